@@ -1,0 +1,1 @@
+"""The domain in plain Python: articles, highlights, figures, sessions. No Qt here."""

@@ -1,0 +1,65 @@
+"""Figures: the normalised reading of a number stated in a text."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+#: Kinds of figure the engine reports.
+FIGURE_KINDS = (
+    "money", "percent", "quantity", "count", "duration",
+    "age", "multiplier", "temperature", "other",
+)
+
+#: Columns of every figures DataFrame, in display order.
+FIGURE_COLUMNS = [
+    "start", "end", "surface", "value", "low", "high", "unit", "unit_code",
+    "kind", "qualifier", "sentence",
+]
+
+#: The highlight label a figure of each kind is shown under (OntoNotes labels).
+KIND_LABELS = {
+    "money": "MONEY",
+    "percent": "PERCENT",
+    "quantity": "QUANTITY",
+    "temperature": "QUANTITY",
+    "count": "CARDINAL",
+    "multiplier": "CARDINAL",
+    "duration": "DATE",
+    "age": "DATE",
+    "other": "CARDINAL",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FigureReading:
+    """One figure found in a text.
+
+    ``start``/``end`` are Python string offsets (end exclusive) into the text that
+    was read. ``value`` is in the unit as written ("$460 million" -> 460e6 with
+    unit_code "USD"); for a range it is the midpoint and ``low``/``high`` hold the
+    ends, otherwise both equal ``value``. ``qualifier`` keeps words such as "more
+    than" or "about" without changing the value.
+    """
+
+    start: int
+    end: int
+    surface: str
+    value: float
+    unit: str = ""
+    unit_code: str = ""
+    kind: str = "count"
+    low: float | None = None
+    high: float | None = None
+    qualifier: str = ""
+
+    def shifted(self, offset: int) -> FigureReading:
+        """The same reading with its offsets moved by ``offset``."""
+        data = asdict(self)
+        data["start"] += offset
+        data["end"] += offset
+        return FigureReading(**data)
+
+    @property
+    def label(self) -> str:
+        """The highlight label this figure is shown under."""
+        return KIND_LABELS.get(self.kind, "CARDINAL")

@@ -1,0 +1,1 @@
+"""Icons, label colours and style sheets, shipped as package data."""

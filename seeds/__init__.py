@@ -1,0 +1,1 @@
+"""The article opened when the app starts with no file."""

@@ -1,0 +1,47 @@
+import random
+
+import pytest
+
+from desktop.core.interval_index import IntervalIndex
+
+
+def brute_force(intervals, start, end):
+    if start == end:
+        return sorted(i for i in intervals if i[0] <= start < i[1])
+    return sorted(i for i in intervals if i[0] < end and start < i[1])
+
+
+def test_overlap_queries_match_brute_force_with_nested_and_overlapping_spans():
+    rng = random.Random(7)
+    index = IntervalIndex()
+    intervals = []
+    for key in range(2000):
+        start = rng.randrange(0, 5000)
+        end = start + rng.choice([1, 2, 5, 20, 300, 4000])
+        intervals.append((start, end, key))
+        index.add(start, end, key)
+    for _ in range(500):
+        a = rng.randrange(0, 9000)
+        b = a + rng.choice([0, 1, 10, 100, 2000])
+        assert list(index.overlapping(a, b)) == brute_force(intervals, a, b)
+
+
+def test_removal_and_bulk_extend_keep_queries_right():
+    index = IntervalIndex()
+    index.extend([(0, 10, "a"), (5, 6, "b"), (8, 20, "c")])
+    index.add(15, 16, "d")
+    index.remove(5, 6, "b")
+    assert [k for *_, k in index.overlapping(4, 9)] == ["a", "c"]
+    assert [k for *_, k in index.overlapping(10, 10)] == ["c"]
+    assert [k for *_, k in index.overlapping(20, 30)] == []
+    assert len(index) == 3
+    with pytest.raises(KeyError):
+        index.remove(5, 6, "b")
+
+
+def test_half_open_ends_do_not_touch():
+    index = IntervalIndex()
+    index.add(0, 5, "left")
+    index.add(5, 9, "right")
+    assert [k for *_, k in index.overlapping(5, 6)] == ["right"]
+    assert [k for *_, k in index.overlapping(4, 5)] == ["left"]
