@@ -1,0 +1,64 @@
+"""The figures table, derived from the highlights: one row per numeric highlight."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, MutableMapping
+
+import pandas as pd
+
+from desktop.core.figure import FIGURE_COLUMNS, FigureReading
+from desktop.core.highlight import Highlight
+from desktop.core.labels import FIGURE_LABELS
+from desktop.nlp.figure_frame import figure_frame
+from desktop.nlp.figures import read_figure
+from desktop.nlp.sentences import SentenceIndex
+
+TABLE_COLUMNS = ["highlight_id", "label", *FIGURE_COLUMNS]
+
+ReadingCache = MutableMapping[tuple[int, int], FigureReading | None]
+
+
+def reading_for(text: str, highlight: Highlight, cache: ReadingCache) -> FigureReading | None:
+    """The figure a numeric highlight states, or None (a year, a word, …).
+
+    The analysis fills ``cache`` with the engine's readings of the spans it found;
+    a span it did not find (a hand-made highlight) is read on its own here.
+    """
+    key = (highlight.start, highlight.end)
+    if key not in cache:
+        reading = read_figure(highlight.surface(text))
+        cache[key] = reading.shifted(highlight.start) if reading else None
+    return cache[key]
+
+
+def figures_for_highlights(
+    text: str,
+    highlights: Iterable[Highlight],
+    cache: ReadingCache,
+    sentences: SentenceIndex | None = None,
+) -> pd.DataFrame:
+    """One row per figure stated by a visible highlight under a figure label.
+
+    When two highlights state the same figure (a DATE "the first four months of
+    this year" around a DATE "four months"), the tighter highlight owns the row.
+    """
+    owners: dict[tuple[int, int], tuple[Highlight, FigureReading]] = {}
+    for highlight in highlights:
+        if not highlight.visible or highlight.label not in FIGURE_LABELS:
+            continue
+        reading = reading_for(text, highlight, cache)
+        if reading is None:
+            continue
+        key = (reading.start, reading.end)
+        held = owners.get(key)
+        if held is None or _length(highlight) < _length(held[0]):
+            owners[key] = (highlight, reading)
+    rows = [owners[key] for key in sorted(owners)]
+    frame = figure_frame(text, [reading for _, reading in rows], sentences)
+    frame.insert(0, "label", pd.Series([h.label for h, _ in rows], dtype="object"))
+    frame.insert(0, "highlight_id", pd.Series([h.id for h, _ in rows], dtype="object"))
+    return frame
+
+
+def _length(highlight: Highlight) -> int:
+    return highlight.end - highlight.start
