@@ -1,0 +1,73 @@
+"""``article-lens``: open the app, or run the analysis headless with ``extract``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+EXTRACT_HELP = "Print the entities and figures of an article (no window)."
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Dispatch ``article-lens [FILE]`` to the GUI and ``article-lens extract …`` to
+    the headless analysis; returns the process exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "extract":
+        return extract(args[1:])
+    parser = argparse.ArgumentParser(
+        prog="article-lens",
+        description="Read a news article with its entities and figures. "
+        f"Headless use: article-lens extract FILE ({EXTRACT_HELP})",
+    )
+    parser.add_argument("file", nargs="?", help="an article (.txt, .md) to open")
+    options = parser.parse_args(args)
+    from desktop.app import run
+
+    return run([options.file] if options.file else [])
+
+
+def extract(argv: Sequence[str]) -> int:
+    """``article-lens extract FILE [--format json|csv] [--what entities|figures|all]``."""
+    parser = argparse.ArgumentParser(prog="article-lens extract", description=EXTRACT_HELP)
+    parser.add_argument("file", help="the article to analyse (.txt, .md, any text encoding)")
+    parser.add_argument("--format", choices=("json", "csv"), default="json")
+    parser.add_argument("--what", choices=("entities", "figures", "all"), default="all")
+    options = parser.parse_args(argv)
+
+    from desktop.formats.errors import FileFormatError
+    from desktop.formats.readers import read_article
+    from desktop.nlp import analyze
+
+    try:
+        article = read_article(options.file)
+    except FileFormatError as error:
+        print(f"article-lens: {error}", file=sys.stderr)
+        return 2
+    analysis = analyze(article.text)
+    tables = {"entities": analysis.entities, "figures": analysis.figures}
+    if options.what != "all":
+        tables = {options.what: tables[options.what]}
+    if options.format == "json":
+        document = {
+            "article": {"title": article.title, "source": article.source,
+                        "sha256": article.sha256, "encoding": article.encoding},
+            **{name: json.loads(table.to_json(orient="records")) for name, table in tables.items()},
+        }
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        import pandas as pd
+
+        record = {"entities": "entity", "figures": "figure"}
+        frames = [table.assign(record=record[name]) for name, table in tables.items()]
+        combined = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+        if len(frames) == 1:
+            combined = combined.drop(columns="record")
+        combined.to_csv(sys.stdout, index=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

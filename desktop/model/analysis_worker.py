@@ -1,0 +1,84 @@
+"""Running the analysis in a worker thread, reporting progress and partial results."""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from desktop.nlp.analysis import ChunkAnalysis
+
+#: Partial results are sent at most this often, so the event loop is not flooded.
+BATCH_SECONDS = 0.15
+
+
+class AnalysisWorker(QObject):
+    """Analyses one text in its own thread; emits results chunk batch by batch.
+
+    Every signal carries the ``generation`` it was started with, so the receiver can
+    ignore a worker that was superseded by a newer one.
+    """
+
+    sigStage = Signal(int, str)
+    sigProgress = Signal(int, int, int)  # generation, characters done, total characters
+    sigChunks = Signal(int, object)  # generation, list[ChunkAnalysis]
+    sigFinished = Signal(int, bool)  # generation, cancelled
+    sigFailed = Signal(int, str)
+
+    def __init__(self, text: str, generation: int) -> None:
+        super().__init__()
+        self._text = text
+        self._generation = generation
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the worker to stop after the chunk it is on."""
+        self._cancel.set()
+
+    @Slot()
+    def run(self) -> None:
+        from desktop.nlp import pipeline
+        from desktop.nlp.analysis import iter_analysis
+
+        generation, total = self._generation, len(self._text)
+        try:
+            if not pipeline.pipeline_loaded():
+                self.sigStage.emit(generation, "Loading the language model…")
+                pipeline.load_pipeline()
+            self.sigStage.emit(generation, "Analysing…")
+            self.sigProgress.emit(generation, 0, total)
+            batch: list[ChunkAnalysis] = []
+            sent_at = 0.0  # the first chunk goes out at once: first screen first
+            for part in iter_analysis(self._text, self._cancel.is_set):
+                batch.append(part)
+                if time.monotonic() - sent_at >= BATCH_SECONDS:
+                    self._send(batch, part.end, total)
+                    batch, sent_at = [], time.monotonic()
+            if batch:
+                self._send(batch, batch[-1].end, total)
+        except Exception as error:  # noqa: BLE001 - any failure is reported, not raised in a thread
+            traceback.print_exc()
+            self.sigFailed.emit(generation, f"{type(error).__name__}: {error}")
+            return
+        cancelled = self._cancel.is_set()
+        if not cancelled:
+            self.sigProgress.emit(generation, total, total)
+        self.sigFinished.emit(generation, cancelled)
+
+    def _send(self, batch: list[ChunkAnalysis], done: int, total: int) -> None:
+        self.sigChunks.emit(self._generation, batch)
+        self.sigProgress.emit(self._generation, done, total)
+
+
+def start_worker(worker: AnalysisWorker) -> QThread:
+    """Run ``worker`` in a new thread that quits and cleans up when it is done."""
+    thread = QThread()
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    worker.sigFinished.connect(thread.quit)
+    worker.sigFailed.connect(thread.quit)
+    thread.finished.connect(worker.deleteLater)
+    thread.start()
+    return thread

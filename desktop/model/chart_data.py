@@ -1,0 +1,70 @@
+"""What the charts draw, computed from the figures table (no Qt here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+DEFAULT_BAR_COLOUR = "#9fa8da"
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    """Figures that share a unit, so their bars can stand side by side."""
+
+    key: str
+    title: str
+    size: int
+
+
+@dataclass
+class Bars:
+    """One bar per figure: the figure's highlight id, height, tick label and colour."""
+
+    ids: list[str] = field(default_factory=list)
+    heights: list[float] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    colours: list[str] = field(default_factory=list)
+    axis_title: str = ""
+
+
+def group_key(row: pd.Series) -> str:
+    """The unit a figure is charted under: its unit code, else its kind."""
+    return row["unit_code"] or row["kind"]
+
+
+def _keys(figures: pd.DataFrame) -> pd.Series:
+    return figures["unit_code"].where(figures["unit_code"].astype(bool), figures["kind"])
+
+
+def figure_groups(figures: pd.DataFrame) -> list[FigureGroup]:
+    """Groups of figures by unit, largest first (ties by name)."""
+    if figures.empty:
+        return []
+    keys = _keys(figures)
+    groups = []
+    for key, rows in figures.groupby(keys, sort=True):
+        kinds = sorted(set(rows["kind"]))
+        title = key if kinds == [key] else f"{key} ({', '.join(kinds)})"
+        groups.append(FigureGroup(str(key), title, len(rows)))
+    groups.sort(key=lambda g: (-g.size, g.key))
+    return groups
+
+
+def group_bars(
+    figures: pd.DataFrame, key: str | None, colour_of: Callable[[str], str] | None = None
+) -> Bars:
+    """The bars of the figures in group ``key``, in text order."""
+    if figures.empty or key is None:
+        return Bars()
+    rows = figures[_keys(figures) == key].sort_values("start", kind="stable")
+    colours = [colour_of(label) if colour_of else DEFAULT_BAR_COLOUR for label in rows["label"]]
+    return Bars(
+        ids=rows["highlight_id"].tolist(),
+        heights=rows["value"].astype(float).tolist(),
+        labels=rows["surface"].tolist(),
+        colours=colours,
+        axis_title=key,
+    )

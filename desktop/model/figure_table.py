@@ -1,0 +1,195 @@
+"""FigureTableModel: the figures DataFrame as a sortable, filterable Qt table."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.nlp.highlight_figures import TABLE_COLUMNS
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its header and the DataFrame column it shows and sorts by."""
+
+    header: str
+    field: str
+    numeric: bool = False
+
+
+COLUMNS = (
+    Column("Figure", "surface"),
+    Column("Value", "value", numeric=True),
+    Column("Unit", "unit_code"),
+    Column("Kind", "kind"),
+    Column("Qualifier", "qualifier"),
+    Column("Sentence", "sentence"),
+)
+
+#: Fields searched by the filter box.
+SEARCHED_FIELDS = ("surface", "unit", "unit_code", "kind", "qualifier", "sentence", "label")
+
+_ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+def format_value(value: float, low: float, high: float) -> str:
+    """A value for display: "460,000,000", "3.2", a range as "16–17"."""
+    if low != high and not (math.isnan(low) or math.isnan(high)):
+        return f"{format_number(low)}–{format_number(high)}"
+    return format_number(value)
+
+
+def format_number(value: float) -> str:
+    if math.isnan(value):
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.2f}"
+
+
+class FigureTableModel(QAbstractTableModel):
+    """Rows of a figures DataFrame, shown in a sort order and through a text filter.
+
+    Sorting keeps a permutation of row positions and follows Qt's layout protocol
+    (persistent indexes are remapped), so selections survive it. Filtering is
+    vectorised over the DataFrame, so it stays fast on large tables.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._frame = pd.DataFrame(columns=TABLE_COLUMNS)
+        self._haystack = pd.Series([], dtype="object")
+        self._rows = np.arange(0)
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._filter = ""
+        self._cells: dict[str, list] = {}
+
+    # -- contents ------------------------------------------------------------
+    def set_frame(self, frame: pd.DataFrame) -> None:
+        """Show ``frame`` (keeping the current sort and filter)."""
+        self.beginResetModel()
+        self._frame = frame.reset_index(drop=True)
+        self._cells = {name: self._frame[name].tolist() for name in self._frame.columns}
+        self._haystack = self._build_haystack(self._frame)
+        self._rows = self._visible_rows()
+        self.endResetModel()
+
+    def frame(self) -> pd.DataFrame:
+        return self._frame
+
+    def set_filter(self, text: str) -> None:
+        """Show only rows whose text fields contain ``text`` (case-insensitive)."""
+        text = text.strip().casefold()
+        if text == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = text
+        self._rows = self._visible_rows()
+        self.endResetModel()
+
+    def highlight_id(self, row: int) -> str:
+        """The id of the highlight shown in ``row``."""
+        return self._cells["highlight_id"][self._rows[row]]
+
+    def row_of(self, highlight_id: str) -> int:
+        """The view row of ``highlight_id``, or -1 when it is not shown."""
+        ids = self._cells.get("highlight_id", [])
+        try:
+            position = ids.index(highlight_id)
+        except ValueError:
+            return -1
+        matches = np.flatnonzero(self._rows == position)
+        return int(matches[0]) if len(matches) else -1
+
+    def _build_haystack(self, frame: pd.DataFrame) -> pd.Series:
+        if frame.empty:
+            return pd.Series([], dtype="object")
+        parts = [frame[name].fillna("").astype(str) for name in SEARCHED_FIELDS if name in frame]
+        joined = parts[0].str.cat(parts[1:], sep="\u0001")
+        return joined.str.casefold()
+
+    def _visible_rows(self) -> np.ndarray:
+        order = self._sorted_positions()
+        if not self._filter:
+            return order
+        mask = self._haystack.str.contains(self._filter, regex=False).to_numpy()
+        return order[mask[order]]
+
+    def _sorted_positions(self) -> np.ndarray:
+        count = len(self._frame)
+        if self._sort_column < 0 or count == 0:
+            return np.arange(count)
+        column = COLUMNS[self._sort_column]
+        series = self._frame[column.field]
+        if not column.numeric:
+            series = series.fillna("").astype(str).str.casefold()
+        order = series.argsort(kind="stable").to_numpy()
+        if self._sort_order == Qt.SortOrder.DescendingOrder:
+            order = order[::-1].copy()
+        return order
+
+    # -- Qt model protocol ---------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section].header
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        position = int(self._rows[index.row()])
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(position, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(position, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN_RIGHT if column.numeric else _ALIGN_LEFT
+        if role == Qt.ItemDataRole.UserRole:
+            return self._cells["highlight_id"][position]
+        return None
+
+    def _display(self, position: int, column: Column) -> str:
+        cells = self._cells
+        if column.field == "value":
+            return format_value(cells["value"][position], cells["low"][position], cells["high"][position])
+        if column.field == "unit_code":
+            return cells["unit_code"][position] or cells["unit"][position]
+        value = cells[column.field][position]
+        return "" if value is None or value != value else str(value)
+
+    def _tooltip(self, position: int, column: Column) -> str | None:
+        cells = self._cells
+        if column.field == "sentence":
+            return cells["sentence"][position]
+        if column.field == "unit_code":
+            written = cells["unit"][position]
+            return f"Written as “{written}”" if written else None
+        return f"{cells['surface'][position]} ({cells['label'][position]})"
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        old_rows = self._rows
+        self._sort_column, self._sort_order = column, order
+        self._rows = self._visible_rows()
+        new_row_of = np.empty(len(self._frame), dtype=np.int64)
+        new_row_of[self._rows] = np.arange(len(self._rows))
+        old = self.persistentIndexList()
+        new = [
+            self.index(int(new_row_of[old_rows[i.row()]]), i.column()) if i.isValid() else i
+            for i in old
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()

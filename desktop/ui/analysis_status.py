@@ -1,0 +1,44 @@
+"""AnalysisStatus: progress of the background analysis in the status bar, with Cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from desktop.model.session_model import SessionModel
+
+
+class AnalysisStatus(QWidget):
+    """A stage message, a progress bar and a Cancel button, shown while analysing."""
+
+    def __init__(self, model: SessionModel, parent=None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self.message = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("analysisProgress")
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setToolTip("Stop the analysis; what was found so far stays (Esc)")
+        self.cancel_button.clicked.connect(model.cancel_analysis)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.message)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.cancel_button)
+        self.hide()
+        model.sigAnalysisStarted.connect(self._on_started)
+        model.sigAnalysisStage.connect(self.message.setText)
+        model.sigAnalysisProgress.connect(self._on_progress)
+        model.sigAnalysisFinished.connect(lambda _cancelled: self.hide())
+        model.sigAnalysisFailed.connect(lambda _message: self.hide())
+
+    def _on_started(self) -> None:
+        self.message.setText("Starting analysis…")
+        self.progress.setRange(0, 0)
+        self.show()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(int(1000 * done / total) if total else 1000)
+        self.progress.setFormat(f"{100 * done / total:.0f} %" if total else "")

@@ -1,0 +1,216 @@
+"""ArticleView: the article text with its highlights painted per visible block."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextCursor, QTextOption
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip
+
+from desktop import trace
+from desktop.core.highlight import Highlight
+from desktop.core.utf16 import Utf16Offsets
+from desktop.model.session_model import SessionModel
+
+_SELECTED_PEN = QPen(QColor("#1f1f1f"), 2)
+_NESTED_INSET = 2.0
+
+
+class ArticleView(QPlainTextEdit):
+    """Read-only article text; highlights are painted under the visible text only.
+
+    Highlights are not stored in the QTextDocument: on each paint the view asks the
+    model's interval index for the highlights of the visible blocks, so a long
+    article with many highlights costs no more to show than a short one. Qt counts
+    UTF-16 units and the model counts code points; ``_offsets`` converts between them.
+    """
+
+    sigHighlightClicked = Signal(str)
+
+    def __init__(self, model: SessionModel, parent=None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._offsets = Utf16Offsets("")
+        self.setObjectName("articleView")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self.setMouseTracking(True)
+        font = QFont(self.font())
+        font.setPointSizeF(max(11.0, font.pointSizeF() * 1.1))
+        self.setFont(font)
+        self.document().setDocumentMargin(14)
+        model.sigSessionReset.connect(self._on_session_reset)
+        model.sigHighlightsChanged.connect(self._on_highlights_change)
+        model.sigHiddenLabelsChanged.connect(self.viewport().update)
+        model.sigSelectionChanged.connect(self._on_selection_change)
+
+    # -- following the model -------------------------------------------------
+    def _on_session_reset(self) -> None:
+        text = self._model.text
+        self._offsets = Utf16Offsets(text)
+        self.setPlainText(text)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _on_highlights_change(self, start: int, end: int) -> None:
+        self.viewport().update()
+
+    def _on_selection_change(self, highlight_id: str) -> None:
+        highlight = self._model.highlight(highlight_id) if highlight_id else None
+        if highlight is not None:
+            self.reveal(highlight.start, highlight.end)
+        self.viewport().update()
+
+    def reveal(self, start: int, end: int) -> None:
+        """Scroll so the span ``[start, end)`` is in view, near the middle."""
+        visible = QRectF(self.viewport().rect())
+        rects = self._span_rects(start, end)
+        if rects and all(visible.contains(rect) for rect in rects):
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_utf16(start))
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    # -- positions -----------------------------------------------------------
+    def position_at(self, point: QPointF) -> int:
+        """The code-point offset of the character under ``point`` (viewport coords)."""
+        cursor = self.cursorForPosition(point.toPoint())
+        position = cursor.position()
+        if position > 0 and self.cursorRect(cursor).center().x() > point.x():
+            block_start = cursor.block().position()
+            position = max(block_start, position - 1)
+        return self._offsets.to_code_point(position)
+
+    def highlights_under(self, point: QPointF) -> list[Highlight]:
+        """Shown highlights under ``point``, innermost first."""
+        position = self.position_at(point)
+        hidden = self._model.hidden_labels
+        return [
+            h for h in self._model.highlights_at(position)
+            if h.label not in hidden and self._contains(h, point)
+        ]
+
+    def _contains(self, highlight: Highlight, point: QPointF) -> bool:
+        return any(rect.contains(point) for rect in self._span_rects(highlight.start, highlight.end))
+
+    # -- painting ------------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        try:
+            self._paint_highlights(painter, QRectF(event.rect()))
+        finally:
+            painter.end()
+        super().paintEvent(event)
+        if trace.enabled() and self.document().characterCount() > 1:
+            trace.mark("text-shown")
+
+    def _paint_highlights(self, painter: QPainter, area: QRectF) -> None:
+        start, end = self._visible_range(area)
+        if start >= end:
+            return
+        hidden = self._model.hidden_labels
+        shown = [h for h in self._model.highlights_in(start, end) if h.label not in hidden]
+        shown.sort(key=lambda h: (h.start - h.end, h.start))  # outer first, inner on top
+        session = self._model.session
+        selected = self._model.selected_id
+        painted: list[Highlight] = []
+        for highlight in shown:
+            depth = sum(1 for p in painted if p.start <= highlight.start and highlight.end <= p.end)
+            painted.append(highlight)
+            colour = QColor(session.label(highlight.label).colour)
+            inset = min(depth, 3) * _NESTED_INSET
+            for rect in self._span_rects(highlight.start, highlight.end):
+                rect = rect.adjusted(0, inset, 0, -inset)
+                painter.setPen(_SELECTED_PEN if highlight.id == selected else Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawRoundedRect(rect, 3, 3)
+
+    def _visible_range(self, area: QRectF) -> tuple[int, int]:
+        first = self.firstVisibleBlock()
+        if not first.isValid():
+            return 0, 0
+        offset = self.contentOffset()
+        block, last = first, first
+        while block.isValid():
+            top = self.blockBoundingGeometry(block).translated(offset).top()
+            if top > area.bottom():
+                break
+            last = block
+            block = block.next()
+        start = self._offsets.to_code_point(first.position())
+        end = self._offsets.to_code_point(last.position() + last.length())
+        return start, end
+
+    def _span_rects(self, start: int, end: int) -> list[QRectF]:
+        """Rectangles (viewport coordinates) covering ``[start, end)`` line by line."""
+        document = self.document()
+        start16, end16 = self._offsets.to_utf16(start), self._offsets.to_utf16(end)
+        block = document.findBlock(start16)
+        offset = self.contentOffset()
+        rects = []
+        while block.isValid() and block.position() < end16:
+            if block.isVisible():
+                origin = self.blockBoundingGeometry(block).translated(offset).topLeft()
+                layout = block.layout()
+                local_start = max(0, start16 - block.position())
+                local_end = min(block.length() - 1, end16 - block.position())
+                for i in range(layout.lineCount()):
+                    line = layout.lineAt(i)
+                    line_start = line.textStart()
+                    line_end = line_start + line.textLength()
+                    seg_start, seg_end = max(local_start, line_start), min(local_end, line_end)
+                    if seg_start >= seg_end:
+                        continue
+                    x1 = line.cursorToX(seg_start)[0]
+                    x2 = line.cursorToX(seg_end)[0]
+                    rects.append(QRectF(x1 - 1, line.y(), x2 - x1 + 2, line.height()).translated(origin))
+            block = block.next()
+        return rects
+
+    # -- mouse ---------------------------------------------------------------
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        under = self.highlights_under(event.position())
+        self._model.select(self._next_under(under))
+
+    def _next_under(self, under: list[Highlight]) -> str:
+        """The innermost highlight, or the next one out when it is already selected
+        (so repeated clicks walk through nested highlights)."""
+        if not under:
+            return ""
+        ids = [h.id for h in under]
+        selected = self._model.selected_id
+        if selected in ids:
+            return ids[(ids.index(selected) + 1) % len(ids)]
+        return ids[0]
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            under = self.highlights_under(QPointF(event.pos()))
+            if under:
+                QToolTip.showText(event.globalPos(), self._tooltip(under), self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def _tooltip(self, under: list[Highlight]) -> str:
+        session = self._model.session
+        lines = []
+        for highlight in under:
+            label = session.label(highlight.label)
+            origin = "added by hand" if highlight.origin == "manual" else f"model, {highlight.status}"
+            line = f"<b>{highlight.label}</b> — {label.description or highlight.label} <i>({origin})</i>"
+            if highlight.note:
+                line += f"<br>Note: {html.escape(highlight.note)}"
+            lines.append(line)
+        return "<br>".join(lines)

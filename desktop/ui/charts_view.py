@@ -1,0 +1,127 @@
+"""ChartsView: bar charts of the figures (one unit at a time) and of entity counts."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.model.chart_data import figure_groups, group_bars, group_key
+from desktop.model.session_model import SessionModel
+from desktop.ui.bar_chart import BarChart
+
+
+class FigureBarsChart(QWidget):
+    """The figures of one unit (chosen in a box) as bars; a click selects a figure."""
+
+    def __init__(self, model: SessionModel, parent=None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._ids: list[str] = []
+        self.group_box = QComboBox(self)
+        self.group_box.setObjectName("figureGroup")
+        self.group_box.setToolTip("Figures are charted one unit at a time")
+        self.chart = BarChart(self)
+        self.chart.setObjectName("figureBars")
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Figures in", self))
+        top.addWidget(self.group_box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.chart)
+        self.group_box.currentIndexChanged.connect(self._redraw)
+        self.chart.sigBarClicked.connect(self._on_bar_click)
+        model.sigFiguresChanged.connect(self._on_figures_change)
+        model.sigSelectionChanged.connect(self._on_selection_change)
+
+    def _on_figures_change(self) -> None:
+        groups = figure_groups(self._model.figures())
+        current = self.group_box.currentData()
+        self.group_box.blockSignals(True)
+        self.group_box.clear()
+        for group in groups:
+            self.group_box.addItem(f"{group.title}  ({group.size})", group.key)
+        keys = [g.key for g in groups]
+        self.group_box.setCurrentIndex(keys.index(current) if current in keys else 0)
+        self.group_box.blockSignals(False)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        session = self._model.session
+        bars = group_bars(
+            self._model.figures(), self.group_box.currentData(),
+            lambda label: session.label(label).colour,
+        )
+        self._ids = bars.ids
+        self.chart.set_bars(bars.heights, bars.labels, bars.colours, bars.axis_title)
+        self._on_selection_change(self._model.selected_id)
+
+    def show_figure(self, highlight_id: str) -> None:
+        """Switch to the unit of ``highlight_id`` so its bar can be marked."""
+        figures = self._model.figures()
+        rows = figures[figures["highlight_id"] == highlight_id]
+        if rows.empty:
+            return
+        key = group_key(rows.iloc[0])
+        index = self.group_box.findData(key)
+        if index >= 0 and index != self.group_box.currentIndex():
+            self.group_box.setCurrentIndex(index)
+
+    def _on_bar_click(self, index: int) -> None:
+        self._model.select(self._ids[index])
+
+    def _on_selection_change(self, highlight_id: str) -> None:
+        if highlight_id and highlight_id not in self._ids:
+            self.show_figure(highlight_id)
+        self.chart.mark(self._ids.index(highlight_id) if highlight_id in self._ids else -1)
+
+
+class EntityCountsChart(QWidget):
+    """Highlights per label as coloured bars; a click walks through that label's mentions."""
+
+    def __init__(self, model: SessionModel, parent=None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._labels: list[str] = []
+        self.chart = BarChart(self)
+        self.chart.setObjectName("entityBars")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.chart)
+        self.chart.sigBarClicked.connect(self._on_bar_click)
+        model.sigSessionReset.connect(self._redraw)
+        model.sigHighlightsChanged.connect(self._redraw)
+        model.sigSelectionChanged.connect(self._on_selection_change)
+
+    def _redraw(self, *_args) -> None:
+        counts = self._model.label_counts()
+        session = self._model.session
+        self._labels = list(counts)
+        colours = [session.label(name).colour for name in self._labels]
+        self.chart.set_bars(list(counts.values()), self._labels, colours, "mentions")
+        self._on_selection_change(self._model.selected_id)
+
+    def _on_bar_click(self, index: int) -> None:
+        label = self._labels[index]
+        mentions = [h for h in self._model.session.highlights.visible() if h.label == label]
+        if not mentions:
+            return
+        current = self._model.highlight(self._model.selected_id)
+        after = [h for h in mentions if current is None or h.start > current.start]
+        self._model.select((after or mentions)[0].id)
+
+    def _on_selection_change(self, highlight_id: str) -> None:
+        highlight = self._model.highlight(highlight_id) if highlight_id else None
+        label = highlight.label if highlight else None
+        self.chart.mark(self._labels.index(label) if label in self._labels else -1)
+
+
+class ChartsView(QTabWidget):
+    """The charts pane: figures by unit, and entity counts by label."""
+
+    def __init__(self, model: SessionModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartsView")
+        self.figure_bars = FigureBarsChart(model, self)
+        self.entity_counts = EntityCountsChart(model, self)
+        self.addTab(self.figure_bars, "Figures")
+        self.addTab(self.entity_counts, "Entities")

@@ -1,0 +1,83 @@
+"""FiguresView: the figures table with its filter box, following the shared selection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from desktop.model.figure_table import FigureTableModel
+from desktop.model.session_model import SessionModel
+
+FILTER_DELAY_MS = 120
+
+
+class FiguresView(QWidget):
+    """A filter box over a sortable table of the session's figures."""
+
+    def __init__(self, model: SessionModel, parent=None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self.table_model = FigureTableModel(self)
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setObjectName("figureFilter")
+        self.filter_box.setPlaceholderText("Filter figures (Ctrl+F)…")
+        self.filter_box.setClearButtonEnabled(True)
+        self.table = QTableView(self)
+        self.table.setObjectName("figuresTable")
+        self.table.setModel(self.table_model)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # text order until a header is clicked
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((150, 110, 60, 80, 80)):
+            header.resizeSection(column, width)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.table)
+
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.filter_box.textChanged.connect(lambda _: self._filter_timer.start())
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_change)
+        model.sigFiguresChanged.connect(self._on_figures_change)
+        model.sigSelectionChanged.connect(self._on_selection_change)
+
+    def _on_figures_change(self) -> None:
+        self.table_model.set_frame(self._model.figures())
+        self._on_selection_change(self._model.selected_id)
+
+    def _apply_filter(self) -> None:
+        self.table_model.set_filter(self.filter_box.text())
+        self._on_selection_change(self._model.selected_id)
+
+    def _on_current_row_change(self, current, _previous) -> None:
+        if current.isValid():
+            self._model.select(self.table_model.highlight_id(current.row()))
+
+    def _on_selection_change(self, highlight_id: str) -> None:
+        row = self.table_model.row_of(highlight_id) if highlight_id else -1
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            if row < 0:
+                selection.clear()
+            else:
+                index = self.table_model.index(row, 0)
+                flags = (
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows
+                    | QItemSelectionModel.SelectionFlag.Current
+                )
+                selection.setCurrentIndex(index, flags)
+                self.table.scrollTo(index)
+        finally:
+            selection.blockSignals(False)
+        self.table.viewport().update()

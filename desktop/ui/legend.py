@@ -1,0 +1,64 @@
+"""LabelLegend: one checkbox per label, with its colour and count; unchecking hides it."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QCheckBox, QWidget
+
+from desktop.model.session_model import SessionModel
+from desktop.ui.flow_layout import FlowLayout, expanding_width_policy
+
+
+def colour_icon(colour: str, size: int = 14) -> QIcon:
+    """A square icon filled with ``colour``."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class LabelLegend(QWidget):
+    """Labels in use, each a checkbox "■ LABEL 12"; checked means shown."""
+
+    def __init__(self, model: SessionModel, parent=None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._boxes: dict[str, QCheckBox] = {}
+        self.setObjectName("labelLegend")
+        self.setSizePolicy(expanding_width_policy())
+        self._layout = FlowLayout(self)
+        model.sigSessionReset.connect(self.refresh)
+        model.sigHighlightsChanged.connect(self.refresh)
+        model.sigHiddenLabelsChanged.connect(self.refresh)
+
+    def box(self, label: str) -> QCheckBox | None:
+        """The checkbox of ``label``, if the legend shows it."""
+        return self._boxes.get(label)
+
+    def refresh(self, *_args) -> None:
+        counts = self._model.label_counts()
+        hidden = self._model.hidden_labels
+        names = [n for n in self._model.session.label_names() if n in counts or n in hidden]
+        if names != list(self._boxes):
+            self._rebuild(names)
+        for name, box in self._boxes.items():
+            box.blockSignals(True)
+            box.setChecked(name not in hidden)
+            box.setText(f"{name}  {counts.get(name, 0)}")
+            box.blockSignals(False)
+
+    def _rebuild(self, names: list[str]) -> None:
+        for box in self._boxes.values():
+            self._layout.removeWidget(box)
+            box.deleteLater()
+        self._boxes = {name: self._make_box(name) for name in names}
+        self.updateGeometry()
+
+    def _make_box(self, name: str) -> QCheckBox:
+        label = self._model.session.label(name)
+        box = QCheckBox(name, self)
+        box.setObjectName(f"legend_{name}")
+        box.setIcon(colour_icon(label.colour))
+        box.setToolTip(f"{label.description or name}: show or hide these highlights")
+        box.toggled.connect(lambda checked, n=name: self._model.set_label_hidden(n, not checked))
+        self._layout.addWidget(box)
+        return box
