@@ -7,26 +7,29 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.nlp.highlight_figures import TABLE_COLUMNS
 
 
 @dataclass(frozen=True)
 class Column:
-    """A table column: its header and the DataFrame column it shows and sorts by."""
+    """A table column: its header, the DataFrame column it shows and sorts by, and
+    whether a person may correct it."""
 
     header: str
     field: str
     numeric: bool = False
+    editable: bool = False
 
 
 COLUMNS = (
     Column("Figure", "surface"),
-    Column("Value", "value", numeric=True),
-    Column("Unit", "unit_code"),
-    Column("Kind", "kind"),
-    Column("Qualifier", "qualifier"),
+    Column("Value", "value", numeric=True, editable=True),
+    Column("Unit", "unit_code", editable=True),
+    Column("Kind", "kind", editable=True),
+    Column("Qualifier", "qualifier", editable=True),
     Column("Sentence", "sentence"),
 )
 
@@ -35,6 +38,23 @@ SEARCHED_FIELDS = ("surface", "unit", "unit_code", "kind", "qualifier", "sentenc
 
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_EDITED_FONT = QFont()
+_EDITED_FONT.setItalic(True)
+_EDITED_BRUSH = QBrush(QColor("#fff4d6"))
+
+
+def parse_value(text: str) -> float | None:
+    """A number typed by a person: "460,000,000", "3.2e6", or words the figure
+    engine reads ("460 million"); None when it is not a number."""
+    cleaned = text.strip().replace(",", "").replace("\u202f", "").replace(" ", "")
+    try:
+        return float(cleaned)
+    except ValueError:
+        pass
+    from desktop.nlp.figures import read_figure
+
+    reading = read_figure(text.strip())
+    return reading.value if reading is not None else None
 
 
 def format_value(value: float, low: float, high: float) -> str:
@@ -59,6 +79,9 @@ class FigureTableModel(QAbstractTableModel):
     (persistent indexes are remapped), so selections survive it. Filtering is
     vectorised over the DataFrame, so it stays fast on large tables.
     """
+
+    #: A person corrected a cell: highlight id, DataFrame column, new value.
+    sigEditRequested = Signal(str, str, object)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -159,7 +182,47 @@ class FigureTableModel(QAbstractTableModel):
             return _ALIGN_RIGHT if column.numeric else _ALIGN_LEFT
         if role == Qt.ItemDataRole.UserRole:
             return self._cells["highlight_id"][position]
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_text(position, column)
+        if self._is_edited(position, column):
+            if role == Qt.ItemDataRole.FontRole:
+                return _EDITED_FONT
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return _EDITED_BRUSH
         return None
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if index.isValid() and COLUMNS[index.column()].editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        column = COLUMNS[index.column()]
+        if not column.editable:
+            return False
+        text = str(value).strip()
+        if column.numeric:
+            number = parse_value(text)
+            if number is None:
+                return False
+            new_value: object = number
+        else:
+            new_value = text
+        self.sigEditRequested.emit(self.highlight_id(index.row()), column.field, new_value)
+        return True
+
+    def _edit_text(self, position: int, column: Column) -> str:
+        if column.field == "value":
+            return format_number(self._cells["value"][position]).replace(",", "")
+        return self._display(position, column)
+
+    def _is_edited(self, position: int, column: Column) -> bool:
+        edited = self._cells.get("edited")
+        marks = edited[position] if edited else ""
+        return isinstance(marks, str) and column.field in marks.split(",")
 
     def _display(self, position: int, column: Column) -> str:
         cells = self._cells
@@ -174,6 +237,8 @@ class FigureTableModel(QAbstractTableModel):
         cells = self._cells
         if column.field == "sentence":
             return cells["sentence"][position]
+        if self._is_edited(position, column):
+            return "Corrected by hand (double-click to change, Delete to restore)"
         if column.field == "unit_code":
             written = cells["unit"][position]
             return f"Written as “{written}”" if written else None

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from desktop.core.article import Article
 from desktop.core.figure import FigureReading
 from desktop.core.highlight import Highlight
+from desktop.core.labels import Label
 from desktop.core.session import Session
 from desktop.core.suggestions import new_suggestions
-from desktop.model import commands
-from desktop.model.analysis_worker import AnalysisWorker, start_worker
+from desktop.model.analysis_runner import AnalysisRunner
+from desktop.model.commands import ChangeHighlights, SetFigureOverride, SetLabels
 from desktop.nlp.analysis import ChunkAnalysis
 from desktop.nlp.highlight_figures import figures_for_highlights
 from desktop.nlp.sentences import SentenceIndex
@@ -28,7 +30,8 @@ class SessionModel(QObject):
     Views read from the model and call its methods; the model changes the session
     (through undo commands for a person's edits), then emits the signal of what
     changed. The current selection (a highlight id, or "") lives here too, so every
-    view follows the same one.
+    view follows the same one. ``analysis`` runs the background analysis, whose
+    results arrive here as suggestions.
     """
 
     sigSessionReset = Signal()  # a new article or session: redraw everything
@@ -36,24 +39,19 @@ class SessionModel(QObject):
     sigFiguresChanged = Signal()
     sigSelectionChanged = Signal(str)
     sigHiddenLabelsChanged = Signal()
-    sigAnalysisStarted = Signal()
-    sigAnalysisStage = Signal(str)
-    sigAnalysisProgress = Signal(int, int)  # characters done, total
-    sigAnalysisFinished = Signal(bool)  # cancelled
-    sigAnalysisFailed = Signal(str)
+    sigLabelsChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
+        self.analysis = AnalysisRunner(self)
+        self.analysis.sigChunks.connect(self.apply_chunk_results)
         self._session = Session(Article(""))
         self._readings: dict[tuple[int, int], FigureReading | None] = {}
         self._sentences = SentenceIndex()
         self._figures: pd.DataFrame | None = None
         self._selected = ""
-        self._generation = 0
-        self._worker: AnalysisWorker | None = None
-        self._threads: set[QThread] = set()
 
     # -- reading -------------------------------------------------------------
     @property
@@ -79,13 +77,14 @@ class SessionModel(QObject):
 
     @property
     def analysing(self) -> bool:
-        return self._worker is not None
+        return self.analysis.running
 
     def figures(self) -> pd.DataFrame:
         """The figures table derived from the current highlights (cached)."""
         if self._figures is None:
             self._figures = figures_for_highlights(
-                self.text, self._session.highlights, self._readings, self._sentences
+                self.text, self._session.highlights, self._readings, self._sentences,
+                self._session.figure_overrides,
             )
         return self._figures
 
@@ -105,6 +104,24 @@ class SessionModel(QObject):
         """Visible highlights under ``position``, innermost first."""
         return [h for h in self._session.highlights.at(position) if h.visible]
 
+    def neighbour(self, highlight_id: str, step: int, suggestions_only: bool = False) -> str:
+        """The id of the next (step 1) or previous (-1) visible highlight in text order
+        after the given one (or from the start/end when none); "" at the end."""
+        shown = [h for h in self._session.highlights.visible()
+                 if not suggestions_only or h.status == "suggested"]
+        if not shown:
+            return ""
+        current = self.highlight(highlight_id)
+        if current is None:
+            return shown[0 if step > 0 else -1].id
+        key = (current.start, current.end, current.id)
+        ordered = shown if step > 0 else shown[::-1]
+        for h in ordered:
+            other = (h.start, h.end, h.id)
+            if (other > key) if step > 0 else (other < key):
+                return h.id
+        return ""
+
     # -- opening -------------------------------------------------------------
     def open_article(self, article: Article, analyse: bool = True) -> None:
         """Start a new session on ``article`` and analyse it in the background."""
@@ -112,7 +129,7 @@ class SessionModel(QObject):
 
     def open_session(self, session: Session, analyse: bool = True) -> None:
         """Show ``session``; history and caches start afresh."""
-        self.cancel_analysis()
+        self.analysis.cancel()
         self._session = session
         self._readings, self._sentences = {}, SentenceIndex()
         self._figures, self._selected = None, ""
@@ -125,65 +142,22 @@ class SessionModel(QObject):
 
     # -- analysis ------------------------------------------------------------
     def start_analysis(self) -> None:
-        """Analyse the article text in a worker thread; results stream in."""
-        self.cancel_analysis()
-        self._generation += 1
-        worker = AnalysisWorker(self.text, self._generation)
-        worker.sigStage.connect(self._on_worker_stage)
-        worker.sigProgress.connect(self._on_worker_progress)
-        worker.sigChunks.connect(self._on_worker_chunks)
-        worker.sigFinished.connect(self._on_worker_finished)
-        worker.sigFailed.connect(self._on_worker_failed)
-        self._worker = worker
-        thread = start_worker(worker)
-        self._threads.add(thread)
-        thread.finished.connect(lambda: self._threads.discard(thread))
-        self.sigAnalysisStarted.emit()
+        """Analyse the article text in the background; suggestions stream in."""
+        self.analysis.start(self.text)
 
     def cancel_analysis(self) -> None:
-        """Stop the running analysis; what it already found stays."""
-        if self._worker is not None:
-            self._worker.cancel()
-            self._worker = None
-            self.sigAnalysisFinished.emit(True)
-        self._generation += 1
+        self.analysis.cancel()
 
     def shutdown(self) -> None:
         """Stop background work and wait for it (before the app quits)."""
-        self.cancel_analysis()
-        for thread in list(self._threads):
-            thread.quit()
-            thread.wait()
-        self._threads.clear()
-
-    def _current(self, generation: int) -> bool:
-        return self._worker is not None and generation == self._generation
-
-    def _on_worker_stage(self, generation: int, message: str) -> None:
-        if self._current(generation):
-            self.sigAnalysisStage.emit(message)
-
-    def _on_worker_progress(self, generation: int, done: int, total: int) -> None:
-        if self._current(generation):
-            self.sigAnalysisProgress.emit(done, total)
-
-    def _on_worker_chunks(self, generation: int, parts: list[ChunkAnalysis]) -> None:
-        if not self._current(generation):
-            return
-        self.apply_chunk_results(parts)
-
-    def _on_worker_finished(self, generation: int, cancelled: bool) -> None:
-        if self._current(generation):
-            self._worker = None
-            self.sigAnalysisFinished.emit(cancelled)
-
-    def _on_worker_failed(self, generation: int, message: str) -> None:
-        if self._current(generation):
-            self._worker = None
-            self.sigAnalysisFailed.emit(message)
+        self.analysis.shutdown()
 
     def apply_chunk_results(self, parts: Iterable[ChunkAnalysis]) -> None:
-        """Add the suggestions, figure readings and sentences of analysed chunks."""
+        """Add the suggestions, figure readings and sentences of analysed chunks.
+
+        Suggestions never replace what a person decided (see ``new_suggestions``);
+        they are not undo steps, since the person did not make them.
+        """
         parts = list(parts)
         if not parts:
             return
@@ -218,50 +192,121 @@ class SessionModel(QObject):
             hidden_labels.discard(label)
         self.sigHiddenLabelsChanged.emit()
 
-    # -- edits (undoable) ----------------------------------------------------
+    # -- edits: each one undo step -------------------------------------------
     def add_highlight(self, start: int, end: int, label: str) -> Highlight:
-        """Add a hand-made highlight over ``[start, end)`` as one undo step."""
+        """Add a hand-made highlight over ``[start, end)``."""
         if not 0 <= start < end <= len(self.text):
             raise ValueError(f"span [{start}, {end}) is outside the text")
         highlight = Highlight(start, end, label, origin="manual", status="accepted")
-        self.undo_stack.push(commands.AddHighlights(self, [highlight], f"Add {label}"))
+        self._push([], [highlight], f"Add {label} “{self._quote(highlight)}”")
         return highlight
 
+    def label_spans(self, spans: Iterable[tuple[int, int]], label: str) -> int:
+        """Label every span that does not already carry ``label``; returns how many."""
+        added = [
+            Highlight(start, end, label, origin="manual", status="accepted")
+            for start, end in spans
+            if not any((h.start, h.end, h.label) == (start, end, label)
+                       for h in self._session.highlights.overlapping(start, end))
+        ]
+        if added:
+            self._push([], added, f"Label {len(added)} occurrences as {label}")
+        return len(added)
+
     def remove_highlights(self, highlight_ids: Iterable[str]) -> None:
-        """Delete highlights as one undo step."""
+        """Delete highlights."""
         doomed = [self._session.highlights[i] for i in highlight_ids]
         if doomed:
-            text = "Delete highlight" if len(doomed) == 1 else f"Delete {len(doomed)} highlights"
-            self.undo_stack.push(commands.RemoveHighlights(self, doomed, text))
+            text = f"Delete “{self._quote(doomed[0])}”" if len(doomed) == 1 else f"Delete {len(doomed)} highlights"
+            self._push(doomed, [], text)
 
     def relabel(self, highlight_id: str, label: str) -> None:
-        """Give a highlight another label (it becomes the person's decision)."""
-        before = self._session.highlights[highlight_id]
-        if before.label == label:
-            return
-        after = before.edited(label=label, status="accepted")
-        self.undo_stack.push(
-            commands.ReplaceHighlights(self, [before], [after], f"Label as {label}")
-        )
+        """Give a highlight another label; it becomes the person's decision."""
+        self._edit([highlight_id], f"Label as {label}", label=label, status="accepted")
+
+    def resize_highlight(self, highlight_id: str, start: int, end: int) -> None:
+        """Move a highlight's ends (ignored when the span would be empty or outside)."""
+        if 0 <= start < end <= len(self.text):
+            self._edit([highlight_id], "Resize highlight", start=start, end=end, status="accepted")
+
+    def set_note(self, highlight_id: str, note: str) -> None:
+        self._edit([highlight_id], "Edit note", note=note.strip())
+
+    def accept(self, highlight_ids: Iterable[str]) -> None:
+        """Accept suggestions (hand-made highlights are accepted already)."""
+        ids = [i for i in highlight_ids if self._session.highlights[i].status != "accepted"]
+        self._edit(ids, "Accept suggestion" if len(ids) == 1 else f"Accept {len(ids)} suggestions",
+                   status="accepted")
+
+    def reject(self, highlight_ids: Iterable[str]) -> None:
+        """Reject suggestions: they disappear and stay rejected on re-analysis.
+        A hand-made highlight is deleted instead."""
+        chosen = [self._session.highlights[i] for i in highlight_ids]
+        manual = [h for h in chosen if h.origin == "manual"]
+        model = [h for h in chosen if h.origin == "model" and h.status != "rejected"]
+        if manual or model:
+            text = "Reject suggestion" if len(chosen) == 1 else f"Reject {len(chosen)} highlights"
+            self._push(manual + model, [h.edited(status="rejected") for h in model], text)
+
+    def accept_all(self, label: str) -> int:
+        """Accept every suggestion of ``label``; returns how many."""
+        ids = [h.id for h in self._session.highlights
+               if h.label == label and h.status == "suggested"]
+        self._edit(ids, f"Accept all {label}", status="accepted")
+        return len(ids)
+
+    def set_labels(self, labels: list[Label]) -> None:
+        """Replace the label list (names, colours, keys)."""
+        if labels != self._session.labels:
+            self.undo_stack.push(SetLabels(self, self._session.labels, labels, "Edit labels"))
+
+    def set_figure_override(self, highlight_id: str, column: str, value: Any) -> None:
+        """Correct one cell of a figure row by hand (``None`` removes the correction)."""
+        before = self._session.figure_overrides.get(highlight_id, {}).get(column)
+        if before != value:
+            text = f"Correct {column}" if value is not None else f"Restore {column}"
+            self.undo_stack.push(SetFigureOverride(self, highlight_id, column, before, value, text))
 
     # -- called by undo commands only ----------------------------------------
-    def _insert_highlights(self, highlights: list[Highlight]) -> None:
-        self._session.highlights.extend(highlights)
-        self._changed(highlights)
-
-    def _delete_highlights(self, highlight_ids: list[str]) -> None:
-        removed = [self._session.highlights.remove(i) for i in highlight_ids]
-        if self._selected in highlight_ids:
+    def _change_highlights(self, removed: list[Highlight], added: list[Highlight]) -> None:
+        highlights = self._session.highlights
+        for highlight in removed:
+            highlights.remove(highlight.id)
+        highlights.extend(added)
+        if self._selected and self._selected not in highlights:
             self.select("")
-        self._changed(removed)
-
-    def _swap_highlights(self, highlights: list[Highlight]) -> None:
-        old = [self._session.highlights.replace(h) for h in highlights]
-        self._changed(old + highlights)
-
-    def _changed(self, highlights: list[Highlight]) -> None:
         self._figures = None
-        start = min(h.start for h in highlights)
-        end = max(h.end for h in highlights)
-        self.sigHighlightsChanged.emit(start, end)
+        touched = removed + added
+        self.sigHighlightsChanged.emit(min(h.start for h in touched), max(h.end for h in touched))
         self.sigFiguresChanged.emit()
+
+    def _set_labels(self, labels: list[Label]) -> None:
+        self._session.labels = list(labels)
+        self.sigLabelsChanged.emit()
+        self.sigHighlightsChanged.emit(0, len(self.text))
+
+    def _set_override(self, highlight_id: str, column: str, value: Any) -> None:
+        overrides = self._session.figure_overrides
+        cells = overrides.setdefault(highlight_id, {})
+        if value is None:
+            cells.pop(column, None)
+        else:
+            cells[column] = value
+        if not cells:
+            overrides.pop(highlight_id)
+        self._figures = None
+        self.sigFiguresChanged.emit()
+
+    # -- helpers -------------------------------------------------------------
+    def _push(self, removed: list[Highlight], added: list[Highlight], text: str) -> None:
+        self.undo_stack.push(ChangeHighlights(self, removed, added, text))
+
+    def _edit(self, highlight_ids: list[str], text: str, **changes: Any) -> None:
+        before = [self._session.highlights[i] for i in highlight_ids]
+        before = [h for h in before if any(getattr(h, k) != v for k, v in changes.items())]
+        if before:
+            self._push(before, [h.edited(**changes) for h in before], text)
+
+    def _quote(self, highlight: Highlight, limit: int = 30) -> str:
+        surface = highlight.surface(self.text)
+        return surface if len(surface) <= limit else surface[: limit - 1] + "…"

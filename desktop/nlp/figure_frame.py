@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from desktop.core.figure import FIGURE_COLUMNS, FigureReading
-from desktop.nlp.sentences import SentenceIndex, regex_sentence_spans
+from desktop.nlp.sentences import SentenceIndex, sentence_spans
 
 
 def figure_frame(
@@ -16,7 +16,7 @@ def figure_frame(
     """Figure readings as a DataFrame with FIGURE_COLUMNS; each row's sentence comes
     from ``sentences``, or from a punctuation split when none are given."""
     if sentences is None:
-        sentences = SentenceIndex(regex_sentence_spans(text))
+        sentences = SentenceIndex(sentence_spans(text))
     rows = [
         {
             "start": r.start,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
+from typing import Any
 
 import pandas as pd
 
@@ -13,7 +14,9 @@ from desktop.nlp.figure_frame import figure_frame
 from desktop.nlp.figures import read_figure
 from desktop.nlp.sentences import SentenceIndex
 
-TABLE_COLUMNS = ["highlight_id", "label", *FIGURE_COLUMNS]
+TABLE_COLUMNS = ["highlight_id", "label", *FIGURE_COLUMNS, "edited"]
+#: Figure cells a person may correct by hand.
+OVERRIDABLE_COLUMNS = ("value", "unit", "unit_code", "kind", "qualifier")
 
 ReadingCache = MutableMapping[tuple[int, int], FigureReading | None]
 
@@ -36,11 +39,14 @@ def figures_for_highlights(
     highlights: Iterable[Highlight],
     cache: ReadingCache,
     sentences: SentenceIndex | None = None,
+    overrides: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> pd.DataFrame:
     """One row per figure stated by a visible highlight under a figure label.
 
     When two highlights state the same figure (a DATE "the first four months of
     this year" around a DATE "four months"), the tighter highlight owns the row.
+    Hand corrections in ``overrides`` (highlight id -> column -> value) replace the
+    engine's cells; the ``edited`` column names the corrected ones.
     """
     owners: dict[tuple[int, int], tuple[Highlight, FigureReading]] = {}
     for highlight in highlights:
@@ -57,7 +63,25 @@ def figures_for_highlights(
     frame = figure_frame(text, [reading for _, reading in rows], sentences)
     frame.insert(0, "label", pd.Series([h.label for h, _ in rows], dtype="object"))
     frame.insert(0, "highlight_id", pd.Series([h.id for h, _ in rows], dtype="object"))
+    frame["edited"] = ""
+    if overrides:
+        _apply_overrides(frame, overrides)
     return frame
+
+
+def _apply_overrides(frame: pd.DataFrame, overrides: Mapping[str, Mapping[str, Any]]) -> None:
+    positions = {hid: i for i, hid in enumerate(frame["highlight_id"])}
+    for highlight_id, cells in overrides.items():
+        row = positions.get(highlight_id)
+        if row is None:
+            continue
+        edited = [c for c in OVERRIDABLE_COLUMNS if c in cells]
+        for column in edited:
+            frame.iat[row, frame.columns.get_loc(column)] = cells[column]
+        if "value" in cells:
+            frame.iat[row, frame.columns.get_loc("low")] = cells["value"]
+            frame.iat[row, frame.columns.get_loc("high")] = cells["value"]
+        frame.iat[row, frame.columns.get_loc("edited")] = ",".join(edited)
 
 
 def _length(highlight: Highlight) -> int:

@@ -21,17 +21,18 @@ class AnalysisStatus(QWidget):
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.setToolTip("Stop the analysis; what was found so far stays (Esc)")
         self.cancel_button.clicked.connect(model.cancel_analysis)
+        analysis = model.analysis
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.message)
         layout.addWidget(self.progress)
         layout.addWidget(self.cancel_button)
         self.hide()
-        model.sigAnalysisStarted.connect(self._on_started)
-        model.sigAnalysisStage.connect(self.message.setText)
-        model.sigAnalysisProgress.connect(self._on_progress)
-        model.sigAnalysisFinished.connect(lambda _cancelled: self.hide())
-        model.sigAnalysisFailed.connect(lambda _message: self.hide())
+        analysis.sigStarted.connect(self._on_started)
+        analysis.sigStage.connect(self.message.setText)
+        analysis.sigProgress.connect(self._on_progress)
+        analysis.sigFinished.connect(lambda _cancelled: self.hide())
+        analysis.sigFailed.connect(lambda _message: self.hide())
 
     def _on_started(self) -> None:
         self.message.setText("Starting analysis…")

@@ -15,6 +15,16 @@ from desktop.model.session_model import SessionModel
 
 _SELECTED_PEN = QPen(QColor("#1f1f1f"), 2)
 _NESTED_INSET = 2.0
+#: Suggestions are drawn paler than accepted and hand-made highlights.
+_SUGGESTION_ALPHA = 140
+_ORIGIN_TEXT = {
+    ("manual", "accepted"): "added by hand",
+    ("model", "accepted"): "from the model, accepted",
+    ("model", "suggested"): "suggested by the model: Enter accepts, Backspace rejects",
+    ("model", "rejected"): "rejected",
+    ("manual", "suggested"): "added by hand",
+    ("manual", "rejected"): "rejected",
+}
 
 
 class ArticleView(QPlainTextEdit):
@@ -66,15 +76,37 @@ class ArticleView(QPlainTextEdit):
         self.viewport().update()
 
     def reveal(self, start: int, end: int) -> None:
-        """Scroll so the span ``[start, end)`` is in view, near the middle."""
+        """Put the caret at ``start`` and scroll the span ``[start, end)`` into view:
+        to the middle when it was out of sight, not at all when it was in sight."""
         visible = QRectF(self.viewport().rect())
         rects = self._span_rects(start, end)
-        if rects and all(visible.contains(rect) for rect in rects):
-            return
+        in_sight = bool(rects) and all(visible.contains(rect) for rect in rects)
+        scroll = self.verticalScrollBar().value()
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_utf16(start))
         self.setTextCursor(cursor)
-        self.centerCursor()
+        if in_sight:
+            self.verticalScrollBar().setValue(scroll)
+        else:
+            self.centerCursor()
+
+    def selected_span(self) -> tuple[int, int]:
+        """The selected text as a code-point span (start == end when none)."""
+        cursor = self.textCursor()
+        return (self._offsets.to_code_point(cursor.selectionStart()),
+                self._offsets.to_code_point(cursor.selectionEnd()))
+
+    def select_text(self, start: int, end: int) -> None:
+        """Select the text ``[start, end)`` (code points), as a person would."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_utf16(start))
+        cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def clear_text_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
 
     # -- positions -----------------------------------------------------------
     def position_at(self, point: QPointF) -> int:
@@ -86,7 +118,7 @@ class ArticleView(QPlainTextEdit):
             position = max(block_start, position - 1)
         return self._offsets.to_code_point(position)
 
-    def highlights_under(self, point: QPointF) -> list[Highlight]:
+    def highlights_under(self, point: QPointF) -> list[Highlight]:  # viewport coordinates
         """Shown highlights under ``point``, innermost first."""
         position = self.position_at(point)
         hidden = self._model.hidden_labels
@@ -124,12 +156,18 @@ class ArticleView(QPlainTextEdit):
             depth = sum(1 for p in painted if p.start <= highlight.start and highlight.end <= p.end)
             painted.append(highlight)
             colour = QColor(session.label(highlight.label).colour)
+            suggested = highlight.status == "suggested"
+            if suggested:
+                colour.setAlpha(_SUGGESTION_ALPHA)
             inset = min(depth, 3) * _NESTED_INSET
             for rect in self._span_rects(highlight.start, highlight.end):
                 rect = rect.adjusted(0, inset, 0, -inset)
                 painter.setPen(_SELECTED_PEN if highlight.id == selected else Qt.PenStyle.NoPen)
                 painter.setBrush(colour)
                 painter.drawRoundedRect(rect, 3, 3)
+                if not suggested and highlight.id != selected:
+                    painter.setPen(QPen(colour.darker(135), 2))
+                    painter.drawLine(rect.bottomLeft() + QPointF(2, -1), rect.bottomRight() + QPointF(-2, -1))
 
     def _visible_range(self, area: QRectF) -> tuple[int, int]:
         first = self.firstVisibleBlock()
@@ -208,7 +246,7 @@ class ArticleView(QPlainTextEdit):
         lines = []
         for highlight in under:
             label = session.label(highlight.label)
-            origin = "added by hand" if highlight.origin == "manual" else f"model, {highlight.status}"
+            origin = _ORIGIN_TEXT[(highlight.origin, highlight.status)]
             line = f"<b>{highlight.label}</b> — {label.description or highlight.label} <i>({origin})</i>"
             if highlight.note:
                 line += f"<br>Note: {html.escape(highlight.note)}"

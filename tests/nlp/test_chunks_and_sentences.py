@@ -1,5 +1,5 @@
 from desktop.nlp.chunks import paragraph_chunks
-from desktop.nlp.sentences import SentenceIndex, regex_sentence_spans
+from desktop.nlp.sentences import SentenceIndex, sentence_spans
 
 
 def test_chunks_are_paragraphs_with_exact_offsets():
@@ -26,6 +26,6 @@ def test_a_paragraph_without_spaces_is_still_cut():
 
 def test_sentence_lookup_keeps_decimals_inside_sentences():
     text = "Trade grew 40%. It hit $3.2 million in 2022! Then fell."
-    index = SentenceIndex(regex_sentence_spans(text))
+    index = SentenceIndex(sentence_spans(text))
     assert index.sentence_at(text, text.index("3.2")) == "It hit $3.2 million in 2022!"
     assert index.sentence_at(text, 0, 5) == "Trade grew 40%."

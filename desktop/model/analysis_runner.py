@@ -1,0 +1,87 @@
+"""AnalysisRunner: starts, cancels and outlives analysis workers for the model."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from desktop.model.analysis_worker import AnalysisWorker, start_worker
+
+
+class AnalysisRunner(QObject):
+    """One analysis at a time; results of a cancelled or replaced run are dropped.
+
+    Signals carry no generation: only the current run's reach the listener.
+    """
+
+    sigStarted = Signal()
+    sigStage = Signal(str)
+    sigProgress = Signal(int, int)  # characters done, total
+    sigChunks = Signal(object)  # list[ChunkAnalysis]
+    sigFinished = Signal(bool)  # cancelled
+    sigFailed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._generation = 0
+        self._worker: AnalysisWorker | None = None
+        self._threads: set[QThread] = set()
+
+    @property
+    def running(self) -> bool:
+        return self._worker is not None
+
+    def start(self, text: str) -> None:
+        """Analyse ``text`` in a new worker thread, cancelling any running one."""
+        self.cancel()
+        worker = AnalysisWorker(text, self._generation)
+        worker.sigStage.connect(self._on_stage)
+        worker.sigProgress.connect(self._on_progress)
+        worker.sigChunks.connect(self._on_chunks)
+        worker.sigFinished.connect(self._on_finished)
+        worker.sigFailed.connect(self._on_failed)
+        self._worker = worker
+        thread = start_worker(worker)
+        self._threads.add(thread)
+        thread.finished.connect(lambda: self._threads.discard(thread))
+        self.sigStarted.emit()
+
+    def cancel(self) -> None:
+        """Stop the running analysis; its later results are ignored."""
+        if self._worker is not None:
+            self._worker.cancel()
+            self._worker = None
+            self.sigFinished.emit(True)
+        self._generation += 1
+
+    def shutdown(self) -> None:
+        """Cancel and wait for every worker thread to end."""
+        self.cancel()
+        for thread in list(self._threads):
+            thread.quit()
+            thread.wait()
+        self._threads.clear()
+
+    def _current(self, generation: int) -> bool:
+        return self._worker is not None and generation == self._generation
+
+    def _on_stage(self, generation: int, message: str) -> None:
+        if self._current(generation):
+            self.sigStage.emit(message)
+
+    def _on_progress(self, generation: int, done: int, total: int) -> None:
+        if self._current(generation):
+            self.sigProgress.emit(done, total)
+
+    def _on_chunks(self, generation: int, parts) -> None:
+        if self._current(generation):
+            self.sigChunks.emit(parts)
+
+    def _on_finished(self, generation: int, cancelled: bool) -> None:
+        if self._current(generation):
+            self._worker = None
+            self.sigFinished.emit(cancelled)
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        if self._current(generation):
+            self._worker = None
+            self.sigFailed.emit(message)

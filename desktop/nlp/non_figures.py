@@ -1,0 +1,89 @@
+"""Numbers that are not figures: years, dates, clock times and identifiers
+("in 2021", "June 22", "10 pm", "Boeing 737", "article 5")."""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\.?,?\s+(?:the\s+)?$")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
+_CLOCK = re.compile(r"(?:[1-9]|1[0-2])(?:[.:][0-5]\d)?")
+_CLOCK_SUFFIX = re.compile(r"\s?(?:[aApP]\.[mM]\.|[aApP][mM]\b|o['’]clock\b)")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+_YEAR_CONTEXT_BEFORE = re.compile(
+    r"\b(?:in|since|by|until|till|during|before|after|from|to|of|early|late|mid|fiscal|FY|year"
+    r"|spring|summer|autumn|fall|winter|end|start|through|throughout|as\s+of|between|and)\s*-?$",
+    re.IGNORECASE,
+)
+_PLURAL_NOUN_AFTER = re.compile(r"\s+([a-z]{2,}s)\b")
+_NOT_PLURAL_NOUNS = frozenset(
+    "is was has its this thus as us his yes always perhaps less unless across whereas besides"
+    " sees says does goes makes marks remains seems becomes means".split()
+)
+_LABELS = (
+    "no", "nos", "number", "page", "pages", "p", "pp", "article", "articles", "chapter", "section",
+    "paragraph", "clause", "item", "line", "route", "flight", "room", "platform", "gate", "exit",
+    "version", "ver", "v", "vol", "volume", "episode", "season", "level", "phase", "stage", "grade",
+    "category", "class", "tier", "zone", "block", "lot", "row", "seat", "figure", "fig", "table",
+    "step", "round", "game", "match", "week", "term", "model", "type", "district", "ward", "lane",
+    "highway", "interstate", "bus", "train", "channel", "track", "code", "id", "batch", "issue",
+    "part", "resolution", "decree", "law", "bill", "unit", "division", "brigade", "squad", "size",
+)
+_LABEL_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_LABELS)})\.?|#)\s*$", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Za-z][A-Za-z0-9&'’.-]*) $")
+_FUNCTION_WORDS = frozenset(
+    "a an the in on at by for from to of and or but with about over under some nearly almost around"
+    " approximately only just up than since after before until during between among all another its"
+    " their his her our my your these those this that each every top first last next roughly exactly"
+    " more less fewer least most per if when while as so then there here it we they he she i you who"
+    " what which where why how is are was were be been has have had do did does will would can could"
+    " should may might must also still yet already even not nearly within without across against via"
+    " plus minus just another both either neither many few several perhaps maybe now today yesterday"
+    " overall total altogether still currently nearly some".split()
+)
+
+
+def is_clock_time(text: str, number_surface: str, end: int) -> bool:
+    """True for "10 pm", "2.30am", "7 o'clock"."""
+    return bool(_CLOCK.fullmatch(number_surface) and _CLOCK_SUFFIX.match(text, end))
+
+
+def is_day_of_month(text: str, start: int, end: int, value: float) -> bool:
+    """True for the day in "June 22", "22 June", "the 5th of May"."""
+    if not (value.is_integer() and 1 <= value <= 31):
+        return False
+    return bool(_MONTH_BEFORE.search(text, max(0, start - 12), start) or _MONTH_AFTER.match(text, end))
+
+
+def is_year(text: str, start: int, end: int, qualified: bool) -> bool:
+    """True when a bare four-digit number 1800-2100 reads as a year, not a count.
+
+    "2000 people" and "more than 2000" are counts; "in 2000", "2000 saw" are years.
+    """
+    if not _YEAR.fullmatch(text[start:end]) or qualified:
+        return False
+    if _YEAR_CONTEXT_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    noun = _PLURAL_NOUN_AFTER.match(text, end)
+    counted = bool(noun and noun[1] not in _NOT_PLURAL_NOUNS)
+    return not counted
+
+
+def is_identifier(text: str, start: int) -> bool:
+    """True for numbers that name rather than count: "Boeing 737", "article 5", "i7 860"."""
+    if _LABEL_BEFORE.search(text, max(0, start - 14), start):
+        return True
+    word_match = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if not word_match:
+        return False
+    word = word_match[1]
+    if any(char.isdigit() for char in word):
+        return True
+    lower = word.lower().rstrip(".")
+    if word == lower or lower in _FUNCTION_WORDS or lower.endswith("ly") or word.endswith(("'s", "’s")):
+        return False
+    return True

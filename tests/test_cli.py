@@ -1,0 +1,59 @@
+"""The headless command line."""
+
+import io
+import json
+from contextlib import redirect_stderr, redirect_stdout
+
+import pandas as pd
+
+from desktop.app import no_display_message
+from desktop.cli import main
+
+
+def run(args):
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(args)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_extract_prints_entities_and_figures_as_json(seed_path):
+    code, out, _ = run(["extract", str(seed_path)])
+    assert code == 0
+    document = json.loads(out)
+    assert document["article"]["source"] == str(seed_path)
+    entities = {(e["text"], e["label"]) for e in document["entities"]}
+    assert ("Aliya Mussabekova", "PERSON") in entities
+    money = [f for f in document["figures"] if f["unit_code"] == "USD"]
+    assert {f["value"] for f in money} >= {460e6, 185e6}
+
+
+def test_extract_figures_as_csv(seed_path):
+    code, out, _ = run(["extract", str(seed_path), "--what", "figures", "--format", "csv"])
+    assert code == 0
+    table = pd.read_csv(io.StringIO(out))
+    assert list(table.columns)[:4] == ["start", "end", "surface", "value"]
+    assert "3.2 million tons" in set(table["surface"])
+
+
+def test_extract_all_as_csv_marks_each_record(seed_path):
+    code, out, _ = run(["extract", str(seed_path), "--format", "csv"])
+    table = pd.read_csv(io.StringIO(out))
+    assert code == 0 and set(table["record"]) == {"entity", "figure"}
+
+
+def test_extract_reports_a_bad_file_with_exit_code_2(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(bytes(range(256)) * 20)
+    code, out, err = run(["extract", str(path)])
+    assert code == 2 and out == ""
+    assert "binary" in err
+
+
+def test_the_gui_explains_a_missing_display(monkeypatch):
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    assert "no display" in no_display_message()
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert no_display_message() == ""

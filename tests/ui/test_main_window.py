@@ -1,0 +1,165 @@
+"""The real window, driven with qtbot on the offscreen platform."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, QUrl
+from PySide6.QtGui import QColor, QDropEvent
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.ui.main_window import MainWindow
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+ANALYSIS_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.model.shutdown()
+
+
+def open_and_wait(qtbot, win, path) -> None:
+    assert win.open_path(path)
+    qtbot.waitUntil(lambda: not win.model.analysing, timeout=ANALYSIS_TIMEOUT_MS)
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: shown.append(args[2]))
+    return shown
+
+
+def test_opens_the_seed_with_three_filled_panes(qtbot, window, seed_path, seed_text):
+    open_and_wait(qtbot, window, seed_path)
+    assert seed_path.name in window.windowTitle()
+    assert window.article_view.toPlainText() == seed_text
+    for label in ("PERSON", "ORG", "GPE", "MONEY", "PERCENT"):
+        assert window.legend.box(label) is not None, label
+    assert window.figures_view.table_model.rowCount() >= 10
+    assert window.charts_view.figure_bars.chart.bar_count() >= 2
+    assert window.charts_view.entity_counts.chart.bar_count() >= 5
+    surfaces = " | ".join(window.model.figures()["surface"])
+    assert "$460 million" in surfaces and "3.2 million tons" in surfaces
+
+
+def test_clicking_a_figure_row_selects_its_span_in_the_text(qtbot, window, seed_path):
+    open_and_wait(qtbot, window, seed_path)
+    table = window.figures_view.table
+    model = window.figures_view.table_model
+    row = next(r for r in range(model.rowCount()) if "$185 million" in model.data(model.index(r, 0)))
+    rect = table.visualRect(model.index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    selected = window.model.highlight(window.model.selected_id)
+    assert selected is not None
+    assert "$185 million" in window.model.text[selected.start : selected.end]
+    view = window.article_view
+    assert view.textCursor().position() == selected.start  # the seed has no astral chars
+    visible = QRectF(view.viewport().rect())
+    assert all(visible.contains(r) for r in view._span_rects(selected.start, selected.end))
+
+
+def test_clicking_a_highlighted_figure_in_the_text_selects_its_row(qtbot, window, seed_path):
+    open_and_wait(qtbot, window, seed_path)
+    view = window.article_view
+    start = window.model.text.index("$460 million")
+    view.reveal(start, start + 12)
+    rects = view._span_rects(start, start + 12)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rects[0].center().toPoint())
+    selected = window.model.highlight(window.model.selected_id)
+    assert selected.label == "MONEY" and selected.start <= start < start + 12 <= selected.end
+    table_model = window.figures_view.table_model
+    current = window.figures_view.table.currentIndex()
+    assert current.row() == table_model.row_of(selected.id) >= 0
+    chart = window.charts_view.figure_bars
+    assert chart.chart.marked == chart._ids.index(selected.id)
+
+
+def test_clicking_a_figure_bar_selects_that_figure(qtbot, window, seed_path):
+    open_and_wait(qtbot, window, seed_path)
+    window.charts_view.setCurrentIndex(0)
+    figure_bars = window.charts_view.figure_bars
+    chart = figure_bars.chart
+    qtbot.waitExposed(chart)
+    view_box = chart.getPlotItem().getViewBox()
+    scene_point = view_box.mapViewToScene(QPointF(0, chart._heights[0] / 2))
+    widget_point = chart.mapFromScene(scene_point)
+    qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=widget_point)
+    assert window.model.selected_id == figure_bars._ids[0]
+    assert chart.marked == 0
+
+
+def pixel_at_top_of(view, start, end) -> QColor:
+    """The colour just inside the top-left corner of a span: the highlight's
+    fill where one is painted, the page where none is."""
+    rect = view._span_rects(start, end)[0]
+    image = view.viewport().grab().toImage()
+    return QColor(image.pixel(QPoint(int(rect.left()) + 4, int(rect.top()) + 1)))
+
+
+def test_a_legend_checkbox_hides_and_shows_a_label(qtbot, window, seed_path):
+    open_and_wait(qtbot, window, seed_path)
+    view = window.article_view
+    start = window.model.text.index("Aktau")
+    view.reveal(start, start + 5)
+    page = view.viewport().palette().base().color()
+    shown = pixel_at_top_of(view, start, start + 5)
+    assert shown != page and shown.green() > shown.red()  # GPE is painted green
+    box = window.legend.box("GPE")
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert "GPE" in window.model.hidden_labels
+    assert pixel_at_top_of(view, start, start + 5) == page
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert pixel_at_top_of(view, start, start + 5) == shown
+
+
+def test_the_filter_box_narrows_the_table(qtbot, window, seed_path):
+    open_and_wait(qtbot, window, seed_path)
+    model = window.figures_view.table_model
+    total = model.rowCount()
+    qtbot.keyClicks(window.figures_view.filter_box, "million")
+    qtbot.waitUntil(lambda: model.rowCount() < total)
+    shown = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert shown and all("million" in s or "million" in model.data(model.index(r, 5))
+                         for r, s in enumerate(shown))
+
+
+def test_the_app_survives_bad_files_and_keeps_the_article(qtbot, window, seed_path, tmp_path, warnings):
+    open_and_wait(qtbot, window, seed_path)
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 50)
+    assert not window.open_path(binary)
+    assert not window.open_path(tmp_path / "missing.txt")
+    assert len(warnings) == 2 and "binary" in warnings[0]
+    assert window.model.article.source == str(seed_path)
+    assert seed_path.name in window.windowTitle()
+
+
+def test_a_second_article_gets_highlights_figures_and_charts(qtbot, window):
+    path = DATA / "rotterdam_port.txt"
+    open_and_wait(qtbot, window, path)
+    assert "rotterdam_port" in window.windowTitle()
+    surfaces = " | ".join(window.model.figures()["surface"])
+    for expected in ("438.8 million tonnes", "€1.2 billion", "$300 million", "6.1 percent"):
+        assert expected in surfaces
+    counts = window.model.label_counts()
+    assert counts.get("GPE", 0) >= 3 and counts.get("ORG", 0) >= 1
+    assert window.charts_view.figure_bars.group_box.count() >= 3
+
+
+def test_dropping_a_file_opens_it_and_recent_files_remember_it(qtbot, window, seed_path):
+    open_and_wait(qtbot, window, seed_path)
+    path = DATA / "rotterdam_port.txt"
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: not window.model.analysing, timeout=ANALYSIS_TIMEOUT_MS)
+    assert window.model.article.source == str(path)
+    assert window.recent.paths()[:2] == [str(path.resolve()), str(seed_path.resolve())]
