@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 DEFAULT_BAR_COLOUR = "#9fa8da"
+#: Groups are offered in this order of kind (then by size): the figures a reader
+#: of news looks at first come first.
+KIND_ORDER = ("money", "percent", "quantity", "multiplier", "duration", "age",
+              "temperature", "count", "other")
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ def _keys(figures: pd.DataFrame) -> pd.Series:
 
 
 def figure_groups(figures: pd.DataFrame) -> list[FigureGroup]:
-    """Groups of figures by unit, largest first (ties by name)."""
+    """Groups of figures by unit, in KIND_ORDER, then largest first."""
     if figures.empty:
         return []
     keys = _keys(figures)
@@ -48,9 +52,10 @@ def figure_groups(figures: pd.DataFrame) -> list[FigureGroup]:
     for key, rows in figures.groupby(keys, sort=True):
         kinds = sorted(set(rows["kind"]))
         title = key if kinds == [key] else f"{key} ({', '.join(kinds)})"
-        groups.append(FigureGroup(str(key), title, len(rows)))
-    groups.sort(key=lambda g: (-g.size, g.key))
-    return groups
+        rank = min((KIND_ORDER.index(k) for k in kinds if k in KIND_ORDER), default=len(KIND_ORDER))
+        groups.append((rank, FigureGroup(str(key), title, len(rows))))
+    groups.sort(key=lambda item: (item[0], -item[1].size, item[1].key))
+    return [group for _, group in groups]
 
 
 def group_bars(

@@ -20,6 +20,11 @@ OVERRIDABLE_COLUMNS = ("value", "unit", "unit_code", "kind", "qualifier")
 
 ReadingCache = MutableMapping[tuple[int, int], FigureReading | None]
 
+#: A DATE or TIME highlight states a figure only as a length of time ("more than
+#: 30 years", "an average age of 16-17 years"); "2022" under DATE is a year.
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_TIME_KINDS = frozenset({"duration", "age"})
+
 
 def reading_for(text: str, highlight: Highlight, cache: ReadingCache) -> FigureReading | None:
     """The figure a numeric highlight states, or None (a year, a word, …).
@@ -31,7 +36,10 @@ def reading_for(text: str, highlight: Highlight, cache: ReadingCache) -> FigureR
     if key not in cache:
         reading = read_figure(highlight.surface(text))
         cache[key] = reading.shifted(highlight.start) if reading else None
-    return cache[key]
+    reading = cache[key]
+    if reading is not None and highlight.label in _TIME_LABELS and reading.kind not in _TIME_KINDS:
+        return None
+    return reading
 
 
 def figures_for_highlights(

@@ -12,6 +12,21 @@ _PLAIN_PEN = pg.mkPen("#5f6368", width=0.8)
 _TICK_CHARS = 16
 
 
+def compact_number(value: float) -> str:
+    """A tick label a reader takes in at a glance: 460M, 1.2B, 35k, 0.5."""
+    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= scale:
+            return f"{value / scale:.3g}{suffix}"
+    return f"{value:.3g}"
+
+
+class CompactAxis(pg.AxisItem):
+    """A value axis labelled 100M, 200M … instead of 1e+08."""
+
+    def tickStrings(self, values, scale, spacing):
+        return [compact_number(v * scale) for v in values]
+
+
 def short(text: str, limit: int = _TICK_CHARS) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -26,7 +41,7 @@ class BarChart(pg.PlotWidget):
     sigBarClicked = Signal(int)
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent, background="w")
+        super().__init__(parent, background="w", axisItems={"left": CompactAxis("left")})
         self._heights = np.zeros(0)
         self._colours: list[str] = []
         self._marked = -1

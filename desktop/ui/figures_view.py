@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from desktop.model.figure_table import FigureTableModel
+from desktop.model.figure_table import COLUMNS, FigureTableModel
 from desktop.model.session_model import SessionModel
 
 FILTER_DELAY_MS = 120
@@ -47,8 +47,28 @@ class FiguresView(QWidget):
         self._filter_timer.timeout.connect(self._apply_filter)
         self.filter_box.textChanged.connect(lambda _: self._filter_timer.start())
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_change)
+        self.table_model.sigEditRequested.connect(model.set_figure_override)
+        self.table.installEventFilter(self)
         model.sigFiguresChanged.connect(self._on_figures_change)
         model.sigSelectionChanged.connect(self._on_selection_change)
+
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+                and self.table.state() != QAbstractItemView.State.EditingState):
+            self._restore_current_cell()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _restore_current_cell(self) -> None:
+        """Drop the hand correction of the current cell, if it has one."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        field = COLUMNS[index.column()].field
+        highlight_id = self.table_model.highlight_id(index.row())
+        if field in self._model.session.figure_overrides.get(highlight_id, {}):
+            self._model.set_figure_override(highlight_id, field, None)
 
     def _on_figures_change(self) -> None:
         self.table_model.set_frame(self._model.figures())

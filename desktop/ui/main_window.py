@@ -6,9 +6,9 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QUndoView,
+    QVBoxLayout, QWidget,
 )
 
 from desktop import __version__, trace
@@ -16,13 +16,30 @@ from desktop.formats.errors import FileFormatError
 from desktop.formats.readers import ARTICLE_SUFFIXES, read_article
 from desktop.model.session_model import SessionModel
 from desktop.ui.analysis_status import AnalysisStatus
+from desktop.ui.annotation_controller import AnnotationController
 from desktop.ui.article_view import ArticleView
 from desktop.ui.charts_view import ChartsView
 from desktop.ui.figures_view import FiguresView
+from desktop.ui.labels_dialog import LabelsDialog
 from desktop.ui.legend import LabelLegend
+from desktop.ui.notes_view import NotesView
 from desktop.ui.recent_files import RecentFiles
+from desktop.ui.window_menus import build_label_toolbar, build_menus
 
 APP_NAME = "Article Lens"
+SHORTCUTS_HELP = """In the article:
+1–9  label the selected text (or relabel the selected highlight)
+Shift+arrows  select text from the keyboard
+N / P  next / previous highlight;  S  next suggestion
+Enter  accept the suggestion;  Backspace  reject it
+Del  delete the highlight;  F2  edit its note
+Alt+Right / Alt+Left  grow / shrink its end by a word
+Alt+Shift+Left / Alt+Shift+Right  grow / shrink its start
+Ctrl+L  label all occurrences of the selection
+Esc  clear the selection
+
+Anywhere: Ctrl+Z / Ctrl+Shift+Z undo / redo, Ctrl+F filter figures,
+Ctrl+1 / Ctrl+2 article / figures table, Ctrl+O open, F5 analyse again."""
 OPEN_FILTER = (
     "Articles (" + " ".join(f"*{s}" for s in ARTICLE_SUFFIXES) + ");;All files (*)"
 )
@@ -39,7 +56,11 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self._build_panes()
-        self._build_menus()
+        self.annotation = AnnotationController(self.model, self.article_view, self)
+        self.annotation.sigMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.label_toolbar = build_label_toolbar(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.label_toolbar)
+        build_menus(self)
         self.status = AnalysisStatus(self.model, self)
         self.statusBar().addPermanentWidget(self.status)
         self.model.sigSessionReset.connect(self._update_title)
@@ -57,6 +78,11 @@ class MainWindow(QMainWindow):
         self.article_view = ArticleView(self.model, self)
         self.figures_view = FiguresView(self.model, self)
         self.charts_view = ChartsView(self.model, self)
+        self.notes_view = NotesView(self.model, self)
+        self.history_view = QUndoView(self.model.undo_stack, self)
+        self.history_view.setEmptyLabel("Opened")
+        self.charts_view.addTab(self.notes_view, "Notes")
+        self.charts_view.addTab(self.history_view, "History")
 
         article_pane = QWidget(self)
         article_layout = QVBoxLayout(article_pane)
@@ -83,32 +109,6 @@ class MainWindow(QMainWindow):
         self.main_splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_splitter)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.open_action = _action(self, "&Open…", QKeySequence.StandardKey.Open, self.open_dialog)
-        file_menu.addAction(self.open_action)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addSeparator()
-        self.reanalyse_action = _action(self, "&Analyse Again", QKeySequence("F5"), self.model.start_analysis)
-        file_menu.addAction(self.reanalyse_action)
-        self.cancel_action = _action(self, "&Cancel Analysis", QKeySequence("Esc"), self.model.cancel_analysis)
-        file_menu.addAction(self.cancel_action)
-        file_menu.addSeparator()
-        file_menu.addAction(_action(self, "&Quit", QKeySequence.StandardKey.Quit, self.close))
-
-        edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.model.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.model.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addActions([undo, redo])
-        edit_menu.addSeparator()
-        edit_menu.addAction(_action(self, "&Filter Figures", QKeySequence.StandardKey.Find, self._focus_filter))
-
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(_action(self, "&About Article Lens", None, self._about))
-
     # -- opening files -------------------------------------------------------
     def open_dialog(self) -> None:
         start = str(Path(self.model.article.source).parent) if self.model.article.source else ""
@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         )
         return True
 
-    def _fill_recent_menu(self) -> None:
+    def fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         paths = self.recent.paths()
         for number, path in enumerate(paths, start=1):
@@ -189,11 +189,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("The analysis failed.", 10000)
         QMessageBox.critical(self, "The analysis failed", message)
 
-    def _focus_filter(self) -> None:
+    def focus_filter(self) -> None:
         self.figures_view.filter_box.setFocus()
         self.figures_view.filter_box.selectAll()
 
-    def _about(self) -> None:
+    def edit_labels(self) -> None:
+        used = {h.label for h in self.model.session.highlights}
+        dialog = LabelsDialog(self.model.session.labels, used, self)
+        if dialog.exec():
+            self.model.set_labels(dialog.labels())
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+
+    def about(self) -> None:
         QMessageBox.about(
             self, f"About {APP_NAME}",
             f"<b>{APP_NAME}</b> {__version__}<br>Read news closely: entities, figures and charts.",
@@ -223,14 +232,6 @@ def _pane_title(text: str, parent: QWidget) -> QLabel:
     label = QLabel(f"<b>{text}</b>", parent)
     label.setContentsMargins(4, 4, 4, 0)
     return label
-
-
-def _action(parent: QWidget, text: str, shortcut, slot) -> QAction:
-    action = QAction(text, parent)
-    if shortcut is not None:
-        action.setShortcut(shortcut)
-    action.triggered.connect(lambda _=False: slot())
-    return action
 
 
 def application() -> QApplication:

@@ -1,0 +1,90 @@
+"""The main window's menus and label toolbar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar, QWidget
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+def action(parent: QWidget, text: str, shortcut, slot) -> QAction:
+    """A QAction with an optional shortcut, calling ``slot()`` when triggered."""
+    made = QAction(text, parent)
+    if shortcut is not None:
+        made.setShortcut(shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut))
+    made.triggered.connect(lambda _=False: slot())
+    return made
+
+
+def build_menus(window: MainWindow) -> None:
+    """File, Edit, Annotate, View and Help menus."""
+    model, annotation = window.model, window.annotation
+    file_menu = window.menuBar().addMenu("&File")
+    window.open_action = action(window, "&Open…", QKeySequence.StandardKey.Open, window.open_dialog)
+    file_menu.addAction(window.open_action)
+    window.recent_menu = file_menu.addMenu("Open &Recent")
+    window.recent_menu.aboutToShow.connect(window.fill_recent_menu)
+    file_menu.addSeparator()
+    window.reanalyse_action = action(window, "&Analyse Again", "F5", model.start_analysis)
+    window.cancel_action = action(window, "&Cancel Analysis", None, model.cancel_analysis)
+    file_menu.addActions([window.reanalyse_action, window.cancel_action])
+    file_menu.addSeparator()
+    file_menu.addAction(action(window, "&Quit", QKeySequence.StandardKey.Quit, window.close))
+
+    edit_menu = window.menuBar().addMenu("&Edit")
+    undo = model.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo = model.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcut(QKeySequence.StandardKey.Redo)
+    edit_menu.addActions([undo, redo])
+    edit_menu.addSeparator()
+    edit_menu.addAction(action(window, "&Filter Figures", QKeySequence.StandardKey.Find, window.focus_filter))
+    edit_menu.addAction(action(window, "&Labels…", None, window.edit_labels))
+
+    annotate = window.menuBar().addMenu("&Annotate")
+    label_menu = annotate.addMenu("&Label As")
+    annotation.sigLabelActionsChanged.connect(
+        lambda: (label_menu.clear(), label_menu.addActions(annotation.label_actions)))
+    label_menu.addActions(annotation.label_actions)
+    annotate.addAction(annotation.occurrences_action)
+    annotate.addSeparator()
+    annotate.addActions([annotation.accept_action, annotation.reject_action])
+    annotate.addMenu(annotation.accept_all_menu)
+    annotate.addActions([annotation.delete_action, annotation.note_action])
+    annotate.addSeparator()
+    annotate.addActions([annotation.next_action, annotation.previous_action,
+                         annotation.next_suggestion_action])
+    resize = annotate.addMenu("&Resize")
+    resize.addActions([annotation.grow_end_action, annotation.shrink_end_action,
+                       annotation.grow_start_action, annotation.shrink_start_action])
+    annotate.addSeparator()
+    annotate.addAction(annotation.snap_action)
+
+    view_menu = window.menuBar().addMenu("&View")
+    view_menu.addAction(window.label_toolbar.toggleViewAction())
+    view_menu.addAction(action(window, "&Article", "Ctrl+1", window.article_view.setFocus))
+    view_menu.addAction(action(window, "&Figures Table", "Ctrl+2", window.figures_view.table.setFocus))
+
+    help_menu = window.menuBar().addMenu("&Help")
+    help_menu.addAction(action(window, "&Keyboard Shortcuts", "F1", window.show_shortcuts))
+    help_menu.addAction(action(window, "&About Article Lens", None, window.about))
+
+
+def build_label_toolbar(window: MainWindow) -> QToolBar:
+    """A toolbar with one button per label ("1 PERSON" …), following label edits."""
+    toolbar = QToolBar("Labels", window)
+    toolbar.setObjectName("labelToolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+    def refill() -> None:
+        toolbar.clear()
+        toolbar.addActions(window.annotation.label_actions)
+
+    window.annotation.sigLabelActionsChanged.connect(refill)
+    refill()
+    return toolbar

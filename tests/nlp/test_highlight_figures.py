@@ -1,0 +1,44 @@
+"""The figures table follows the highlights: hand-made ones, years, overrides."""
+
+from desktop.core.highlight import Highlight
+from desktop.nlp.highlight_figures import figures_for_highlights
+
+TEXT = ("In 2022 the fund paid $75 million over the first four months of this year, "
+        "and the fleet's average age was 16-17 years.")
+
+
+def span(part):
+    start = TEXT.index(part)
+    return start, start + len(part)
+
+
+def test_a_hand_made_money_highlight_becomes_a_figure_row_and_a_year_does_not():
+    money = Highlight(*span("$75 million"), "MONEY", origin="manual", status="accepted")
+    year = Highlight(*span("2022"), "DATE")
+    frame = figures_for_highlights(TEXT, [money, year], {})
+    assert list(frame["highlight_id"]) == [money.id]
+    row = frame.iloc[0]
+    assert (row["value"], row["unit_code"], row["kind"]) == (75e6, "USD", "money")
+    assert row["sentence"].startswith("In 2022 the fund paid $75 million")
+
+
+def test_nested_date_highlights_state_one_figure_owned_by_the_tighter_one():
+    outer = Highlight(*span("the first four months of this year"), "DATE")
+    inner = Highlight(*span("four months"), "DATE")
+    frame = figures_for_highlights(TEXT, [outer, inner], {})
+    assert list(frame["highlight_id"]) == [inner.id]
+    assert frame.iloc[0]["unit_code"] == "month"
+
+
+def test_rejected_and_non_figure_labels_give_no_rows():
+    rejected = Highlight(*span("$75 million"), "MONEY", status="rejected")
+    person = Highlight(*span("fund"), "PERSON")
+    assert figures_for_highlights(TEXT, [rejected, person], {}).empty
+
+
+def test_overrides_replace_cells_and_are_marked_edited():
+    ages = Highlight(*span("16-17 years"), "DATE")
+    frame = figures_for_highlights(TEXT, [ages], {}, overrides={ages.id: {"value": 16.0, "kind": "duration"}})
+    row = frame.iloc[0]
+    assert (row["value"], row["low"], row["high"], row["kind"]) == (16.0, 16.0, 16.0, "duration")
+    assert row["edited"] == "value,kind"
