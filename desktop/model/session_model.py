@@ -194,11 +194,23 @@ class SessionModel(QObject):
 
     # -- edits: each one undo step -------------------------------------------
     def add_highlight(self, start: int, end: int, label: str) -> Highlight:
-        """Add a hand-made highlight over ``[start, end)``."""
+        """Label ``[start, end)`` by hand and return the highlight.
+
+        A suggestion on exactly that span is accepted when it has the same label
+        and rejected (superseded by the person's label) when it has another.
+        """
         if not 0 <= start < end <= len(self.text):
             raise ValueError(f"span [{start}, {end}) is outside the text")
+        same_span = [h for h in self._session.highlights.overlapping(start, end)
+                     if (h.start, h.end) == (start, end) and h.visible]
+        for highlight in same_span:
+            if highlight.label == label:
+                self.accept([highlight.id])
+                return self._session.highlights[highlight.id]
+        superseded = [h for h in same_span if h.status == "suggested"]
         highlight = Highlight(start, end, label, origin="manual", status="accepted")
-        self._push([], [highlight], f"Add {label} “{self._quote(highlight)}”")
+        replaced = [h.edited(status="rejected") for h in superseded]
+        self._push(superseded, [*replaced, highlight], f"Add {label} “{self._quote(highlight)}”")
         return highlight
 
     def label_spans(self, spans: Iterable[tuple[int, int]], label: str) -> int:

@@ -155,6 +155,8 @@ class AnnotationController(QObject):
                     start += 1
         if end_step:
             end = word_boundary_step(text, end, end_step)
+            while end > start and text[end - 1].isspace():
+                end -= 1
         if start < end:
             self._model.resize_highlight(highlight.id, start, end)
 
