@@ -17,7 +17,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from desktop.nlp.figures import extract_figures  # noqa: E402
+from desktop.nlp.figures import extract_figures, find_figures  # noqa: E402
 
 DEFAULT_EVAL_DIR = REPO_ROOT.parent / "shared" / "eval" / "figures"
 
@@ -30,17 +30,24 @@ def load_texts(eval_dir: Path) -> list[str]:
     return texts
 
 
-def cases_per_second(parse: Callable[[str], object], texts: list[str], repeats: int) -> float:
-    """Median over ``repeats`` runs of the number of texts parsed per second."""
-    for text in texts:  # warm-up: lazy loading and caches
+def _rate(parse: Callable[[str], object], texts: list[str]) -> float:
+    started = time.perf_counter()
+    for text in texts:
         parse(text)
-    rates = []
-    for _ in range(repeats):
-        started = time.perf_counter()
+    return len(texts) / (time.perf_counter() - started)
+
+
+def cases_per_second(parsers: dict[str, Callable[[str], object]], texts: list[str], repeats: int) -> dict[str, float]:
+    """Median cases per second of each parser over ``repeats`` runs, the parsers taking turns
+    within each run so that a busy machine slows them alike."""
+    for parse in parsers.values():  # warm-up: lazy loading and caches
         for text in texts:
             parse(text)
-        rates.append(len(texts) / (time.perf_counter() - started))
-    return statistics.median(rates)
+    rates: dict[str, list[float]] = {name: [] for name in parsers}
+    for _ in range(repeats):
+        for name, parse in parsers.items():
+            rates[name].append(_rate(parse, texts))
+    return {name: statistics.median(values) for name, values in rates.items()}
 
 
 def _quantulum_parser() -> Callable[[str], object] | None:
@@ -54,21 +61,23 @@ def _quantulum_parser() -> Callable[[str], object] | None:
 def main(argv: list[str] | None = None) -> None:
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments.add_argument("eval_dir", nargs="?", type=Path, default=DEFAULT_EVAL_DIR)
-    arguments.add_argument("--repeats", type=int, default=5)
+    arguments.add_argument("--repeats", type=int, default=7)
     args = arguments.parse_args(argv)
     texts = load_texts(args.eval_dir)
     if not texts:
         sys.exit(f"no cases in {args.eval_dir}")
-    ours = cases_per_second(extract_figures, texts, args.repeats)
-    print(f"{'engine':<34}{'cases':>7}{'cases/s':>12}")
-    print(f"{'extract_figures':<34}{len(texts):>7}{ours:>12.0f}")
+    parsers = {"extract_figures": extract_figures, "find_figures (no DataFrame)": find_figures}
     quantulum = _quantulum_parser()
+    if quantulum is not None:
+        parsers["quantulum3.parser.parse"] = quantulum
+    rates = cases_per_second(parsers, texts, args.repeats)
+    print(f"{'engine':<34}{'cases':>7}{'cases/s':>12}")
+    for name, rate in rates.items():
+        print(f"{name:<34}{len(texts):>7}{rate:>12.0f}")
     if quantulum is None:
         print("quantulum3 not installed: no comparison")
         return
-    theirs = cases_per_second(quantulum, texts, args.repeats)
-    print(f"{'quantulum3.parser.parse':<34}{len(texts):>7}{theirs:>12.0f}")
-    print(f"{'ratio (ours / quantulum3)':<34}{'':>7}{ours / theirs:>11.1f}x")
+    print(f"{'ratio extract_figures / quantulum3':<34}{'':>7}{rates['extract_figures'] / rates['quantulum3.parser.parse']:>11.1f}x")
 
 
 if __name__ == "__main__":

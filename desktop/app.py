@@ -40,6 +40,8 @@ def run(paths: list[str]) -> int:
     app = application()
     window = MainWindow()
     window.show()
+    if window.files.offer_recovery():
+        return app.exec()
     target = paths[0] if paths else str(seed_article_path())
     if not window.open_path(target) and paths:
         window.open_path(seed_article_path())

@@ -23,7 +23,8 @@ from desktop.formats.errors import FileFormatError
 FORMAT_MARKER = "article-lens-session"
 ARTICLE_FIELDS = ("text", "sha256", "title", "source", "encoding")
 LABEL_FIELDS = ("name", "colour", "description", "key")
-HIGHLIGHT_FIELDS = ("id", "start", "end", "label", "origin", "status", "note", "created", "modified")
+HIGHLIGHT_FIELDS = ("id", "start", "end", "label", "origin", "status", "note",
+                    "created", "modified")
 REQUIRED_FIELDS = ("format", "version", "app_version", "created", "modified",
                    "article", "labels", "highlights")
 OPTIONAL_FIELDS = ("figure_overrides", "view_state", "hidden_labels")
@@ -91,8 +92,8 @@ def check_json_value(value: Any, path: str) -> None:
         if depth >= MAX_DEPTH:
             raise SessionFileError(f"is nested more than {MAX_DEPTH} levels deep", where)
         open_ids.add(id(item))
-        stack.append((id(item), None, depth))
-        stack.extend((child, path, depth + 1) for child, path in reversed(children))
+        stack.append((id(item), None, depth))  # leaving this container, after its children
+        stack.extend((child, child_path, depth + 1) for child, child_path in reversed(children))
 
 
 def _children(item: Any, where: str) -> list[tuple[Any, str]] | None:
@@ -114,7 +115,8 @@ def _children(item: Any, where: str) -> list[tuple[Any, str]] | None:
         return [(child, field_path(where, key)) for key, child in item.items()]
     if isinstance(item, (list, tuple)):
         return [(child, f"{where}[{index}]") for index, child in enumerate(item)]
-    raise SessionFileError(f"holds a Python {type(item).__name__}, which a file cannot store", where)
+    kind = type(item).__name__
+    raise SessionFileError(f"holds a Python {kind}, which a file cannot store", where)
 
 
 def _check_unicode(text: str, where: str) -> None:
@@ -129,13 +131,14 @@ def _check_article(value: Any) -> str:
     check_fields(article, ARTICLE_FIELDS, "article")
     for name in ARTICLE_FIELDS:
         expect(article[name], str, f"article.{name}")
-    text, digest = article["text"], article["sha256"]
+    text: str = article["text"]
+    digest: str = article["sha256"]
     if not _SHA256.fullmatch(digest):
         raise SessionFileError(f"{preview(digest)} is not a sha256 digest (64 hex digits)",
                                "article.sha256")
     _check_unicode(text, "article.text")
     if text_sha256(text) != digest:
-        raise SessionFileError("does not match the text: the file was changed or damaged",
+        raise SessionFileError("does not match the text, so the file was changed or damaged",
                                "article.sha256")
     return text
 
@@ -184,10 +187,9 @@ def _check_spans(starts: Sequence[int], ends: Sequence[int], text_length: int) -
         )
     if any(map(ge, starts, ends)):
         index = _first(range(len(starts)), lambda i: starts[i] >= ends[i])
-        raise SessionFileError(
-            f"the start ({preview(starts[index])}) should be before the end ({preview(ends[index])})",
-            f"highlights[{index}]",
-        )
+        start, end = preview(starts[index]), preview(ends[index])
+        raise SessionFileError(f"the start ({start}) should be before the end ({end})",
+                               f"highlights[{index}]")
 
 
 def _check_overrides(value: Any) -> None:
@@ -222,7 +224,8 @@ def _columns(value: Any, path: str, fields: tuple[str, ...]) -> dict[str, Sequen
         check_fields(records[index], fields, f"{path}[{index}]")
     if not records:
         return {name: () for name in fields}
-    return dict(zip(fields, zip(*map(itemgetter(*fields), records))))
+    rows = map(itemgetter(*fields), records)
+    return dict(zip(fields, zip(*rows, strict=True), strict=True))
 
 
 def _where(path: str, name: str) -> Callable[[int], str]:
@@ -251,10 +254,12 @@ def _check_unique(column: Sequence[str], path: str, where: Callable[[int], str])
         seen[value] = index
 
 
-def _check_choice(column: Sequence[str], known: tuple[str, ...], where: Callable[[int], str]) -> None:
+def _check_choice(
+    column: Sequence[str], known: tuple[str, ...], where: Callable[[int], str]
+) -> None:
     if not set(column) <= set(known):
         index = _first(column, lambda value: value not in known)
-        choices = " or ".join(map(preview, known))
+        choices = ", ".join(map(preview, known[:-1])) + f" or {preview(known[-1])}"
         raise SessionFileError(f"{preview(column[index])} is not {choices}", where(index))
 
 
@@ -299,6 +304,8 @@ def describe(value: Any) -> str:
         return f"the text {preview(value)}"
     if value is None or isinstance(value, bool):
         return preview(value)
+    if _is_huge(value):
+        return "a very large number"
     if isinstance(value, (int, float)):
         return f"the number {preview(value)}"
     return f"a Python {type(value).__name__}"
@@ -306,7 +313,7 @@ def describe(value: Any) -> str:
 
 def preview(value: Any) -> str:
     """``value`` as it would look in the file, shortened to fit in a message."""
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+    if _is_huge(value):
         return "a very large number"
     if isinstance(value, str) and len(value) > 40:
         value = value[:40] + "…"
@@ -315,3 +322,7 @@ def preview(value: Any) -> str:
     except (TypeError, ValueError):
         shown = repr(value)
     return shown.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _is_huge(value: Any) -> bool:
+    return isinstance(value, int) and value.bit_length() > 64

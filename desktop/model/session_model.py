@@ -52,6 +52,7 @@ class SessionModel(QObject):
         self._sentences = SentenceIndex()
         self._figures: pd.DataFrame | None = None
         self._selected = ""
+        self._suggest = True
 
     # -- reading -------------------------------------------------------------
     @property
@@ -127,9 +128,15 @@ class SessionModel(QObject):
         """Start a new session on ``article`` and analyse it in the background."""
         self.open_session(Session(article), analyse=analyse)
 
-    def open_session(self, session: Session, analyse: bool = True) -> None:
-        """Show ``session``; history and caches start afresh."""
+    def open_session(self, session: Session, analyse: bool = True, suggest: bool = True) -> None:
+        """Show ``session``; history and caches start afresh.
+
+        With ``suggest=False`` (a saved session reopened) the analysis only reads
+        figures and sentences: the highlights stay exactly as they were saved until
+        the person asks for a new analysis.
+        """
         self.analysis.cancel()
+        self._suggest = suggest
         self._session = session
         self._readings, self._sentences = {}, SentenceIndex()
         self._figures, self._selected = None, ""
@@ -138,11 +145,12 @@ class SessionModel(QObject):
         self.sigFiguresChanged.emit()
         self.sigSelectionChanged.emit("")
         if analyse:
-            self.start_analysis()
+            self.start_analysis(suggest)
 
     # -- analysis ------------------------------------------------------------
-    def start_analysis(self) -> None:
+    def start_analysis(self, suggest: bool = True) -> None:
         """Analyse the article text in the background; suggestions stream in."""
+        self._suggest = suggest
         self.analysis.start(self.text)
 
     def cancel_analysis(self) -> None:
@@ -167,7 +175,8 @@ class SessionModel(QObject):
             for reading in part.figures:
                 self._readings[(reading.start, reading.end)] = reading
             spans.extend((e.start, e.end, e.label) for e in part.entities)
-        self._session.highlights.extend(new_suggestions(self._session.highlights, spans))
+        if self._suggest:
+            self._session.highlights.extend(new_suggestions(self._session.highlights, spans))
         self._figures = None
         self.sigHighlightsChanged.emit(parts[0].start, parts[-1].end)
         self.sigFiguresChanged.emit()
@@ -226,11 +235,15 @@ class SessionModel(QObject):
         return len(added)
 
     def remove_highlights(self, highlight_ids: Iterable[str]) -> None:
-        """Delete highlights."""
-        doomed = [self._session.highlights[i] for i in highlight_ids]
-        if doomed:
-            text = f"Delete “{self._quote(doomed[0])}”" if len(doomed) == 1 else f"Delete {len(doomed)} highlights"
-            self._push(doomed, [], text)
+        """Delete highlights: hand-made ones go, the model's are kept as rejected so
+        that analysing the article again does not bring them back."""
+        chosen = [self._session.highlights[i] for i in highlight_ids]
+        manual = [h for h in chosen if h.origin == "manual"]
+        model = [h for h in chosen if h.origin == "model" and h.status != "rejected"]
+        if manual or model:
+            text = (f"Delete “{self._quote(chosen[0])}”" if len(chosen) == 1
+                    else f"Delete {len(chosen)} highlights")
+            self._push(manual + model, [h.edited(status="rejected") for h in model], text)
 
     def relabel(self, highlight_id: str, label: str) -> None:
         """Give a highlight another label; it becomes the person's decision."""
@@ -251,14 +264,8 @@ class SessionModel(QObject):
                    status="accepted")
 
     def reject(self, highlight_ids: Iterable[str]) -> None:
-        """Reject suggestions: they disappear and stay rejected on re-analysis.
-        A hand-made highlight is deleted instead."""
-        chosen = [self._session.highlights[i] for i in highlight_ids]
-        manual = [h for h in chosen if h.origin == "manual"]
-        model = [h for h in chosen if h.origin == "model" and h.status != "rejected"]
-        if manual or model:
-            text = "Reject suggestion" if len(chosen) == 1 else f"Reject {len(chosen)} highlights"
-            self._push(manual + model, [h.edited(status="rejected") for h in model], text)
+        """Reject suggestions (the same as deleting them: see remove_highlights)."""
+        self.remove_highlights(highlight_ids)
 
     def accept_all(self, label: str) -> int:
         """Accept every suggestion of ``label``; returns how many."""

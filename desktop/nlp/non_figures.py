@@ -1,15 +1,19 @@
-"""Numbers that are not figures: years, dates, clock times and identifiers
-("in 2021", "June 22", "10 pm", "Boeing 737", "article 5")."""
+"""Numbers that are not figures: years, dates, clock times, identifiers and pronouns
+("in 2021", "June 22", "10 pm", "Boeing 737", "article 5", "one of the")."""
 
 from __future__ import annotations
 
 import re
 
+from desktop.nlp.numbers import NumberToken
+from desktop.nlp.qualifiers import qualifier_before
+
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 )
-_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\.?,?\s+(?:the\s+)?$")
+# Before a day any case will do ("may 19" is a date); after it, "5 may" is no date.
+_MONTH_BEFORE = re.compile(rf"\b(?i:{_MONTHS})\s?\.?,?\s+(?:the\s+)?$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
 _CLOCK = re.compile(r"(?:[1-9]|1[0-2])(?:[.:][0-5]\d)?")
 _CLOCK_SUFFIX = re.compile(r"\s?(?:[aApP]\.[mM]\.|[aApP][mM]\b|o['’]clock\b)")
@@ -33,7 +37,7 @@ _LABELS = (
     "highway", "interstate", "bus", "train", "channel", "track", "code", "id", "batch", "issue",
     "part", "resolution", "decree", "law", "bill", "unit", "division", "brigade", "squad", "size",
 )
-_LABEL_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_LABELS)})\.?|#)\s*$", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_LABELS)})\s?\.?|#)\s*$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Za-z][A-Za-z0-9&'’.-]*) $")
 _FUNCTION_WORDS = frozenset(
     "a an the in on at by for from to of and or but with about over under some nearly almost around"
@@ -41,9 +45,9 @@ _FUNCTION_WORDS = frozenset(
     " their his her our my your these those this that each every top first last next roughly exactly"
     " more less fewer least most per if when while as so then there here it we they he she i you who"
     " what which where why how is are was were be been has have had do did does will would can could"
-    " should may might must also still yet already even not nearly within without across against via"
-    " plus minus just another both either neither many few several perhaps maybe now today yesterday"
-    " overall total altogether still currently nearly some".split()
+    " should may might must also still yet already even not within without across against via plus"
+    " minus both either neither many few several perhaps maybe now today yesterday overall total"
+    " altogether currently".split()
 )
 
 
@@ -59,18 +63,18 @@ def is_day_of_month(text: str, start: int, end: int, value: float) -> bool:
     return bool(_MONTH_BEFORE.search(text, max(0, start - 12), start) or _MONTH_AFTER.match(text, end))
 
 
-def is_year(text: str, start: int, end: int, qualified: bool) -> bool:
+def is_year(text: str, start: int, end: int, counted: bool = False) -> bool:
     """True when a bare four-digit number 1800-2100 reads as a year, not a count.
 
-    "2000 people" and "more than 2000" are counts; "in 2000", "2000 saw" are years.
+    "2000 people" is a count, and so is any number ``counted`` by its qualifier
+    ("more than 2000"); "in 2000" and "2000 saw" are years.
     """
-    if not _YEAR.fullmatch(text[start:end]) or qualified:
+    if not _YEAR.fullmatch(text[start:end]) or counted:
         return False
     if _YEAR_CONTEXT_BEFORE.search(text, max(0, start - 12), start):
         return True
     noun = _PLURAL_NOUN_AFTER.match(text, end)
-    counted = bool(noun and noun[1] not in _NOT_PLURAL_NOUNS)
-    return not counted
+    return not (noun and noun[1] not in _NOT_PLURAL_NOUNS)
 
 
 def is_identifier(text: str, start: int) -> bool:
@@ -87,3 +91,47 @@ def is_identifier(text: str, start: int) -> bool:
     if word == lower or lower in _FUNCTION_WORDS or lower.endswith("ly") or word.endswith(("'s", "’s")):
         return False
     return True
+
+
+#: Qualifiers that make a bare four-digit number a count ("more than 2000").
+_COUNTING_QUALIFIERS = frozenset({
+    "more than", "less than", "fewer than", "no more than", "no less than", "no fewer than",
+    "at least", "up to", "nearly", "almost", "over", "well over", "just over", "some",
+    "as many as", "in excess of", "upwards of", "exceeding", "an estimated", "roughly",
+})
+_ONE_AS_PRONOUN_AFTER = re.compile(
+    r"\s*(?:$|[^\w\s]|(?:of|another|by|or|and|who|whom|whose|which|that|is|was|has|had|can|could"
+    r"|would|will|should|must|may|might|does|did|in|on|at|to|for|from|with|as|than|day|time|point"
+    r"|way|thing|hand|side|more|less|again|else|after|anything)\b)",
+    re.IGNORECASE,
+)
+_ONE_AS_PRONOUN_BEFORE = re.compile(
+    r"\b(?:no|this|that|the|any|every|each|which|such|only|what|last|next|another|little|big"
+    r"|right|wrong|good|bad|new|old|one|someone|everyone|anyone)\s+$",
+    re.IGNORECASE,
+)
+
+
+def is_bare_figure(text: str, number: NumberToken, start: int, end: int) -> bool:
+    """Whether a number with no unit, spanning ``start:end``, counts something.
+
+    Not when glued to letters ("3D", "1990s"), a hyphenated word ("two-way"), a pronoun
+    ("one of the"), a day of a month, a year, or an identifier.
+    """
+    after = text[end:end + 2]
+    if after[:1].isalpha() or after in ("'s", "’s"):
+        return False
+    if number.spelled:
+        if after[:1] == "-" and after[1:].isalpha():
+            return False
+        if number.words == 1 and text[number.start:number.end].lower() == "one":
+            return not (_ONE_AS_PRONOUN_AFTER.match(text, number.end)
+                        or _ONE_AS_PRONOUN_BEFORE.search(text, max(0, number.start - 12), number.start))
+        return True
+    qualifier = qualifier_before(text, start)
+    counting = bool(qualifier and qualifier[0] in _COUNTING_QUALIFIERS)
+    return not (
+        is_day_of_month(text, start, end, number.value)
+        or is_year(text, number.start, number.end, counting)
+        or is_identifier(text, start)
+    )

@@ -40,24 +40,16 @@ DENOMINATORS = {
     "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
     "thousandth": 1000, "thousandths": 1000,
 }
+#: The words a spelled-out number can start with.
 CARDINAL_WORDS = (*SMALL_NUMBERS, *TENS)
-NUMBER_WORDS = (*CARDINAL_WORDS, "hundred", *MAGNITUDES, "dozen", *DENOMINATORS)
 
 
-def _alternation(words) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
-_SEPARATOR = r"(?:\s*,\s*|\s*&\s*|\s+and\s+(?:an?\s+)?|[\s-]+)"
-#: A run of number words, starting with a cardinal or with "a"/"an" + scale.
-NUMBER_WORDS_PATTERN = (
-    rf"(?i:(?:\ban?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|half|third|quarter)\b)"
-    rf"|\b(?=(?:{_alternation(CARDINAL_WORDS)})\b))"
-    rf"(?:{_alternation(NUMBER_WORDS)})\b"
-    rf"(?:{_SEPARATOR}(?:{_alternation(NUMBER_WORDS)})\b)*)"
+_NOT_GLUED_AFTER = r"[\w.,+\-−–#@]"
+#: Where a number in digits starts (not glued to a word or another number before
+#: it), running on over the characters a numeral may hold.
+NUMERAL_PATTERN = (
+    rf"(?:[-−+](?<!{_NOT_GLUED_AFTER}.)(?=\d)|\d(?<!{_NOT_GLUED_AFTER}\d)|[{''.join(VULGAR_FRACTIONS)}])[\d,.:/]*"
 )
-#: Digits, possibly signed, not glued to a word or another number before them.
-NUMERAL_PATTERN = rf"(?<![\w.,+\-−–#@])(?:[-−+](?=\.?\d))?(?:\d[\d,.:/]*\d|\d)|[{''.join(VULGAR_FRACTIONS)}]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +70,9 @@ _SPACE_GROUPS = re.compile(r"(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d,/:]|\.\d)
 _MIXED_FRACTION = re.compile(r"[ \u00a0]?([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒])|[ \u00a0](\d+)/([1-9]\d*)(?![\d/])")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _EXPONENT = re.compile(
-    r"[eE]([-+−]?\d+)(?![\w])"
-    r"|\s?[x×*·]\s?(10|\d+)(?:\^|\*\*)([-−+]?\d+)"
-    r"|\s?[x×*·]\s?10(?:([-−]\d+)|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
+    r"[eE]([-+−]?\d{1,3})(?![\w])"
+    r"|\s?[x×*·]\s?(\d{1,3})(?:\^|\*\*)([-−+]?\d{1,3})(?!\d)"
+    r"|\s?[x×*·]\s?10(?:([-−]\d{1,3})(?!\d)|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
 )
 
 
@@ -112,9 +104,8 @@ def read_numeral(text: str, pos: int) -> NumberToken | None:
         elif (mixed := _MIXED_FRACTION.match(text, end)) and (part := _mixed_part(mixed)):
             value += part
             end = mixed.end()
-    if exponent := _EXPONENT.match(text, end):
-        value = _scaled_by_power(value, exponent)
-        end = exponent.end()
+    if (exponent := _EXPONENT.match(text, end)) and (powered := _scaled_by_power(value, exponent)) is not None:
+        value, end = powered, exponent.end()
     if sign and sign in "-−":
         value = -value
     return NumberToken(pos, end, value)
@@ -131,7 +122,7 @@ def _mixed_part(match: re.Match) -> float:
     return top / bottom if top < bottom else 0.0
 
 
-def _scaled_by_power(value: float, match: re.Match) -> float:
+def _scaled_by_power(value: float, match: re.Match) -> float | None:
     if match[1]:
         base, exponent = 10, match[1]
     elif match[2]:
@@ -139,14 +130,17 @@ def _scaled_by_power(value: float, match: re.Match) -> float:
     else:
         base, exponent = 10, match[4] or match[5].translate(_SUPERSCRIPT)
     power = int(exponent.replace("−", "-"))
-    # Dividing keeps 2.48e-05 exact where multiplying by 1e-05 would not.
-    return value / base ** -power if power < 0 else value * base ** power
+    try:
+        # Dividing keeps 2.48e-05 exact where multiplying by 1e-05 would not.
+        return value / float(base) ** -power if power < 0 else value * float(base) ** power
+    except OverflowError:
+        return None
 
 
 _WORD = re.compile(r"[A-Za-z]+")
 _WORD_SEPARATOR = re.compile(r"\s*,\s*|\s*&\s*|\s+and\s+|[\s-]+", re.IGNORECASE)
 
-# Which word categories may follow which; "and" is only allowed where marked.
+# Which word categories may follow which.
 _FOLLOWS = {
     "start": {"a", "zero", "small", "teen", "tens"},
     "a": {"hundred", "magnitude", "dozen", "denominator"},
@@ -160,7 +154,22 @@ _FOLLOWS = {
     "zero": set(),
     "dozen": set(),
 }
-_AFTER_AND = {"small", "teen", "tens", "and_a"}
+
+
+def _may_follow(last: str, category: str | None, separator: str) -> bool:
+    """Whether a word of ``category`` continues a number ending in ``last``.
+
+    "and" joins "one hundred and two" and "two and a half"; a comma only follows a
+    magnitude ("three million, two hundred").
+    """
+    if category not in _FOLLOWS[last]:
+        return False
+    joined_by = separator.strip().lower()
+    if joined_by in ("and", "&"):
+        return category == "and_a" or (category in ("small", "teen", "tens") and last in ("hundred", "magnitude"))
+    if joined_by == ",":
+        return last == "magnitude"
+    return category != "and_a"
 
 
 def _category(word: str, last: str) -> str | None:
@@ -192,11 +201,7 @@ def read_number_words(text: str, pos: int) -> NumberToken | None:
     while word_match := _WORD.match(text, index):
         word = word_match.group().lower()
         category = _category(word, last)
-        by_and = separator.strip().lower() in ("and", "&")
-        if (category not in _FOLLOWS[last]
-                or (by_and and (category not in _AFTER_AND
-                                or (category != "and_a" and last not in ("hundred", "magnitude"))))
-                or (separator.strip() == "," and last != "magnitude")):
+        if not _may_follow(last, category, separator):
             break
         if category in ("small", "teen", "tens"):
             group += SMALL_NUMBERS.get(word, TENS.get(word, 0))

@@ -12,25 +12,33 @@ QUALIFIERS = (
     "as many as", "as much as", "as few as", "as little as", "close to", "an estimated",
     "estimated", "circa", "~", "≈", "≥", "≤", ">", "<",
 )
-
-
-
-def _qualifier_pattern(qualifier: str) -> str:
-    pattern = re.escape(qualifier).replace(r"\ ", r"\s+")
-    return rf"(?<![\w-]){pattern}(?!\w)" if qualifier[0].isalpha() else pattern
-
-
-_QUALIFIER_BEFORE = re.compile(
-    "(?:" + "|".join(_qualifier_pattern(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s*$",
-    re.IGNORECASE,
-)
+_SYMBOLS = frozenset(q for q in QUALIFIERS if not q[0].isalpha())
+# Qualifiers by their last word, longest first, so one lookup settles most numbers.
+_BY_LAST_WORD: dict[str, list[str]] = {}
+for _qualifier in sorted(QUALIFIERS, key=len, reverse=True):
+    if _qualifier not in _SYMBOLS:
+        _BY_LAST_WORD.setdefault(_qualifier.split()[-1], []).append(_qualifier)
 _WINDOW = 24
+_LAST_WORDS = {count: re.compile(rf"(?:\S+\s+){{{count - 1}}}\S+$") for count in range(1, 5)}
 
 
 def qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
-    """The qualifier ending just before ``pos`` (spaces allowed): (normalised words, start)."""
-    match = _QUALIFIER_BEFORE.search(text, max(0, pos - _WINDOW), pos)
-    if not match:
+    """The qualifier ending just before ``pos`` (spaces allowed): (lower-case words, start)."""
+    window_start = max(0, pos - _WINDOW)
+    before = text[window_start:pos].rstrip()
+    if not before:
         return None
-    words = " ".join(match.group().lower().split())
-    return words, match.start()
+    if before[-1] in _SYMBOLS:
+        return before[-1], window_start + len(before) - 1
+    candidates = _BY_LAST_WORD.get(before[before.rfind(" ") + 1:].lower())
+    if not candidates:
+        return None
+    lowered = " ".join(before.lower().split())
+    for qualifier in candidates:
+        if lowered.endswith(qualifier) and not lowered[:-len(qualifier)][-1:].isalnum():
+            return qualifier, window_start + _start_of_last_words(before, qualifier.count(" ") + 1)
+    return None
+
+
+def _start_of_last_words(text: str, count: int) -> int:
+    return _LAST_WORDS[count].search(text).start()

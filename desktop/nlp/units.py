@@ -34,10 +34,10 @@ _LEXICON = """
 % | percent | %, ％, pct | percent, per cent, pct.
 pp | percent | pp, p.p. | percentage point(s), percent point(s)
 bp | percent | bp, bps | basis point(s)
-°C | temperature | °C, ºC, ° C, ℃, C | degree(s) Celsius, degree(s) centigrade, Celsius, centigrade
-°F | temperature | °F, ºF, ° F, ℉, F | degree(s) Fahrenheit, Fahrenheit
+°C | temperature | °C, ºC, ° C, ℃, C | degree(s) Celsius, degree(s) centigrade, Celsius, centigrade, celcius, degree(s) C, deg C, deg. C, deg Celsius
+°F | temperature | °F, ºF, ° F, ℉, F | degree(s) Fahrenheit, Fahrenheit, farenheit, degree(s) F, deg F, deg. F, deg Fahrenheit
 K | temperature | K | kelvin(s)
-deg | quantity | °, º | degree(s)
+deg | quantity | °, º | degree(s), deg, deg.
 m | quantity | m | metre(s), meter(s)
 km | quantity | km, kms | kilometre(s), kilometer(s)
 cm | quantity | cm | centimetre(s), centimeter(s)
@@ -176,13 +176,13 @@ century | duration | | century, centuries
 millennium | duration | | millennium, millennia
 Myr | duration | Ma, Myr | 
 Gyr | duration | Ga, Gyr | 
-USD | money | USD, $ | dollar(s), US dollar(s), U.S. dollar(s), American dollar(s)
-EUR | money | EUR, € | euro(s)
-GBP | money | GBP, £ | pound(s) sterling, British pound(s), sterling, quid
-JPY | money | JPY, ¥ | yen, Japanese yen
-CNY | money | CNY, RMB | yuan, renminbi, Chinese yuan
-KZT | money | KZT, ₸ | tenge, Kazakh tenge
-AZN | money | AZN, ₼ | manat(s), Azerbaijani manat(s)
+USD | money | USD, $ | dollar(s), US dollar(s), U.S. dollar(s), American dollar(s), usd
+EUR | money | EUR, € | euro(s), eur
+GBP | money | GBP, £ | pound(s) sterling, British pound(s), sterling, quid, gbp
+JPY | money | JPY, ¥, 円 | yen, Japanese yen, jpy
+CNY | money | CNY, RMB, 元 | yuan, renminbi, Chinese yuan, rmb, cny
+KZT | money | KZT, ₸ | tenge, Kazakh tenge, kzt
+AZN | money | AZN, ₼ | manat(s), Azerbaijani manat(s), azn
 RUB | money | RUB, ₽ | ruble(s), rouble(s), Russian ruble(s), Russian rouble(s)
 INR | money | INR, ₹ | rupee(s), Indian rupee(s)
 PKR | money | PKR | Pakistani rupee(s)
@@ -238,7 +238,11 @@ IDR | money | IDR | rupiah(s)
 VND | money | VND, ₫ | dong
 ILS | money | ILS, ₪, NIS | shekel(s), new shekel(s)
 AFN | money | AFN | afghani(s)
-MNT | money | MNT | tugrik(s)
+MNT | money | MNT, ₮ | tugrik(s)
+CRC | money | CRC, ₡ | colón, colones, Costa Rican colón
+LAK | money | LAK, ₭ | kip, Lao kip
+PYG | money | PYG, ₲ | guarani(s), guaraní(s)
+GHS | money | GHS, ₵ | cedi(s)
 BTC | money | BTC, ₿ | bitcoin(s)
  | money | | peso(s), franc(s), dinar(s), krone, kroner, shilling(s)
 cent | money | ¢ | cent(s)
@@ -258,7 +262,8 @@ _PREFIX_LEXICON = {
     "KZT": ("₸", "KZT"), "AZN": ("₼", "AZN"), "RUB": ("₽", "RUB"), "INR": ("₹", "Rs", "Rs.", "INR"),
     "KRW": ("₩", "KRW"), "TRY": ("₺", "TRY"), "UAH": ("₴", "UAH"), "ILS": ("₪", "NIS", "ILS"),
     "NGN": ("₦", "NGN"), "PHP": ("₱",), "VND": ("₫", "VND"), "THB": ("฿", "THB"), "GEL": ("₾", "GEL"),
-    "CHF": ("CHF",), "BTC": ("₿", "BTC"), "AED": ("AED",), "SAR": ("SAR",),
+    "CHF": ("CHF",), "BTC": ("₿", "BTC"), "AED": ("AED",), "SAR": ("SAR",), "CRC": ("₡",),
+    "LAK": ("₭",), "MNT": ("₮",), "PYG": ("₲",), "GHS": ("₵",),
 }
 _PREFIX_CODES = (
     "PKR LKR SEK NOK DKK PLN CZK HUF RON BGN BYN AMD UZS KGS TJS TMT IRR IQD QAR KWD BHD "
@@ -318,8 +323,9 @@ def _surface_pattern(surface: str, any_case: bool) -> str:
     return pattern
 
 
-def _build_matchers() -> dict[str, tuple[re.Pattern, list[Unit]]]:
-    """Per first character, one regex trying every surface, longest first."""
+def _patterns_by_first_char() -> dict[str, tuple[str, list[Unit]]]:
+    """Per first character, one pattern trying every surface, longest first, and the
+    unit of each of its groups."""
     by_first: dict[str, list[tuple[str, str, Unit]]] = {}
     for code, kind, symbols, words in _lexicon_entries():
         unit = Unit(code, kind)
@@ -327,26 +333,30 @@ def _build_matchers() -> dict[str, tuple[re.Pattern, list[Unit]]]:
             firsts = {surface[0].lower(), surface[0].upper()} if any_case else {surface[0]}
             for first in firsts:
                 by_first.setdefault(first, []).append((surface, _surface_pattern(surface, any_case), unit))
-    matchers = {}
+    patterns = {}
     for first, entries in by_first.items():
         entries.sort(key=lambda entry: len(entry[0]), reverse=True)
         alternatives = "|".join(f"({pattern})" for _, pattern, _ in entries)
-        matchers[first] = (re.compile(rf"(?:{alternatives})(?![^\W_])"), [unit for _, _, unit in entries])
-    return matchers
+        patterns[first] = (rf"(?:{alternatives})(?![^\W_])", [unit for _, _, unit in entries])
+    return patterns
 
 
-_MATCHERS = _build_matchers()
+_PATTERNS = _patterns_by_first_char()
+# Compiled on first use: compiling them all would add ~40 ms to start-up.
+_MATCHERS: dict[str, re.Pattern] = {}
 
 
 def match_unit(text: str, pos: int) -> UnitMatch | None:
     """The longest unit written exactly at ``pos``."""
-    if pos >= len(text) or (entry := _MATCHERS.get(text[pos])) is None:
+    if pos >= len(text) or (entry := _PATTERNS.get(text[pos])) is None:
         return None
-    regex, units = entry
-    match = regex.match(text, pos)
+    first = text[pos]
+    if first not in _MATCHERS:
+        _MATCHERS[first] = re.compile(entry[0])
+    match = _MATCHERS[first].match(text, pos)
     if not match:
         return None
-    return UnitMatch(units[match.lastindex - 1], pos, match.end(), match.group())
+    return UnitMatch(entry[1][match.lastindex - 1], pos, match.end(), match.group())
 
 
 #: Unit words that, after "a"/"an", make a figure of one ("a gallon", "a penny").
@@ -358,30 +368,61 @@ ARTICLE_UNIT_WORDS = (
 )
 
 
+# Dollar prefixes also found in any case, spaced or dotted as tokenisers leave them ("hk $", "u.s $").
+_LOOSE_DOLLAR_PREFIXES = frozenset({"US$", "U.S.$", "HK$", "NZ$", "NT$"})
+
+
 def _currency_prefixes() -> dict[str, str]:
     prefixes = {surface: code for code, surfaces in _PREFIX_LEXICON.items() for surface in surfaces}
     prefixes.update({code: code for code in _PREFIX_CODES})
     return prefixes
 
 
+def _prefix_pattern(prefix: str) -> str:
+    if prefix in _LOOSE_DOLLAR_PREFIXES:
+        letters = r"\.?".join(re.escape(char) for char in prefix.replace(".", "")[:-1])
+        return rf"(?<![A-Za-z])(?i:{letters})\.?\s?\$"
+    return rf"(?<![A-Za-z]){re.escape(prefix)}" if prefix[0].isalpha() else re.escape(prefix)
+
+
+def _spelling(prefix: str) -> str:
+    return prefix.upper().replace(".", "").replace(" ", "")
+
+
 CURRENCY_PREFIXES = _currency_prefixes()
-_PREFIX_BEFORE = re.compile(
-    "(?:" + "|".join(
-        (rf"(?<![A-Za-z]){re.escape(p)}" if p[0].isalpha() else re.escape(p))
-        for p in sorted(CURRENCY_PREFIXES, key=len, reverse=True)
-    ) + r")[ \u00a0]?$"
+_CODE_BY_SPELLING = {_spelling(prefix): code for prefix, code in CURRENCY_PREFIXES.items()}
+#: Any currency prefix, longest first.
+CURRENCY_PREFIX_PATTERN = "(?:" + "|".join(
+    _prefix_pattern(prefix) for prefix in sorted(CURRENCY_PREFIXES, key=len, reverse=True)) + ")"
+# Dollar prefixes are read with a regex (they come spaced and dotted); the others,
+# symbols and codes, by a look-up on their last character.
+_DOLLAR_PREFIX_BEFORE = re.compile(
+    "(?:" + "|".join(_prefix_pattern(prefix) for prefix in sorted(CURRENCY_PREFIXES, key=len, reverse=True)
+                     if prefix.endswith("$")) + ")$"
 )
+_PREFIXES_BY_LAST_CHAR: dict[str, list[str]] = {}
+for _prefix in sorted(CURRENCY_PREFIXES, key=len, reverse=True):
+    if not _prefix.endswith("$"):
+        _PREFIXES_BY_LAST_CHAR.setdefault(_prefix[-1], []).append(_prefix)
 
 
 def currency_prefix_before(text: str, pos: int) -> tuple[str, int] | None:
-    """The currency symbol or code written just before ``pos``: (surface, start)."""
-    window_start = max(0, pos - 8)
-    match = _PREFIX_BEFORE.search(text, window_start, pos)
-    if not match:
+    """The currency symbol or code written just before ``pos`` (one space allowed): (surface, start)."""
+    end = pos - 1 if pos > 1 and text[pos - 1] in " \u00a0" else pos
+    if end == 0:
         return None
-    return match.group().rstrip(" \u00a0"), match.start()
+    last = text[end - 1]
+    if last == "$":
+        match = _DOLLAR_PREFIX_BEFORE.search(text, max(0, end - 7), end)
+        return (match.group(), match.start()) if match else None
+    for prefix in _PREFIXES_BY_LAST_CHAR.get(last, ()):
+        start = end - len(prefix)
+        if start >= 0 and text.startswith(prefix, start) and not (
+                prefix[0].isalpha() and start > 0 and text[start - 1].isalpha()):
+            return prefix, start
+    return None
 
 
 def currency_code(prefix: str) -> str:
-    """The ISO 4217 code of a currency prefix such as "US$" or "₸"."""
-    return CURRENCY_PREFIXES[prefix]
+    """The ISO 4217 code of a currency prefix such as "US$", "hk $" or "₸"."""
+    return _CODE_BY_SPELLING[_spelling(prefix)]

@@ -90,6 +90,16 @@ class ArticleView(QPlainTextEdit):
         else:
             self.centerCursor()
 
+    def first_visible_position(self) -> int:
+        """The code-point offset of the first character on screen."""
+        return self._offsets.to_code_point(self.firstVisibleBlock().position())
+
+    def scroll_to_position(self, position: int) -> None:
+        """Scroll so the block holding ``position`` is the first one on screen."""
+        block = self.document().findBlock(self._offsets.to_utf16(max(0, position)))
+        if block.isValid():
+            self.verticalScrollBar().setValue(block.firstLineNumber())
+
     def selected_span(self) -> tuple[int, int]:
         """The selected text as a code-point span (start == end when none)."""
         cursor = self.textCursor()

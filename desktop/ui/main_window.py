@@ -4,45 +4,27 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QUndoView,
-    QVBoxLayout, QWidget,
+    QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QUndoView, QVBoxLayout, QWidget,
 )
 
 from desktop import __version__, trace
-from desktop.formats.errors import FileFormatError
-from desktop.formats.readers import ARTICLE_SUFFIXES, read_article
 from desktop.model.session_model import SessionModel
 from desktop.ui.analysis_status import AnalysisStatus
 from desktop.ui.annotation_controller import AnnotationController
 from desktop.ui.article_view import ArticleView
 from desktop.ui.charts_view import ChartsView
 from desktop.ui.figures_view import FiguresView
+from desktop.ui.file_controller import FileController
 from desktop.ui.labels_dialog import LabelsDialog
 from desktop.ui.legend import LabelLegend
 from desktop.ui.notes_view import NotesView
-from desktop.ui.recent_files import RecentFiles
-from desktop.ui.window_menus import build_label_toolbar, build_menus
+from desktop.ui.window_menus import SHORTCUTS_HELP, build_label_toolbar, build_menus
 
 APP_NAME = "Article Lens"
-SHORTCUTS_HELP = """In the article:
-1–9  label the selected text (or relabel the selected highlight)
-Shift+arrows  select text from the keyboard
-N / P  next / previous highlight;  S  next suggestion
-Enter  accept the suggestion;  Backspace  reject it
-Del  delete the highlight;  F2  edit its note
-Alt+Right / Alt+Left  grow / shrink its end by a word
-Alt+Shift+Left / Alt+Shift+Right  grow / shrink its start
-Ctrl+L  label all occurrences of the selection
-Esc  clear the selection
-
-Anywhere: Ctrl+Z / Ctrl+Shift+Z undo / redo, Ctrl+F filter figures,
-Ctrl+1 / Ctrl+2 article / figures table, Ctrl+O open, F5 analyse again."""
-OPEN_FILTER = (
-    "Articles (" + " ".join(f"*{s}" for s in ARTICLE_SUFFIXES) + ");;All files (*)"
-)
 
 
 class MainWindow(QMainWindow):
@@ -51,11 +33,13 @@ class MainWindow(QMainWindow):
     def __init__(self, model: SessionModel | None = None) -> None:
         super().__init__()
         self.model = model or SessionModel(self)
-        self.recent = RecentFiles(self)
         self._analysis_started = 0.0
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self._build_panes()
+        self.files = FileController(self)
+        self.document = self.files.document
+        self.recent = self.files.recent
         self.annotation = AnnotationController(self.model, self.article_view, self)
         self.annotation.sigMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.label_toolbar = build_label_toolbar(self)
@@ -65,6 +49,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status)
         self.model.sigSessionReset.connect(self._update_title)
         self.model.undo_stack.cleanChanged.connect(self._update_title)
+        self.document.sigPathChanged.connect(self._update_title)
         self.model.analysis.sigStarted.connect(self._on_analysis_started)
         self.model.analysis.sigFinished.connect(self._on_analysis_finished)
         self.model.analysis.sigFailed.connect(self._on_analysis_failed)
@@ -72,7 +57,6 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._update_title()
 
-    # -- building ------------------------------------------------------------
     def _build_panes(self) -> None:
         self.legend = LabelLegend(self.model, self)
         self.article_view = ArticleView(self.model, self)
@@ -84,19 +68,8 @@ class MainWindow(QMainWindow):
         self.charts_view.addTab(self.notes_view, "Notes")
         self.charts_view.addTab(self.history_view, "History")
 
-        article_pane = QWidget(self)
-        article_layout = QVBoxLayout(article_pane)
-        article_layout.setContentsMargins(0, 0, 0, 0)
-        article_layout.setSpacing(2)
-        article_layout.addWidget(self.legend)
-        article_layout.addWidget(self.article_view, 1)
-
-        figures_pane = QWidget(self)
-        figures_layout = QVBoxLayout(figures_pane)
-        figures_layout.setContentsMargins(0, 0, 0, 0)
-        figures_layout.addWidget(_pane_title("Figures", figures_pane))
-        figures_layout.addWidget(self.figures_view, 1)
-
+        article_pane = _column(self, self.legend, self.article_view)
+        figures_pane = _column(self, _pane_title("Figures", self), self.figures_view)
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.right_splitter.addWidget(figures_pane)
         self.right_splitter.addWidget(self.charts_view)
@@ -109,49 +82,17 @@ class MainWindow(QMainWindow):
         self.main_splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_splitter)
 
-    # -- opening files -------------------------------------------------------
-    def open_dialog(self) -> None:
-        start = str(Path(self.model.article.source).parent) if self.model.article.source else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open an article", start, OPEN_FILTER)
-        if path:
-            self.open_path(path)
+    # -- files ---------------------------------------------------------------
+    def open_path(self, path: str | Path, ask_to_save: bool = True) -> bool:
+        """Open an article or a session (see FileController.open_path)."""
+        return self.files.open_path(path, ask_to_save)
 
-    def open_path(self, path: str | Path) -> bool:
-        """Open the article at ``path``; on failure say why and keep the current one."""
-        try:
-            article = read_article(path)
-        except FileFormatError as error:
-            self.statusBar().showMessage(f"Could not open {Path(path).name}", 8000)
-            QMessageBox.warning(self, "Could not open the file", str(error))
-            return False
-        self.model.open_article(article)
-        self.recent.add(path)
-        encoding = f", {article.encoding}" if article.encoding else ""
-        self.statusBar().showMessage(
-            f"Opened {Path(path).name} ({len(article.text):,} characters{encoding})", 8000
-        )
-        return True
-
-    def fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        paths = self.recent.paths()
-        for number, path in enumerate(paths, start=1):
-            action = self.recent_menu.addAction(f"&{number % 10} {Path(path).name}")
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.triggered.connect(lambda _=False, p=path: self._open_recent(p))
-        if paths:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear the List", self.recent.clear)
-        else:
-            self.recent_menu.addAction("No recent files").setEnabled(False)
-
-    def _open_recent(self, path: str) -> None:
-        if not Path(path).exists():
-            self.recent.remove(path)
-            QMessageBox.warning(self, "File not found", f"{path} no longer exists.")
-            return
-        self.open_path(path)
+    def document_name(self) -> str:
+        """The name the window shows: the session file's, else the article's."""
+        if self.document.path is not None:
+            return self.document.path.name
+        article = self.model.article
+        return (Path(article.source).name if article.source else article.title) or "Untitled"
 
     def dragEnterEvent(self, event) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):
@@ -163,12 +104,43 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_path(paths[0])
 
+    # -- view state (saved in session files) ----------------------------------
+    def view_state(self) -> dict[str, Any]:
+        """What a session file keeps of the window: scroll, selection, pane sizes."""
+        return {
+            "first_visible_char": self.article_view.first_visible_position(),
+            "selection": self.model.selected_id,
+            "splitters": {"main": self.main_splitter.sizes(), "right": self.right_splitter.sizes()},
+            "figure_filter": self.figures_view.filter_box.text(),
+            "side_tab": self.charts_view.currentIndex(),
+        }
+
+    def apply_view_state(self, state: dict[str, Any]) -> None:
+        """Restore what ``view_state`` saved (unknown or bad entries are skipped)."""
+        splitters = state.get("splitters") or {}
+        for key, splitter in (("main", self.main_splitter), ("right", self.right_splitter)):
+            sizes = splitters.get(key)
+            if isinstance(sizes, list) and all(isinstance(s, int) and s >= 0 for s in sizes):
+                splitter.setSizes(sizes)
+        if isinstance(state.get("figure_filter"), str):
+            self.figures_view.filter_box.setText(state["figure_filter"])
+        if isinstance(state.get("side_tab"), int):
+            self.charts_view.setCurrentIndex(state["side_tab"])
+        position = state.get("first_visible_char")
+        selection = state.get("selection")
+
+        def restore_position() -> None:
+            if isinstance(position, int):
+                self.article_view.scroll_to_position(position)
+            if isinstance(selection, str):
+                self.model.select(selection)
+
+        QTimer.singleShot(0, restore_position)
+
     # -- status --------------------------------------------------------------
     def _update_title(self, *_args) -> None:
-        article = self.model.article
-        name = Path(article.source).name if article.source else article.title
-        self.setWindowTitle(f"{name or 'Untitled'}[*] — {APP_NAME}")
-        self.setWindowModified(not self.model.undo_stack.isClean())
+        self.setWindowTitle(f"{self.document_name()}[*] — {APP_NAME}")
+        self.setWindowModified(self.document.modified)
 
     def _on_analysis_started(self) -> None:
         self._analysis_started = time.perf_counter()
@@ -189,6 +161,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("The analysis failed.", 10000)
         QMessageBox.critical(self, "The analysis failed", message)
 
+    # -- small commands ------------------------------------------------------
     def focus_filter(self) -> None:
         self.figures_view.filter_box.setFocus()
         self.figures_view.filter_box.selectAll()
@@ -208,7 +181,7 @@ class MainWindow(QMainWindow):
             f"<b>{APP_NAME}</b> {__version__}<br>Read news closely: entities, figures and charts.",
         )
 
-    # -- layout persistence --------------------------------------------------
+    # -- window layout persistence (app preferences, not session state) --------
     def _restore_layout(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
@@ -220,11 +193,15 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(state)
 
     def closeEvent(self, event) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/main", self.main_splitter.saveState())
         settings.setValue("window/right", self.right_splitter.saveState())
         self.model.shutdown()
+        self.document.discard_recovery()
         super().closeEvent(event)
 
 
@@ -232,6 +209,18 @@ def _pane_title(text: str, parent: QWidget) -> QLabel:
     label = QLabel(f"<b>{text}</b>", parent)
     label.setContentsMargins(4, 4, 4, 0)
     return label
+
+
+def _column(parent: QWidget, *widgets: QWidget) -> QWidget:
+    """A widget stacking ``widgets``; the last one takes the spare height."""
+    column = QWidget(parent)
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    for widget in widgets[:-1]:
+        layout.addWidget(widget)
+    layout.addWidget(widgets[-1], 1)
+    return column
 
 
 def application() -> QApplication:

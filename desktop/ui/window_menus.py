@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -10,6 +11,21 @@ from PySide6.QtWidgets import QToolBar, QWidget
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+
+SHORTCUTS_HELP = """In the article:
+1–9  label the selected text (or relabel the selected highlight)
+Shift+arrows  select text from the keyboard
+N / P  next / previous highlight;  S  next suggestion
+Enter  accept the suggestion;  Backspace  reject it
+Del  delete the highlight;  F2  edit its note
+Alt+Right / Alt+Left  grow / shrink its end by a word
+Alt+Shift+Left / Alt+Shift+Right  grow / shrink its start
+Ctrl+L  label all occurrences of the selection
+Esc  clear the selection
+
+Anywhere: Ctrl+O open, Ctrl+S save, Ctrl+Shift+S save as,
+Ctrl+Z / Ctrl+Shift+Z undo / redo, Ctrl+F filter figures,
+Ctrl+1 / Ctrl+2 article / figures table, F5 analyse again."""
 
 
 def action(parent: QWidget, text: str, shortcut, slot) -> QAction:
@@ -24,11 +40,16 @@ def action(parent: QWidget, text: str, shortcut, slot) -> QAction:
 def build_menus(window: MainWindow) -> None:
     """File, Edit, Annotate, View and Help menus."""
     model, annotation = window.model, window.annotation
+    files = window.files
     file_menu = window.menuBar().addMenu("&File")
-    window.open_action = action(window, "&Open…", QKeySequence.StandardKey.Open, window.open_dialog)
+    window.open_action = action(window, "&Open…", QKeySequence.StandardKey.Open, files.open_dialog)
     file_menu.addAction(window.open_action)
-    window.recent_menu = file_menu.addMenu("Open &Recent")
-    window.recent_menu.aboutToShow.connect(window.fill_recent_menu)
+    recent_menu = file_menu.addMenu("Open &Recent")
+    recent_menu.aboutToShow.connect(lambda: _fill_recent_menu(recent_menu, files))
+    file_menu.addSeparator()
+    window.save_action = action(window, "&Save", QKeySequence.StandardKey.Save, files.save)
+    window.save_as_action = action(window, "Save &As…", "Ctrl+Shift+S", files.save_as)
+    file_menu.addActions([window.save_action, window.save_as_action])
     file_menu.addSeparator()
     window.reanalyse_action = action(window, "&Analyse Again", "F5", model.start_analysis)
     window.cancel_action = action(window, "&Cancel Analysis", None, model.cancel_analysis)
@@ -75,6 +96,21 @@ def build_menus(window: MainWindow) -> None:
     help_menu = window.menuBar().addMenu("&Help")
     help_menu.addAction(action(window, "&Keyboard Shortcuts", "F1", window.show_shortcuts))
     help_menu.addAction(action(window, "&About Article Lens", None, window.about))
+
+
+def _fill_recent_menu(menu, files) -> None:
+    menu.clear()
+    paths = files.recent.paths()
+    for number, path in enumerate(paths, start=1):
+        item = menu.addAction(f"&{number % 10} {Path(path).name}")
+        item.setToolTip(path)
+        item.setStatusTip(path)
+        item.triggered.connect(lambda _=False, p=path: files.open_recent(p))
+    if paths:
+        menu.addSeparator()
+        menu.addAction("Clear the List", files.recent.clear)
+    else:
+        menu.addAction("No recent files").setEnabled(False)
 
 
 def build_label_toolbar(window: MainWindow) -> QToolBar:

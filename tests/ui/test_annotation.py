@@ -5,24 +5,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from desktop.core.article import Article
-from desktop.ui.main_window import MainWindow
+from desktop.core.session import Session
 
 TEXT = ("Kazakh companies met Aliya Mussabekova in Baku. Trade grew by 40 percent to $460 million.\n"
         "Kazakhstan and Azerbaijan signed over 120 agreements. Kazakhstan leads the Caspian trade.")
 
 
 @pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.model.open_article(Article(TEXT, title="test"))
-    qtbot.waitUntil(lambda: not win.model.analysing, timeout=60_000)
+def window(make_window, wait_for_analysis):
+    win = make_window()
+    win.document.new_from(Session(Article(TEXT, title="test")))
+    wait_for_analysis(win)
     win.article_view.setFocus()
-    yield win
-    win.model.shutdown()
+    return win
 
 
 def at(part, nth=0):
@@ -104,9 +99,16 @@ def test_delete_removes_the_selected_highlight_and_undo_restores_it(qtbot, windo
     click(qtbot, window, *at("Aliya Mussabekova"))
     person = window.model.highlight(window.model.selected_id)
     key(qtbot, window, Qt.Key.Key_Delete)
-    assert person.id not in window.model.session.highlights
+    assert window.model.highlight(person.id).status == "rejected"  # kept, so F5 won't revive it
+    assert window.model.highlights_at(person.start) == []
     window.model.undo_stack.undo()
     assert window.model.highlight(person.id) == person
+    start, end = at("Caspian")
+    select_with_keyboard(qtbot, window, start, end - start)
+    key(qtbot, window, Qt.Key.Key_5)
+    made = window.model.selected_id
+    key(qtbot, window, Qt.Key.Key_Delete)
+    assert made not in window.model.session.highlights  # a hand-made one is really removed
 
 
 def test_enter_accepts_a_suggestion_and_moves_to_the_next(qtbot, window):
@@ -121,25 +123,25 @@ def test_enter_accepts_a_suggestion_and_moves_to_the_next(qtbot, window):
     assert window.model.highlight(first).status == "suggested"
 
 
-def test_backspace_rejects_and_a_new_analysis_does_not_bring_it_back(qtbot, window):
+def test_backspace_rejects_and_a_new_analysis_does_not_bring_it_back(qtbot, window, wait_for_analysis):
     click(qtbot, window, *at("Baku"))
     baku = window.model.selected_id
     key(qtbot, window, Qt.Key.Key_Backspace)
     assert window.model.highlight(baku).status == "rejected"
     assert window.model.highlights_at(at("Baku")[0]) == []
     window.model.start_analysis()
-    qtbot.waitUntil(lambda: not window.model.analysing, timeout=60_000)
+    wait_for_analysis(window)
     assert window.model.highlights_at(at("Baku")[0]) == []
     window.model.undo_stack.undo()
     assert window.model.highlight(baku).status == "suggested"
 
 
-def test_hand_made_highlights_survive_a_new_analysis(qtbot, window):
+def test_hand_made_highlights_survive_a_new_analysis(qtbot, window, wait_for_analysis):
     start, end = at("Caspian")
     select_with_keyboard(qtbot, window, start, end - start)
     key(qtbot, window, Qt.Key.Key_5)
     window.model.start_analysis()
-    qtbot.waitUntil(lambda: not window.model.analysing, timeout=60_000)
+    wait_for_analysis(window)
     labels = [h.label for h in window.model.session.highlights.visible() if (h.start, h.end) == (start, end)]
     assert labels == ["LOC"]
 
@@ -168,15 +170,13 @@ def test_notes_are_added_with_f2_and_listed(qtbot, window, monkeypatch):
         window.model.highlights_at(at("Baku")[0]))
 
 
-def test_label_all_occurrences_is_one_undo_step(qtbot, window, monkeypatch):
-    asked = []
+def test_label_all_occurrences_is_one_undo_step(qtbot, window, monkeypatch, dialogs):
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("ORG", True))
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    dialogs.answer(QMessageBox.StandardButton.Yes)
     start, end = at("Kazakhstan")
     select_with_keyboard(qtbot, window, start, end - start)
     key(qtbot, window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert "occurs 2 times" in asked[0]
+    assert "occurs 2 times" in dialogs.shown[0][1]
     spans = [at("Kazakhstan"), at("Kazakhstan", 1)]
     assert all(any(h.label == "ORG" and (h.start, h.end) == s for h in window.model.session.highlights)
                for s in spans)

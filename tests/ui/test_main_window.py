@@ -2,37 +2,16 @@
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent
-from PySide6.QtWidgets import QMessageBox
-
-from desktop.ui.main_window import MainWindow
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 ANALYSIS_TIMEOUT_MS = 60_000
 
 
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.model.shutdown()
-
-
 def open_and_wait(qtbot, win, path) -> None:
     assert win.open_path(path)
     qtbot.waitUntil(lambda: not win.model.analysing, timeout=ANALYSIS_TIMEOUT_MS)
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: shown.append(args[2]))
-    return shown
 
 
 def test_opens_the_seed_with_three_filled_panes(qtbot, window, seed_path, seed_text):
@@ -129,12 +108,13 @@ def test_the_filter_box_narrows_the_table(qtbot, window, seed_path):
                          for r, s in enumerate(shown))
 
 
-def test_the_app_survives_bad_files_and_keeps_the_article(qtbot, window, seed_path, tmp_path, warnings):
+def test_the_app_survives_bad_files_and_keeps_the_article(qtbot, window, seed_path, tmp_path, dialogs):
     open_and_wait(qtbot, window, seed_path)
     binary = tmp_path / "photo.txt"
     binary.write_bytes(bytes(range(256)) * 50)
     assert not window.open_path(binary)
     assert not window.open_path(tmp_path / "missing.txt")
+    warnings = [text for kind, text in dialogs.shown if kind == "warning"]
     assert len(warnings) == 2 and "binary" in warnings[0]
     assert window.model.article.source == str(seed_path)
     assert seed_path.name in window.windowTitle()

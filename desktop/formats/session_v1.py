@@ -1,0 +1,157 @@
+"""Version 1 of the session file: a Session as a JSON document, and back.
+
+Whatever the file holds that the Session classes do not model goes to
+``Session.extra`` in the file's own shape, so a re-save writes it back:
+
+- ``extra["created"]``: when the session was first saved;
+- ``extra["article"]``: unknown fields of the article record;
+- ``extra["labels"]``: label name -> unknown fields of that label's record;
+- ``extra["highlights"]``: highlight id -> unknown fields of that highlight's record;
+- any other key: an unknown top-level field.
+
+Known top-level names never appear as unknown top-level fields, so the two uses of
+``extra`` cannot collide.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.core.article import Article
+from desktop.core.highlight import Highlight
+from desktop.core.highlight_set import HighlightSet
+from desktop.core.labels import Label
+from desktop.core.session import Session
+from desktop.formats.session_schema import (
+    ARTICLE_FIELDS,
+    FORMAT_MARKER,
+    HIGHLIGHT_FIELDS,
+    LABEL_FIELDS,
+    TOP_FIELDS,
+    check_json_value,
+    check_v1,
+    expect,
+    field_path,
+)
+
+VERSION = 1
+
+
+def to_document(
+    session: Session, view_state: dict[str, Any], app_version: str, now: str
+) -> dict[str, Any]:
+    """The version 1 document of ``session``, checked by the rules a load applies."""
+    extra = session.extra
+    _check_free_form(session.figure_overrides, view_state, extra)
+    label_extra = _extra_part(extra, "labels")
+    highlight_extra = _extra_part(extra, "highlights")
+    document = {
+        "format": FORMAT_MARKER,
+        "version": VERSION,
+        "app_version": app_version,
+        "created": extra.get("created", now),
+        "modified": now,
+        "article": _with_unknown(_article_record(session.article), extra, "article"),
+        "labels": [
+            _with_unknown(_label_record(label), label_extra, label.name, "extra.labels")
+            for label in session.labels
+        ],
+        "highlights": [
+            _with_unknown(_highlight_record(h), highlight_extra, h.id, "extra.highlights")
+            if h.id in highlight_extra else _highlight_record(h)
+            for h in session.highlights
+        ],
+        "figure_overrides": session.figure_overrides,
+        "view_state": view_state,
+        "hidden_labels": sorted(session.hidden_labels, key=str),
+    }
+    document.update((key, value) for key, value in extra.items() if key not in TOP_FIELDS)
+    check_v1(document)
+    return document
+
+
+def from_document(document: dict[str, Any]) -> tuple[Session, dict[str, Any]]:
+    """The session and view state a version 1 document holds; SessionFileError if
+    any field is wrong."""
+    check_v1(document)
+    session = Session(
+        article=Article(**_known(document["article"], ARTICLE_FIELDS)),
+        highlights=HighlightSet(map(_highlight, document["highlights"])),
+        labels=[Label(**_known(record, LABEL_FIELDS)) for record in document["labels"]],
+        figure_overrides=document.get("figure_overrides", {}),
+        hidden_labels=set(document.get("hidden_labels", [])),
+        extra=_unknown_parts(document),
+    )
+    view_state = document.get("view_state", {})
+    _check_free_form(session.figure_overrides, view_state, session.extra)
+    return session, view_state
+
+
+def _check_free_form(
+    figure_overrides: dict[str, Any], view_state: dict[str, Any], extra: dict[str, Any]
+) -> None:
+    """Parts no rule describes must still be plain JSON that saves and loads the same."""
+    check_json_value(figure_overrides, "figure_overrides")
+    check_json_value(view_state, "view_state")
+    check_json_value(extra, "")
+
+
+def _article_record(article: Article) -> dict[str, Any]:
+    return {"text": article.text, "sha256": article.sha256, "title": article.title,
+            "source": article.source, "encoding": article.encoding}
+
+
+def _label_record(label: Label) -> dict[str, Any]:
+    return {"name": label.name, "colour": label.colour, "description": label.description,
+            "key": label.key}
+
+
+def _highlight_record(h: Highlight) -> dict[str, Any]:
+    return {"id": h.id, "start": h.start, "end": h.end, "label": h.label, "origin": h.origin,
+            "status": h.status, "note": h.note, "created": h.created, "modified": h.modified}
+
+
+def _highlight(record: dict[str, Any]) -> Highlight:
+    return Highlight(
+        start=record["start"], end=record["end"], label=record["label"],
+        origin=record["origin"], status=record["status"], note=record["note"],
+        id=record["id"], created=record["created"], modified=record["modified"],
+    )
+
+
+def _extra_part(extra: dict[str, Any], key: str) -> dict[str, Any]:
+    part: dict[str, Any] = expect(extra.get(key, {}), dict, f"extra.{key}")
+    return part
+
+
+def _with_unknown(record: dict[str, Any], extra: dict[str, Any], key: str,
+                  path: str = "extra") -> dict[str, Any]:
+    """``record`` followed by the unknown fields kept for it in ``extra[key]``."""
+    unknown = expect(extra.get(key, {}), dict, field_path(path, key))
+    return record | {name: value for name, value in unknown.items() if name not in record}
+
+
+def _unknown_parts(document: dict[str, Any]) -> dict[str, Any]:
+    """Session.extra for ``document``: its fields that no Session attribute holds."""
+    extra = {key: value for key, value in document.items() if key not in TOP_FIELDS}
+    extra["created"] = document["created"]
+    nested = {
+        "article": _unknown(document["article"], ARTICLE_FIELDS),
+        "labels": _unknown_by(document["labels"], "name", LABEL_FIELDS),
+        "highlights": _unknown_by(document["highlights"], "id", HIGHLIGHT_FIELDS),
+    }
+    extra.update((key, part) for key, part in nested.items() if part)
+    return extra
+
+
+def _unknown_by(records: list[dict[str, Any]], key: str,
+                known: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    return {record[key]: _unknown(record, known) for record in records if len(record) > len(known)}
+
+
+def _known(record: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
+    return {name: record[name] for name in known}
+
+
+def _unknown(record: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
+    return {name: value for name, value in record.items() if name not in known}

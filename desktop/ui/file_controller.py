@@ -1,0 +1,198 @@
+"""FileController: opening articles and sessions, saving, unsaved-work prompts, recovery."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop.core.session import Session
+from desktop.formats.errors import FileFormatError
+from desktop.formats.readers import ARTICLE_SUFFIXES, read_article
+from desktop.formats.session_file import SESSION_SUFFIX, SessionFileError
+from desktop.model.document import SessionDocument
+from desktop.model.recovery import RecoveryCopy, orphaned_copies
+from desktop.ui.recent_files import RecentFiles
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+OPEN_FILTER = ";;".join([
+    "Articles and sessions (" + " ".join(f"*{s}" for s in (*ARTICLE_SUFFIXES, SESSION_SUFFIX)) + ")",
+    f"Article Lens sessions (*{SESSION_SUFFIX})",
+    "Articles (" + " ".join(f"*{s}" for s in ARTICLE_SUFFIXES) + ")",
+    "All files (*)",
+])
+SAVE_FILTER = f"Article Lens sessions (*{SESSION_SUFFIX})"
+
+
+def is_session_file(path: str | Path) -> bool:
+    """True for a session file: by its suffix, or by the format marker at its start."""
+    path = Path(path)
+    if path.suffix.lower() == SESSION_SUFFIX:
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return head.lstrip().startswith(b"{") and b'"article-lens-session"' in head
+
+
+class FileController(QObject):
+    """The File menu's work, with a message for every failure and no work lost."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.document = SessionDocument(window.model, window.view_state, self)
+        self.recent = RecentFiles(self)
+
+    # -- opening -------------------------------------------------------------
+    def open_dialog(self) -> None:
+        folder = str(self.document.path.parent) if self.document.path else ""
+        path, _ = QFileDialog.getOpenFileName(self._window, "Open an article or a session", folder, OPEN_FILTER)
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str | Path, ask_to_save: bool = True) -> bool:
+        """Open an article or a session file; on failure say why and keep what is open."""
+        if ask_to_save and not self.maybe_save():
+            return False
+        if is_session_file(path):
+            return self._open_session(Path(path))
+        return self._open_article(Path(path))
+
+    def _open_article(self, path: Path) -> bool:
+        try:
+            article = read_article(path)
+        except FileFormatError as error:
+            return self._failed(path, error)
+        self.document.new_from(Session(article))
+        self.recent.add(path)
+        encoding = f", {article.encoding}" if article.encoding else ""
+        self._message(f"Opened {path.name} ({len(article.text):,} characters{encoding}).")
+        return True
+
+    def _open_session(self, path: Path) -> bool:
+        try:
+            loaded = self.document.open(path)
+        except FileFormatError as error:
+            return self._failed(path, error)
+        self._window.apply_view_state(loaded.view_state)
+        self.recent.add(path)
+        count = len(loaded.session.highlights)
+        self._message(f"Opened {path.name}: {count} highlights, saved {_when(loaded.modified)}.")
+        return True
+
+    def _failed(self, path: Path, error: Exception) -> bool:
+        self._message(f"Could not open {path.name}.")
+        QMessageBox.warning(self._window, "Could not open the file", str(error))
+        return False
+
+    def open_recent(self, path: str) -> None:
+        if not Path(path).exists():
+            self.recent.remove(path)
+            QMessageBox.warning(self._window, "File not found", f"{path} no longer exists.")
+            return
+        self.open_path(path)
+
+    # -- saving --------------------------------------------------------------
+    def save(self) -> bool:
+        """Save to the session's file, asking for one the first time."""
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = self._suggested_path()
+        path, _ = QFileDialog.getSaveFileName(self._window, "Save the session", str(suggested), SAVE_FILTER)
+        return self._save_to(Path(path)) if path else False
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            saved = self.document.save(path)
+        except SessionFileError as error:
+            QMessageBox.critical(self._window, "Could not save", f"{error}\n\nYour work is still open.")
+            return False
+        self.recent.add(saved)
+        self._message(f"Saved {saved.name}.")
+        return True
+
+    def _suggested_path(self) -> Path:
+        if self.document.path is not None:
+            return self.document.path
+        source = self._window.model.article.source
+        if source:
+            return Path(source).with_suffix(SESSION_SUFFIX)
+        return Path.home() / f"{self._window.model.article.title or 'session'}{SESSION_SUFFIX}"
+
+    def maybe_save(self) -> bool:
+        """Ask what to do with unsaved edits; False when the person cancels."""
+        if not self.document.modified:
+            return True
+        answer = QMessageBox.question(
+            self._window, "Unsaved changes",
+            f"{self._window.document_name()} has changes that are not saved. Save them?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.document.discard_recovery()
+            return True
+        return False
+
+    # -- recovery ------------------------------------------------------------
+    def offer_recovery(self) -> bool:
+        """Offer the newest work left unsaved by a crash; True when it was restored."""
+        copies = orphaned_copies()
+        for copy in copies:
+            if copy.loaded is None:
+                copy.path.unlink(missing_ok=True)
+                continue
+            answer = self._ask_restore(copy)
+            if answer == QMessageBox.StandardButton.Yes:
+                self._restore(copy)
+                return True
+            if answer == QMessageBox.StandardButton.Discard:
+                copy.path.unlink(missing_ok=True)
+            else:
+                return False
+        return False
+
+    def _ask_restore(self, copy: RecoveryCopy) -> QMessageBox.StandardButton:
+        session = copy.loaded.session
+        original = Path(copy.original).name if copy.original else session.article.title
+        box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved work?",
+                          f"Article Lens closed before your work on “{original}” was saved "
+                          f"({len(session.highlights)} highlights, last change "
+                          f"{_when(copy.loaded.modified)}).\n\nRestore it?",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self._window)
+        box.button(QMessageBox.StandardButton.Yes).setText("Restore")
+        box.button(QMessageBox.StandardButton.Cancel).setText("Later")
+        return QMessageBox.StandardButton(box.exec())
+
+    def _restore(self, copy: RecoveryCopy) -> None:
+        original = Path(copy.original) if copy.original else None
+        self.document.new_from(copy.loaded.session, original, modified=True)
+        self._window.apply_view_state(copy.loaded.view_state)
+        copy.path.unlink(missing_ok=True)
+        self._message("Restored your unsaved work; save it to keep it.")
+
+    def _message(self, text: str) -> None:
+        self._window.statusBar().showMessage(text, 8000)
+
+
+def _when(iso_time: str) -> str:
+    try:
+        moment = datetime.fromisoformat(iso_time).astimezone()
+    except ValueError:
+        return iso_time
+    return moment.strftime("%d %b %Y, %H:%M")

@@ -1,0 +1,83 @@
+"""Fixtures for driving the real window; an unexpected dialog fails fast instead of hanging."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from desktop.ui.main_window import MainWindow
+
+ANALYSIS_TIMEOUT_MS = 60_000
+
+
+class Dialogs:
+    """Records the message boxes a test triggers and answers them as told."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+        self.answers: list = []
+
+    def answer(self, *buttons) -> None:
+        """Queue the buttons the next questions are answered with."""
+        self.answers.extend(buttons)
+
+    def _box(self, kind):
+        def show(parent, title, text, *args, **kwargs):
+            self.shown.append((kind, text))
+            if kind == "question":
+                assert self.answers, f"unexpected question: {text}"
+                return self.answers.pop(0)
+            return QMessageBox.StandardButton.Ok
+        return show
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch):
+    """Message boxes are recorded; file and input dialogs must be replaced by the test."""
+    recorder = Dialogs()
+    for kind in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(recorder._box(kind)))
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"unexpected modal dialog: {args[1:3]}")
+
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    for name in ("getOpenFileName", "getSaveFileName"):
+        monkeypatch.setattr(QFileDialog, name, staticmethod(refuse))
+    for name in ("getItem", "getMultiLineText", "getText"):
+        monkeypatch.setattr(QInputDialog, name, staticmethod(refuse))
+    return recorder
+
+
+@pytest.fixture
+def make_window(qtbot):
+    """Builds shown main windows; at teardown their edits are dropped, not prompted."""
+    made = []
+
+    def make() -> MainWindow:
+        window = MainWindow()
+        window.resize(1200, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.model.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
+    qtbot.wait(1)
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+@pytest.fixture
+def wait_for_analysis(qtbot):
+    """Waits until a window's analysis has finished."""
+    def wait(window: MainWindow) -> None:
+        qtbot.waitUntil(lambda: not window.model.analysing, timeout=ANALYSIS_TIMEOUT_MS)
+    return wait
