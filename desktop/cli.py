@@ -34,6 +34,8 @@ def extract(argv: Sequence[str]) -> int:
     parser.add_argument("file", help="the article to analyse (.txt, .md, any text encoding)")
     parser.add_argument("--format", choices=("json", "csv"), default="json")
     parser.add_argument("--what", choices=("entities", "figures", "all"), default="all")
+    parser.add_argument("--session", metavar="OUT.alens",
+                        help="also write a session file holding the suggestions, for the app to open")
     options = parser.parse_args(argv)
 
     from desktop.formats.errors import FileFormatError
@@ -46,6 +48,12 @@ def extract(argv: Sequence[str]) -> int:
         print(f"article-lens: {error}", file=sys.stderr)
         return 2
     analysis = analyze(article.text)
+    if options.session:
+        try:
+            write_suggestions_session(article, analysis, options.session)
+        except FileFormatError as error:
+            print(f"article-lens: {error}", file=sys.stderr)
+            return 2
     tables = {"entities": analysis.entities, "figures": analysis.figures}
     if options.what != "all":
         tables = {options.what: tables[options.what]}
@@ -67,6 +75,18 @@ def extract(argv: Sequence[str]) -> int:
             combined = combined.drop(columns="record")
         combined.to_csv(sys.stdout, index=False)
     return 0
+
+
+def write_suggestions_session(article, analysis, path: str) -> None:
+    """Save a session holding the analysis as suggestions (batch pre-annotation)."""
+    from desktop.core.session import Session
+    from desktop.core.suggestions import new_suggestions
+    from desktop.formats.session_file import save_session
+
+    session = Session(article)
+    spans = zip(analysis.entities["start"], analysis.entities["end"], analysis.entities["label"])
+    session.highlights.extend(new_suggestions(session.highlights, ((int(s), int(e), l) for s, e, l in spans)))
+    save_session(session, path)
 
 
 if __name__ == "__main__":

@@ -57,3 +57,22 @@ def test_the_gui_explains_a_missing_display(monkeypatch):
     assert "no display" in no_display_message()
     monkeypatch.setenv("DISPLAY", ":0")
     assert no_display_message() == ""
+
+
+def test_extract_can_write_a_session_of_suggestions(seed_path, tmp_path):
+    from desktop.formats.session_file import load_session
+
+    out = tmp_path / "seed.alens"
+    code, _, _ = run(["extract", str(seed_path), "--what", "figures", "--session", str(out)])
+    assert code == 0
+    loaded = load_session(out)
+    highlights = list(loaded.session.highlights)
+    assert len(highlights) > 40
+    assert all(h.origin == "model" and h.status == "suggested" for h in highlights)
+    assert loaded.session.article.text == seed_path.read_text(encoding="utf-8")
+    assert any(h.surface(loaded.session.article.text) == "Aliya Mussabekova" for h in highlights)
+
+
+def test_extract_reports_an_unwritable_session_path(seed_path, tmp_path):
+    code, _, err = run(["extract", str(seed_path), "--session", str(tmp_path / "no" / "x.alens")])
+    assert code == 2 and "could not be saved" in err

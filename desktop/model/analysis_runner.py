@@ -24,7 +24,7 @@ class AnalysisRunner(QObject):
         super().__init__(parent)
         self._generation = 0
         self._worker: AnalysisWorker | None = None
-        self._threads: set[QThread] = set()
+        self._running: dict[QThread, AnalysisWorker] = {}  # kept alive until each thread ends
 
     @property
     def running(self) -> bool:
@@ -41,8 +41,8 @@ class AnalysisRunner(QObject):
         worker.sigFailed.connect(self._on_failed)
         self._worker = worker
         thread = start_worker(worker)
-        self._threads.add(thread)
-        thread.finished.connect(lambda: self._threads.discard(thread))
+        self._running[thread] = worker
+        thread.finished.connect(lambda: self._running.pop(thread, None))
         self.sigStarted.emit()
 
     def cancel(self) -> None:
@@ -56,10 +56,10 @@ class AnalysisRunner(QObject):
     def shutdown(self) -> None:
         """Cancel and wait for every worker thread to end."""
         self.cancel()
-        for thread in list(self._threads):
+        for thread in list(self._running):
             thread.quit()
             thread.wait()
-        self._threads.clear()
+        self._running.clear()
 
     def _current(self, generation: int) -> bool:
         return self._worker is not None and generation == self._generation

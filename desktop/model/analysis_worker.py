@@ -73,12 +73,15 @@ class AnalysisWorker(QObject):
 
 
 def start_worker(worker: AnalysisWorker) -> QThread:
-    """Run ``worker`` in a new thread that quits and cleans up when it is done."""
+    """Run ``worker`` in a new thread that quits when the worker is done.
+
+    The caller keeps both objects referenced until the thread's ``finished``: a
+    worker collected while it runs would crash the process.
+    """
     thread = QThread()
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
     worker.sigFinished.connect(thread.quit)
     worker.sigFailed.connect(thread.quit)
-    thread.finished.connect(worker.deleteLater)
     thread.start()
     return thread

@@ -169,15 +169,15 @@ class FileController(QObject):
     def _ask_restore(self, copy: RecoveryCopy) -> QMessageBox.StandardButton:
         session = copy.loaded.session
         original = Path(copy.original).name if copy.original else session.article.title
-        box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved work?",
-                          f"Article Lens closed before your work on “{original}” was saved "
-                          f"({len(session.highlights)} highlights, last change "
-                          f"{_when(copy.loaded.modified)}).\n\nRestore it?",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self._window)
-        box.button(QMessageBox.StandardButton.Yes).setText("Restore")
-        box.button(QMessageBox.StandardButton.Cancel).setText("Later")
-        return QMessageBox.StandardButton(box.exec())
+        return QMessageBox.question(
+            self._window, "Restore unsaved work?",
+            f"Article Lens closed before your work on “{original}” was saved "
+            f"({len(session.highlights)} highlights, last change {_when(copy.loaded.modified)}).\n\n"
+            "Yes restores it, Discard deletes it, Cancel keeps it for the next start.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
+        )
 
     def _restore(self, copy: RecoveryCopy) -> None:
         original = Path(copy.original) if copy.original else None
