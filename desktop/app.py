@@ -35,9 +35,11 @@ def run(paths: list[str]) -> int:
     if message:
         print(message, file=sys.stderr)
         return 2
+    from desktop.ui.app_icon import app_icon
     from desktop.ui.main_window import MainWindow, application
 
     app = application()
+    app.setWindowIcon(app_icon())
     window = MainWindow()
     window.show()
     if window.files.offer_recovery():

@@ -29,11 +29,12 @@ class Label:
 
 @cache
 def default_labels() -> tuple[Label, ...]:
-    """The OntoNotes labels with their colours, in the order of the label bar."""
+    """The OntoNotes labels with their colours, in the order of the label bar; the
+    first ten get the keys 1–9 and 0."""
     raw = json.loads(files("desktop.resources").joinpath("labels.json").read_text("utf-8"))
     labels = []
     for position, item in enumerate(raw["labels"]):
-        key = str(position + 1) if position < 9 else ""
+        key = str((position + 1) % 10) if position < 10 else ""
         labels.append(Label(item["name"], item["colour"], item.get("description", ""), key))
     return tuple(labels)
 

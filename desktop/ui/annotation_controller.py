@@ -66,6 +66,12 @@ class AnnotationController(QObject):
             action.triggered.connect(lambda _=False: slot())
         return action
 
+    def reserved_keys(self) -> set[str]:
+        """Keys of the annotation commands, which labels may not take."""
+        labels = set(self.label_actions)
+        return {action.shortcut().toString() for action in self._view.actions()
+                if action not in labels and not action.shortcut().isEmpty()}
+
     def rebuild_label_actions(self) -> None:
         """One "label as" action per label, keyed 1–9 in label-bar order."""
         for action in self.label_actions:

@@ -18,11 +18,15 @@ _NAME, _COLOUR, _KEY, _DESCRIPTION = range(4)
 class LabelsDialog(QDialog):
     """A table of labels: name, colour (double-click to pick), key, description."""
 
-    def __init__(self, labels: list[Label], used: set[str], parent=None) -> None:
+    def __init__(self, labels: list[Label], used: set[str], reserved: set[str] = frozenset(),
+                 parent=None) -> None:
+        """``used``: label names highlights still carry; ``reserved``: keys other
+        actions already have."""
         super().__init__(parent)
         self.setWindowTitle("Labels")
         self.resize(560, 480)
         self._used = used
+        self._reserved = {QKeySequence(k).toString() for k in reserved}
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels(["Name", "Colour", "Key", "Description"])
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -70,6 +74,8 @@ class LabelsDialog(QDialog):
         found += [f"Key {k} is given to two labels." for k in sorted({k for k in keys if keys.count(k) > 1})]
         found += [f"“{label.key}” is not a key." for label in labels
                   if label.key and QKeySequence(label.key).isEmpty()]
+        found += [f"Key {label.key} is already used by another command." for label in labels
+                  if label.key and QKeySequence(label.key).toString() in self._reserved]
         missing = sorted(self._used - set(names))
         if missing:
             found.append(f"Highlights still use {', '.join(missing)}: relabel them before removing it.")

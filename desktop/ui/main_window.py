@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
 
     def edit_labels(self) -> None:
         used = {h.label for h in self.model.session.highlights}
-        dialog = LabelsDialog(self.model.session.labels, used, self)
+        dialog = LabelsDialog(self.model.session.labels, used, self.annotation.reserved_keys(), self)
         if dialog.exec():
             self.model.set_labels(dialog.labels())
 

@@ -53,7 +53,7 @@ def click(qtbot, win, start, end):
 def test_shift_arrows_and_a_number_key_label_a_span_snapped_to_words(qtbot, window):
     start, end = at("Caspian trade")
     select_with_keyboard(qtbot, window, start + 2, len("Caspian tra") - 2)  # "spian tra"
-    key(qtbot, window, Qt.Key.Key_5)  # 5 = LOC in the label bar
+    key(qtbot, window, Qt.Key.Key_4)  # 4 = LOC in the label bar
     made = only(window, start, end)
     assert (made.label, made.origin, made.status) == ("LOC", "manual", "accepted")
     assert window.model.selected_id == made.id
@@ -69,7 +69,7 @@ def test_labelling_a_suggested_span_supersedes_the_suggestion_in_one_step(qtbot,
     start, end = at("Baku")
     suggestion = next(h for h in window.model.session.highlights if (h.start, h.end) == (start, end))
     select_with_keyboard(qtbot, window, start, end - start)
-    key(qtbot, window, Qt.Key.Key_3)  # ORG
+    key(qtbot, window, Qt.Key.Key_2)  # ORG
     assert window.model.highlight(suggestion.id).status == "rejected"
     assert [h.label for h in window.model.highlights_at(start)] == ["ORG"]
     window.model.undo_stack.undo()
@@ -80,7 +80,7 @@ def test_with_snapping_off_the_exact_selection_is_labelled(qtbot, window):
     window.annotation.snap_action.setChecked(False)
     start, _ = at("Caspian")
     select_with_keyboard(qtbot, window, start, 4)
-    key(qtbot, window, Qt.Key.Key_2)
+    key(qtbot, window, Qt.Key.Key_5)
     assert only(window, start, start + 4).label == "NORP"
 
 
@@ -89,7 +89,7 @@ def test_a_clicked_highlight_is_relabelled_with_a_number_key(qtbot, window):
     click(qtbot, window, start, end)
     baku = window.model.highlight(window.model.selected_id)
     assert (baku.start, baku.end) == (start, end)
-    key(qtbot, window, Qt.Key.Key_3)  # ORG
+    key(qtbot, window, Qt.Key.Key_2)  # ORG
     assert window.model.highlight(baku.id).label == "ORG"
     window.model.undo_stack.undo()
     assert window.model.highlight(baku.id).label == baku.label
@@ -105,7 +105,7 @@ def test_delete_removes_the_selected_highlight_and_undo_restores_it(qtbot, windo
     assert window.model.highlight(person.id) == person
     start, end = at("Caspian")
     select_with_keyboard(qtbot, window, start, end - start)
-    key(qtbot, window, Qt.Key.Key_5)
+    key(qtbot, window, Qt.Key.Key_4)
     made = window.model.selected_id
     key(qtbot, window, Qt.Key.Key_Delete)
     assert made not in window.model.session.highlights  # a hand-made one is really removed
@@ -139,7 +139,7 @@ def test_backspace_rejects_and_a_new_analysis_does_not_bring_it_back(qtbot, wind
 def test_hand_made_highlights_survive_a_new_analysis(qtbot, window, wait_for_analysis):
     start, end = at("Caspian")
     select_with_keyboard(qtbot, window, start, end - start)
-    key(qtbot, window, Qt.Key.Key_5)
+    key(qtbot, window, Qt.Key.Key_4)
     window.model.start_analysis()
     wait_for_analysis(window)
     labels = [h.label for h in window.model.session.highlights.visible() if (h.start, h.end) == (start, end)]
