@@ -143,3 +143,20 @@ def test_dropping_a_file_opens_it_and_recent_files_remember_it(qtbot, window, se
     qtbot.waitUntil(lambda: not window.model.analysing, timeout=ANALYSIS_TIMEOUT_MS)
     assert window.model.article.source == str(path)
     assert window.recent.paths()[:2] == [str(path.resolve()), str(seed_path.resolve())]
+
+
+def test_hovering_a_highlight_shows_its_label(qtbot, window, seed_path):
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    open_and_wait(qtbot, window, seed_path)
+    view = window.article_view
+    start = window.model.text.index("Aliya Mussabekova")
+    view.reveal(start, start + 17)
+    point = view._span_rects(start, start + 17)[0].center().toPoint()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert "PERSON" in QToolTip.text() and "suggested by the model" in QToolTip.text()
+    QToolTip.hideText()
