@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 
 #: What may stand between a number and its unit: spaces, or a hyphen ("27-kilometer").
 UNIT_GAP = re.compile(r"[ \t\u00a0\u202f]*(?:-(?=[^\W\d_]))?")
-#: Short symbols that after a spelled-out number are ordinary words ("two in my car").
-SYMBOLS_NOT_AFTER_WORDS = frozenset("in am pm a s h m t g l L b B C F K V W J mt Ma Ga ac gr pt kn bar".split())
+# Short symbols that after a spelled-out number are ordinary words ("two in my car").
+_SYMBOLS_NOT_AFTER_WORDS = frozenset("in am pm a s h m t g l L b B C F K V W J mt Ma Ga ac gr pt kn bar".split())
 
 _CELSIUS = Unit("°C", "temperature")
 _FAHRENHEIT = Unit("°F", "temperature")
@@ -65,7 +65,7 @@ def _per_unit(text: str, pos: int) -> UnitMatch | None:
     unit = match_unit(text, per.end())
     if unit is None or unit.unit.kind not in ("quantity", "duration"):
         return None
-    if "/" not in per.group() and unit.surface in SYMBOLS_NOT_AFTER_WORDS:
+    if "/" not in per.group() and unit.surface in _SYMBOLS_NOT_AFTER_WORDS:
         return None
     after_article = per.group().strip().lower() in ("a", "an")
     return None if after_article and not (unit.surface.isalpha() and len(unit.surface) > 2) else unit
@@ -88,7 +88,7 @@ def _unit_after(text: str, amount: Amount) -> UnitMatch | None:
 
 def _fits_context(text: str, amount: Amount, found: UnitMatch, gap: str) -> bool:
     surface = found.surface
-    if amount.number.spelled and surface in SYMBOLS_NOT_AFTER_WORDS:
+    if amount.number.spelled and surface in _SYMBOLS_NOT_AFTER_WORDS:
         return False
     if surface == "in":
         return bool(_INCH_CONTEXT.match(text, found.end))
