@@ -13,6 +13,9 @@ EXTRACT_HELP = "Print the entities and figures of an article (no window)."
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch ``article-lens [FILE]`` to the GUI and ``article-lens extract …`` to
     the headless analysis; returns the process exit code."""
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the bundled app's analysis worker processes start here
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "extract":
         return extract(args[1:])

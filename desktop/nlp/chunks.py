@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 #: A chunk never exceeds this many characters (spaCy's own limit is 1,000,000).
@@ -57,3 +57,18 @@ def _cut_point(text: str, start: int, limit: int) -> int:
         return start + sentence_ends[-1]
     space = window.rfind(" ")
     return start + space + 1 if space > len(window) // 2 else limit
+
+
+def batches_of(chunks: Iterable[Chunk], first_chars: int, chars: int) -> Iterator[list[Chunk]]:
+    """Consecutive chunks grouped into batches of about ``chars`` characters; the
+    first batch holds only about ``first_chars`` (the first screen)."""
+    batch: list[Chunk] = []
+    size, limit = 0, first_chars
+    for chunk in chunks:
+        batch.append(chunk)
+        size += len(chunk.text)
+        if size >= limit:
+            yield batch
+            batch, size, limit = [], 0, chars
+    if batch:
+        yield batch
