@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-
-import pandas as pd
+from functools import partial
+from typing import TYPE_CHECKING
 
 from desktop.core.figure import FigureReading
-from desktop.nlp.chunks import Chunk, paragraph_chunks
+from desktop.nlp.chunks import Chunk, batches_of, paragraph_chunks
+from desktop.nlp.entities.casing import CaseEvidence
+from desktop.nlp.entities.chunk import read_chunks
+from desktop.nlp.entities.document import harmonise
+from desktop.nlp.entities.user_lexicon import LexiconLike, apply_lexicon
 from desktop.nlp.entity_merge import EntitySpan, merge_entities
-from desktop.nlp.figure_frame import figure_frame
 from desktop.nlp.figures import find_figures
 from desktop.nlp.pipeline import load_pipeline
 from desktop.nlp.sentences import SentenceIndex
 
-ENTITY_COLUMNS = ["start", "end", "text", "label"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+ENTITY_COLUMNS = ["start", "end", "text", "label", "canonical", "reason", "model_label"]
 PIPE_BATCH_SIZE = 32
+#: Texts at least this long are analysed in worker processes, one per core; shorter
+#: ones in this process, where the pipeline is already loaded.
+PARALLEL_MIN_CHARS = 200_000
+#: The first batch is small so the first screen of a long text is ready at once.
+FIRST_BATCH_CHARS = 3_000
+BATCH_CHARS = 40_000
 
 
 @dataclass
@@ -35,7 +47,9 @@ class Analysis:
     """Entities and figures of a text.
 
     ``entities`` has ENTITY_COLUMNS; ``figures`` has FIGURE_COLUMNS. Offsets are
-    Python string indices into the analysed text.
+    Python string indices into the analysed text. An entity's ``reason`` says why
+    it has its label, ``canonical`` names the entity it mentions, and
+    ``model_label`` is spaCy's own label for the span ("" when spaCy had none).
     """
 
     entities: pd.DataFrame
@@ -45,48 +59,83 @@ class Analysis:
 
 
 def iter_analysis(
-    text: str, should_stop: Callable[[], bool] = lambda: False
+    text: str,
+    should_stop: Callable[[], bool] = lambda: False,
+    parallel: bool | None = None,
+    lexicon: LexiconLike | None = None,
 ) -> Iterator[ChunkAnalysis]:
-    """Analyse ``text`` paragraph by paragraph, yielding each chunk's findings.
+    """Analyse ``text`` paragraph by paragraph, yielding each chunk's findings in
+    text order.
 
-    The pipeline runs over the chunks with ``nlp.pipe``, so no text length reaches
-    spaCy's ``max_length``. Stops early when ``should_stop()`` turns true.
+    Chunks go through ``nlp.pipe`` in batches, so no text length reaches spaCy's
+    ``max_length``. Long texts (or ``parallel=True``) are analysed in worker
+    processes on every core. Stops early when ``should_stop()`` turns true.
+
+    Each chunk's entities have been through the chunk-level entity stages and the
+    user's ``lexicon``; the document-level pass
+    (:func:`desktop.nlp.entities.harmonise`) needs every chunk, so it is the
+    caller's to run once the last one is in (:func:`analyze` does).
     """
-    nlp = load_pipeline()
-    chunks = list(paragraph_chunks(text))
-    docs = nlp.pipe((c.text for c in chunks), batch_size=PIPE_BATCH_SIZE)
-    for chunk, doc in zip(chunks, docs):
+    if parallel is None:
+        parallel = len(text) >= PARALLEL_MIN_CHARS
+    batches = batches_of(paragraph_chunks(text), FIRST_BATCH_CHARS, BATCH_CHARS)
+    analyse = partial(analyse_chunks, evidence=CaseEvidence.of(text), lexicon=lexicon)
+    if parallel:
+        from desktop.nlp.parallel import map_in_order
+
+        results = map_in_order(analyse, batches, should_stop)
+    else:
+        results = (analyse(batch) for batch in batches)
+    for batch_result in results:
         if should_stop():
             return
-        yield _analyse_chunk(chunk, doc)
+        yield from batch_result
 
 
-def _analyse_chunk(chunk: Chunk, doc) -> ChunkAnalysis:
+def analyse_chunks(
+    chunks: Sequence[Chunk], evidence: CaseEvidence, lexicon: LexiconLike | None = None
+) -> list[ChunkAnalysis]:
+    """The findings of each chunk (runs in this process or in a worker process).
+    ``evidence`` is how the whole text writes its words (:meth:`CaseEvidence.of`)."""
+    texts = [c.text for c in chunks]
+    read = read_chunks(load_pipeline(), texts, evidence, PIPE_BATCH_SIZE)
+    return [_analyse_chunk(chunk, doc, spans, lexicon) for chunk, (doc, spans) in zip(chunks, read)]
+
+
+def _analyse_chunk(
+    chunk: Chunk, doc, spans: list[EntitySpan], lexicon: LexiconLike | None
+) -> ChunkAnalysis:
     offset = chunk.offset
-    model_spans = [
-        EntitySpan(ent.start_char + offset, ent.end_char + offset, ent.label_)
-        for ent in doc.ents
-    ]
-    figures = [reading.shifted(offset) for reading in find_figures(chunk.text)]
+    figures = find_figures(chunk.text)
+    entities = merge_entities(spans, figures)
+    if lexicon is not None:
+        entities = apply_lexicon(entities, chunk.text, lexicon)
     sentences = [(s.start_char + offset, s.end_char + offset) for s in doc.sents]
     return ChunkAnalysis(
-        chunk.offset, chunk.end, merge_entities(model_spans, figures), figures, sentences
+        chunk.offset, chunk.end,
+        [span.shifted(offset) for span in entities],
+        [reading.shifted(offset) for reading in figures],
+        sentences,
     )
 
 
-def analyze(text: str) -> Analysis:
-    """Entities and figures of ``text`` as DataFrames (see :class:`Analysis`)."""
+def analyze(text: str, lexicon: LexiconLike | None = None) -> Analysis:
+    """Entities and figures of ``text`` as DataFrames (see :class:`Analysis`). The
+    entities have been through the document-level pass, with the user's ``lexicon``
+    applied when one is given."""
     entities: list[EntitySpan] = []
     readings: list[FigureReading] = []
     sentences = SentenceIndex()
     spans: list[tuple[int, int]] = []
-    for part in iter_analysis(text):
+    for part in iter_analysis(text, lexicon=lexicon):
         entities.extend(part.entities)
         readings.extend(part.figures)
         spans.extend(part.sentences)
     sentences.add(spans)
+    from desktop.nlp.figure_frame import figure_frame
+
     return Analysis(
-        entities=entity_frame(text, entities),
+        entities=entity_frame(text, harmonise(entities, text, lexicon)),
         figures=figure_frame(text, readings, sentences),
         sentences=sentences,
         readings=readings,
@@ -95,12 +144,20 @@ def analyze(text: str) -> Analysis:
 
 def entity_frame(text: str, entities: list[EntitySpan]) -> pd.DataFrame:
     """Entity spans as a DataFrame with ENTITY_COLUMNS."""
+    import pandas as pd
+
+    def strings(values: list[str]) -> pd.Series:
+        return pd.Series(values, dtype="object")
+
     return pd.DataFrame(
         {
             "start": pd.Series([e.start for e in entities], dtype="int64"),
             "end": pd.Series([e.end for e in entities], dtype="int64"),
-            "text": pd.Series([text[e.start : e.end] for e in entities], dtype="object"),
-            "label": pd.Series([e.label for e in entities], dtype="object"),
+            "text": strings([text[e.start : e.end] for e in entities]),
+            "label": strings([e.label for e in entities]),
+            "canonical": strings([e.canonical for e in entities]),
+            "reason": strings([e.reason for e in entities]),
+            "model_label": strings([e.model_label for e in entities]),
         },
         columns=ENTITY_COLUMNS,
     )

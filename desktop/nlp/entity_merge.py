@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop.core.figure import FigureReading
 
@@ -11,15 +11,30 @@ from desktop.core.figure import FigureReading
 REPLACED_BY_FIGURES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 #: Model labels kept around a figure (they carry its period), dropped inside one.
 KEPT_AROUND_FIGURES = frozenset({"DATE", "TIME", "ORDINAL"})
+#: The reason of a span the figure engine found.
+FIGURE_REASON = "figure engine"
 
 
 @dataclass(frozen=True, slots=True)
 class EntitySpan:
-    """A labelled span found by the analysis, before it becomes a highlight."""
+    """A labelled span found by the analysis, before it becomes a highlight.
+
+    ``reason`` says why it has its label ("model", "all-caps re-read", ...);
+    ``canonical`` names the entity it mentions ("" until the document pass names
+    it); ``model_label`` is spaCy's own label for this exact span, "" for a span
+    the model did not produce.
+    """
 
     start: int
     end: int
     label: str
+    reason: str = "model"
+    canonical: str = ""
+    model_label: str = ""
+
+    def shifted(self, offset: int) -> EntitySpan:
+        """The same span with its offsets moved by ``offset``."""
+        return replace(self, start=self.start + offset, end=self.end + offset)
 
 
 def merge_entities(
@@ -33,8 +48,14 @@ def merge_entities(
     Other entities are kept as they are.
     """
     figure_list = list(figures)
-    merged = [EntitySpan(f.start, f.end, f.label) for f in figure_list]
-    for span in model_spans:
+    model_list = list(model_spans)
+    model_labels = {(s.start, s.end): s.model_label for s in model_list}
+    merged = [
+        EntitySpan(f.start, f.end, f.label, FIGURE_REASON,
+                   model_label=model_labels.get((f.start, f.end), ""))
+        for f in figure_list
+    ]
+    for span in model_list:
         overlapping = [f for f in figure_list if f.start < span.end and span.start < f.end]
         if overlapping and span.label in REPLACED_BY_FIGURES:
             continue

@@ -1,0 +1,49 @@
+"""The entity stages that need only one chunk, run as the chunks stream in."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from desktop.nlp.entities.boundaries import trim_punctuation
+from desktop.nlp.entities.casing import CaseEvidence, RereadPlan, apply_reread, plan_reread
+from desktop.nlp.entities.places import apply_gazetteer
+from desktop.nlp.entity_merge import EntitySpan
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+def read_chunks(
+    nlp: Language, texts: Sequence[str], evidence: CaseEvidence, batch_size: int = 32
+) -> list[tuple[Doc, list[EntitySpan]]]:
+    """Each text's Doc and its revised entities (offsets into the text).
+
+    The texts go through ``nlp.pipe`` together with the re-cased windows of their
+    all-caps stretches, so a re-read costs its few tokens and no call of its own.
+    ``evidence`` is :meth:`CaseEvidence.of` the whole text.
+    """
+    plans = [plan_reread(text, evidence) for text in texts]
+    windows = [window for plan in plans for (_, _, window) in plan.windows]
+    docs = list(nlp.pipe([*texts, *windows], batch_size=batch_size))
+    window_docs = iter(docs[len(texts) :])
+    return [
+        (doc, revise_chunk(doc, plan, [next(window_docs) for _ in plan.windows]))
+        for doc, plan in zip(docs, plans)
+    ]
+
+
+def revise_chunk(doc: Doc, plan: RereadPlan, window_docs: list[Doc]) -> list[EntitySpan]:
+    """The entities of one chunk's ``doc``: its all-caps stretches taken from the
+    re-read ``window_docs``, stray punctuation trimmed, gazetteer labels given."""
+    spans = apply_reread(model_spans(doc), plan, window_docs)
+    return apply_gazetteer(trim_punctuation(spans, doc.text), doc.text)
+
+
+def model_spans(doc: Doc) -> list[EntitySpan]:
+    """The recogniser's entities of ``doc``, kept as it labelled them."""
+    return [
+        EntitySpan(ent.start_char, ent.end_char, ent.label_, model_label=ent.label_)
+        for ent in doc.ents
+    ]

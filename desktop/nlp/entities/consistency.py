@@ -1,0 +1,174 @@
+"""Document-level consistency: one name, one label across the article.
+
+Three passes over the entity spans of a whole text:
+
+1. A person's surname or other short form ("Mussabekova") takes the PERSON label
+   and canonical name of the full name it ends ("Aliya Mussabekova"), unless the
+   model reads those words as another kind of name more often than as this person
+   ("Henry Ford" does not make every "Ford" of a car-maker story a person).
+2. Mentions with the same words and different labels take the label most of them
+   have (earliest mention breaking a tie); a label the user gave, a defined
+   abbreviation's or the gazetteer's wins over the model's.
+3. Unlabelled occurrences of a labelled name get its label, unless they are part of
+   a longer capitalised name or a capitalised common word at a sentence start.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from desktop.nlp.entities import reasons
+from desktop.nlp.entities.words import (
+    NAME_LABELS,
+    Occupancy,
+    at_sentence_start,
+    continues_a_name,
+    is_capitalised,
+    plain_name,
+    sort_spans,
+    whole_word_matches,
+)
+from desktop.nlp.entity_merge import EntitySpan
+
+#: Name endings that are not names by themselves ("Jr.", "III").
+_GENERATION = re.compile(r"^(?:Jr|Sr|I{1,3}|IV|V|VI)\.?$")
+_WORD_SPLIT = re.compile(r"\s+")
+
+
+def make_consistent(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """``spans`` of ``text`` with short names, labels and missed mentions made consistent."""
+    spans = inherit_from_full_names(spans, text)
+    spans = vote_by_surface(spans, text)
+    return label_unmarked_mentions(spans, text)
+
+
+def inherit_from_full_names(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """A name that ends a PERSON's full name is that person ("Mussabekova")."""
+    full_names = _full_person_names(spans, text)
+    if not full_names:
+        return spans
+    revised = []
+    for span in spans:
+        surface = plain_name(text[span.start : span.end])
+        full = _nearest_full_name(full_names.get(surface, []), span.start)
+        if full is None or span.label not in NAME_LABELS or _is_fixed(span, strongest=True):
+            revised.append(span)
+        elif span.label == "PERSON":
+            revised.append(replace(span, canonical=span.canonical or full))
+        else:
+            revised.append(replace(span, label="PERSON", reason=reasons.same_as(full), canonical=full))
+    return revised
+
+
+def vote_by_surface(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """Mentions with the same words get the same label."""
+    groups: dict[str, list[EntitySpan]] = defaultdict(list)
+    for span in spans:
+        if span.label in NAME_LABELS:
+            groups[text[span.start : span.end]].append(span)
+    winners = {
+        surface: _winning_label(group)
+        for surface, group in groups.items()
+        if len({s.label for s in group}) > 1
+    }
+    revised = []
+    for span in spans:
+        surface = text[span.start : span.end]
+        winner = winners.get(surface) if span.label in NAME_LABELS else None
+        if winner is None or winner == span.label or _is_fixed(span):
+            revised.append(span)
+            continue
+        donor = next(s for s in groups[surface] if s.label == winner)
+        revised.append(replace(span, label=winner, reason=reasons.other_mentions(surface),
+                               canonical=donor.canonical or span.canonical))
+    return revised
+
+
+def label_unmarked_mentions(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """Unlabelled occurrences of a labelled name, or of a labelled person's short
+    name, labelled like it."""
+    known: dict[str, EntitySpan] = {}
+    for span in spans:
+        surface = text[span.start : span.end]
+        if span.label in NAME_LABELS and _can_spread(surface):
+            known.setdefault(surface, replace(span, reason=reasons.other_mentions(surface)))
+    for short, names in _full_person_names(spans, text).items():
+        full = names[0][1]
+        known.setdefault(short, EntitySpan(0, 0, "PERSON", reasons.same_as(full), full))
+    occupied = Occupancy(len(text), spans)
+    added = []
+    for surface, donor in sorted(known.items(), key=lambda item: -len(item[0])):
+        for start in whole_word_matches(text, surface):
+            end = start + len(surface)
+            if not occupied.free(start, end) or continues_a_name(text, start, end):
+                continue
+            if at_sentence_start(text, start) and " " not in surface and _used_in_lower_case(surface, text):
+                continue
+            added.append(replace(donor, start=start, end=end, model_label=""))
+            occupied.take(start, end)
+    return sort_spans([*spans, *added]) if added else spans
+
+
+def _full_person_names(spans: list[EntitySpan], text: str) -> dict[str, list[tuple[int, str]]]:
+    """Each short form (a proper tail of a PERSON name of two or more capitalised
+    words) with the full names it ends and where they stand. A short form the model
+    labels as another kind of name at least twice, and more often than it labels it
+    or its full names as a person, is left out."""
+    model_labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for span in spans:
+        if span.reason == reasons.MODEL and span.label in NAME_LABELS:
+            model_labels[plain_name(text[span.start : span.end])][span.label] += 1
+    short_forms: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for span in spans:
+        if span.label != "PERSON":
+            continue
+        full = plain_name(text[span.start : span.end])
+        words = _WORD_SPLIT.split(full)
+        if len(words) < 2 or not all(is_capitalised(w) for w in words):
+            continue
+        for count in range(1, len(words)):
+            tail = words[-count:]
+            if _GENERATION.match(tail[0]) or len(tail[0].rstrip(".")) < 2:
+                continue
+            short_forms[" ".join(tail)].append((span.start, full))
+    return {short: names for short, names in short_forms.items()
+            if not _another_kind_of_name(model_labels[short], len(names))}
+
+
+def _another_kind_of_name(labels: Counter[str], full_mentions: int) -> bool:
+    other = max((count for label, count in labels.items() if label != "PERSON"), default=0)
+    return other >= 2 and other > labels["PERSON"] + full_mentions
+
+
+def _nearest_full_name(candidates: list[tuple[int, str]], position: int) -> str | None:
+    """The full name closest before ``position``, else the first one after it."""
+    if not candidates:
+        return None
+    before = [c for c in candidates if c[0] <= position]
+    return (max(before) if before else min(candidates))[1]
+
+
+def _winning_label(group: list[EntitySpan]) -> str:
+    fixed = [s for s in group if _is_fixed(s)]
+    pool = fixed or group
+    counts = Counter(s.label for s in pool)
+    best = max(counts.values())
+    return next(s.label for s in sorted(pool, key=lambda s: s.start) if counts[s.label] == best)
+
+
+def _is_fixed(span: EntitySpan, strongest: bool = False) -> bool:
+    """Labels that come from the user or a definition (and, unless ``strongest``,
+    the gazetteer) are not outvoted by the model's."""
+    if span.reason == reasons.FROM_CORRECTIONS or span.reason.startswith(reasons.ABBREVIATION_PREFIX):
+        return True
+    return not strongest and span.reason.startswith(reasons.GAZETTEER_PREFIX)
+
+
+def _can_spread(surface: str) -> bool:
+    return len(surface) >= 2 and is_capitalised(surface) and "\n" not in surface
+
+
+def _used_in_lower_case(word: str, text: str) -> bool:
+    return next(whole_word_matches(text, word.lower()), None) is not None

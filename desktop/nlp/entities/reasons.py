@@ -1,0 +1,38 @@
+"""Why a span has its label: the words shown in the entity table's ``reason`` column."""
+
+from __future__ import annotations
+
+MODEL = "model"
+CAPS_REREAD = "all-caps re-read"
+FROM_CORRECTIONS = "from your corrections"
+GAZETTEER_PREFIX = "gazetteer: "
+CONSISTENCY_PREFIX = "document consistency: "
+ABBREVIATION_PREFIX = "abbreviation of "
+
+
+def gazetteer(kind: str, country: str) -> str:
+    """'gazetteer: country', 'gazetteer: capital of Azerbaijan',
+    'gazetteer: demonym of Kazakhstan'."""
+    if kind == "country":
+        return f"{GAZETTEER_PREFIX}country"
+    return f"{GAZETTEER_PREFIX}{kind} of {country}"
+
+
+def same_as(name: str) -> str:
+    """A short form that takes the label of the full name it belongs to."""
+    return f"{CONSISTENCY_PREFIX}same as '{name}'"
+
+
+def other_mentions(surface: str) -> str:
+    """A mention labelled like the other mentions of the same words."""
+    return f"{CONSISTENCY_PREFIX}same as the other mentions of '{surface}'"
+
+
+def abbreviation(long_form: str) -> str:
+    """A short form defined in the text, e.g. "... States (OTS)"."""
+    return f"{ABBREVIATION_PREFIX}'{long_form}'"
+
+
+def long_form(short_form: str) -> str:
+    """The long form of an abbreviation, labelled like its short form."""
+    return f"{CONSISTENCY_PREFIX}long form of '{short_form}'"

@@ -1,0 +1,106 @@
+"""Word-level helpers the entity stages share: boundaries, case, sentence starts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from desktop.nlp.entity_merge import EntitySpan
+
+#: Labels of names; the document pass reasons about these and leaves numbers alone.
+NAME_LABELS = frozenset({
+    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+    "WORK_OF_ART", "LAW", "LANGUAGE",
+})
+
+#: A word: letters, possibly joined by an apostrophe ("Kazakhstan's", "O'Brien").
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SENTENCE_END = frozenset(".!?:;\n")
+_OPENING = frozenset("\"'“‘([«")
+
+
+def is_capitalised(word: str) -> bool:
+    """True when ``word`` starts with a capital letter."""
+    return word[:1].isupper()
+
+
+def is_whole_word(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is not part of a longer word."""
+    return (start == 0 or not text[start - 1].isalnum()) and (
+        end == len(text) or not text[end].isalnum()
+    )
+
+
+def whole_word_matches(text: str, surface: str) -> Iterator[int]:
+    """Start offsets of case-sensitive, whole-word occurrences of ``surface``."""
+    start = text.find(surface)
+    while start != -1:
+        if is_whole_word(text, start, start + len(surface)):
+            yield start
+        start = text.find(surface, start + 1)
+
+
+def word_after(text: str, end: int) -> str:
+    """The word right after ``end`` when only one space separates them, else ""."""
+    if text[end : end + 1] != " ":
+        return ""
+    match = WORD.match(text, end + 1)
+    return match.group() if match else ""
+
+
+def word_before(text: str, start: int) -> str:
+    """The word right before ``start`` when only one space separates them, else ""."""
+    if start < 2 or text[start - 1] != " ":
+        return ""
+    position = start - 1
+    while position > 0 and (text[position - 1].isalpha() or text[position - 1] in "'’"):
+        position -= 1
+    return text[position : start - 1]
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    """True when nothing but spaces and opening quotes separate ``start`` from the
+    start of the text or the end of the previous sentence."""
+    position = start - 1
+    while position >= 0 and (text[position] in " \t" or text[position] in _OPENING):
+        position -= 1
+    return position < 0 or text[position] in _SENTENCE_END
+
+
+def continues_a_name(text: str, start: int, end: int) -> bool:
+    """True when a capitalised word joins ``text[start:end]`` on either side, so the
+    words are likely part of a longer name ("Kazakh Foreign Ministry", "New Jersey")."""
+    if is_capitalised(word_after(text, end)):
+        return True
+    before = word_before(text, start)
+    return is_capitalised(before) and not at_sentence_start(text, start - len(before) - 1)
+
+
+def plain_name(surface: str) -> str:
+    """A mention's name without a leading article, a possessive or line breaks."""
+    name = " ".join(surface.split())
+    name = _LEADING_ARTICLE.sub("", name)
+    return _POSSESSIVE.sub("", name) if name.endswith(("'s", "’s", "'", "’")) else name
+
+
+class Occupancy:
+    """Which characters of a text some span already covers."""
+
+    def __init__(self, length: int, spans: Iterable[EntitySpan] = ()) -> None:
+        self._taken = bytearray(length)
+        for span in spans:
+            self.take(span.start, span.end)
+
+    def take(self, start: int, end: int) -> None:
+        self._taken[start:end] = b"\x01" * (end - start)
+
+    def free(self, start: int, end: int) -> bool:
+        """True when no span covers any character of ``[start, end)``."""
+        return not any(self._taken[start:end])
+
+
+def sort_spans(spans: Iterable[EntitySpan]) -> list[EntitySpan]:
+    """Spans in text order (the order the entity table uses)."""
+    return sorted(spans, key=lambda s: (s.start, s.end, s.label))

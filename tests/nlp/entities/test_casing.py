@@ -1,0 +1,99 @@
+"""All-caps stretches: which are found, how they are re-cased, and the re-read."""
+
+from __future__ import annotations
+
+from desktop.nlp.entities.casing import (
+    CaseEvidence,
+    apply_reread,
+    caps_stretches,
+    plan_reread,
+    recased,
+)
+from desktop.nlp.entity_merge import EntitySpan
+
+SEED_START = "BAKU, Azerbaijan, June 22. Kazakh companies have grown.\nShips sail to Baku and Aktau."
+HEADLINE = "FLOODS FORCE THOUSANDS FROM HOMES IN NORTHERN ITALY\nThe floods hit towns near Bologna."
+
+
+def stretches_of(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in caps_stretches(text, CaseEvidence.of(text))]
+
+
+def test_a_dateline_a_headline_and_a_shouted_name_are_stretches():
+    assert stretches_of(SEED_START) == ["BAKU"]
+    assert stretches_of(HEADLINE) == ["FLOODS FORCE THOUSANDS FROM HOMES IN NORTHERN ITALY"]
+    assert stretches_of("We love KAZAKHSTAN and visit Kazakhstan.") == ["KAZAKHSTAN"]
+    assert stretches_of("WASHINGTON (AP) — Senators met.") == ["WASHINGTON"]
+
+
+def test_a_headline_that_opens_a_paragraph_is_not_a_dateline():
+    text = "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .\nJapan beat Syria."
+    evidence = CaseEvidence.of(text)
+    stretches = caps_stretches(text, evidence)
+    assert [s.dateline for s in stretches] == [False, False]
+    assert recased(text, stretches, evidence).startswith("Soccer - Japan get lucky win , China in")
+
+
+def test_acronyms_and_shouted_common_words_are_not_stretches():
+    text = "Members of the OTS met. The OTS and NATO said do NOT travel, it is ILLEGAL."
+    assert stretches_of(text) == []
+
+
+def test_words_take_the_case_the_article_gives_them_elsewhere():
+    evidence = CaseEvidence.of(HEADLINE)
+    assert recased(HEADLINE, caps_stretches(HEADLINE, evidence), evidence).startswith(
+        "Floods force thousands from homes in northern Italy\n"
+    )
+    text = "BRITISH AIRWAYS CANCELS 40 FLIGHTS AT HEATHROW\nBritish Airways cancelled flights at Heathrow."
+    evidence = CaseEvidence.of(text)
+    assert recased(text, caps_stretches(text, evidence), evidence).startswith(
+        "British Airways cancels 40 flights at Heathrow\n"
+    )
+
+
+def test_a_shouted_name_takes_its_normal_case():
+    text = "We love KAZAKHSTAN and visit Kazakhstan."
+    evidence = CaseEvidence.of(text)
+    assert recased(text, caps_stretches(text, evidence), evidence) == "We love Kazakhstan and visit Kazakhstan."
+
+
+def test_an_acronym_used_as_one_elsewhere_keeps_its_capitals():
+    text = "NATO LEADERS MEET IN VILNIUS\nNATO leaders met in Vilnius."
+    evidence = CaseEvidence.of(text)
+    recased_text = recased(text, caps_stretches(text, evidence), evidence)
+    assert recased_text.startswith("NATO leaders meet in Vilnius")
+
+
+def test_recasing_keeps_every_offset():
+    text = "İSTANBUL STRASSE GRÜẞE, Dateline. ÉCOLE NORMALE SUPÉRIEURE MET"
+    evidence = CaseEvidence.of(text)
+    assert len(recased(text, caps_stretches(text, evidence), evidence)) == len(text)
+
+
+def test_the_reread_finds_the_dateline_city_and_keeps_the_rest(nlp):
+    text = SEED_START
+    plan = plan_reread(text, CaseEvidence.of(text))
+    assert [window for _, _, window in plan.windows] == ["Baku, Azerbaijan, June 22."]
+    first = [EntitySpan(e.start_char, e.end_char, e.label_, model_label=e.label_)
+             for e in nlp(text).ents]
+    revised = apply_reread(first, plan, [nlp(w) for _, _, w in plan.windows])
+    baku = revised[0]
+    assert (text[baku.start : baku.end], baku.label) == ("BAKU", "GPE")
+    assert (baku.reason, baku.canonical, baku.model_label) == ("all-caps re-read", "Baku", "")
+    assert [s for s in revised if s.start >= 4] == [s for s in first if s.start >= 4]
+
+
+def test_a_span_read_the_same_way_twice_stays_the_models(nlp):
+    text = "NEW YORK, March 3 — Stocks rose in New York."
+    plan = plan_reread(text, CaseEvidence.of(text))
+    first = [EntitySpan(0, 8, "GPE", model_label="GPE")]
+    [span] = [s for s in apply_reread(first, plan, [nlp(w) for _, _, w in plan.windows]) if s.start == 0]
+    assert (span.end, span.label, span.reason, span.canonical) == (8, "GPE", "model", "New York")
+
+
+def test_no_stretch_no_work():
+    text = "Kazakhstan and Azerbaijan signed 120 agreements."
+    plan = plan_reread(text, CaseEvidence.of(text))
+    assert plan.windows == []
+    spans = [EntitySpan(0, 10, "GPE")]
+    assert apply_reread(spans, plan, []) is spans

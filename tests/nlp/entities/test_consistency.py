@@ -1,0 +1,91 @@
+"""One name, one label: short names, voting, and mentions the model missed."""
+
+from __future__ import annotations
+
+from desktop.nlp.entities.consistency import (
+    inherit_from_full_names,
+    label_unmarked_mentions,
+    make_consistent,
+    vote_by_surface,
+)
+
+SEED_LIKE = ("Aliya Mussabekova spoke. As Mussabekova noted, trade grew. "
+             "According to Mussabekova, ties matter. Mussabekova said so.")
+
+
+def test_a_surname_takes_the_full_names_label_and_name(span_at, labelled):
+    spans = [span_at(SEED_LIKE, "Aliya Mussabekova", "PERSON"),
+             span_at(SEED_LIKE, "Mussabekova", "ORG", nth=1),
+             span_at(SEED_LIKE, "Mussabekova", "GPE", nth=2),
+             span_at(SEED_LIKE, "Mussabekova", "PERSON", nth=3)]
+    revised = inherit_from_full_names(spans, SEED_LIKE)
+    assert [label for _, label in labelled(SEED_LIKE, revised)] == ["PERSON"] * 4
+    assert revised[1].reason == "document consistency: same as 'Aliya Mussabekova'"
+    assert revised[1].model_label == "" and revised[3].reason == "model"
+    assert {s.canonical for s in revised[1:]} == {"Aliya Mussabekova"}
+
+
+def test_a_surname_follows_the_nearest_full_name_before_it(span_at):
+    text = "Laura Chen ruled. Chen said. Then Linda Chen ruled. Chen said."
+    spans = [span_at(text, "Laura Chen", "PERSON"), span_at(text, "Chen", "ORG", nth=1),
+             span_at(text, "Linda Chen", "PERSON"), span_at(text, "Chen", "ORG", nth=3)]
+    revised = inherit_from_full_names(spans, text)
+    assert [s.canonical for s in revised if s.label == "PERSON"][1::2] == ["Laura Chen", "Linda Chen"]
+
+
+def test_a_name_the_model_keeps_reading_as_something_else_is_not_a_surname(span_at, labelled):
+    text = "Henry Ford built cars. Ford sells trucks. Ford hires. Analysts like Ford shares."
+    spans = [span_at(text, "Henry Ford", "PERSON"), span_at(text, "Ford", "ORG", nth=1),
+             span_at(text, "Ford", "ORG", nth=2)]
+    assert labelled(text, make_consistent(spans, text)) == [
+        ("Henry Ford", "PERSON"), ("Ford", "ORG"), ("Ford", "ORG"), ("Ford", "ORG")]
+
+
+def test_generation_markers_and_initials_are_not_short_names(span_at):
+    text = "Martin Luther King Jr. spoke. Jr. is a title. J. R. Ewing too."
+    spans = [span_at(text, "Martin Luther King Jr.", "PERSON"), span_at(text, "Jr.", "ORG", nth=1)]
+    assert inherit_from_full_names(spans, text)[1].label == "ORG"
+
+
+def test_mentions_of_the_same_words_take_the_majority_label(span_at, labelled):
+    text = "Trend said. Trend reported. Trend wrote."
+    spans = [span_at(text, "Trend", "ORG"), span_at(text, "Trend", "PERSON", nth=1),
+             span_at(text, "Trend", "ORG", nth=2)]
+    revised = vote_by_surface(spans, text)
+    assert [label for _, label in labelled(text, revised)] == ["ORG"] * 3
+    assert revised[1].reason == "document consistency: same as the other mentions of 'Trend'"
+
+
+def test_a_tie_goes_to_the_earliest_mention_and_the_gazetteer_outvotes_the_model(span_at):
+    text = "Jordan won. Jordan lost."
+    tie = vote_by_surface([span_at(text, "Jordan", "PERSON"), span_at(text, "Jordan", "GPE", nth=1)], text)
+    assert [s.label for s in tie] == ["PERSON", "PERSON"]
+    spans = [span_at(text, "Jordan", "PERSON"),
+             span_at(text, "Jordan", "GPE", nth=1, reason="gazetteer: country")]
+    assert [s.label for s in vote_by_surface(spans, text)] == ["GPE", "GPE"]
+
+
+def test_missed_mentions_of_a_name_are_added(span_at, labelled):
+    text = "Trend reported it. Later, Trend said more. Trends change; Trend Micro did not."
+    spans = label_unmarked_mentions([span_at(text, "Trend", "ORG")], text)
+    assert labelled(text, spans) == [("Trend", "ORG"), ("Trend", "ORG")]
+    assert spans[1].model_label == ""
+
+
+def test_a_missed_surname_is_added_as_the_person(span_at, labelled):
+    text = "Marco Ferri spoke. Ferri warned of rain."
+    spans = label_unmarked_mentions([span_at(text, "Marco Ferri", "PERSON")], text)
+    assert labelled(text, spans)[1] == ("Ferri", "PERSON")
+    assert spans[1].reason == "document consistency: same as 'Marco Ferri'"
+
+
+def test_a_capitalised_common_word_at_a_sentence_start_is_not_added(span_at, labelled):
+    text = "Neil Young sang. Young people cheered, and the young danced."
+    spans = label_unmarked_mentions([span_at(text, "Neil Young", "PERSON")], text)
+    assert labelled(text, spans) == [("Neil Young", "PERSON")]
+
+
+def test_the_three_passes_together(span_at, labelled):
+    revised = make_consistent([span_at(SEED_LIKE, "Aliya Mussabekova", "PERSON"),
+                               span_at(SEED_LIKE, "Mussabekova", "GPE", nth=2)], SEED_LIKE)
+    assert labelled(SEED_LIKE, revised) == [("Aliya Mussabekova", "PERSON")] + [("Mussabekova", "PERSON")] * 3
