@@ -6,9 +6,12 @@ import threading
 import time
 import traceback
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from desktop.nlp.analysis import ChunkAnalysis
+if TYPE_CHECKING:  # the analysis is imported by the worker thread, not at start-up
+    from desktop.nlp.analysis import ChunkAnalysis
 
 #: Partial results are sent at most this often, so the event loop is not flooded.
 BATCH_SECONDS = 0.15
@@ -24,13 +27,15 @@ class AnalysisWorker(QObject):
     sigStage = Signal(int, str)
     sigProgress = Signal(int, int, int)  # generation, characters done, total characters
     sigChunks = Signal(int, object)  # generation, list[ChunkAnalysis]
+    sigEntitiesRevised = Signal(int, object)  # generation, EntityChanges of the document pass
     sigFinished = Signal(int, bool)  # generation, cancelled
     sigFailed = Signal(int, str)
 
-    def __init__(self, text: str, generation: int) -> None:
+    def __init__(self, text: str, generation: int, lexicon=None) -> None:
         super().__init__()
         self._text = text
         self._generation = generation
+        self._lexicon = lexicon  # the user's lexicon (a snapshot), or None
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -50,14 +55,18 @@ class AnalysisWorker(QObject):
             self.sigStage.emit(generation, "Analysing…")
             self.sigProgress.emit(generation, 0, total)
             batch: list[ChunkAnalysis] = []
+            streamed = []  # every chunk's entities, for the document pass
             sent_at = 0.0  # the first chunk goes out at once: first screen first
-            for part in iter_analysis(self._text, self._cancel.is_set):
+            for part in iter_analysis(self._text, self._cancel.is_set, lexicon=self._lexicon):
                 batch.append(part)
+                streamed.extend(part.entities)
                 if time.monotonic() - sent_at >= BATCH_SECONDS:
                     self._send(batch, part.end, total)
                     batch, sent_at = [], time.monotonic()
             if batch:
                 self._send(batch, batch[-1].end, total)
+            if not self._cancel.is_set():
+                self._revise_entities(streamed)
         except Exception as error:  # noqa: BLE001 - any failure is reported, not raised in a thread
             traceback.print_exc()
             self.sigFailed.emit(generation, f"{type(error).__name__}: {error}")
@@ -66,6 +75,14 @@ class AnalysisWorker(QObject):
         if not cancelled:
             self.sigProgress.emit(generation, total, total)
         self.sigFinished.emit(generation, cancelled)
+
+    def _revise_entities(self, streamed: list) -> None:
+        """Run the document-level entity stages over every chunk's entities and send
+        what they changed (see ``desktop.nlp.entities``)."""
+        from desktop.nlp.entities import entity_changes, harmonise
+
+        final = harmonise(streamed, self._text, self._lexicon)
+        self.sigEntitiesRevised.emit(self._generation, entity_changes(streamed, final))
 
     def _send(self, batch: list[ChunkAnalysis], done: int, total: int) -> None:
         self.sigChunks.emit(self._generation, batch)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -14,15 +14,12 @@ from PySide6.QtWidgets import (
 from desktop import __version__, trace
 from desktop.model.session_model import SessionModel
 from desktop.ui.analysis_status import AnalysisStatus
-from desktop.ui.annotation_controller import AnnotationController
 from desktop.ui.article_view import ArticleView
-from desktop.ui.charts_view import ChartsView
-from desktop.ui.figures_view import FiguresView
 from desktop.ui.file_controller import FileController
-from desktop.ui.labels_dialog import LabelsDialog
 from desktop.ui.legend import LabelLegend
-from desktop.ui.notes_view import NotesView
-from desktop.ui.window_menus import SHORTCUTS_HELP, build_label_toolbar, build_menus
+
+if TYPE_CHECKING:
+    from desktop.ui.annotation_controller import AnnotationController
 
 APP_NAME = "Article Lens"
 
@@ -34,17 +31,14 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.model = model or SessionModel(self)
         self._analysis_started = 0.0
+        self._pending_view_state: dict[str, Any] = {}
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self._build_panes()
         self.files = FileController(self)
         self.document = self.files.document
         self.recent = self.files.recent
-        self.annotation = AnnotationController(self.model, self.article_view, self)
-        self.annotation.sigMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.label_toolbar = build_label_toolbar(self)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.label_toolbar)
-        build_menus(self)
+        self._annotation: AnnotationController | None = None
         self.status = AnalysisStatus(self.model, self)
         self.statusBar().addPermanentWidget(self.status)
         self.model.sigSessionReset.connect(self._update_title)
@@ -57,23 +51,46 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._update_title()
 
+    @property
+    def annotation(self) -> AnnotationController:
+        """Editing from the keyboard and the mouse; built with the menus (see _build_chrome)."""
+        self._build_chrome()
+        assert self._annotation is not None
+        return self._annotation
+
+    def _build_chrome(self) -> None:
+        """The editing controller, the label toolbar and the menus: built just after the
+        text is first shown (or on first use), so that the text appears sooner."""
+        if self._annotation is not None:
+            return
+        from desktop.ui.annotation_controller import AnnotationController
+        from desktop.ui.window_menus import build_label_toolbar, build_menus
+
+        self._annotation = AnnotationController(self.model, self.article_view, self)
+        self._annotation.sigMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.label_toolbar = build_label_toolbar(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.label_toolbar)
+        build_menus(self)
+
+    @property
+    def fully_built(self) -> bool:
+        """Whether the menus, toolbar and side panes built after the first paint exist."""
+        return self._annotation is not None and bool(self._side_panes)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(200, self._build_side_panes_soon)
+
     def _build_panes(self) -> None:
+        """The article pane now; the figures and charts panes (pandas, pyqtgraph) once
+        the text is on screen, or as soon as something asks for them."""
         self.legend = LabelLegend(self.model, self)
         self.article_view = ArticleView(self.model, self)
-        self.figures_view = FiguresView(self.model, self)
-        self.charts_view = ChartsView(self.model, self)
-        self.notes_view = NotesView(self.model, self)
-        self.history_view = QUndoView(self.model.undo_stack, self)
-        self.history_view.setEmptyLabel("Opened")
-        self.charts_view.addTab(self.notes_view, "Notes")
-        self.charts_view.addTab(self.history_view, "History")
+        self.article_view.sigTextShown.connect(self._build_side_panes_soon)
+        self._side_panes: dict[str, QWidget] = {}
 
         article_pane = _column(self, self.legend, self.article_view)
-        figures_pane = _column(self, _pane_title("Figures", self), self.figures_view)
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.right_splitter.addWidget(figures_pane)
-        self.right_splitter.addWidget(self.charts_view)
-        self.right_splitter.setSizes([430, 370])
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(article_pane)
@@ -81,6 +98,57 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([680, 600])
         self.main_splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_splitter)
+
+    def _build_side_panes_soon(self) -> None:
+        QTimer.singleShot(0, self._build_chrome)
+        QTimer.singleShot(0, self._side_panes_built)
+
+    def _side_panes_built(self) -> dict[str, QWidget]:
+        """The figures table and the tabs under it, built on first use."""
+        if self._side_panes:
+            return self._side_panes
+        from desktop.ui.charts_view import ChartsView
+        from desktop.ui.figures_view import FiguresView
+        from desktop.ui.entities_view import EntitiesView
+        from desktop.ui.notes_view import NotesView
+
+        panes = self._side_panes
+        panes["figures"] = FiguresView(self.model, self)
+        panes["charts"] = charts = ChartsView(self.model, self)
+        panes["notes"] = NotesView(self.model, self)
+        panes["history"] = history = QUndoView(self.model.undo_stack, self)
+        history.setEmptyLabel("Opened")
+        panes["entities"] = EntitiesView(self.model, self)
+        charts.addTab(panes["entities"], "Entities")
+        charts.addTab(panes["notes"], "Notes")
+        charts.addTab(history, "History")
+
+        self.right_splitter.addWidget(_column(self, _pane_title("Figures", self), panes["figures"]))
+        self.right_splitter.addWidget(charts)
+        self.right_splitter.setSizes([430, 370])
+        state = QSettings().value("window/right")
+        if state is not None:
+            self.right_splitter.restoreState(state)
+        if self._pending_view_state:
+            self._apply_side_state(self._pending_view_state)
+        trace.mark("side-panes-built")
+        return panes
+
+    @property
+    def figures_view(self):
+        return self._side_panes_built()["figures"]
+
+    @property
+    def charts_view(self):
+        return self._side_panes_built()["charts"]
+
+    @property
+    def notes_view(self):
+        return self._side_panes_built()["notes"]
+
+    @property
+    def history_view(self) -> QUndoView:
+        return self._side_panes_built()["history"]
 
     # -- files ---------------------------------------------------------------
     def open_path(self, path: str | Path, ask_to_save: bool = True) -> bool:
@@ -118,14 +186,13 @@ class MainWindow(QMainWindow):
     def apply_view_state(self, state: dict[str, Any]) -> None:
         """Restore what ``view_state`` saved (unknown or bad entries are skipped)."""
         splitters = state.get("splitters") or {}
-        for key, splitter in (("main", self.main_splitter), ("right", self.right_splitter)):
-            sizes = splitters.get(key)
-            if isinstance(sizes, list) and all(isinstance(s, int) and s >= 0 for s in sizes):
-                splitter.setSizes(sizes)
-        if isinstance(state.get("figure_filter"), str):
-            self.figures_view.filter_box.setText(state["figure_filter"])
-        if isinstance(state.get("side_tab"), int):
-            self.charts_view.setCurrentIndex(state["side_tab"])
+        sizes = splitters.get("main")
+        if isinstance(sizes, list) and all(isinstance(s, int) and s >= 0 for s in sizes):
+            self.main_splitter.setSizes(sizes)
+        if self._side_panes:
+            self._apply_side_state(state)
+        else:
+            self._pending_view_state = state
         position = state.get("first_visible_char")
         selection = state.get("selection")
 
@@ -136,6 +203,16 @@ class MainWindow(QMainWindow):
                 self.model.select(selection)
 
         QTimer.singleShot(0, restore_position)
+
+    def _apply_side_state(self, state: dict[str, Any]) -> None:
+        self._pending_view_state = {}
+        sizes = (state.get("splitters") or {}).get("right")
+        if isinstance(sizes, list) and all(isinstance(s, int) and s >= 0 for s in sizes):
+            self.right_splitter.setSizes(sizes)
+        if isinstance(state.get("figure_filter"), str):
+            self.figures_view.filter_box.setText(state["figure_filter"])
+        if isinstance(state.get("side_tab"), int):
+            self.charts_view.setCurrentIndex(state["side_tab"])
 
     # -- status --------------------------------------------------------------
     def _update_title(self, *_args) -> None:
@@ -167,12 +244,16 @@ class MainWindow(QMainWindow):
         self.figures_view.filter_box.selectAll()
 
     def edit_labels(self) -> None:
+        from desktop.ui.labels_dialog import LabelsDialog
+
         used = {h.label for h in self.model.session.highlights}
         dialog = LabelsDialog(self.model.session.labels, used, self.annotation.reserved_keys(), self)
         if dialog.exec():
             self.model.set_labels(dialog.labels())
 
     def show_shortcuts(self) -> None:
+        from desktop.ui.window_menus import SHORTCUTS_HELP
+
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
 
     def about(self) -> None:
@@ -187,10 +268,9 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        for key, splitter in (("window/main", self.main_splitter), ("window/right", self.right_splitter)):
-            state = settings.value(key)
-            if state is not None:
-                splitter.restoreState(state)
+        state = settings.value("window/main")
+        if state is not None:
+            self.main_splitter.restoreState(state)
 
     def closeEvent(self, event) -> None:
         if not self.files.maybe_save():
@@ -199,7 +279,8 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/main", self.main_splitter.saveState())
-        settings.setValue("window/right", self.right_splitter.saveState())
+        if self._side_panes:
+            settings.setValue("window/right", self.right_splitter.saveState())
         self.model.shutdown()
         self.document.discard_recovery()
         super().closeEvent(event)

@@ -87,15 +87,24 @@ def build_menus(window: MainWindow) -> None:
                        annotation.grow_start_action, annotation.shrink_start_action])
     annotate.addSeparator()
     annotate.addAction(annotation.snap_action)
+    annotate.addSeparator()
+    window.lexicon_action = action(window, "Your &Corrections…", None, lambda: _show_lexicon(window))
+    annotate.addAction(window.lexicon_action)
 
     view_menu = window.menuBar().addMenu("&View")
     view_menu.addAction(window.label_toolbar.toggleViewAction())
     view_menu.addAction(action(window, "&Article", "Ctrl+1", window.article_view.setFocus))
-    view_menu.addAction(action(window, "&Figures Table", "Ctrl+2", window.figures_view.table.setFocus))
+    view_menu.addAction(action(window, "&Figures Table", "Ctrl+2", lambda: window.figures_view.table.setFocus()))
 
     help_menu = window.menuBar().addMenu("&Help")
     help_menu.addAction(action(window, "&Keyboard Shortcuts", "F1", window.show_shortcuts))
     help_menu.addAction(action(window, "&About Article Lens", None, window.about))
+
+
+def _show_lexicon(window: MainWindow) -> None:
+    from desktop.ui.lexicon_dialog import show_lexicon_dialog
+
+    show_lexicon_dialog(window, window.model.lexicon)
 
 
 def _fill_recent_menu(menu, files) -> None:

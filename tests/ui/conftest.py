@@ -59,6 +59,7 @@ def make_window(qtbot):
         window.resize(1200, 800)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.fully_built, timeout=5000)
         made.append(window)
         return window
 
