@@ -13,13 +13,21 @@ class HighlightSet:
     """Highlights keyed by id, with an interval index for range queries.
 
     Overlapping and nested highlights are allowed. Queries return highlights
-    ordered by (start, end).
+    ordered by (start, end). Label counts are kept up to date on every change, so
+    reading them costs nothing however many highlights there are.
     """
 
     def __init__(self, highlights: Iterable[Highlight] = ()) -> None:
         self._by_id: dict[str, Highlight] = {}
         self._index = IntervalIndex()
+        self._visible_counts: Counter[str] = Counter()
+        self._all_counts: Counter[str] = Counter()
         self.extend(highlights)
+
+    def _count(self, highlight: Highlight, step: int) -> None:
+        self._all_counts[highlight.label] += step
+        if highlight.visible:
+            self._visible_counts[highlight.label] += step
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -43,6 +51,7 @@ class HighlightSet:
         if highlight.id in self._by_id:
             raise KeyError(f"duplicate highlight id {highlight.id}")
         self._by_id[highlight.id] = highlight
+        self._count(highlight, 1)
         self._index.add(highlight.start, highlight.end, highlight.id)
 
     def extend(self, highlights: Iterable[Highlight]) -> None:
@@ -52,11 +61,13 @@ class HighlightSet:
             if highlight.id in self._by_id:
                 raise KeyError(f"duplicate highlight id {highlight.id}")
             self._by_id[highlight.id] = highlight
+            self._count(highlight, 1)
         self._index.extend([(h.start, h.end, h.id) for h in batch])
 
     def remove(self, highlight_id: str) -> Highlight:
         """Remove and return the highlight with this id."""
         highlight = self._by_id.pop(highlight_id)
+        self._count(highlight, -1)
         self._index.remove(highlight.start, highlight.end, highlight.id)
         return highlight
 
@@ -81,8 +92,12 @@ class HighlightSet:
         return (h for h in self if h.visible)
 
     def label_counts(self) -> Counter[str]:
-        """How many visible highlights each label has."""
-        return Counter(h.label for h in self.visible())
+        """How many visible highlights each label has (labels with none left out)."""
+        return Counter({label: n for label, n in self._visible_counts.items() if n})
+
+    def used_labels(self) -> set[str]:
+        """Every label some highlight has, rejected ones included."""
+        return {label for label, n in self._all_counts.items() if n}
 
     def copy(self) -> HighlightSet:
         """A shallow copy (highlights are immutable)."""

@@ -36,5 +36,5 @@ class Session:
     def label_names(self) -> list[str]:
         """Label names in label-bar order, then any used label that is not listed."""
         names = [label.name for label in self.labels]
-        used = sorted({h.label for h in self.highlights} - set(names))
+        used = sorted(self.highlights.used_labels() - set(names))
         return names + used

@@ -27,9 +27,17 @@ class SentenceIndex:
         return len(self._spans)
 
     def add(self, spans: Iterable[tuple[int, int]]) -> None:
-        """Add spans (e.g. the sentences of one more analysed chunk)."""
-        self._spans = sorted([*self._spans, *spans])
-        self._starts = [start for start, _ in self._spans]
+        """Add spans (e.g. the sentences of one more analysed chunk); spans after
+        every known one (chunks arriving in text order) are appended in O(k)."""
+        new = sorted(spans)
+        if not new:
+            return
+        if not self._spans or new[0][0] >= self._spans[-1][0]:
+            self._spans.extend(new)
+            self._starts.extend(start for start, _ in new)
+        else:
+            self._spans = sorted([*self._spans, *new])
+            self._starts = [start for start, _ in self._spans]
 
     def span_at(self, position: int) -> tuple[int, int] | None:
         """The sentence containing ``position``, or None."""

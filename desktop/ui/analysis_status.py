@@ -40,6 +40,11 @@ class AnalysisStatus(QWidget):
         self.show()
 
     def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, 1000)
+        if self.progress.maximum() != 1000:
+            self.progress.setRange(0, 1000)
+        # QProgressBar.setValue repaints at once (the whole window, offscreen); with
+        # updates off it only schedules a paint with the rest of the event loop's.
+        self.progress.setUpdatesEnabled(False)
         self.progress.setValue(int(1000 * done / total) if total else 1000)
         self.progress.setFormat(f"{100 * done / total:.0f} %" if total else "")
+        self.progress.setUpdatesEnabled(True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from desktop.model.session_model import SessionModel
@@ -10,7 +10,11 @@ from desktop.ui.legend import colour_icon
 
 
 class NotesView(QListWidget):
-    """A list of the notes in text order, following the shared selection."""
+    """A list of the notes in text order, following the shared selection.
+
+    The list is rebuilt only while it is on screen, a moment after a burst of
+    edits, so editing a long article does not pay for a list nobody looks at.
+    """
 
     def __init__(self, model: SessionModel, parent=None) -> None:
         super().__init__(parent)
@@ -18,12 +22,28 @@ class NotesView(QListWidget):
         self.setObjectName("notesView")
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
+        self._stale = True
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(120)
+        self._refresh_timer.timeout.connect(self.refresh)
         self.currentItemChanged.connect(self._on_current_item_change)
-        model.sigSessionReset.connect(self.refresh)
-        model.sigHighlightsChanged.connect(self.refresh)
+        model.sigSessionReset.connect(self._mark_stale)
+        model.sigHighlightsChanged.connect(self._mark_stale)
         model.sigSelectionChanged.connect(self._on_selection_change)
 
+    def _mark_stale(self, *_args) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._refresh_timer.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self, *_args) -> None:
+        self._stale = False
         text, session = self._model.text, self._model.session
         self.blockSignals(True)
         self.clear()

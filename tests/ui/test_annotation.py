@@ -165,7 +165,8 @@ def test_notes_are_added_with_f2_and_listed(qtbot, window, monkeypatch):
     key(qtbot, window, Qt.Key.Key_F2)
     assert window.model.highlight(window.model.selected_id).note == "Check the spelling 🙂"
     notes = window.notes_view
-    assert notes.count() == 1 and "Check the spelling" in notes.item(0).text()
+    window.charts_view.setCurrentWidget(notes)
+    qtbot.waitUntil(lambda: notes.count() == 1 and "Check the spelling" in notes.item(0).text())
     assert "Check the spelling" in window.article_view._tooltip(
         window.model.highlights_at(at("Baku")[0]))
 

@@ -1,0 +1,365 @@
+"""Long articles: analysis throughput and memory, responsiveness, rendering, editing,
+the figures table and session files, against the targets of the long-articles issue.
+
+    python benchmarks/long_articles.py [--sizes 100000,1000000,5000000] [--runs 5]
+                                       [--highlights 20000] [--only analysis,gui,table,sessions]
+
+Analysis runs in child processes (one per measurement, so peak memory is its own):
+the app's analysis (``iter_analysis``: entities through every stage, figures, on
+every core for long texts) against spaCy's own single-process entity recognition
+(``nlp.pipe`` over the same paragraph chunks with only the ``ner`` component and
+the tokenizer). The window measurements run offscreen in this process: a 1 MB
+article with 20,000 highlights opened in the real MainWindow, scrolled, edited.
+Everything prints as one table at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from long_text import news_text  # noqa: E402
+
+ROWS: list[tuple[str, str, str, str]] = []  # measure, result, target, baseline
+
+
+def row(measure: str, result: str, target: str = "", baseline: str = "") -> None:
+    ROWS.append((measure, result, target, baseline))
+    print(f"  {measure}: {result}", flush=True)
+
+
+# -- analysis (child processes) -------------------------------------------------------
+def child_main(kind: str, size: int) -> None:
+    """In a child process: time one analysis of a ``size`` text and print JSON."""
+    text = news_text(size)
+    from desktop.nlp.chunks import paragraph_chunks
+    from desktop.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    started = time.perf_counter()
+    first = None
+    if kind == "ner":
+        with nlp.select_pipes(enable=["ner"]):
+            entities = 0
+            for doc in nlp.pipe((c.text for c in paragraph_chunks(text)), batch_size=64):
+                if first is None:
+                    first = time.perf_counter() - started
+                entities += len(doc.ents)
+        figures = 0
+    else:
+        from desktop.nlp.analysis import iter_analysis
+        from desktop.nlp.entities import harmonise
+
+        parts = []
+        for part in iter_analysis(text):
+            if first is None:
+                first = time.perf_counter() - started
+            parts.append(part)
+        entities = len(harmonise(text, [e for p in parts for e in p.entities]))
+        figures = sum(len(p.figures) for p in parts)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "first": first, "entities": entities,
+                      "figures": figures, "peak_mib": peak, "child_peak_mib": children}))
+
+
+def run_child(kind: str, size: int) -> dict:
+    output = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(size)],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def measure_analysis(sizes: list[int]) -> None:
+    print("analysis", flush=True)
+    for size in sizes:
+        ner = run_child("ner", size)
+        ours = run_child("app", size)
+        name = f"{size / 1e6:g} MB" if size >= 1e6 else f"{size // 1000} KB"
+        ratio = ner["seconds"] / ours["seconds"]
+        row(f"analysis {name}: throughput vs ner alone",
+            f"{ratio:.2f}× ({size / ours['seconds'] / 1e3:.0f} KB/s, {ours['seconds']:.1f} s; "
+            f"{ours['entities']} entities, {ours['figures']} figures)",
+            "≥ 1.3×", f"ner alone {ner['seconds']:.1f} s ({size / ner['seconds'] / 1e3:.0f} KB/s)")
+        row(f"analysis {name}: first results after", f"{ours['first']:.2f} s")
+        if size == 1_000_000:
+            total = ours["peak_mib"] + ours["child_peak_mib"] * _workers()
+            row("analysis 1 MB: peak memory",
+                f"{ours['peak_mib']:.0f} MiB main + {_workers()} × {ours['child_peak_mib']:.0f} MiB "
+                f"workers = {total:.0f} MiB", "≤ 600 MiB", f"ner alone {ner['peak_mib']:.0f} MiB")
+
+
+def _workers() -> int:
+    from desktop.nlp.parallel import worker_count
+
+    return worker_count()
+
+
+def measure_length_limit() -> None:
+    from desktop.nlp.chunks import paragraph_chunks
+    from desktop.nlp.pipeline import load_pipeline
+
+    text = news_text(50_000_000)
+    one_line = text.replace("\n", " ")  # no paragraph breaks at all
+    longest = max(max(len(c.text) for c in paragraph_chunks(t)) for t in (text, one_line))
+    limit = load_pipeline().max_length
+    row("50 MB text: longest chunk given to spaCy", f"{longest:,} chars",
+        f"< max_length {limit:,}")
+
+
+# -- the window (offscreen, this process) ---------------------------------------------
+class StallMeter:
+    """The longest gap between ticks of a 5 ms timer: how long the event loop stalled."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.longest = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+
+    def stop(self) -> float:
+        self._timer.stop()
+        return self.longest
+
+
+def wait_until(app, condition, timeout: float = 600.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("gave up waiting")
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def measure_window(highlights: int, runs: int) -> None:
+    from session_io import big_session
+
+    from desktop.formats.session_file import save_session
+    from desktop.ui.main_window import MainWindow, application
+
+    print("window", flush=True)
+    app = application()
+    session = big_session(1_000_000, highlights)
+    folder = Path(tempfile.mkdtemp(prefix="article-lens-long-"))
+    path = folder / "long.alens"
+    save_session(session, path)
+
+    # open a saved 1 MB session with 20,000 highlights: time to its first screen
+    times, stalls = [], []
+    for _ in range(runs):
+        window = MainWindow()
+        window.resize(1280, 800)
+        window.show()
+        wait_until(app, lambda w=window: w.fully_built)
+        shown = []
+        window.article_view.sigTextShown.connect(lambda: shown.append(time.perf_counter()))
+        window.article_view._text_shown = False  # time the next first paint of text
+        meter = StallMeter()
+        started = time.perf_counter()
+        window.open_path(path)
+        wait_until(app, lambda: bool(shown))
+        times.append(shown[0] - started)
+        wait_until(app, lambda w=window: not w.model.analysing)
+        stalls.append(meter.stop())
+        if _ is not runs - 1:
+            _close(window)
+    row("open 1 MB session, 20k highlights: first screen", f"{statistics.median(times):.2f} s",
+        "≤ 1 s")
+    row("open 1 MB session: longest event-loop stall", f"{max(stalls) * 1000:.0f} ms", "≤ 100 ms")
+
+    # scrolling from top to bottom, a page at a time, each page painted
+    view = window.article_view
+    bar = view.verticalScrollBar()
+    bar.setValue(0)
+    app.processEvents()
+    frames = []
+    while bar.value() < bar.maximum():
+        started = time.perf_counter()
+        bar.setValue(bar.value() + bar.pageStep())
+        view.viewport().repaint()
+        frames.append(time.perf_counter() - started)
+    row("scroll top to bottom: time per page",
+        f"median {statistics.median(frames) * 1000:.1f} ms, worst {max(frames) * 1000:.0f} ms "
+        f"({len(frames)} pages)", "smooth (≤ 16 ms median)")
+
+    measure_editing(app, window, runs)
+    _close(window)
+
+    # analysing 1 MB in the window: the event loop keeps ticking
+    window = MainWindow()
+    window.show()
+    wait_until(app, lambda: window.fully_built)
+    text_path = folder / "long.txt"
+    text_path.write_text(news_text(1_000_000), encoding="utf-8")
+    meter = StallMeter()
+    started = time.perf_counter()
+    window.open_path(text_path)
+    wait_until(app, lambda: not window.model.analysing)
+    seconds = time.perf_counter() - started
+    row("analyse 1 MB in the window: longest event-loop stall",
+        f"{meter.stop() * 1000:.0f} ms ({seconds:.1f} s, "
+        f"{sum(window.model.label_counts().values())} highlights, "
+        f"{len(window.model.figures())} figures)", "≤ 100 ms")
+    _close(window)
+
+
+def measure_editing(app, window, runs: int) -> None:
+    """Add, relabel, delete and undo on the open long session, each action timed until
+    the table, the charts and the article have caught up (events processed)."""
+    model = window.model
+    text = model.text
+    rng = random.Random(7)
+    timings: dict[str, list[float]] = {"add": [], "relabel": [], "delete": [], "undo": []}
+
+    def timed(name: str, action) -> None:
+        started = time.perf_counter()
+        action()
+        app.processEvents()
+        window.figures_view.table.viewport().repaint()
+        window.article_view.viewport().repaint()
+        timings[name].append(time.perf_counter() - started)
+
+    for _ in range(max(runs, 5) * 4):
+        start = rng.randrange(0, len(text) - 20)
+        while start < len(text) and not text[start].isdigit():
+            start += 1
+        end = start
+        while end < len(text) and (text[end].isdigit() or text[end] in ",."):
+            end += 1
+        if end <= start:
+            continue
+        added: list = []
+        timed("add", lambda: added.append(model.add_highlight(start, end, "CARDINAL")))
+        timed("relabel", lambda: model.relabel(added[0].id, "MONEY"))
+        timed("delete", lambda: model.remove_highlights([added[0].id]))
+        timed("undo", model.undo_stack.undo)
+    cells = ", ".join(f"{name} {statistics.median(t) * 1000:.1f}" for name, t in timings.items())
+    worst = max(statistics.median(t) for t in timings.values())
+    row("edit on 1 MB / 20k highlights: median ms per action", cells, "≤ 50 ms each",
+        f"worst median {worst * 1000:.1f} ms")
+
+
+def _close(window) -> None:
+    window.model.undo_stack.setClean()
+    window.close()
+    window.deleteLater()
+
+
+# -- the figures table ----------------------------------------------------------------
+def measure_table(runs: int) -> None:
+    import numpy as np
+    import pandas as pd
+
+    from desktop.model.figure_table import FigureTableModel
+    from desktop.nlp.highlight_figures import TABLE_COLUMNS
+    from desktop.ui.main_window import application
+
+    print("table", flush=True)
+    application()
+    rng = np.random.default_rng(3)
+    count = 100_000
+    kinds = np.array(["money", "percent", "quantity", "count", "duration"])
+    frame = pd.DataFrame({column: [""] * count for column in TABLE_COLUMNS})
+    frame["start"] = np.arange(count) * 10
+    frame["end"] = frame["start"] + 5
+    frame["value"] = rng.random(count) * 1e6
+    frame["low"] = frame["value"]
+    frame["high"] = frame["value"]
+    frame["kind"] = kinds[rng.integers(0, len(kinds), count)]
+    frame["surface"] = [f"{v:,.0f} tons" for v in frame["value"]]
+    frame["sentence"] = [f"Sentence {i} about cargo and trade." for i in range(count)]
+    table = FigureTableModel()
+    table.set_frame(frame)
+    from desktop.model.figure_table import COLUMNS
+
+    columns = [c.field for c in COLUMNS]
+    sort_times, filter_times = [], []
+    for run in range(runs):
+        started = time.perf_counter()
+        table.sort(columns.index("value") if "value" in columns else 1)
+        sort_times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        table.set_filter(f"{run}99")
+        filter_times.append(time.perf_counter() - started)
+        table.set_filter("")
+    row("table 100k rows: sort", f"{statistics.median(sort_times) * 1000:.0f} ms", "≤ 200 ms")
+    row("table 100k rows: filter", f"{statistics.median(filter_times) * 1000:.0f} ms", "≤ 200 ms")
+
+
+def measure_sessions(highlights: int, runs: int) -> None:
+    from session_io import big_session, median_seconds
+
+    from desktop.formats.session_file import load_session, save_session
+
+    print("sessions", flush=True)
+    session = big_session(1_000_000, highlights)
+    path = Path(tempfile.mkdtemp(prefix="article-lens-io-")) / "long.alens"
+    row("save 1 MB / 20k highlights", f"{median_seconds(lambda: save_session(session, path), runs):.2f} s",
+        "≤ 0.5 s")
+    row("load 1 MB / 20k highlights", f"{median_seconds(lambda: load_session(path), runs):.2f} s",
+        "≤ 0.5 s")
+
+
+def print_table() -> None:
+    headers = ("measure", "result", "target", "baseline")
+    widths = [max(len(h), *(len(r[i]) for r in ROWS)) for i, h in enumerate(headers)]
+    print()
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths)))
+    print("  ".join("-" * w for w in widths))
+    for r in ROWS:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths)))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100000,1000000,5000000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--highlights", type=int, default=20_000)
+    parser.add_argument("--only", default="analysis,limit,gui,table,sessions")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.child:
+        child_main(options.child[0], int(options.child[1]))
+        return 0
+    parts = options.only.split(",")
+    if "analysis" in parts:
+        measure_analysis([int(s) for s in options.sizes.split(",")])
+    if "limit" in parts:
+        measure_length_limit()
+    if "gui" in parts:
+        measure_window(options.highlights, options.runs)
+    if "table" in parts:
+        measure_table(options.runs)
+    if "sessions" in parts:
+        measure_sessions(options.highlights, options.runs)
+    print_table()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
