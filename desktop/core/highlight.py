@@ -26,8 +26,10 @@ class Highlight:
 
     ``origin`` says who made it (the model or a person); ``status`` says whether a
     model suggestion was accepted or rejected (rejected ones are kept so a new
-    analysis does not bring them back). Highlights are immutable: an edit makes a
-    new one with the same ``id`` via :meth:`edited`.
+    analysis does not bring them back). ``reason`` says why the model gave the label
+    ("model", "gazetteer: country", "from your corrections", ...; "" for one made by
+    hand or saved before reasons were kept). Highlights are immutable: an edit makes
+    a new one with the same ``id`` via :meth:`edited`.
     """
 
     start: int
@@ -39,6 +41,7 @@ class Highlight:
     id: str = field(default_factory=new_id)
     created: str = field(default_factory=now_iso)
     modified: str = ""
+    reason: str = ""
 
     def __post_init__(self) -> None:
         if not 0 <= self.start < self.end:

@@ -25,6 +25,8 @@ ARTICLE_FIELDS = ("text", "sha256", "title", "source", "encoding")
 LABEL_FIELDS = ("name", "colour", "description", "key")
 HIGHLIGHT_FIELDS = ("id", "start", "end", "label", "origin", "status", "note",
                     "created", "modified")
+#: Highlight fields a file may leave out (older files have none of them).
+OPTIONAL_HIGHLIGHT_FIELDS = ("reason",)
 REQUIRED_FIELDS = ("format", "version", "app_version", "created", "modified",
                    "article", "labels", "highlights")
 OPTIONAL_FIELDS = ("figure_overrides", "view_state", "hidden_labels")
@@ -171,7 +173,15 @@ def _check_highlights(value: Any, text_length: int) -> None:
     _check_choice(columns["status"], STATUSES, _where("highlights", "status"))
     _check_timestamps(columns["created"], _where("highlights", "created"))
     _check_timestamps(columns["modified"], _where("highlights", "modified"))
+    _check_optional_text(value, OPTIONAL_HIGHLIGHT_FIELDS, "highlights")
     _check_spans(columns["start"], columns["end"], text_length)
+
+
+def _check_optional_text(records: list[dict[str, Any]], names: tuple[str, ...], path: str) -> None:
+    """Optional fields, where present, hold text."""
+    for name in names:
+        column = [record.get(name, "") for record in records]
+        _check_type(column, str, _where(path, name))
 
 
 def _check_spans(starts: Sequence[int], ends: Sequence[int], text_length: int) -> None:

@@ -27,6 +27,7 @@ from desktop.formats.session_schema import (
     FORMAT_MARKER,
     HIGHLIGHT_FIELDS,
     LABEL_FIELDS,
+    OPTIONAL_HIGHLIGHT_FIELDS,
     TOP_FIELDS,
     check_json_value,
     check_v1,
@@ -107,8 +108,11 @@ def _label_record(label: Label) -> dict[str, Any]:
 
 
 def _highlight_record(h: Highlight) -> dict[str, Any]:
-    return {"id": h.id, "start": h.start, "end": h.end, "label": h.label, "origin": h.origin,
-            "status": h.status, "note": h.note, "created": h.created, "modified": h.modified}
+    record = {"id": h.id, "start": h.start, "end": h.end, "label": h.label, "origin": h.origin,
+              "status": h.status, "note": h.note, "created": h.created, "modified": h.modified}
+    if h.reason:  # optional: written only when there is one
+        record["reason"] = h.reason
+    return record
 
 
 def _highlight(record: dict[str, Any]) -> Highlight:
@@ -116,6 +120,7 @@ def _highlight(record: dict[str, Any]) -> Highlight:
         start=record["start"], end=record["end"], label=record["label"],
         origin=record["origin"], status=record["status"], note=record["note"],
         id=record["id"], created=record["created"], modified=record["modified"],
+        reason=record.get("reason", ""),
     )
 
 
@@ -138,15 +143,20 @@ def _unknown_parts(document: dict[str, Any]) -> dict[str, Any]:
     nested = {
         "article": _unknown(document["article"], ARTICLE_FIELDS),
         "labels": _unknown_by(document["labels"], "name", LABEL_FIELDS),
-        "highlights": _unknown_by(document["highlights"], "id", HIGHLIGHT_FIELDS),
+        "highlights": _unknown_by(document["highlights"], "id",
+                                  HIGHLIGHT_FIELDS + OPTIONAL_HIGHLIGHT_FIELDS, HIGHLIGHT_FIELDS),
     }
     extra.update((key, part) for key, part in nested.items() if part)
     return extra
 
 
-def _unknown_by(records: list[dict[str, Any]], key: str,
-                known: tuple[str, ...]) -> dict[str, dict[str, Any]]:
-    return {record[key]: _unknown(record, known) for record in records if len(record) > len(known)}
+def _unknown_by(records: list[dict[str, Any]], key: str, known: tuple[str, ...],
+                required: tuple[str, ...] | None = None) -> dict[str, dict[str, Any]]:
+    """Record ``key`` -> the record's fields not in ``known``, for records that have
+    some; a record with only the ``required`` fields is not looked into."""
+    least = len(required if required is not None else known)
+    parts = ((record[key], _unknown(record, known)) for record in records if len(record) > least)
+    return {name: part for name, part in parts if part}
 
 
 def _known(record: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:

@@ -17,6 +17,7 @@ class AnalysisRunner(QObject):
     sigStage = Signal(str)
     sigProgress = Signal(int, int)  # characters done, total
     sigChunks = Signal(object)  # list[ChunkAnalysis]
+    sigEntitiesRevised = Signal(object)  # EntityChanges: the document pass, before sigFinished
     sigFinished = Signal(bool)  # cancelled
     sigFailed = Signal(str)
 
@@ -30,13 +31,15 @@ class AnalysisRunner(QObject):
     def running(self) -> bool:
         return self._worker is not None
 
-    def start(self, text: str) -> None:
-        """Analyse ``text`` in a new worker thread, cancelling any running one."""
+    def start(self, text: str, lexicon=None) -> None:
+        """Analyse ``text`` in a new worker thread, cancelling any running one;
+        ``lexicon`` (a snapshot of the user's, or None) is applied to the entities."""
         self.cancel()
-        worker = AnalysisWorker(text, self._generation)
+        worker = AnalysisWorker(text, self._generation, lexicon)
         worker.sigStage.connect(self._on_stage)
         worker.sigProgress.connect(self._on_progress)
         worker.sigChunks.connect(self._on_chunks)
+        worker.sigEntitiesRevised.connect(self._on_entities_revised)
         worker.sigFinished.connect(self._on_finished)
         worker.sigFailed.connect(self._on_failed)
         self._worker = worker
@@ -75,6 +78,10 @@ class AnalysisRunner(QObject):
     def _on_chunks(self, generation: int, parts) -> None:
         if self._current(generation):
             self.sigChunks.emit(parts)
+
+    def _on_entities_revised(self, generation: int, changes) -> None:
+        if self._current(generation):
+            self.sigEntitiesRevised.emit(changes)
 
     def _on_finished(self, generation: int, cancelled: bool) -> None:
         if self._current(generation):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 from desktop import trace
 from desktop.core.highlight import Highlight
 from desktop.core.utf16 import Utf16Offsets
+from desktop.model.entity_table import reason_text
 from desktop.model.session_model import SessionModel
 
 _SELECTED_PEN = QPen(QColor("#1f1f1f"), 2)
@@ -37,11 +38,13 @@ class ArticleView(QPlainTextEdit):
     """
 
     sigHighlightClicked = Signal(str)
+    sigTextShown = Signal()  # the first paint with text in it (once per view)
 
     def __init__(self, model: SessionModel, parent=None) -> None:
         super().__init__(parent)
         self._model = model
         self._offsets = Utf16Offsets("")
+        self._text_shown = False
         self.setObjectName("articleView")
         self.setReadOnly(True)
         self.setTextInteractionFlags(
@@ -149,8 +152,10 @@ class ArticleView(QPlainTextEdit):
         finally:
             painter.end()
         super().paintEvent(event)
-        if trace.enabled() and self.document().characterCount() > 1:
+        if not self._text_shown and self.document().characterCount() > 1:
+            self._text_shown = True
             trace.mark("text-shown")
+            self.sigTextShown.emit()
 
     def _paint_highlights(self, painter: QPainter, area: QRectF) -> None:
         start, end = self._visible_range(area)
@@ -258,6 +263,8 @@ class ArticleView(QPlainTextEdit):
             label = session.label(highlight.label)
             origin = _ORIGIN_TEXT[(highlight.origin, highlight.status)]
             line = f"<b>{highlight.label}</b> — {label.description or highlight.label} <i>({origin})</i>"
+            if highlight.reason:
+                line += f"<br>Why: {html.escape(reason_text(highlight.reason))}"
             if highlight.note:
                 line += f"<br>Note: {html.escape(highlight.note)}"
             lines.append(line)

@@ -1,5 +1,6 @@
 import json
 import os
+from dataclasses import replace
 import stat
 from pathlib import Path
 
@@ -125,7 +126,7 @@ def sessions(draw) -> Session:
         highlights.append(Highlight(
             start, draw(st.integers(start + 1, len(text))), draw(st.sampled_from(["ORG", "DATE", "NEW ✨"])),
             origin=draw(st.sampled_from(ORIGINS)), status=draw(st.sampled_from(STATUSES)),
-            note=draw(st.just("") | TRICKY_TEXT),
+            note=draw(st.just("") | TRICKY_TEXT), reason=draw(st.just("") | TRICKY_TEXT),
         ))
     overrides = {h.id: draw(st.dictionaries(TRICKY_TEXT, JSON_SCALARS, max_size=3))
                  for h in highlights[: draw(st.integers(0, 2))]}
@@ -187,6 +188,37 @@ def test_unknown_labels_and_orphan_overrides_are_kept():
     assert "SHIP" in session.label_names()
     assert session.label("SHIP").colour.startswith("#")
     assert json.loads(session_to_bytes(session))["figure_overrides"]["gone"] == {"value": 1}
+
+
+def test_a_highlights_reason_is_saved_only_when_it_has_one_and_loads_back():
+    session = make_session()
+    first, *_ = list(session.highlights)
+    session.highlights.replace(replace(first, reason="gazetteer: country"))
+    saved = json.loads(session_to_bytes(session))
+    assert [h.get("reason") for h in saved["highlights"]] == ["gazetteer: country", None, None]
+    loaded = session_from_bytes(session_to_bytes(session)).session
+    assert [h.reason for h in loaded.highlights] == ["gazetteer: country", "", ""]
+
+
+def test_a_file_without_reasons_loads_and_unknown_highlight_fields_stay_beside_a_reason():
+    doc = document()
+    assert not any("reason" in h for h in doc["highlights"])
+    doc["highlights"][0]["reason"] = "model"
+    doc["highlights"][1]["confidence"] = 0.5
+    session = session_from_bytes(to_bytes(doc)).session
+    assert [h.reason for h in session.highlights][:2] == ["model", ""]
+    resaved = json.loads(session_to_bytes(session))
+    assert resaved["highlights"][0]["reason"] == "model"
+    assert "confidence" not in resaved["highlights"][0]
+    assert resaved["highlights"][1]["confidence"] == 0.5
+
+
+def test_a_reason_that_is_not_text_is_named():
+    doc = document()
+    doc["highlights"][1]["reason"] = 3
+    with pytest.raises(SessionFileError) as caught:
+        session_from_bytes(to_bytes(doc))
+    assert caught.value.field == "highlights[1].reason"
 
 
 def test_optional_fields_may_be_left_out():

@@ -33,3 +33,36 @@ def test_progress_reaches_the_whole_text(qtbot):
         model.start_analysis()
     assert progress[-1] == (len(TEXT), len(TEXT))
     model.shutdown()
+
+
+def test_the_document_pass_arrives_once_before_the_end_and_is_not_an_undo_step(qtbot):
+    text = ("Aliya Mussabekova spoke in Baku. According to Mussabekova, trade grew.\n"
+            "As Mussabekova noted, Kazakh firms invest.\n")
+    model = SessionModel()
+    model.open_article(Article(text), analyse=False)
+    events = []
+    model.analysis.sigEntitiesRevised.connect(lambda changes: events.append("revised"))
+    model.analysis.sigFinished.connect(lambda cancelled: events.append(("finished", cancelled)))
+    with qtbot.waitSignal(model.analysis.sigFinished, timeout=60_000):
+        model.start_analysis()
+    assert events == ["revised", ("finished", False)]
+    surnames = [h for h in model.session.highlights if h.surface(text) == "Mussabekova"]
+    assert len(surnames) >= 2 and {h.label for h in surnames} == {"PERSON"}
+    assert any(h.reason.startswith("document consistency") for h in surnames)
+    assert model.undo_stack.count() == 0
+    model.shutdown()
+
+
+def test_a_reopened_session_keeps_its_highlights_through_the_document_pass(qtbot):
+    from desktop.core.highlight import Highlight
+    from desktop.core.highlight_set import HighlightSet
+    from desktop.core.session import Session
+
+    text = "Aliya Mussabekova spoke. According to Mussabekova, trade grew."
+    start = text.rindex("Mussabekova")
+    saved = Highlight(start, start + len("Mussabekova"), "GPE")  # a suggestion, as saved
+    model = SessionModel()
+    with qtbot.waitSignal(model.analysis.sigFinished, timeout=60_000):
+        model.open_session(Session(Article(text), HighlightSet([saved])), suggest=False)
+    assert list(model.session.highlights) == [saved]
+    model.shutdown()

@@ -2,7 +2,7 @@
 
 Earlier stages name what they recognise (the gazetteer's country, an abbreviation's
 long form, a surname's full name); every other name is named by its own words
-without an article or possessive ("the Republic of Kazakhstan" -> the gazetteer's
+(in title case when the all-caps re-read found it) without an article or possessive ("the Republic of Kazakhstan" -> the gazetteer's
 "Kazakhstan", "Kazakhstan's" -> "Kazakhstan").
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from desktop.nlp.entities import reasons
 from desktop.nlp.entities.gazetteer import load_gazetteer
 from desktop.nlp.entities.words import NAME_LABELS, plain_name
 from desktop.nlp.entity_merge import EntitySpan
@@ -28,6 +29,8 @@ def assign_canonical(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
     for span in spans:
         if not span.canonical:
             name = plain_name(text[span.start : span.end])
+            if span.reason == reasons.CAPS_REREAD and name.isupper():
+                name = name.title()  # "BAKU" in a dateline names Baku
             place = gazetteer.lookup(name) if span.label in ("GPE", "NORP") else None
             span = replace(span, canonical=place.name if place else name)
         named.append(span)

@@ -29,16 +29,20 @@ def read_chunks(
     docs = list(nlp.pipe([*texts, *windows], batch_size=batch_size))
     window_docs = iter(docs[len(texts) :])
     return [
-        (doc, revise_chunk(doc, plan, [next(window_docs) for _ in plan.windows]))
-        for doc, plan in zip(docs, plans)
+        (doc, revise_chunk(doc, plan, [next(window_docs) for _ in plan.windows], text))
+        for doc, plan, text in zip(docs, plans, texts)
     ]
 
 
-def revise_chunk(doc: Doc, plan: RereadPlan, window_docs: list[Doc]) -> list[EntitySpan]:
+def revise_chunk(
+    doc: Doc, plan: RereadPlan, window_docs: list[Doc], text: str | None = None
+) -> list[EntitySpan]:
     """The entities of one chunk's ``doc``: its all-caps stretches taken from the
-    re-read ``window_docs``, stray punctuation trimmed, gazetteer labels given."""
+    re-read ``window_docs``, stray punctuation trimmed, gazetteer labels given.
+    ``text`` is the doc's text when the caller has it (``Doc.text`` joins every token)."""
+    text = doc.text if text is None else text
     spans = apply_reread(model_spans(doc), plan, window_docs)
-    return apply_gazetteer(trim_punctuation(spans, doc.text), doc.text)
+    return apply_gazetteer(trim_punctuation(spans, text), text)
 
 
 def model_spans(doc: Doc) -> list[EntitySpan]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+# The words the model layer also checks for, so they are defined once, in core.
+from desktop.core.suggestions import FROM_CORRECTIONS as FROM_CORRECTIONS
+
 MODEL = "model"
 CAPS_REREAD = "all-caps re-read"
-FROM_CORRECTIONS = "from your corrections"
 GAZETTEER_PREFIX = "gazetteer: "
 CONSISTENCY_PREFIX = "document consistency: "
 ABBREVIATION_PREFIX = "abbreviation of "

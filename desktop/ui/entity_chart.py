@@ -1,0 +1,145 @@
+"""TopEntitiesChart: the most mentioned entities as horizontal bars.
+
+A click on a bar selects the entity's first mention (again: its next one); the bar
+of the entity the selection mentions is outlined. Like the Entities pane it is
+redrawn only while on screen.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desktop.model.entity_table import EntityRow, EntityTable
+from desktop.model.session_model import SessionModel
+from desktop.ui.bar_chart import short
+
+#: How many entities the chart shows, most mentioned first.
+TOP_ENTITIES = 12
+_MARK_PEN = pg.mkPen("#1f1f1f", width=2.5)
+_PLAIN_PEN = pg.mkPen("#5f6368", width=0.8)
+_NAME_CHARS = 24
+
+
+def top_entities(rows: list[EntityRow], limit: int = TOP_ENTITIES) -> list[EntityRow]:
+    """The ``limit`` most mentioned entities; ties keep text order."""
+    return sorted(rows, key=lambda row: -row.count)[:limit]
+
+
+class HorizontalBars(pg.PlotWidget):
+    """Named horizontal bars, the first at the top; built once, updated by ``set_bars``.
+
+    Clicking in a bar's row emits ``sigBarClicked(index)``.
+    """
+
+    sigBarClicked = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent, background="w")
+        self._count = 0
+        self._marked = -1
+        self._bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], pen=_PLAIN_PEN)
+        self.addItem(self._bars)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        self.setMenuEnabled(False)
+        self.showGrid(x=True, alpha=0.25)
+        self.getPlotItem().invertY(True)
+        for name in ("left", "bottom"):
+            axis = self.getAxis(name)
+            axis.setTextPen("#202124")
+            axis.setPen("#9aa0a6")
+        self.setLabel("bottom", "mentions")
+        self.scene().sigMouseClicked.connect(self._on_scene_click)
+
+    def set_bars(self, widths: list[int], names: list[str], colours: list[str]) -> None:
+        self._count = len(widths)
+        self._marked = min(self._marked, self._count - 1)
+        self._bars.setOpts(
+            x0=np.zeros(self._count), y=np.arange(self._count), height=0.7,
+            width=np.asarray(widths, dtype=float),
+            brushes=[QColor(c) for c in colours] or None, pens=self._pens(),
+        )
+        self.getAxis("left").setTicks([[(i, short(name, _NAME_CHARS)) for i, name in enumerate(names)]])
+        self.setYRange(-0.6, max(self._count, 1) - 0.4, padding=0)
+        self.setXRange(0, max(widths, default=1) * 1.05, padding=0)
+
+    def mark(self, index: int) -> None:
+        """Outline bar ``index`` (-1: none)."""
+        if index != self._marked:
+            self._marked = index
+            self._bars.setOpts(pens=self._pens())
+
+    @property
+    def marked(self) -> int:
+        return self._marked
+
+    def bar_count(self) -> int:
+        return self._count
+
+    def _pens(self) -> list | None:
+        # None for no bars: pyqtgraph 0.14's BarGraphItem fails on an empty list.
+        return [_MARK_PEN if i == self._marked else _PLAIN_PEN for i in range(self._count)] or None
+
+    def _on_scene_click(self, event) -> None:
+        view_box = self.getPlotItem().getViewBox()
+        if not view_box.sceneBoundingRect().contains(event.scenePos()):
+            return
+        point = view_box.mapSceneToView(event.scenePos())
+        index = int(round(point.y()))
+        if 0 <= index < self._count and abs(point.y() - index) <= 0.4:
+            self.sigBarClicked.emit(index)
+
+
+class TopEntitiesChart(QWidget):
+    """The chart tab of the most mentioned entities."""
+
+    def __init__(self, model: SessionModel, parent=None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._entities = EntityTable.of(model)
+        self._rows: list[EntityRow] = []
+        self._stale = True
+        self.chart = HorizontalBars(self)
+        self.chart.setObjectName("topEntityBars")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.chart)
+        self.chart.sigBarClicked.connect(self.show_mention)
+        self._entities.sigChanged.connect(self._on_entities_change)
+        model.sigSelectionChanged.connect(self._on_selection_change)
+
+    def shown_rows(self) -> list[EntityRow]:
+        return list(self._rows)
+
+    def show_mention(self, index: int) -> None:
+        """Select the first (or, when one is selected, the next) mention of bar ``index``."""
+        if not 0 <= index < len(self._rows):
+            return
+        self._model.select(self._rows[index].next_mention(self._model.selected_id))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.redraw()
+
+    def _on_entities_change(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.redraw()
+
+    def redraw(self) -> None:
+        self._stale = False
+        self._rows = top_entities(self._entities.rows())
+        session = self._model.session
+        self.chart.set_bars([row.count for row in self._rows], [row.canonical for row in self._rows],
+                            [session.label(row.label).colour for row in self._rows])
+        self._on_selection_change(self._model.selected_id)
+
+    def _on_selection_change(self, highlight_id: str) -> None:
+        if not self._stale:
+            self.chart.mark(next((n for n, row in enumerate(self._rows)
+                                  if highlight_id in row.mentions), -1))
