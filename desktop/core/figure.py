@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 
 #: Kinds of figure the engine reports.
 FIGURE_KINDS = (
@@ -10,10 +10,14 @@ FIGURE_KINDS = (
     "age", "multiplier", "temperature", "other",
 )
 
-#: Columns of every figures DataFrame, in display order.
+#: Columns of every figures DataFrame, in display order. ``subject`` is what the
+#: figure measures, ``period`` when, ``change`` a relative change it states ("+40%",
+#: "×5 vs 2021"); a ``derived`` row is implied by two stated figures, never stated
+#: itself, and ``formula`` shows how it was computed. ``derived`` is bool, ``start``
+#: and ``end`` int64, ``value``/``low``/``high`` float64, the rest strings.
 FIGURE_COLUMNS = [
     "start", "end", "surface", "value", "low", "high", "unit", "unit_code",
-    "kind", "qualifier", "sentence",
+    "kind", "qualifier", "subject", "period", "change", "derived", "formula", "sentence",
 ]
 
 #: The highlight label a figure of each kind is shown under (OntoNotes labels).
@@ -38,7 +42,8 @@ class FigureReading:
     was read. ``value`` is in the unit as written ("$460 million" -> 460e6 with
     unit_code "USD"); for a range it is the midpoint and ``low``/``high`` hold the
     ends, otherwise both equal ``value``. ``qualifier`` keeps words such as "more
-    than" or "about" without changing the value.
+    than" or "about" without changing the value. ``subject``, ``period`` and
+    ``change`` are read from the figure's sentence and paragraph ("" when unknown).
     """
 
     start: int
@@ -51,13 +56,13 @@ class FigureReading:
     low: float | None = None
     high: float | None = None
     qualifier: str = ""
+    subject: str = ""
+    period: str = ""
+    change: str = ""
 
     def shifted(self, offset: int) -> FigureReading:
         """The same reading with its offsets moved by ``offset``."""
-        data = asdict(self)
-        data["start"] += offset
-        data["end"] += offset
-        return FigureReading(**data)
+        return replace(self, start=self.start + offset, end=self.end + offset)
 
     @property
     def label(self) -> str:

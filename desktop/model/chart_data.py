@@ -39,12 +39,20 @@ def group_key(row: pd.Series) -> str:
     return row["unit_code"] or row["kind"]
 
 
+def stated(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures the text states (derived rows have a chart of their own)."""
+    if "derived" not in figures or not figures["derived"].any():
+        return figures
+    return figures[~figures["derived"].astype(bool)]
+
+
 def _keys(figures: pd.DataFrame) -> pd.Series:
     return figures["unit_code"].where(figures["unit_code"].astype(bool), figures["kind"])
 
 
 def figure_groups(figures: pd.DataFrame) -> list[FigureGroup]:
     """Groups of figures by unit, in KIND_ORDER, then largest first."""
+    figures = stated(figures)
     if figures.empty:
         return []
     keys = _keys(figures)
@@ -62,6 +70,7 @@ def group_bars(
     figures: pd.DataFrame, key: str | None, colour_of: Callable[[str], str] | None = None
 ) -> Bars:
     """The bars of the figures in group ``key``, in text order."""
+    figures = stated(figures)
     if figures.empty or key is None:
         return Bars()
     rows = figures[_keys(figures) == key].sort_values("start", kind="stable")

@@ -28,19 +28,24 @@ COLUMNS = (
     Column("Figure", "surface"),
     Column("Value", "value", numeric=True, editable=True),
     Column("Unit", "unit_code", editable=True),
+    Column("Subject", "subject", editable=True),
+    Column("Period", "period", editable=True),
+    Column("Change", "change"),
     Column("Kind", "kind", editable=True),
     Column("Qualifier", "qualifier", editable=True),
     Column("Sentence", "sentence"),
 )
 
 #: Fields searched by the filter box.
-SEARCHED_FIELDS = ("surface", "unit", "unit_code", "kind", "qualifier", "sentence", "label")
+SEARCHED_FIELDS = ("surface", "unit", "unit_code", "kind", "qualifier", "subject", "period", "sentence", "label")
 
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _EDITED_FONT = QFont()
 _EDITED_FONT.setItalic(True)
 _EDITED_BRUSH = QBrush(QColor("#fff4d6"))
+#: Derived rows (implied, not stated by the text) are grey italics.
+_DERIVED_BRUSH = QBrush(QColor("#6b6f76"))
 
 
 def parse_value(text: str) -> float | None:
@@ -184,6 +189,12 @@ class FigureTableModel(QAbstractTableModel):
             return self._cells["highlight_id"][position]
         if role == Qt.ItemDataRole.EditRole:
             return self._edit_text(position, column)
+        if self._is_derived(position):
+            if role == Qt.ItemDataRole.FontRole:
+                return _EDITED_FONT
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return _DERIVED_BRUSH
+            return None
         if self._is_edited(position, column):
             if role == Qt.ItemDataRole.FontRole:
                 return _EDITED_FONT
@@ -193,7 +204,8 @@ class FigureTableModel(QAbstractTableModel):
 
     def flags(self, index):
         flags = super().flags(index)
-        if index.isValid() and COLUMNS[index.column()].editable:
+        if index.isValid() and COLUMNS[index.column()].editable \
+                and not self._is_derived(int(self._rows[index.row()])):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -219,6 +231,10 @@ class FigureTableModel(QAbstractTableModel):
             return format_number(self._cells["value"][position]).replace(",", "")
         return self._display(position, column)
 
+    def _is_derived(self, position: int) -> bool:
+        derived = self._cells.get("derived")
+        return derived is not None and derived[position] is True
+
     def _is_edited(self, position: int, column: Column) -> bool:
         edited = self._cells.get("edited")
         marks = edited[position] if edited else ""
@@ -230,6 +246,11 @@ class FigureTableModel(QAbstractTableModel):
             return format_value(cells["value"][position], cells["low"][position], cells["high"][position])
         if column.field == "unit_code":
             return cells["unit_code"][position] or cells["unit"][position]
+        if self._is_derived(position):
+            if column.field == "surface":
+                return f"derived from {cells['surface'][position]}"
+            if column.field == "change":
+                return f"= {cells['formula'][position]}"
         value = cells[column.field][position]
         return "" if value is None or value != value else str(value)
 
@@ -237,6 +258,8 @@ class FigureTableModel(QAbstractTableModel):
         cells = self._cells
         if column.field == "sentence":
             return cells["sentence"][position]
+        if self._is_derived(position):
+            return f"Derived, not stated in the text: {cells['formula'][position]}"
         if self._is_edited(position, column):
             return "Corrected by hand (double-click to change, Delete to restore)"
         if column.field == "unit_code":

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -14,14 +13,20 @@ from desktop.core.figure import FigureReading
 from desktop.core.highlight import Highlight
 from desktop.core.labels import Label
 from desktop.core.session import Session
-from desktop.core.suggestions import new_suggestions
+from desktop.core.suggestions import new_suggestions, revised_suggestions
 from desktop.model.analysis_runner import AnalysisRunner
 from desktop.model.commands import ChangeHighlights, SetFigureOverride, SetLabels
-from desktop.nlp.analysis import ChunkAnalysis
-from desktop.nlp.highlight_figures import figures_for_highlights
+from desktop.model.lexicon_store import LexiconStore
 from desktop.nlp.sentences import SentenceIndex
 
+if TYPE_CHECKING:  # pandas and the analysis load after the window shows (start-up time)
+    import pandas as pd
+
+    from desktop.nlp.analysis import ChunkAnalysis
+
 UNDO_LIMIT = 500
+#: The reason a highlight a person relabelled carries.
+RELABELLED = "relabelled by hand"
 
 
 class SessionModel(QObject):
@@ -47,6 +52,8 @@ class SessionModel(QObject):
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self.analysis = AnalysisRunner(self)
         self.analysis.sigChunks.connect(self.apply_chunk_results)
+        self.analysis.sigEntitiesRevised.connect(self.apply_entity_revision)
+        self.lexicon = LexiconStore(parent=self)  # learns from the edits below
         self._session = Session(Article(""))
         self._readings: dict[tuple[int, int], FigureReading | None] = {}
         self._sentences = SentenceIndex()
@@ -83,6 +90,8 @@ class SessionModel(QObject):
     def figures(self) -> pd.DataFrame:
         """The figures table derived from the current highlights (cached)."""
         if self._figures is None:
+            from desktop.nlp.highlight_figures import figures_for_highlights
+
             self._figures = figures_for_highlights(
                 self.text, self._session.highlights, self._readings, self._sentences,
                 self._session.figure_overrides,
@@ -151,7 +160,7 @@ class SessionModel(QObject):
     def start_analysis(self, suggest: bool = True) -> None:
         """Analyse the article text in the background; suggestions stream in."""
         self._suggest = suggest
-        self.analysis.start(self.text)
+        self.analysis.start(self.text, self.lexicon.snapshot())
 
     def cancel_analysis(self) -> None:
         self.analysis.cancel()
@@ -174,12 +183,21 @@ class SessionModel(QObject):
             self._sentences.add(part.sentences)
             for reading in part.figures:
                 self._readings[(reading.start, reading.end)] = reading
-            spans.extend((e.start, e.end, e.label) for e in part.entities)
+            spans.extend((e.start, e.end, e.label, e.reason) for e in part.entities)
         if self._suggest:
             self._session.highlights.extend(new_suggestions(self._session.highlights, spans))
         self._figures = None
         self.sigHighlightsChanged.emit(parts[0].start, parts[-1].end)
         self.sigFiguresChanged.emit()
+
+    def apply_entity_revision(self, changes) -> None:
+        """Bring the suggestions in line with the document-level entity pass, run
+        when the analysis ends (``changes``: EntityChanges). Like every suggestion
+        this is not an undo step; only undecided suggestions change."""
+        if self._suggest:
+            removed, added = revised_suggestions(self._session.highlights, *changes)
+            if removed or added:
+                self._change_highlights(removed, added)
 
     # -- view state ----------------------------------------------------------
     def select(self, highlight_id: str) -> None:
@@ -220,6 +238,7 @@ class SessionModel(QObject):
         highlight = Highlight(start, end, label, origin="manual", status="accepted")
         replaced = [h.edited(status="rejected") for h in superseded]
         self._push(superseded, [*replaced, highlight], f"Add {label} “{self._quote(highlight)}”")
+        self.lexicon.record(self.text, [highlight], "accepted")
         return highlight
 
     def label_spans(self, spans: Iterable[tuple[int, int]], label: str) -> int:
@@ -232,6 +251,7 @@ class SessionModel(QObject):
         ]
         if added:
             self._push([], added, f"Label {len(added)} occurrences as {label}")
+            self.lexicon.record(self.text, added[:1], "accepted")
         return len(added)
 
     def remove_highlights(self, highlight_ids: Iterable[str]) -> None:
@@ -244,10 +264,13 @@ class SessionModel(QObject):
             text = (f"Delete “{self._quote(chosen[0])}”" if len(chosen) == 1
                     else f"Delete {len(chosen)} highlights")
             self._push(manual + model, [h.edited(status="rejected") for h in model], text)
+            self.lexicon.record(self.text, model, "rejected")
 
     def relabel(self, highlight_id: str, label: str) -> None:
         """Give a highlight another label; it becomes the person's decision."""
-        self._edit([highlight_id], f"Label as {label}", label=label, status="accepted")
+        why = {} if self._session.highlights[highlight_id].label == label else {"reason": RELABELLED}
+        self._edit([highlight_id], f"Label as {label}", label=label, status="accepted", **why)
+        self.lexicon.record(self.text, [self._session.highlights[highlight_id]], "accepted")
 
     def resize_highlight(self, highlight_id: str, start: int, end: int) -> None:
         """Move a highlight's ends (ignored when the span would be empty or outside)."""
@@ -262,6 +285,7 @@ class SessionModel(QObject):
         ids = [i for i in highlight_ids if self._session.highlights[i].status != "accepted"]
         self._edit(ids, "Accept suggestion" if len(ids) == 1 else f"Accept {len(ids)} suggestions",
                    status="accepted")
+        self.lexicon.record(self.text, [self._session.highlights[i] for i in ids], "accepted")
 
     def reject(self, highlight_ids: Iterable[str]) -> None:
         """Reject suggestions (the same as deleting them: see remove_highlights)."""
@@ -290,7 +314,8 @@ class SessionModel(QObject):
     def _change_highlights(self, removed: list[Highlight], added: list[Highlight]) -> None:
         highlights = self._session.highlights
         for highlight in removed:
-            highlights.remove(highlight.id)
+            if highlight.id in highlights:  # a withdrawn suggestion is gone already
+                highlights.remove(highlight.id)
         highlights.extend(added)
         if self._selected and self._selected not in highlights:
             self.select("")

@@ -14,15 +14,17 @@ from desktop.nlp.entities.chunk import read_chunks
 from desktop.nlp.entities.document import harmonise
 from desktop.nlp.entities.user_lexicon import LexiconLike, apply_lexicon
 from desktop.nlp.entity_merge import EntitySpan, merge_entities
+from desktop.nlp.figure_context import describe_figures, parse_spans
+from desktop.nlp.figure_periods import article_year
 from desktop.nlp.figures import find_figures
-from desktop.nlp.pipeline import load_pipeline
-from desktop.nlp.sentences import SentenceIndex
+from desktop.nlp.pipeline import load_pipeline, parse_sentences
+from desktop.nlp.sentences import SentenceIndex, sentence_spans
 
 if TYPE_CHECKING:
     import pandas as pd
 
 ENTITY_COLUMNS = ["start", "end", "text", "label", "canonical", "reason", "model_label"]
-PIPE_BATCH_SIZE = 32
+PIPE_BATCH_SIZE = 128
 #: Texts at least this long are analysed in worker processes, one per core; shorter
 #: ones in this process, where the pipeline is already loaded.
 PARALLEL_MIN_CHARS = 200_000
@@ -71,7 +73,8 @@ def iter_analysis(
     ``max_length``. Long texts (or ``parallel=True``) are analysed in worker
     processes on every core. Stops early when ``should_stop()`` turns true.
 
-    Each chunk's entities have been through the chunk-level entity stages and the
+    Each chunk's figures carry their subject, period and change (the sentences
+    holding figures are parsed in the same worker). Each chunk's entities have been through the chunk-level entity stages and the
     user's ``lexicon``; the document-level pass
     (:func:`desktop.nlp.entities.harmonise`) needs every chunk, so it is the
     caller's to run once the last one is in (:func:`analyze` does).
@@ -79,7 +82,7 @@ def iter_analysis(
     if parallel is None:
         parallel = len(text) >= PARALLEL_MIN_CHARS
     batches = batches_of(paragraph_chunks(text), FIRST_BATCH_CHARS, BATCH_CHARS)
-    analyse = partial(analyse_chunks, evidence=CaseEvidence.of(text), lexicon=lexicon)
+    analyse = partial(analyse_chunks, evidence=CaseEvidence.of(text), lexicon=lexicon, year=article_year(text))
     if parallel:
         from desktop.nlp.parallel import map_in_order
 
@@ -93,29 +96,45 @@ def iter_analysis(
 
 
 def analyse_chunks(
-    chunks: Sequence[Chunk], evidence: CaseEvidence, lexicon: LexiconLike | None = None
+    chunks: Sequence[Chunk], evidence: CaseEvidence, lexicon: LexiconLike | None = None,
+    year: int | None = None,
 ) -> list[ChunkAnalysis]:
     """The findings of each chunk (runs in this process or in a worker process).
-    ``evidence`` is how the whole text writes its words (:meth:`CaseEvidence.of`)."""
+    ``evidence`` is how the whole text writes its words (:meth:`CaseEvidence.of`);
+    ``year`` is the article's year (:func:`article_year`), for "this year".
+
+    Only the sentences that hold a figure are parsed, all of the batch's at once,
+    for the subjects of its figures."""
     texts = [c.text for c in chunks]
     read = read_chunks(load_pipeline(), texts, evidence, PIPE_BATCH_SIZE)
-    return [_analyse_chunk(chunk, doc, spans, lexicon) for chunk, (doc, spans) in zip(chunks, read)]
+    sentences = [sentence_spans(text) for text in texts]
+    figures = [find_figures(text) for text in texts]
+    wanted = [(i, index, span) for i, text in enumerate(texts)
+              for index, span in parse_spans(text, figures[i], sentences[i]).items()]
+    parsed = parse_sentences(texts[i][start:end] for i, _, (start, end) in wanted)
+    docs: list[dict[int, object]] = [{} for _ in chunks]
+    for (i, index, _), doc in zip(wanted, parsed):
+        docs[i][index] = doc
+    return [
+        _analyse_chunk(chunk, spans, describe_figures(chunk.text, found, spans_of, chunk_docs, year),
+                       spans_of, lexicon)
+        for chunk, (_, spans), found, spans_of, chunk_docs in zip(chunks, read, figures, sentences, docs)
+    ]
 
 
 def _analyse_chunk(
-    chunk: Chunk, doc, spans: list[EntitySpan], lexicon: LexiconLike | None
+    chunk: Chunk, spans: list[EntitySpan], figures: list[FigureReading],
+    sentences: list[tuple[int, int]], lexicon: LexiconLike | None,
 ) -> ChunkAnalysis:
     offset = chunk.offset
-    figures = find_figures(chunk.text)
     entities = merge_entities(spans, figures)
     if lexicon is not None:
         entities = apply_lexicon(entities, chunk.text, lexicon)
-    sentences = [(s.start_char + offset, s.end_char + offset) for s in doc.sents]
     return ChunkAnalysis(
         chunk.offset, chunk.end,
         [span.shifted(offset) for span in entities],
         [reading.shifted(offset) for reading in figures],
-        sentences,
+        [(start + offset, end + offset) for start, end in sentences],
     )
 
 

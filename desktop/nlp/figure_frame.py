@@ -1,38 +1,99 @@
-"""Figure readings as a DataFrame."""
+"""Figure readings as a DataFrame (columns FIGURE_COLUMNS), built column by column."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from desktop.core.figure import FIGURE_COLUMNS, FigureReading
+from desktop.nlp.derived_figures import with_derived
 from desktop.nlp.sentences import SentenceIndex, sentence_spans
+
+try:  # pandas >= 3: a frame straight from its blocks, without per-column inference
+    from pandas.api.internals import create_dataframe_from_blocks
+except ImportError:  # pragma: no cover - older pandas
+    create_dataframe_from_blocks = None
+
+_STRING = pd.StringDtype(na_value=np.nan)
+_STRING_ARRAY = _STRING.construct_array_type()
+_INT_COLUMNS = ("start", "end")
+_FLOAT_COLUMNS = ("value", "low", "high")
+_TEXT_COLUMNS = tuple(c for c in FIGURE_COLUMNS if c not in (*_INT_COLUMNS, *_FLOAT_COLUMNS, "derived"))
+_COLUMN_INDEX = pd.Index(FIGURE_COLUMNS)
+_POSITION = {name: i for i, name in enumerate(FIGURE_COLUMNS)}
 
 
 def figure_frame(
-    text: str, readings: Sequence[FigureReading], sentences: SentenceIndex | None = None
+    text: str,
+    readings: Sequence[FigureReading],
+    sentences: SentenceIndex | Sequence[tuple[int, int]] | None = None,
+    derive: bool = True,
 ) -> pd.DataFrame:
-    """Figure readings as a DataFrame with FIGURE_COLUMNS; each row's sentence comes
-    from ``sentences``, or from a punctuation split when none are given."""
-    if sentences is None:
-        sentences = SentenceIndex(sentence_spans(text))
-    rows = [
-        {
-            "start": r.start,
-            "end": r.end,
-            "surface": r.surface,
-            "value": r.value,
-            "low": r.low if r.low is not None else r.value,
-            "high": r.high if r.high is not None else r.value,
-            "unit": r.unit,
-            "unit_code": r.unit_code,
-            "kind": r.kind,
-            "qualifier": r.qualifier,
-            "sentence": sentences.sentence_at(text, r.start, r.end),
-        }
-        for r in readings
+    """Figure readings as a DataFrame with FIGURE_COLUMNS, and (with ``derive``) the
+    figures they imply (see :mod:`desktop.nlp.derived_figures`).
+
+    Each row's sentence comes from ``sentences`` (an index, or sorted spans), or
+    from a punctuation split of ``text`` when none are given. ``derived`` is bool, offsets int64, values float64
+    and every other column a string column.
+    """
+    columns: dict[str, list] = {name: [] for name in FIGURE_COLUMNS}
+    for r in readings:
+        columns["start"].append(r.start)
+        columns["end"].append(r.end)
+        columns["surface"].append(r.surface)
+        columns["value"].append(r.value)
+        columns["low"].append(r.value if r.low is None else r.low)
+        columns["high"].append(r.value if r.high is None else r.high)
+        columns["unit"].append(r.unit)
+        columns["unit_code"].append(r.unit_code)
+        columns["kind"].append(r.kind)
+        columns["qualifier"].append(r.qualifier)
+        columns["subject"].append(r.subject)
+        columns["period"].append(r.period)
+        columns["change"].append(r.change)
+    count = len(readings)
+    columns["derived"] = [False] * count
+    columns["formula"] = [""] * count
+    columns["sentence"] = _sentences(text, readings, sentences)
+    if derive:
+        columns = with_derived(columns, text)
+    return frame_from_columns(columns)
+
+
+def frame_from_columns(columns: dict[str, list]) -> pd.DataFrame:
+    """A figures DataFrame from one list per column of FIGURE_COLUMNS."""
+    count = len(columns["start"])
+    ints = np.array([columns[name] for name in _INT_COLUMNS], dtype=np.int64).reshape(2, count)
+    floats = np.array([columns[name] for name in _FLOAT_COLUMNS], dtype=np.float64).reshape(3, count)
+    flags = np.array([columns["derived"]], dtype=bool).reshape(1, count)
+    texts = [_STRING_ARRAY._from_sequence(columns[name], dtype=_STRING) for name in _TEXT_COLUMNS]
+    if create_dataframe_from_blocks is None:  # pragma: no cover - older pandas
+        data = {**dict(zip(_INT_COLUMNS, ints)), **dict(zip(_FLOAT_COLUMNS, floats)),
+                "derived": flags[0], **dict(zip(_TEXT_COLUMNS, texts))}
+        return pd.DataFrame(data, columns=FIGURE_COLUMNS)
+    blocks = [
+        (ints, np.array([_POSITION[name] for name in _INT_COLUMNS])),
+        (floats, np.array([_POSITION[name] for name in _FLOAT_COLUMNS])),
+        (flags, np.array([_POSITION["derived"]])),
+        *((array, np.array([_POSITION[name]])) for name, array in zip(_TEXT_COLUMNS, texts)),
     ]
-    return pd.DataFrame(rows, columns=FIGURE_COLUMNS).astype(
-        {"start": "int64", "end": "int64", "value": "float64", "low": "float64", "high": "float64"}
-    )
+    return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(count), columns=_COLUMN_INDEX)
+
+
+def _sentences(
+    text: str, readings: Sequence[FigureReading], sentences: SentenceIndex | Sequence[tuple[int, int]] | None
+) -> list[str]:
+    if isinstance(sentences, SentenceIndex):
+        return [sentences.sentence_at(text, r.start, r.end) for r in readings]
+    if not readings:
+        return []
+    spans = sentence_spans(text) if sentences is None else sentences
+    starts = [start for start, _ in spans]
+    found = []
+    for reading in readings:
+        index = bisect_right(starts, reading.start) - 1
+        found.append(text[spans[index][0]:spans[index][1]] if index >= 0 else "")
+    return found

