@@ -69,7 +69,7 @@ def child_main(kind: str, size: int) -> None:
             if first is None:
                 first = time.perf_counter() - started
             parts.append(part)
-        entities = len(harmonise(text, [e for p in parts for e in p.entities]))
+        entities = len(harmonise([e for p in parts for e in p.entities], text))
         figures = sum(len(p.figures) for p in parts)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class Utf16Offsets:
@@ -14,7 +17,7 @@ class Utf16Offsets:
     """
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
         # UTF-16 position of each astral character: its code-point index plus the
         # number of astral characters before it.
         self._astral_utf16 = [cp + n for n, cp in enumerate(self._astral)]

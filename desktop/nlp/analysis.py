@@ -48,7 +48,9 @@ class ChunkAnalysis:
 class Analysis:
     """Entities and figures of a text.
 
-    ``entities`` has ENTITY_COLUMNS; ``figures`` has FIGURE_COLUMNS. Offsets are
+    ``entities`` has ENTITY_COLUMNS; ``figures`` has FIGURE_COLUMNS, with each
+    figure's subject, period and change, and the derived rows (``derived`` True)
+    right after the stated figure each comes from. Offsets are
     Python string indices into the analysed text. An entity's ``reason`` says why
     it has its label, ``canonical`` names the entity it mentions, and
     ``model_label`` is spaCy's own label for the span ("" when spaCy had none).

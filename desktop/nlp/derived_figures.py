@@ -36,6 +36,13 @@ def with_derived(columns: dict[str, list], text: str) -> dict[str, list]:
     keys = {i: subject_key(columns["subject"][i] or "") for i in stated}
     periods = {i: (columns["period"][i] or "").strip().lower() for i in stated}
     paragraphs = {i: text.rfind("\n", 0, columns["start"][i]) for i in stated}
+    # absolute figures by what they measure, when and where: each change looks up
+    # its own group instead of scanning every figure (long articles have thousands)
+    groups: dict[tuple[str, str, int], list[int]] = {}
+    for j in stated:
+        if (not changes[j] and columns["kind"][j] in ABSOLUTE_KINDS
+                and columns["unit_code"][j] not in _RELATIVE_UNITS and keys[j]):
+            groups.setdefault((keys[j], periods[j], paragraphs[j]), []).append(j)
     added: dict[int, list[dict]] = {}
     used = set()
     for i in stated:
@@ -47,10 +54,8 @@ def with_derived(columns: dict[str, list], text: str) -> dict[str, list]:
             year = plain_year(columns["period"][i])
             base = str(year - 1) if year else ""
         candidates = [
-            (abs(columns["start"][j] - columns["start"][i]), j) for j in stated
-            if j != i and not changes[j] and columns["kind"][j] in ABSOLUTE_KINDS
-            and columns["unit_code"][j] not in _RELATIVE_UNITS and keys[j] == keys[i]
-            and periods[j] == periods[i] and paragraphs[j] == paragraphs[i]
+            (abs(columns["start"][j] - columns["start"][i]), j)
+            for j in groups.get((keys[i], periods[i], paragraphs[i]), ()) if j != i
         ]
         if not base or not candidates:
             continue

@@ -24,7 +24,8 @@ _PART = (
     rf"|(?-i:Q[1-4]|H[12])|{_MONTH}(?:\s*(?:[-–]|to|through)\s*{_MONTH})?(?:\s+\d{{1,2}}\b,?)?"
 )
 _PERIOD = re.compile(
-    rf"\b(?:(?:{_PART})(?:\s+(?:of\s+|in\s+)?{_ANCHOR}\b)?|(?:between|from)\s+{_YEAR}\s+(?:and|to)\s+{_YEAR}\b|{_ANCHOR}\b)",
+    rf"\b(?:(?:{_PART})(?:\s+(?:of\s+|in\s+)?{_ANCHOR}\b)?"
+    rf"|(?:between|from)\s+{_YEAR}\s+(?:and|to)\s+{_YEAR}\b|{_ANCHOR}\b)",
     re.IGNORECASE,
 )
 #: Words before a period that make it the base of a comparison.

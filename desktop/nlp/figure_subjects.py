@@ -54,14 +54,20 @@ def subject_key(subject: str) -> str:
     between Kazakhstan and Azerbaijan" and "mutual trade" are both "trade")."""
     words = _SPACE.sub(" ", subject.strip().lower()).split(" ")
     for i, word in enumerate(words):
-        if word in MEASURE_NOUNS and i + 1 < len(words) and words[i + 1] == "of":
+        if _is_measure(word) and i + 1 < len(words) and words[i + 1] == "of":
             return subject_key(" ".join(words[i + 2:]))
     head = []
     for word in words:
         if word in _PHRASE_PREPS or word in ("and", "or", ",", "between"):
             break
         head.append(word)
+    if len(head) > 1 and _is_measure(head[-1]):  # "freight volumes" is of "freight"
+        head.pop()
     return (head or words or [""])[-1].strip(".,;:“”\"'")
+
+
+def _is_measure(word: str) -> bool:
+    return word in MEASURE_NOUNS or (word.endswith("s") and word[:-1] in MEASURE_NOUNS)
 
 
 def _counted_noun(root, inside: set[int]):
@@ -119,15 +125,22 @@ def _subject_child(token):
 def _noun_subject(subject, inside: set[int]) -> str:
     if subject.lower_ in _POINTING_WORDS or (
             subject.lower_ in _POINTING_NOUNS
-            and any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "the") for c in subject.children)):
+            and any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "the") for c in subject.children)
+            and not any(c.dep_ == "prep" for c in subject.rights)):  # "the number of visitors" is no pointer
         return ANAPHOR
     return _phrase(_measured(subject, inside), inside)
 
 
 def _owner_of_measure(noun):
-    """ "fleet" in "a fleet with an average age of ...": the noun a measure belongs to."""
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("with", "of") and noun.head.head.tag_ in _NOUN_TAGS:
-        return noun.head.head
+    """ "fleet" in "a fleet with an average age of ...": the noun a measure belongs to
+    (also when the parse hangs "with" on the verb: "operate a fleet with ...")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("with", "of"):
+        return None
+    owner = noun.head.head
+    if owner.tag_ in _NOUN_TAGS:
+        return owner
+    if noun.head.lower_ == "with" and owner.tag_.startswith("VB"):
+        return next((c for c in owner.children if c.dep_ == "dobj" and c.i < noun.i), None)
     return None
 
 

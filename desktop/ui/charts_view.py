@@ -9,6 +9,7 @@ from desktop.model.session_model import SessionModel
 from desktop.ui.bar_chart import BarChart
 from desktop.ui.entity_chart import TopEntitiesChart
 from desktop.ui.period_chart import PeriodChart
+from desktop.ui.when_shown import RefreshWhenShown
 
 
 class FigureBarsChart(QWidget):
@@ -32,7 +33,7 @@ class FigureBarsChart(QWidget):
         layout.addWidget(self.chart)
         self.group_box.currentIndexChanged.connect(self._redraw)
         self.chart.sigBarClicked.connect(self._on_bar_click)
-        model.sigFiguresChanged.connect(self._on_figures_change)
+        model.sigFiguresChanged.connect(RefreshWhenShown(self, self._on_figures_change).request)
         model.sigSelectionChanged.connect(self._on_selection_change)
 
     def _on_figures_change(self) -> None:
@@ -90,8 +91,9 @@ class EntityCountsChart(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.chart)
         self.chart.sigBarClicked.connect(self._on_bar_click)
-        model.sigSessionReset.connect(self._redraw)
-        model.sigHighlightsChanged.connect(self._redraw)
+        redraw = RefreshWhenShown(self, self._redraw)
+        model.sigSessionReset.connect(redraw.request)
+        model.sigHighlightsChanged.connect(redraw.request)
         model.sigSelectionChanged.connect(self._on_selection_change)
 
     def _redraw(self, *_args) -> None:

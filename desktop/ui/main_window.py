@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
         trace.mark("analysis-finished")
         seconds = time.perf_counter() - self._analysis_started
         highlights = sum(self.model.label_counts().values())
-        figures = len(self.model.figures())
+        figures = int((~self.model.figures()["derived"]).sum())
         self.statusBar().showMessage(
             f"Analysed in {seconds:.1f} s: {highlights} highlights, {figures} figures.", 10000
         )

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from desktop.model.period_series import PeriodSeries, period_series
 from desktop.model.session_model import SessionModel
 from desktop.ui.bar_chart import CompactAxis, short
+from desktop.ui.when_shown import RefreshWhenShown
 
 _COLOUR = "#3b6fb6"
 _STATED_PEN = pg.mkPen(_COLOUR, width=2)
@@ -49,7 +50,7 @@ class PeriodChart(QWidget):
         layout.addWidget(self.plot)
         self.series_box.currentIndexChanged.connect(self._redraw)
         self.points.sigClicked.connect(self._on_points_click)
-        model.sigFiguresChanged.connect(self._on_figures_change)
+        model.sigFiguresChanged.connect(RefreshWhenShown(self, self._on_figures_change).request)
         model.sigSelectionChanged.connect(self._on_selection_change)
 
     def series(self) -> list[PeriodSeries]:

@@ -74,3 +74,23 @@ def test_values_and_ranges_are_formatted_for_reading():
     assert model.data(model.index(0, value_column)) == "16–17"
     assert model.data(model.index(1, value_column)) == "460,000,000"
     assert format_value(3.2, 3.2, 3.2) == "3.2"
+
+
+def test_subject_and_period_are_editable_and_derived_rows_are_grey_italic_and_read_only(qtbot):
+    frame = make_frame(2)
+    frame["subject"], frame["period"], frame["change"] = "trade", "2022", ""
+    frame["derived"], frame["formula"] = [False, True], ["", "460 / 1.40"]
+    model = FigureTableModel()
+    model.set_frame(frame)
+    fields = [c.field for c in COLUMNS]
+    subject, surface, change = fields.index("subject"), fields.index("surface"), fields.index("change")
+    with qtbot.waitSignal(model.sigEditRequested) as edit:
+        assert model.setData(model.index(0, subject), "bilateral trade")
+    assert edit.args == ["h0", "subject", "bilateral trade"]
+    assert model.flags(model.index(0, fields.index("period"))) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(1, subject)) & Qt.ItemFlag.ItemIsEditable
+    assert model.data(model.index(1, surface)).startswith("derived from")
+    assert model.data(model.index(1, change)) == "= 460 / 1.40"
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.FontRole).italic()
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is None

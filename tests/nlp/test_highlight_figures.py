@@ -42,3 +42,18 @@ def test_overrides_replace_cells_and_are_marked_edited():
     row = frame.iloc[0]
     assert (row["value"], row["low"], row["high"], row["kind"]) == (16.0, 16.0, 16.0, "duration")
     assert row["edited"] == "value,kind"
+
+
+def test_hand_made_figures_get_period_and_change_and_overrides_drive_derived_rows():
+    text = "Freight volumes rose 60% in 2021, reaching 8 million tons."
+    change = Highlight(text.index("60%"), text.index("60%") + 3, "PERCENT", origin="manual", status="accepted")
+    tons = Highlight(text.index("8 million"), text.index(" tons.") + 5, "QUANTITY", origin="manual", status="accepted")
+    frame = figures_for_highlights(text, [change, tons], {})
+    assert list(frame["period"]) == ["2021", "2021"] and list(frame["change"]) == ["+60%", ""]
+    assert not frame["derived"].any()  # subjects need the parse: none for hand-made highlights
+    subjects = {change.id: {"subject": "freight volumes"}, tons.id: {"subject": "freight"}}
+    frame = figures_for_highlights(text, [change, tons], {}, overrides=subjects)
+    derived = frame[frame["derived"]]
+    assert list(derived["highlight_id"]) == [tons.id] and derived.iloc[0]["period"] == "2020"
+    assert derived.iloc[0]["value"] == 8e6 / 1.6 and derived.iloc[0]["edited"] == ""
+    assert frame.iloc[0]["edited"] == "subject"

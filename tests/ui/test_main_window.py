@@ -23,8 +23,10 @@ def test_opens_the_seed_with_three_filled_panes(qtbot, window, seed_path, seed_t
     for label in ("PERSON", "ORG", "GPE", "MONEY", "PERCENT"):
         assert window.legend.box(label) is not None, label
     assert window.figures_view.table_model.rowCount() >= 10
-    assert window.charts_view.figure_bars.chart.bar_count() >= 2
-    assert window.charts_view.entity_counts.chart.bar_count() >= 5
+    charts = window.charts_view
+    assert charts.figure_bars.chart.bar_count() >= 2
+    charts.setCurrentWidget(charts.entity_counts)  # hidden tabs are drawn when shown
+    assert charts.entity_counts.chart.bar_count() >= 5
     surfaces = " | ".join(window.model.figures()["surface"])
     assert "$460 million" in surfaces and "3.2 million tons" in surfaces
 

@@ -7,6 +7,7 @@ def test_seed_has_trade_and_cargo_over_time_with_derived_points(qtbot, window, s
     assert window.open_path(seed_path)
     wait_for_analysis(window)
     chart = window.charts_view.periods
+    window.charts_view.setCurrentWidget(chart)
     titles = {series.key: series for series in chart.series()}
     assert set(titles) == {"trade", "cargo"}
     trade, cargo = titles["trade"], titles["cargo"]

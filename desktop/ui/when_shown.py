@@ -1,0 +1,34 @@
+"""Refreshing a view only while it is on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QWidget
+
+
+class RefreshWhenShown(QObject):
+    """Calls ``refresh`` at once while ``widget`` is visible; otherwise remembers that
+    it is stale and calls it when the widget is next shown. A hidden tab of a long
+    article then costs nothing per edit."""
+
+    def __init__(self, widget: QWidget, refresh: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._refresh = refresh
+        self._stale = False
+        widget.installEventFilter(self)
+
+    def request(self, *_args) -> None:
+        if self._widget.isVisible():
+            self._stale = False
+            self._refresh()
+        else:
+            self._stale = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Show and self._stale:
+            self._stale = False
+            self._refresh()
+        return False
