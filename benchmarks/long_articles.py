@@ -157,21 +157,41 @@ def wait_until(app, condition, timeout: float = 600.0) -> None:
 
 
 def measure_window(highlights: int, runs: int) -> None:
-    from session_io import big_session
-
-    from desktop.formats.session_file import save_session
+    """The real window, offscreen: a 1 MB article analysed in it, then saved as a
+    session (its highlights are the model's, accepted or suggested) and opened again,
+    scrolled and edited."""
     from desktop.ui.main_window import MainWindow, application
 
     print("window", flush=True)
     app = application()
-    session = big_session(1_000_000, highlights)
     folder = Path(tempfile.mkdtemp(prefix="article-lens-long-"))
-    path = folder / "long.alens"
-    save_session(session, path)
 
-    # open a saved 1 MB session with 20,000 highlights: time to its first screen
+    # analysing 1 MB in the window: the event loop keeps ticking
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.show()
+    wait_until(app, lambda: window.fully_built)
+    text_path = folder / "long.txt"
+    text_path.write_text(news_text(1_000_000), encoding="utf-8")
+    meter = StallMeter()
+    started = time.perf_counter()
+    window.open_path(text_path)
+    wait_until(app, lambda: not window.model.analysing)
+    seconds = time.perf_counter() - started
+    count = len(window.model.session.highlights)
+    figures = int((~window.model.figures()["derived"]).sum())
+    row("analyse 1 MB in the window: longest event-loop stall",
+        f"{meter.stop() * 1000:.0f} ms ({seconds:.1f} s; {count} highlights, {figures} figures)",
+        "≤ 100 ms")
+    if count < highlights:
+        raise SystemExit(f"only {count} highlights: the benchmark needs {highlights}")
+    path = folder / "long.alens"
+    window.document.save(path)
+    _close(window)
+
+    # open that session: time to its first screen, and the longest stall until idle
     times, stalls = [], []
-    for _ in range(runs):
+    for run in range(runs):
         window = MainWindow()
         window.resize(1280, 800)
         window.show()
@@ -184,13 +204,15 @@ def measure_window(highlights: int, runs: int) -> None:
         window.open_path(path)
         wait_until(app, lambda: bool(shown))
         times.append(shown[0] - started)
-        wait_until(app, lambda w=window: not w.model.analysing)
+        wait_until(app, lambda w=window: not w.model.analysing and len(w.model.session.highlights))
+        app.processEvents()
         stalls.append(meter.stop())
-        if _ is not runs - 1:
+        if run != runs - 1:
             _close(window)
-    row("open 1 MB session, 20k highlights: first screen", f"{statistics.median(times):.2f} s",
-        "≤ 1 s")
-    row("open 1 MB session: longest event-loop stall", f"{max(stalls) * 1000:.0f} ms", "≤ 100 ms")
+    row(f"open the 1 MB session ({count} highlights): first screen",
+        f"{statistics.median(times):.2f} s", "≤ 1 s")
+    row("open the 1 MB session: longest event-loop stall", f"{max(stalls) * 1000:.0f} ms",
+        "≤ 100 ms")
 
     # scrolling from top to bottom, a page at a time, each page painted
     view = window.article_view
@@ -208,23 +230,6 @@ def measure_window(highlights: int, runs: int) -> None:
         f"({len(frames)} pages)", "smooth (≤ 16 ms median)")
 
     measure_editing(app, window, runs)
-    _close(window)
-
-    # analysing 1 MB in the window: the event loop keeps ticking
-    window = MainWindow()
-    window.show()
-    wait_until(app, lambda: window.fully_built)
-    text_path = folder / "long.txt"
-    text_path.write_text(news_text(1_000_000), encoding="utf-8")
-    meter = StallMeter()
-    started = time.perf_counter()
-    window.open_path(text_path)
-    wait_until(app, lambda: not window.model.analysing)
-    seconds = time.perf_counter() - started
-    row("analyse 1 MB in the window: longest event-loop stall",
-        f"{meter.stop() * 1000:.0f} ms ({seconds:.1f} s, "
-        f"{sum(window.model.label_counts().values())} highlights, "
-        f"{len(window.model.figures())} figures)", "≤ 100 ms")
     _close(window)
 
 

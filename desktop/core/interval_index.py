@@ -1,26 +1,35 @@
 """An index of intervals that answers "what overlaps [a, b)?" in O(log n + k).
 
-Intervals are kept sorted by start; a max-end segment tree over that order lets a
-query skip every subtree whose intervals all end at or before ``a``. Changes mark
-the tree stale and it is rebuilt (O(n)) on the next query, so a burst of edits
-costs one rebuild.
+Intervals are kept sorted by start. A max-end segment tree over a snapshot of
+that order lets a query skip every subtree whose intervals all end at or before
+``a``. Edits after the snapshot are kept beside it (a short list of additions, a
+set of removals) and checked directly, so an edit costs O(log n) and the tree is
+rebuilt (O(n)) only once a few hundred edits have piled up.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Hashable, Iterator
+
+Item = tuple[int, int, Hashable]
+
+#: Edits kept beside the tree before it is rebuilt.
+PENDING_LIMIT = 256
 
 
 class IntervalIndex:
     """Half-open integer intervals ``[start, end)`` with a hashable key each."""
 
     def __init__(self) -> None:
-        self._items: list[tuple[int, int, Hashable]] = []
-        self._starts: list[int] = []
+        self._items: list[Item] = []  # every interval, sorted
+        self._tree_items: list[Item] = []  # the snapshot the tree is built over
+        self._tree_starts: list[int] = []
         self._tree: list[int] = []
         self._size = 0
-        self._stale = False
+        self._added: list[Item] = []  # in _items, not in the snapshot (sorted)
+        self._removed: set[Item] = set()  # in the snapshot, not in _items
+        self._stale = True
 
     def __len__(self) -> int:
         return len(self._items)
@@ -28,10 +37,12 @@ class IntervalIndex:
     def add(self, start: int, end: int, key: Hashable) -> None:
         """Index ``key`` over ``[start, end)``."""
         item = (start, end, key)
-        position = bisect_left(self._items, item)
-        self._items.insert(position, item)
-        self._starts.insert(position, start)
-        self._stale = True
+        insort(self._items, item)
+        if item in self._removed:
+            self._removed.discard(item)
+        else:
+            insort(self._added, item)
+        self._note_edit()
 
     def remove(self, start: int, end: int, key: Hashable) -> None:
         """Drop ``key`` indexed over ``[start, end)``; KeyError if absent."""
@@ -40,17 +51,24 @@ class IntervalIndex:
         if position == len(self._items) or self._items[position] != item:
             raise KeyError(key)
         del self._items[position]
-        del self._starts[position]
-        self._stale = True
+        added = bisect_left(self._added, item)
+        if added < len(self._added) and self._added[added] == item:
+            del self._added[added]
+        else:
+            self._removed.add(item)
+        self._note_edit()
 
-    def extend(self, items: list[tuple[int, int, Hashable]]) -> None:
-        """Index many intervals at once (one sort)."""
+    def extend(self, items: list[Item]) -> None:
+        """Index many intervals at once (one sort, one rebuild on the next query)."""
         self._items.extend(items)
         self._items.sort()
-        self._starts = [item[0] for item in self._items]
         self._stale = True
 
-    def overlapping(self, start: int, end: int) -> Iterator[tuple[int, int, Hashable]]:
+    def _note_edit(self) -> None:
+        if len(self._added) + len(self._removed) > PENDING_LIMIT:
+            self._stale = True
+
+    def overlapping(self, start: int, end: int) -> Iterator[Item]:
         """Intervals that share at least one position with ``[start, end)``, by start.
 
         An empty query range ``start == end`` returns the intervals that contain
@@ -58,15 +76,23 @@ class IntervalIndex:
         """
         if self._stale:
             self._rebuild()
-        limit = bisect_left(self._starts, end if end > start else start + 1)
-        if limit == 0:
-            return iter(())
-        return iter(self._collect(limit, start))
+        stop = end if end > start else start + 1
+        limit = bisect_left(self._tree_starts, stop)
+        found = self._collect(limit, start) if limit else []
+        if self._removed:
+            found = [item for item in found if item not in self._removed]
+        if self._added:
+            extra = [item for item in self._added[: bisect_left(self._added, (stop,))]
+                     if item[1] > start]
+            if extra:
+                found = sorted(found + extra)
+        return iter(found)
 
-    def _collect(self, limit: int, start: int) -> list[tuple[int, int, Hashable]]:
-        # Walk the tree over items[0:limit], pruning nodes whose max end <= start.
+    def _collect(self, limit: int, start: int) -> list[Item]:
+        # Walk the tree over the snapshot's first ``limit`` items, pruning nodes
+        # whose max end <= start.
         found = []
-        tree, size, items = self._tree, self._size, self._items
+        tree, size, items = self._tree, self._size, self._tree_items
         stack = [(1, 0, size)]
         while stack:
             node, low, high = stack.pop()
@@ -81,18 +107,21 @@ class IntervalIndex:
         return found
 
     def _rebuild(self) -> None:
+        items = list(self._items)
         size = 1
-        while size < len(self._items):
+        while size < len(items):
             size *= 2
         tree = [0] * (2 * size)
-        for position, item in enumerate(self._items):
+        for position, item in enumerate(items):
             tree[size + position] = item[1]
         for node in range(size - 1, 0, -1):
             left, right = tree[2 * node], tree[2 * node + 1]
             tree[node] = left if left > right else right
-        self._tree, self._size, self._stale = tree, size, False
+        self._tree_items, self._tree_starts = items, [item[0] for item in items]
+        self._tree, self._size = tree, size
+        self._added, self._removed, self._stale = [], set(), False
 
-    def __iter__(self) -> Iterator[tuple[int, int, Hashable]]:
+    def __iter__(self) -> Iterator[Item]:
         return iter(list(self._items))
 
     def clear(self) -> None:

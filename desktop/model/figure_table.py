@@ -104,7 +104,7 @@ class FigureTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._frame = frame.reset_index(drop=True)
         self._cells = {name: self._frame[name].tolist() for name in self._frame.columns}
-        self._haystack = self._build_haystack(self._frame)
+        self._haystack = None  # built when a filter needs it
         self._rows = self._visible_rows()
         self.endResetModel()
 
@@ -146,6 +146,8 @@ class FigureTableModel(QAbstractTableModel):
         order = self._sorted_positions()
         if not self._filter:
             return order
+        if self._haystack is None:
+            self._haystack = self._build_haystack(self._frame)
         mask = self._haystack.str.contains(self._filter, regex=False).to_numpy()
         return order[mask[order]]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from desktop.core.article import Article
@@ -16,6 +16,7 @@ from desktop.core.session import Session
 from desktop.core.suggestions import new_suggestions, revised_suggestions
 from desktop.model.analysis_runner import AnalysisRunner
 from desktop.model.commands import ChangeHighlights, SetFigureOverride, SetLabels
+from desktop.model.figure_builder import BACKGROUND_MIN_HIGHLIGHTS, FigureRowsBuilder
 from desktop.model.lexicon_store import LexiconStore
 from desktop.nlp.sentences import SentenceIndex
 
@@ -23,8 +24,11 @@ if TYPE_CHECKING:  # pandas and the analysis load after the window shows (start-
     import pandas as pd
 
     from desktop.nlp.analysis import ChunkAnalysis
+    from desktop.nlp.figure_rows import FigureRows
 
 UNDO_LIMIT = 500
+#: While an analysis streams in, figure views refresh at most this often (ms).
+FIGURE_UPDATES_MS = 300
 #: The reason a highlight a person relabelled carries.
 RELABELLED = "relabelled by hand"
 
@@ -58,8 +62,20 @@ class SessionModel(QObject):
         self._readings: dict[tuple[int, int], FigureReading | None] = {}
         self._sentences = SentenceIndex()
         self._figures: pd.DataFrame | None = None
+        self._rows: FigureRows | None = None  # built on the first figures() call
         self._selected = ""
         self._suggest = True
+        # while analysing, figure views are told of new figures at most this often
+        self._figures_signal = QTimer(self)
+        self._figures_signal.setSingleShot(True)
+        self._figures_signal.setInterval(FIGURE_UPDATES_MS)
+        self._figures_signal.timeout.connect(self.sigFiguresChanged)
+        self.analysis.sigFinished.connect(self._flush_figures_signal)
+        self._builder = FigureRowsBuilder(self)
+        self._builder.sigBuilt.connect(self._on_rows_built)
+        self._build_generation = 0
+        # while a background build runs: what changed since it started, to replay
+        self._since_build: list[tuple[list[Highlight], list[Highlight]]] | None = None
 
     # -- reading -------------------------------------------------------------
     @property
@@ -88,14 +104,19 @@ class SessionModel(QObject):
         return self.analysis.running
 
     def figures(self) -> pd.DataFrame:
-        """The figures table derived from the current highlights (cached)."""
+        """The figures table derived from the current highlights (cached; after an
+        edit only the highlights it changed are read again)."""
         if self._figures is None:
-            from desktop.nlp.highlight_figures import figures_for_highlights
+            if self._since_build is not None:  # being read in the background
+                from desktop.nlp.figure_rows import empty_table
 
-            self._figures = figures_for_highlights(
-                self.text, self._session.highlights, self._readings, self._sentences,
-                self._session.figure_overrides,
-            )
+                return empty_table()
+            if self._rows is None:
+                from desktop.nlp.highlight_figures import figure_rows
+
+                self._rows = figure_rows(self.text, self._readings, self._sentences)
+                self._rows.add(self._session.highlights)
+            self._figures = self._rows.frame(self._session.figure_overrides)
         return self._figures
 
     def label_counts(self) -> dict[str, int]:
@@ -148,7 +169,13 @@ class SessionModel(QObject):
         self._suggest = suggest
         self._session = session
         self._readings, self._sentences = {}, SentenceIndex()
-        self._figures, self._selected = None, ""
+        self._figures, self._rows, self._selected = None, None, ""
+        self._build_generation += 1
+        self._since_build = None
+        if len(session.highlights) >= BACKGROUND_MIN_HIGHLIGHTS:
+            self._since_build = []
+            self._builder.start(self._build_generation, self.text, list(session.highlights),
+                                SentenceIndex())
         self.undo_stack.clear()
         self.sigSessionReset.emit()
         self.sigFiguresChanged.emit()
@@ -179,16 +206,23 @@ class SessionModel(QObject):
         if not parts:
             return
         spans = []
+        highlights = self._session.highlights
+        reread: list[Highlight] = []
         for part in parts:
             self._sentences.add(part.sentences)
             for reading in part.figures:
-                self._readings[(reading.start, reading.end)] = reading
+                key = (reading.start, reading.end)
+                if (key in self._readings and self._rows is not None) or self._since_build is not None:
+                    reread += [h for h in highlights.overlapping(*key) if (h.start, h.end) == key]
+                self._readings[key] = reading
             spans.extend((e.start, e.end, e.label, e.reason) for e in part.entities)
-        if self._suggest:
-            self._session.highlights.extend(new_suggestions(self._session.highlights, spans))
+        added = new_suggestions(highlights, spans) if self._suggest else []
+        highlights.extend(added)
+        self._rows_changed(reread, [*reread, *added])
         self._figures = None
         self.sigHighlightsChanged.emit(parts[0].start, parts[-1].end)
-        self.sigFiguresChanged.emit()
+        if not self._figures_signal.isActive():
+            self._figures_signal.start()
 
     def apply_entity_revision(self, changes) -> None:
         """Bring the suggestions in line with the document-level entity pass, run
@@ -317,6 +351,7 @@ class SessionModel(QObject):
             if highlight.id in highlights:  # a withdrawn suggestion is gone already
                 highlights.remove(highlight.id)
         highlights.extend(added)
+        self._rows_changed(removed, added)
         if self._selected and self._selected not in highlights:
             self.select("")
         self._figures = None
@@ -342,6 +377,37 @@ class SessionModel(QObject):
         self.sigFiguresChanged.emit()
 
     # -- helpers -------------------------------------------------------------
+    def _rows_changed(self, removed: list[Highlight], added: list[Highlight]) -> None:
+        if self._since_build is not None:
+            self._since_build.append((removed, added))
+        elif self._rows is not None:
+            self._rows.remove(removed)
+            self._rows.add(added)
+
+    @property
+    def figures_ready(self) -> bool:
+        """False while the figures of a large opened session are read in the background."""
+        return self._since_build is None
+
+    def _on_rows_built(self, generation: int, rows: FigureRows, readings: dict) -> None:
+        if generation != self._build_generation or self._since_build is None:
+            return  # another article was opened meanwhile
+        from desktop.nlp.highlight_figures import reader
+
+        for key, reading in readings.items():
+            self._readings.setdefault(key, reading)  # the analysis's readings win
+        rows.set_reader(reader(self.text, self._readings), self._sentences)
+        for removed, added in self._since_build:
+            rows.remove(removed)
+            rows.add(added)
+        self._since_build, self._rows, self._figures = None, rows, None
+        self.sigFiguresChanged.emit()
+
+    def _flush_figures_signal(self, *_args) -> None:
+        if self._figures_signal.isActive():
+            self._figures_signal.stop()
+            self.sigFiguresChanged.emit()
+
     def _push(self, removed: list[Highlight], added: list[Highlight], text: str) -> None:
         self.undo_stack.push(ChangeHighlights(self, removed, added, text))
 

@@ -33,20 +33,23 @@ def with_derived(columns: dict[str, list], text: str) -> dict[str, list]:
     if not any(changes):
         return columns
     stated = [i for i, derived in enumerate(columns["derived"]) if not derived]
-    keys = {i: subject_key(columns["subject"][i] or "") for i in stated}
-    periods = {i: (columns["period"][i] or "").strip().lower() for i in stated}
-    paragraphs = {i: text.rfind("\n", 0, columns["start"][i]) for i in stated}
+    subjects, starts, period_cells = columns["subject"], columns["start"], columns["period"]
+    keys = {i: subject_key(subjects[i] or "") for i in stated}
+    periods = {i: (period_cells[i] or "").strip().lower() for i in stated}
+    paragraphs = {i: text.rfind("\n", 0, starts[i]) for i in stated if keys[i] and periods[i]}
     # absolute figures by what they measure, when and where: each change looks up
     # its own group instead of scanning every figure (long articles have thousands)
     groups: dict[tuple[str, str, int], list[int]] = {}
     for j in stated:
-        if (not changes[j] and columns["kind"][j] in ABSOLUTE_KINDS
-                and columns["unit_code"][j] not in _RELATIVE_UNITS and keys[j]):
+        if (j in paragraphs and not changes[j] and columns["kind"][j] in ABSOLUTE_KINDS
+                and columns["unit_code"][j] not in _RELATIVE_UNITS):
             groups.setdefault((keys[j], periods[j], paragraphs[j]), []).append(j)
     added: dict[int, list[dict]] = {}
     used = set()
     for i in stated:
-        found = change_factor(changes[i] or "")
+        if not changes[i]:
+            continue
+        found = change_factor(changes[i])
         if found is None or not keys[i] or not periods[i]:
             continue
         factor, base = found
@@ -65,11 +68,12 @@ def with_derived(columns: dict[str, list], text: str) -> dict[str, list]:
             added.setdefault(source, []).append(_derived_cells(columns, source, factor, base, changes[i]))
     if not added:
         return columns
-    order = [item for i in range(len(changes)) for item in [(i, None), *((i, cells) for cells in added.get(i, []))]]
-    return {
-        name: [values[i] if cells is None else cells.get(name, values[i]) for i, cells in order]
-        for name, values in columns.items()
-    }
+    result = {name: list(values) for name, values in columns.items()}
+    for source in sorted(added, reverse=True):  # from the end, so positions stay valid
+        for cells in reversed(added[source]):
+            for name, values in result.items():
+                values.insert(source + 1, cells.get(name, columns[name][source]))
+    return result
 
 
 def _derived_cells(columns: dict[str, list], source: int, factor: float, base: str, change: str) -> dict:

@@ -14,6 +14,7 @@ Works on any spaCy ``Doc`` that has a dependency parse (no spaCy import here).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Returned when the subject is a word pointing back to an earlier figure.
 ANAPHOR = "\0anaphor"
@@ -49,6 +50,7 @@ def subject_of(doc, start: int, end: int) -> str:
     return _climb(root, inside)
 
 
+@lru_cache(maxsize=8192)
 def subject_key(subject: str) -> str:
     """The word a subject is grouped by: its head noun, lower-cased ("bilateral trade
     between Kazakhstan and Azerbaijan" and "mutual trade" are both "trade")."""

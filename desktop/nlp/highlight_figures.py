@@ -7,18 +7,12 @@ from typing import Any
 
 import pandas as pd
 
-from desktop.core.figure import FIGURE_COLUMNS, FigureReading
+from desktop.core.figure import FigureReading
 from desktop.core.highlight import Highlight
-from desktop.core.labels import FIGURE_LABELS
-from desktop.nlp.derived_figures import with_derived
 from desktop.nlp.figure_context import describe_figures
-from desktop.nlp.figure_frame import figure_frame
+from desktop.nlp.figure_rows import TABLE_COLUMNS, FigureRows  # noqa: F401 (TABLE_COLUMNS: re-exported)
 from desktop.nlp.figures import read_figure
 from desktop.nlp.sentences import SentenceIndex, sentence_span_around
-
-TABLE_COLUMNS = ["highlight_id", "label", *FIGURE_COLUMNS, "edited"]
-#: Figure cells a person may correct by hand.
-OVERRIDABLE_COLUMNS = ("value", "unit", "unit_code", "kind", "qualifier", "subject", "period")
 
 ReadingCache = MutableMapping[tuple[int, int], FigureReading | None]
 
@@ -52,38 +46,27 @@ def figures_for_highlights(
     sentences: SentenceIndex | None = None,
     overrides: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> pd.DataFrame:
-    """One row per figure stated by a visible highlight under a figure label.
+    """One row per figure stated by a visible highlight under a figure label (see
+    :class:`FigureRows`, which keeps such a table up to date edit by edit).
 
-    When two highlights state the same figure (a DATE "the first four months of
-    this year" around a DATE "four months"), the tighter highlight owns the row.
     Hand corrections in ``overrides`` (highlight id -> column -> value) replace the
     engine's cells; the ``edited`` column names the corrected ones. Derived rows
     (:mod:`desktop.nlp.derived_figures`) follow, computed from the corrected cells;
     each carries the highlight id of the stated figure it comes from.
     """
-    owners: dict[tuple[int, int], tuple[Highlight, FigureReading]] = {}
-    for highlight in highlights:
-        if not highlight.visible or highlight.label not in FIGURE_LABELS:
-            continue
-        reading = reading_for(text, highlight, cache)
-        if reading is None:
-            continue
-        key = (reading.start, reading.end)
-        held = owners.get(key)
-        if held is None or _length(highlight) < _length(held[0]):
-            owners[key] = (highlight, reading)
-    rows = [owners[key] for key in sorted(owners)]
-    frame = figure_frame(text, [reading for _, reading in rows], sentences, derive=False)
-    frame.insert(0, "label", pd.Series([h.label for h, _ in rows], dtype="object"))
-    frame.insert(0, "highlight_id", pd.Series([h.id for h, _ in rows], dtype="object"))
-    frame["edited"] = ""
-    if overrides:
-        _apply_overrides(frame, overrides)
-    if frame["change"].astype(bool).any():
-        columns = with_derived({name: frame[name].tolist() for name in frame.columns}, text)
-        if len(columns["start"]) > len(frame):
-            frame = pd.DataFrame(columns, columns=frame.columns).astype(frame.dtypes.to_dict())
-    return frame
+    rows = figure_rows(text, cache, sentences)
+    rows.add(highlights)
+    return rows.frame(overrides)
+
+
+def figure_rows(text: str, cache: ReadingCache, sentences: SentenceIndex | None = None) -> FigureRows:
+    """An empty :class:`FigureRows` of ``text`` reading highlights through ``cache``."""
+    return FigureRows(text, reader(text, cache), sentences if sentences is not None else SentenceIndex())
+
+
+def reader(text: str, cache: ReadingCache):
+    """A function giving the reading of one highlight of ``text`` through ``cache``."""
+    return lambda highlight: reading_for(text, highlight, cache)
 
 
 def _in_context(text: str, reading: FigureReading) -> FigureReading:
@@ -96,22 +79,3 @@ def _in_context(text: str, reading: FigureReading) -> FigureReading:
     local = reading.shifted(-first)
     described = describe_figures(paragraph, [local], [(sentence[0] - first, sentence[1] - first)])
     return described[0].shifted(first)
-
-
-def _apply_overrides(frame: pd.DataFrame, overrides: Mapping[str, Mapping[str, Any]]) -> None:
-    positions = {hid: i for i, hid in enumerate(frame["highlight_id"])}
-    for highlight_id, cells in overrides.items():
-        row = positions.get(highlight_id)
-        if row is None:
-            continue
-        edited = [c for c in OVERRIDABLE_COLUMNS if c in cells]
-        for column in edited:
-            frame.iat[row, frame.columns.get_loc(column)] = cells[column]
-        if "value" in cells:
-            frame.iat[row, frame.columns.get_loc("low")] = cells["value"]
-            frame.iat[row, frame.columns.get_loc("high")] = cells["value"]
-        frame.iat[row, frame.columns.get_loc("edited")] = ",".join(edited)
-
-
-def _length(highlight: Highlight) -> int:
-    return highlight.end - highlight.start

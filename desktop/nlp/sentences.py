@@ -26,6 +26,12 @@ class SentenceIndex:
     def __len__(self) -> int:
         return len(self._spans)
 
+    def copy(self) -> SentenceIndex:
+        """An independent copy (for reading in another thread while this one grows)."""
+        copied = SentenceIndex()
+        copied._spans, copied._starts = list(self._spans), list(self._starts)
+        return copied
+
     def add(self, spans: Iterable[tuple[int, int]]) -> None:
         """Add spans (e.g. the sentences of one more analysed chunk); spans after
         every known one (chunks arriving in text order) are appended in O(k)."""

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 _MARK_PEN = pg.mkPen("#1f1f1f", width=2.5)
 _PLAIN_PEN = pg.mkPen("#5f6368", width=0.8)
 _TICK_CHARS = 16
+_MAX_TICKS = 40
 
 
 def compact_number(value: float) -> str:
@@ -67,7 +68,8 @@ class BarChart(pg.PlotWidget):
             x=np.arange(count), height=self._heights, width=0.7,
             brushes=[QColor(c) for c in self._colours] or None, pens=self._pens(),
         )
-        self.getAxis("bottom").setTicks([[(i, short(label)) for i, label in enumerate(labels)]])
+        step = max(1, -(-count // _MAX_TICKS))  # a long article's thousands of bars: some labelled
+        self.getAxis("bottom").setTicks([[(i, short(labels[i])) for i in range(0, count, step)]])
         self.setLabel("left", y_label)
         top = float(np.nanmax(self._heights)) if count else 1.0
         bottom = min(0.0, float(np.nanmin(self._heights))) if count else 0.0

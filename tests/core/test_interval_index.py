@@ -45,3 +45,35 @@ def test_half_open_ends_do_not_touch():
     index.add(5, 9, "right")
     assert [k for *_, k in index.overlapping(5, 6)] == ["right"]
     assert [k for *_, k in index.overlapping(4, 5)] == ["left"]
+
+
+def test_edits_between_queries_match_brute_force_before_and_after_each_rebuild():
+    """Single adds and removes interleaved with queries: edits kept beside the tree,
+    removals of snapshot items, re-adding a removed item, and rebuilds."""
+    rng = random.Random(11)
+    index = IntervalIndex()
+    intervals = set()
+    for key in range(1500):
+        start = rng.randrange(0, 3000)
+        interval = (start, start + rng.choice([1, 3, 40, 900]), f"old{key}")
+        intervals.add(interval)
+    index.extend(list(intervals))
+    for step in range(3000):
+        action = rng.random()
+        if action < 0.4 and intervals:
+            victim = rng.choice(sorted(intervals))
+            intervals.discard(victim)
+            index.remove(*victim)
+            if rng.random() < 0.2:  # put it straight back
+                intervals.add(victim)
+                index.add(*victim)
+        elif action < 0.8:
+            start = rng.randrange(0, 3000)
+            interval = (start, start + rng.choice([1, 3, 40, 900]), f"new{step}")
+            intervals.add(interval)
+            index.add(*interval)
+        else:
+            a = rng.randrange(0, 4000)
+            b = a + rng.choice([0, 1, 50, 1000])
+            assert list(index.overlapping(a, b)) == brute_force(intervals, a, b)
+    assert list(index) == sorted(intervals) and len(index) == len(intervals)

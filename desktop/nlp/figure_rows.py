@@ -1,0 +1,154 @@
+"""The figures table of a changing set of highlights, kept up to date change by change.
+
+A long article has thousands of figures and tens of thousands of highlights; an
+edit touches one or two. :class:`FigureRows` remembers which highlight states which
+figure and each figure's cells, so an edit costs the highlights it changes plus one
+assembly of the table from cached rows, not a new reading of every highlight.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from desktop.core.figure import FIGURE_COLUMNS, FigureReading
+from desktop.core.highlight import Highlight
+from desktop.core.labels import FIGURE_LABELS
+from desktop.nlp.derived_figures import with_derived
+from desktop.nlp.figure_frame import frame_from_columns
+from desktop.nlp.sentences import SentenceIndex
+
+#: Columns of the figures table: FIGURE_COLUMNS between the highlight's and ``edited``.
+TABLE_COLUMNS = ["highlight_id", "label", *FIGURE_COLUMNS, "edited"]
+#: Figure cells a person may correct by hand.
+OVERRIDABLE_COLUMNS = ("value", "unit", "unit_code", "kind", "qualifier", "subject", "period")
+
+Key = tuple[int, int]
+_READING_FIELDS = ("start", "end", "surface", "value", "low", "high", "unit", "unit_code",
+                   "kind", "qualifier", "subject", "period", "change")
+_ROW_FIELDS = ("highlight_id", "label", *_READING_FIELDS, "derived", "formula", "sentence", "edited")
+_EXTRA = ("highlight_id", "label", "edited")
+
+
+class FigureRows:
+    """One row per figure stated by a visible highlight under a figure label.
+
+    When two highlights state the same figure (a DATE "the first four months of
+    this year" around a DATE "four months"), the tighter highlight owns the row
+    (between equal lengths, the first in text order). ``read`` gives the reading of
+    one highlight (or None); ``sentences`` gives each figure's sentence.
+    """
+
+    def __init__(self, text: str, read, sentences: SentenceIndex) -> None:
+        self._text = text
+        self._read = read
+        self._sentences = sentences
+        self._stating: dict[Key, dict[str, tuple[Highlight, FigureReading]]] = {}
+        self._figure_of: dict[str, Key] = {}  # highlight id -> the figure it states
+        self._owner: dict[Key, str] = {}  # figure -> the id of the highlight that owns its row
+        self._keys: list[Key] = []  # figures with a row, in text order
+        self._cells: dict[Key, tuple] = {}  # figure -> its row (_ROW_FIELDS), cached
+        self._sentence: dict[Key, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def set_reader(self, read, sentences: SentenceIndex) -> None:
+        """Read highlights added from now on with ``read`` and ``sentences``."""
+        self._read, self._sentences = read, sentences
+
+    def add(self, highlights: Iterable[Highlight]) -> None:
+        """Take in new highlights (and the new state of changed ones, after ``remove``)."""
+        touched = set()
+        for highlight in highlights:
+            if not highlight.visible or highlight.label not in FIGURE_LABELS:
+                continue
+            reading = self._read(highlight)
+            if reading is None:
+                continue
+            key = (reading.start, reading.end)
+            self._stating.setdefault(key, {})[highlight.id] = (highlight, reading)
+            self._figure_of[highlight.id] = key
+            touched.add(key)
+        for key in touched:
+            self._elect(key)
+
+    def remove(self, highlights: Iterable[Highlight]) -> None:
+        """Forget highlights (deleted, or about to be added again in a new state)."""
+        touched = set()
+        for highlight in highlights:
+            key = self._figure_of.pop(highlight.id, None)
+            if key is not None:
+                self._stating[key].pop(highlight.id, None)
+                touched.add(key)
+        for key in touched:
+            self._elect(key)
+
+    def _elect(self, key: Key) -> None:
+        stating = self._stating.get(key)
+        if not stating:
+            self._stating.pop(key, None)
+            if self._owner.pop(key, None) is not None:
+                del self._keys[bisect_left(self._keys, key)]
+                self._cells.pop(key, None)
+            return
+        highlight, reading = min(stating.values(), key=_tightest)
+        if key not in self._owner:
+            insort(self._keys, key)
+        self._owner[key] = highlight.id
+        self._cells[key] = self._row(highlight, reading, key)
+
+    def _row(self, highlight: Highlight, reading: FigureReading, key: Key) -> tuple:
+        sentence = self._sentence.get(key)
+        if sentence is None:
+            sentence = self._sentences.sentence_at(self._text, reading.start, reading.end)
+            self._sentence[key] = sentence
+        low = reading.value if reading.low is None else reading.low
+        high = reading.value if reading.high is None else reading.high
+        return (highlight.id, highlight.label, reading.start, reading.end, reading.surface,
+                reading.value, low, high, reading.unit, reading.unit_code, reading.kind,
+                reading.qualifier, reading.subject, reading.period, reading.change,
+                False, "", sentence, "")
+
+    def frame(self, overrides: Mapping[str, Mapping[str, Any]] | None = None) -> pd.DataFrame:
+        """The table (TABLE_COLUMNS): the stated rows with the hand corrections in
+        ``overrides`` (highlight id -> column -> value; ``edited`` names them), then the
+        derived rows (:mod:`desktop.nlp.derived_figures`) after the figure each comes from."""
+        rows = [self._cells[key] for key in self._keys]
+        columns = {name: list(values) for name, values in zip(_ROW_FIELDS, zip(*rows))} if rows \
+            else {name: [] for name in _ROW_FIELDS}
+        if overrides:
+            _apply_overrides(columns, overrides)
+        if any(columns["change"]):
+            columns = with_derived(columns, self._text)
+        extra = {name: columns.pop(name) for name in _EXTRA}
+        frame = frame_from_columns(columns)
+        frame.insert(0, "label", pd.Series(extra["label"], dtype="object"))
+        frame.insert(0, "highlight_id", pd.Series(extra["highlight_id"], dtype="object"))
+        frame["edited"] = pd.Series(extra["edited"], dtype="object")
+        return frame
+
+
+def empty_table() -> pd.DataFrame:
+    """The figures table with no rows."""
+    return FigureRows("", lambda highlight: None, SentenceIndex()).frame()
+
+
+def _tightest(entry: tuple[Highlight, FigureReading]) -> tuple:
+    highlight = entry[0]
+    return (highlight.end - highlight.start, highlight.start, highlight.end, highlight.id)
+
+
+def _apply_overrides(columns: dict[str, list], overrides: Mapping[str, Mapping[str, Any]]) -> None:
+    positions = {hid: i for i, hid in enumerate(columns["highlight_id"]) if hid in overrides}
+    for highlight_id, row in positions.items():
+        cells = overrides[highlight_id]
+        edited = [c for c in OVERRIDABLE_COLUMNS if c in cells]
+        for column in edited:
+            columns[column][row] = cells[column]
+        if "value" in cells:
+            columns["low"][row] = columns["high"][row] = cells["value"]
+        columns["edited"][row] = ",".join(edited)
