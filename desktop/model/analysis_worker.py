@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from desktop.model.background import lower_priority
+
 if TYPE_CHECKING:  # the analysis is imported by the worker thread, not at start-up
     from desktop.nlp.analysis import ChunkAnalysis
 
@@ -47,7 +49,12 @@ class AnalysisWorker(QObject):
         from desktop.nlp import pipeline
         from desktop.nlp.analysis import iter_analysis
 
+        lower_priority()  # the window's thread comes first
+
         generation, total = self._generation, len(self._text)
+        if self._cancel.is_set():  # cancelled before its thread started (see AnalysisRunner.hold)
+            self.sigFinished.emit(generation, True)
+            return
         try:
             if not pipeline.pipeline_loaded():
                 self.sigStage.emit(generation, "Loading the language model…")
@@ -89,8 +96,9 @@ class AnalysisWorker(QObject):
         self.sigProgress.emit(self._generation, done, total)
 
 
-def start_worker(worker: AnalysisWorker) -> QThread:
-    """Run ``worker`` in a new thread that quits when the worker is done.
+def start_worker(worker: AnalysisWorker, start: bool = True) -> QThread:
+    """Run ``worker`` in a new thread that quits when the worker is done (with
+    ``start=False`` the caller starts the thread).
 
     The caller keeps both objects referenced until the thread's ``finished``: a
     worker collected while it runs would crash the process.
@@ -100,5 +108,6 @@ def start_worker(worker: AnalysisWorker) -> QThread:
     thread.started.connect(worker.run)
     worker.sigFinished.connect(thread.quit)
     worker.sigFailed.connect(thread.quit)
-    thread.start()
+    if start:
+        thread.start()
     return thread

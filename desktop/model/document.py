@@ -55,10 +55,14 @@ class SessionDocument(QObject):
     def open(self, path: str | Path) -> LoadedSession:
         """Load a session file and show it; raises SessionFileError (nothing changes)."""
         loaded = load_session(path)
+        self.show_loaded(loaded, path)
+        return loaded
+
+    def show_loaded(self, loaded: LoadedSession, path: str | Path) -> None:
+        """Show a session loaded from ``path`` (in the background, see SessionLoader)."""
         self.recovery.discard()
         self._model.open_session(loaded.session, suggest=False)
         self._set_path(Path(path))
-        return loaded
 
     def new_from(self, session: Session, path: Path | None = None, modified: bool = False) -> None:
         """Show ``session`` (an opened article, or a restored recovery copy)."""

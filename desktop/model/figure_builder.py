@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+
+from desktop.model.background import start_background_thread
 
 if TYPE_CHECKING:
     from desktop.core.highlight import Highlight
@@ -28,11 +29,8 @@ class FigureRowsBuilder(QObject):
 
     def start(self, generation: int, text: str, highlights: list[Highlight],
               sentences: SentenceIndex) -> None:
-        thread = threading.Thread(
-            target=self._run, args=(generation, text, highlights, sentences),
-            name="article-lens-figures", daemon=True,
-        )
-        thread.start()
+        start_background_thread(self._run, generation, text, highlights, sentences,
+                                name="article-lens-figures")
 
     def _run(self, generation: int, text: str, highlights: list[Highlight],
              sentences: SentenceIndex) -> None:

@@ -15,6 +15,7 @@ from desktop.formats.readers import ARTICLE_SUFFIXES, read_article
 from desktop.formats.session_file import SESSION_SUFFIX, SessionFileError
 from desktop.model.document import SessionDocument
 from desktop.model.recovery import RecoveryCopy, orphaned_copies
+from desktop.model.session_loader import BACKGROUND_LOAD_BYTES, SessionLoader
 from desktop.ui.recent_files import RecentFiles
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ class FileController(QObject):
         self._window = window
         self.document = SessionDocument(window.model, window.view_state, self)
         self.recent = RecentFiles(self)
+        self._loader: SessionLoader | None = None
+        self._history_at_load = 0
 
     # -- opening -------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -78,15 +81,40 @@ class FileController(QObject):
         return True
 
     def _open_session(self, path: Path) -> bool:
+        if _size(path) >= BACKGROUND_LOAD_BYTES:
+            return self._open_session_in_background(path)
         try:
             loaded = self.document.open(path)
         except FileFormatError as error:
             return self._failed(path, error)
+        self._show_opened(path, loaded)
+        return True
+
+    def _open_session_in_background(self, path: Path) -> bool:
+        """Read a large session in a thread; the article open now stays until it is in."""
+        if self._loader is None:
+            self._loader = SessionLoader(self)
+            self._loader.sigLoaded.connect(self._on_session_loaded)
+            self._loader.sigFailed.connect(lambda where, error: self._failed(Path(where), error))
+        self._history_at_load = self._window.model.undo_stack.index()
+        self._message(f"Opening {path.name}…")
+        self._loader.load(path)
+        return True
+
+    def _on_session_loaded(self, where: str, loaded) -> None:
+        path = Path(where)
+        edited_meanwhile = self._window.model.undo_stack.index() != self._history_at_load
+        if edited_meanwhile and not self.maybe_save():
+            self._message(f"Did not open {path.name}: your edits are still open.")
+            return
+        self.document.show_loaded(loaded, path)
+        self._show_opened(path, loaded)
+
+    def _show_opened(self, path: Path, loaded) -> None:
         self._window.apply_view_state(loaded.view_state)
         self.recent.add(path)
         count = len(loaded.session.highlights)
         self._message(f"Opened {path.name}: {count} highlights, saved {_when(loaded.modified)}.")
-        return True
 
     def _failed(self, path: Path, error: Exception) -> bool:
         self._message(f"Could not open {path.name}.")
@@ -196,3 +224,10 @@ def _when(iso_time: str) -> str:
     except ValueError:
         return iso_time
     return moment.strftime("%d %b %Y, %H:%M")
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

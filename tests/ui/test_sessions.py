@@ -164,3 +164,52 @@ def test_recovery_copies_follow_bursts_of_edits(annotated, qtbot):
         annotated.model.set_note(annotated.model.selected_id, "burst")
     assert "burst" in writer.path.read_text(encoding="utf-8")
     QCoreApplication.processEvents()
+
+
+def large_session(tmp_path, paragraphs=4000):
+    """A session file over the background-loading size: a long article, many highlights."""
+    from desktop.core.article import Article
+    from desktop.core.highlight import Highlight
+    from desktop.core.highlight_set import HighlightSet
+    from desktop.core.session import Session
+    from desktop.formats.session_file import save_session
+
+    paragraph = "Trade between Kazakhstan and Azerbaijan grew by 40 percent to $460 million.\n"
+    text = paragraph * paragraphs
+    place, money = paragraph.index("Kazakhstan"), paragraph.index("$460 million")
+    highlights = []
+    for i in range(paragraphs):
+        base = i * len(paragraph)
+        highlights.append(Highlight(base + place, base + place + 10, "GPE", origin="model", status="suggested"))
+        highlights.append(Highlight(base + money, base + money + 12, "MONEY", origin="manual", status="accepted"))
+    path = tmp_path / "long.alens"
+    save_session(Session(Article(text, title="long"), HighlightSet(highlights)), path)
+    assert path.stat().st_size > 1_000_000
+    return path, len(highlights)
+
+
+def test_a_large_session_opens_in_the_background_and_the_window_keeps_painting(
+        window, seed_path, wait_for_analysis, tmp_path, qtbot):
+    path, count = large_session(tmp_path)
+    assert window.open_path(seed_path)
+    wait_for_analysis(window)
+    seed_text = window.model.text
+    assert window.open_path(path)
+    assert window.model.text == seed_text  # still the seed until the file is read
+    qtbot.waitUntil(lambda: len(window.model.session.highlights) == count, timeout=30_000)
+    assert "long.alens" in window.windowTitle()
+    qtbot.waitUntil(lambda: window.model.figures_ready, timeout=30_000)
+    assert len(window.model.figures()) >= count // 2
+
+
+def test_a_broken_large_session_is_refused_and_the_open_article_stays(window, seed_path, wait_for_analysis,
+                                                                      tmp_path, qtbot, dialogs):
+    path, _ = large_session(tmp_path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 200])  # truncated
+    assert window.open_path(seed_path)
+    wait_for_analysis(window)
+    window.open_path(path)
+    qtbot.waitUntil(lambda: bool(dialogs.shown), timeout=30_000)
+    assert "JSON" in dialogs.shown[-1][1]
+    assert window.model.text.startswith("BAKU") and path.read_bytes() == data[: len(data) - 200]

@@ -1,0 +1,35 @@
+"""Background work that gives way to the window: threads started at a lower priority."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+
+#: How much nicer than the window background threads and worker processes run.
+BACKGROUND_NICENESS = 10
+
+
+def lower_priority() -> None:
+    """Make the calling thread (on Linux, where each thread has its own nice value)
+    run after the window's thread when both want the CPU."""
+    if not hasattr(os, "setpriority"):
+        return
+    try:
+        tid = threading.get_native_id()
+        current = os.getpriority(os.PRIO_PROCESS, tid)
+        os.setpriority(os.PRIO_PROCESS, tid, min(19, current + BACKGROUND_NICENESS))
+    except OSError:
+        pass  # not permitted here: run at the normal priority
+
+
+def start_background_thread(target: Callable[..., None], *args, name: str) -> threading.Thread:
+    """Run ``target(*args)`` in a daemon thread at a lower priority."""
+
+    def run() -> None:
+        lower_priority()
+        target(*args)
+
+    thread = threading.Thread(target=run, name=name, daemon=True)
+    thread.start()
+    return thread
