@@ -59,7 +59,12 @@ class IntervalIndex:
         self._note_edit()
 
     def extend(self, items: list[Item]) -> None:
-        """Index many intervals at once (one sort, one rebuild on the next query)."""
+        """Index many intervals at once (one sort, one rebuild on the next query; a
+        few are added one by one, beside the tree)."""
+        if not self._stale and len(items) + len(self._added) + len(self._removed) <= PENDING_LIMIT:
+            for item in items:
+                self.add(*item)
+            return
         self._items.extend(items)
         self._items.sort()
         self._stale = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -55,13 +56,17 @@ def figure_groups(figures: pd.DataFrame) -> list[FigureGroup]:
     figures = stated(figures)
     if figures.empty:
         return []
-    keys = _keys(figures)
+    keys = _keys(figures).to_numpy(dtype=object).tolist()
+    sizes = Counter(keys)
+    kinds_of: dict[str, set[str]] = defaultdict(set)
+    for key, kind in set(zip(keys, figures["kind"].to_numpy(dtype=object).tolist())):
+        kinds_of[key].add(kind)
     groups = []
-    for key, rows in figures.groupby(keys, sort=True):
-        kinds = sorted(set(rows["kind"]))
+    for key in sorted(sizes):
+        kinds = sorted(kinds_of[key])
         title = key if kinds == [key] else f"{key} ({', '.join(kinds)})"
         rank = min((KIND_ORDER.index(k) for k in kinds if k in KIND_ORDER), default=len(KIND_ORDER))
-        groups.append((rank, FigureGroup(str(key), title, len(rows))))
+        groups.append((rank, FigureGroup(str(key), title, sizes[key])))
     groups.sort(key=lambda item: (item[0], -item[1].size, item[1].key))
     return [group for _, group in groups]
 

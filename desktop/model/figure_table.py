@@ -103,7 +103,8 @@ class FigureTableModel(QAbstractTableModel):
         """Show ``frame`` (keeping the current sort and filter)."""
         self.beginResetModel()
         self._frame = frame.reset_index(drop=True)
-        self._cells = {name: self._frame[name].tolist() for name in self._frame.columns}
+        # to_numpy().tolist(): one C loop per column (a string column's tolist() is not)
+        self._cells = {name: self._frame[name].to_numpy().tolist() for name in self._frame.columns}
         self._haystack = None  # built when a filter needs it
         self._rows = self._visible_rows()
         self.endResetModel()
