@@ -23,18 +23,21 @@ SEED = next((REPO / "seeds").glob("*.txt"))
 BARE_WINDOW = r"""
 import sys
 from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit
-from PySide6.QtCore import QTimer
 app = QApplication(sys.argv)
+
+class Editor(QTextEdit):
+    # marked at the first paint with the text, as Article Lens marks its own
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        print("article-lens-trace text-shown", file=sys.stderr, flush=True)
+        app.quit()
+
 window = QMainWindow()
-editor = QTextEdit()
+editor = Editor()
 editor.setPlainText(open(sys.argv[1], encoding="utf-8").read())
 window.setCentralWidget(editor)
 window.resize(1280, 800)
 window.show()
-def shown():
-    print("article-lens-trace text-shown", file=sys.stderr, flush=True)
-    app.quit()
-QTimer.singleShot(0, shown)
 app.exec()
 """
 

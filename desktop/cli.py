@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections.abc import Sequence
 
@@ -13,12 +11,19 @@ EXTRACT_HELP = "Print the entities and figures of an article (no window)."
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch ``article-lens [FILE]`` to the GUI and ``article-lens extract …`` to
     the headless analysis; returns the process exit code."""
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # a no-op elsewhere; importing it costs start-up time
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # the bundled app's analysis worker processes start here
+        multiprocessing.freeze_support()  # the bundled app's analysis worker processes start here
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "extract":
         return extract(args[1:])
+    if len(args) <= 1 and not any(a.startswith("-") for a in args):  # the usual start: no parser
+        from desktop.app import run
+
+        return run([a for a in args if a])
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="article-lens",
         description="Read a news article with its entities and figures. "
@@ -33,6 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def extract(argv: Sequence[str]) -> int:
     """``article-lens extract FILE [--format json|csv] [--what entities|figures|all]``."""
+    import argparse
+    import json
+
     parser = argparse.ArgumentParser(prog="article-lens extract", description=EXTRACT_HELP)
     parser.add_argument("file", help="the article to analyse (.txt, .md, any text encoding)")
     parser.add_argument("--format", choices=("json", "csv"), default="json")

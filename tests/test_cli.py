@@ -76,3 +76,20 @@ def test_extract_can_write_a_session_of_suggestions(seed_path, tmp_path):
 def test_extract_reports_an_unwritable_session_path(seed_path, tmp_path):
     code, _, err = run(["extract", str(seed_path), "--session", str(tmp_path / "no" / "x.alens")])
     assert code == 2 and "could not be saved" in err
+
+
+def test_the_app_shows_the_text_before_the_analysis_ends(seed_path):
+    """The real start: ``article-lens FILE`` paints the text, then analyses it (the
+    analysis thread is held until the first paint; see desktop.app.run)."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_LOGGING_RULES="qt.qpa.*=false",
+               ARTICLE_LENS_TRACE="1", ARTICLE_LENS_QUIT_AFTER="analysis-finished")
+    done = subprocess.run([sys.executable, "-m", "desktop.cli", str(seed_path)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    events = [line.split()[1] for line in done.stderr.splitlines()
+              if line.startswith("article-lens-trace ")]
+    assert done.returncode == 0, done.stderr
+    assert events.index("text-shown") < events.index("analysis-finished")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
 
 ORIGINS = ("model", "manual")
 STATUSES = ("suggested", "accepted", "rejected")
@@ -12,11 +10,15 @@ STATUSES = ("suggested", "accepted", "rejected")
 
 def now_iso() -> str:
     """The current UTC time as an ISO 8601 string (seconds)."""
+    from datetime import datetime, timezone  # imported on first use: start-up time
+
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def new_id() -> str:
     """A fresh stable highlight id."""
+    import uuid  # imported on first use (with platform): start-up time
+
     return uuid.uuid4().hex
 
 

@@ -26,10 +26,24 @@ class AnalysisRunner(QObject):
         self._generation = 0
         self._worker: AnalysisWorker | None = None
         self._running: dict[QThread, AnalysisWorker] = {}  # kept alive until each thread ends
+        self._held: list[QThread] | None = None  # threads waiting for release(), while held
 
     @property
     def running(self) -> bool:
         return self._worker is not None
+
+    def hold(self) -> None:
+        """Start no worker thread until ``release``: the analysis imports spaCy, which
+        would slow down what the app does meanwhile (at start-up: the first paint).
+        ``start`` still makes its worker, and the analysis counts as running."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Start the threads held back since ``hold`` (a cancelled one ends at once)."""
+        held, self._held = self._held, None
+        for thread in held or []:
+            thread.start()
 
     def start(self, text: str, lexicon=None) -> None:
         """Analyse ``text`` in a new worker thread, cancelling any running one;
@@ -43,7 +57,9 @@ class AnalysisRunner(QObject):
         worker.sigFinished.connect(self._on_finished)
         worker.sigFailed.connect(self._on_failed)
         self._worker = worker
-        thread = start_worker(worker)
+        thread = start_worker(worker, start=self._held is None)
+        if self._held is not None:
+            self._held.append(thread)
         self._running[thread] = worker
         thread.finished.connect(lambda: self._running.pop(thread, None))
         self.sigStarted.emit()
@@ -59,6 +75,7 @@ class AnalysisRunner(QObject):
     def shutdown(self) -> None:
         """Cancel and wait for every worker thread to end."""
         self.cancel()
+        self._held = None  # never started: nothing to wait for
         for thread in list(self._running):
             thread.quit()
             thread.wait()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import threading
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,7 +60,7 @@ class RecoveryWriter(QObject):
     def __init__(self, snapshot: Callable[[], bytes | None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._snapshot = snapshot
-        self.path = recovery_folder() / f"{PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}.alens"
+        self.path = recovery_folder() / f"{PREFIX}{os.getpid()}-{os.urandom(4).hex()}.alens"
         self._burst = QTimer(self, singleShot=True, interval=BURST_END_MS)
         self._deadline = QTimer(self, singleShot=True, interval=MAX_DELAY_MS)
         self._burst.timeout.connect(self.write_now)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from importlib.resources import as_file, files
+from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
@@ -11,15 +11,17 @@ from PySide6.QtGui import QIcon
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
-def app_icon(name: str = "article-lens") -> QIcon:
-    """The icon ``name`` (default: the app's) with every rendered size.
+def app_icon(name: str = "article-lens", largest: int = SIZES[-1]) -> QIcon:
+    """The icon ``name`` (default: the app's) with every rendered size up to ``largest``.
 
     The PNGs are used rather than the SVG so that QtSvg is not needed at run time; Qt
     reads each one only when that size is drawn.
     """
+    import desktop.resources  # a plain folder in every install (importlib.resources costs 6 ms)
+
     icon = QIcon()
-    folder = files("desktop.resources").joinpath("icons")
+    folder = Path(desktop.resources.__file__).parent / "icons"
     for size in SIZES:
-        with as_file(folder.joinpath(f"{name}-{size}.png")) as path:
-            icon.addFile(str(path), QSize(size, size))  # read when drawn
+        if size <= largest:
+            icon.addFile(str(folder / f"{name}-{size}.png"), QSize(size, size))  # read when drawn
     return icon

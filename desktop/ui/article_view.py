@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
@@ -14,7 +13,7 @@ from desktop.core.utf16 import Utf16Offsets
 from desktop.model.entity_table import reason_text
 from desktop.model.session_model import SessionModel
 
-_SELECTED_PEN = QPen(QColor("#1f1f1f"), 2)
+_SELECTED_COLOUR = "#1f1f1f"
 _NESTED_INSET = 2.0
 #: Suggestions are drawn paler than accepted and hand-made highlights.
 _SUGGESTION_ALPHA = 140
@@ -35,6 +34,11 @@ class ArticleView(QPlainTextEdit):
     model's interval index for the highlights of the visible blocks, so a long
     article with many highlights costs no more to show than a short one. Qt counts
     UTF-16 units and the model counts code points; ``_offsets`` converts between them.
+
+    Until the text is first painted the view leaves alone what PySide6 builds on first
+    use at a cost (start-up time): the Qt namespace (``QtCore.Qt``, 15 ms) and the
+    Python side of ``viewport()`` (its first QWidget* return builds every widget class,
+    10 ms). The first paint needs neither when no highlight is in sight.
     """
 
     sigHighlightClicked = Signal(str)
@@ -46,11 +50,7 @@ class ArticleView(QPlainTextEdit):
         self._offsets = Utf16Offsets("")
         self._text_shown = False
         self.setObjectName("articleView")
-        self.setReadOnly(True)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        self.setReadOnly(True)  # selectable by mouse; by keyboard too once shown
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.setMouseTracking(True)
         font = QFont(self.font())
@@ -59,8 +59,22 @@ class ArticleView(QPlainTextEdit):
         self.document().setDocumentMargin(14)
         model.sigSessionReset.connect(self._on_session_reset)
         model.sigHighlightsChanged.connect(self._on_highlights_change)
-        model.sigHiddenLabelsChanged.connect(self.viewport().update)
+        model.sigHiddenLabelsChanged.connect(self._repaint)
         model.sigSelectionChanged.connect(self._on_selection_change)
+
+    def _repaint(self) -> None:
+        """Paint the text and highlights again (before the text is first shown there
+        is nothing to paint again: the first paint draws it all)."""
+        if self._text_shown:
+            self.viewport().update()
+
+    def _on_text_shown(self) -> None:
+        """Finish what waits for the first paint (see the class docstring)."""
+        Qt = QtCore.Qt
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
 
     # -- following the model -------------------------------------------------
     def _on_session_reset(self) -> None:
@@ -70,13 +84,13 @@ class ArticleView(QPlainTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _on_highlights_change(self, start: int, end: int) -> None:
-        self.viewport().update()
+        self._repaint()
 
     def _on_selection_change(self, highlight_id: str) -> None:
         highlight = self._model.highlight(highlight_id) if highlight_id else None
         if highlight is not None:
             self.reveal(highlight.start, highlight.end)
-        self.viewport().update()
+        self._repaint()
 
     def reveal(self, start: int, end: int) -> None:
         """Put the caret at ``start`` and scroll the span ``[start, end)`` into view:
@@ -145,25 +159,34 @@ class ArticleView(QPlainTextEdit):
 
     # -- painting ------------------------------------------------------------
     def paintEvent(self, event) -> None:
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        try:
-            self._paint_highlights(painter, QRectF(event.rect()))
-        finally:
-            painter.end()
+        shown = self._highlights_to_paint(QRectF(event.rect()))
+        if shown:
+            painter = QPainter(self.viewport())
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            try:
+                self._paint_highlights(painter, shown)
+            finally:
+                painter.end()
         super().paintEvent(event)
         if not self._text_shown and self.document().characterCount() > 1:
             self._text_shown = True
             trace.mark("text-shown")
+            self._on_text_shown()
             self.sigTextShown.emit()
 
-    def _paint_highlights(self, painter: QPainter, area: QRectF) -> None:
+    def _highlights_to_paint(self, area: QRectF) -> list[Highlight]:
+        """The shown highlights in ``area``, outer ones first (inner ones go on top)."""
         start, end = self._visible_range(area)
         if start >= end:
-            return
+            return []
         hidden = self._model.hidden_labels
         shown = [h for h in self._model.highlights_in(start, end) if h.label not in hidden]
-        shown.sort(key=lambda h: (h.start - h.end, h.start))  # outer first, inner on top
+        shown.sort(key=lambda h: (h.start - h.end, h.start))
+        return shown
+
+    def _paint_highlights(self, painter: QPainter, shown: list[Highlight]) -> None:
+        no_pen = QtCore.Qt.PenStyle.NoPen
+        selected_pen = QPen(QColor(_SELECTED_COLOUR), 2)
         session = self._model.session
         selected = self._model.selected_id
         painted: list[Highlight] = []
@@ -177,7 +200,7 @@ class ArticleView(QPlainTextEdit):
             inset = min(depth, 3) * _NESTED_INSET
             for rect in self._span_rects(highlight.start, highlight.end):
                 rect = rect.adjusted(0, inset, 0, -inset)
-                painter.setPen(_SELECTED_PEN if highlight.id == selected else Qt.PenStyle.NoPen)
+                painter.setPen(selected_pen if highlight.id == selected else no_pen)
                 painter.setBrush(colour)
                 painter.drawRoundedRect(rect, 3, 3)
                 if not suggested and highlight.id != selected:
@@ -229,7 +252,7 @@ class ArticleView(QPlainTextEdit):
     # -- mouse ---------------------------------------------------------------
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
-        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+        if event.button() != QtCore.Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return
         under = self.highlights_under(event.position())
         self._model.select(self._next_under(under))
@@ -257,6 +280,8 @@ class ArticleView(QPlainTextEdit):
         return super().viewportEvent(event)
 
     def _tooltip(self, under: list[Highlight]) -> str:
+        import html  # with its 2,000 entities: imported when first needed (start-up time)
+
         session = self._model.session
         lines = []
         for highlight in under:

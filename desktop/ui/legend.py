@@ -26,6 +26,7 @@ class LabelLegend(QWidget):
         self.setObjectName("labelLegend")
         self.setSizePolicy(expanding_width_policy())
         self._layout = FlowLayout(self)
+        self.hide()  # until there is a label to show (an empty legend takes no room)
         model.sigSessionReset.connect(self.refresh)
         model.sigHighlightsChanged.connect(self.refresh)
         model.sigHiddenLabelsChanged.connect(self.refresh)
@@ -40,6 +41,7 @@ class LabelLegend(QWidget):
         names = [n for n in self._model.session.label_names() if n in counts or n in hidden]
         if names != list(self._boxes):
             self._rebuild(names)
+            self.setVisible(bool(names))
         for name, box in self._boxes.items():
             box.blockSignals(True)
             box.setChecked(name not in hidden)

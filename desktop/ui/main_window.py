@@ -6,10 +6,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import (
-    QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QUndoView, QVBoxLayout, QWidget,
-)
+# Not imported here: PySide6 builds the whole Qt namespace (QtCore.Qt, 15 ms) on its first
+# use, and QMessageBox and QUndoView on theirs; they are imported where used, after the
+# text is first shown.
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop import __version__, trace
 from desktop.model.session_model import SessionModel
@@ -19,6 +20,8 @@ from desktop.ui.file_controller import FileController
 from desktop.ui.legend import LabelLegend
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QUndoView
+
     from desktop.ui.annotation_controller import AnnotationController
 
 APP_NAME = "Article Lens"
@@ -63,6 +66,8 @@ class MainWindow(QMainWindow):
         text is first shown (or on first use), so that the text appears sooner."""
         if self._annotation is not None:
             return
+        from PySide6.QtCore import Qt
+
         from desktop.ui.annotation_controller import AnnotationController
         from desktop.ui.window_menus import build_label_toolbar, build_menus
 
@@ -90,8 +95,10 @@ class MainWindow(QMainWindow):
         self._side_panes: dict[str, QWidget] = {}
 
         article_pane = _column(self, self.legend, self.article_view)
-        self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # Horizontal (the default) and without a parent: QSplitter(parent) would build the
+        # Qt namespace (see the imports). The right one turns vertical with its panes.
+        self.right_splitter = QSplitter()
+        self.main_splitter = QSplitter()
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(article_pane)
         self.main_splitter.addWidget(self.right_splitter)
@@ -107,6 +114,9 @@ class MainWindow(QMainWindow):
         """The figures table and the tabs under it, built on first use."""
         if self._side_panes:
             return self._side_panes
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QUndoView
+
         from desktop.ui.charts_view import ChartsView
         from desktop.ui.figures_view import FiguresView
         from desktop.ui.entities_view import EntitiesView
@@ -123,6 +133,7 @@ class MainWindow(QMainWindow):
         charts.addTab(panes["notes"], "Notes")
         charts.addTab(history, "History")
 
+        self.right_splitter.setOrientation(Qt.Orientation.Vertical)
         self.right_splitter.addWidget(_column(self, _pane_title("Figures", self), panes["figures"]))
         self.right_splitter.addWidget(charts)
         self.right_splitter.setSizes([430, 370])
@@ -235,6 +246,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_analysis_failed(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.statusBar().showMessage("The analysis failed.", 10000)
         QMessageBox.critical(self, "The analysis failed", message)
 
@@ -252,11 +265,15 @@ class MainWindow(QMainWindow):
             self.model.set_labels(dialog.labels())
 
     def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop.ui.window_menus import SHORTCUTS_HELP
 
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self, f"About {APP_NAME}",
             f"<b>{APP_NAME}</b> {__version__}<br>Read news closely: entities, figures and charts.",
@@ -276,6 +293,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
+        self.recent.write()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/main", self.main_splitter.saveState())

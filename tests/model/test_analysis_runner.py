@@ -66,3 +66,32 @@ def test_a_reopened_session_keeps_its_highlights_through_the_document_pass(qtbot
         model.open_session(Session(Article(text), HighlightSet([saved])), suggest=False)
     assert list(model.session.highlights) == [saved]
     model.shutdown()
+
+
+def test_a_held_analysis_starts_on_release_and_a_cancelled_one_ends_at_once(qtbot):
+    model = SessionModel()
+    model.open_article(Article(TEXT), analyse=False)
+    finished = []
+    model.analysis.sigFinished.connect(finished.append)
+    model.analysis.hold()
+    model.start_analysis()  # held: made and counted as running, but no thread started
+    model.cancel_analysis()
+    model.start_analysis()
+    assert model.analysing
+    assert not any(thread.isRunning() for thread in model.analysis._running)
+    qtbot.wait(50)
+    assert finished == [True] and not model.session.highlights
+    model.analysis.release()
+    qtbot.waitUntil(lambda: not model.analysing, timeout=60_000)
+    assert finished == [True, False]
+    assert any(h.label == "MONEY" for h in model.session.highlights)
+    qtbot.waitUntil(lambda: not model.analysis._running, timeout=10_000)  # both threads ended
+    model.shutdown()
+
+
+def test_shutdown_while_held_does_not_wait(qtbot):
+    model = SessionModel()
+    model.analysis.hold()
+    model.open_article(Article(TEXT))
+    model.shutdown()
+    assert not model.analysis._running and not model.analysing
