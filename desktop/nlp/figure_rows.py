@@ -8,7 +8,7 @@ assembly of the table from cached rows, not a new reading of every highlight.
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -50,7 +50,7 @@ class FigureRows:
         self._figure_of: dict[str, Key] = {}  # highlight id -> the figure it states
         self._owner: dict[Key, str] = {}  # figure -> the id of the highlight that owns its row
         self._keys: list[Key] = []  # figures with a row, in text order
-        self._cells: dict[Key, tuple] = {}  # figure -> its row (_ROW_FIELDS), cached
+        self._columns: dict[str, list] = {name: [] for name in _ROW_FIELDS}  # rows in _keys order
         self._sentence: dict[Key, str] = {}
 
     def __len__(self) -> int:
@@ -92,14 +92,22 @@ class FigureRows:
         if not stating:
             self._stating.pop(key, None)
             if self._owner.pop(key, None) is not None:
-                del self._keys[bisect_left(self._keys, key)]
-                self._cells.pop(key, None)
+                position = bisect_left(self._keys, key)
+                del self._keys[position]
+                for values in self._columns.values():
+                    del values[position]
             return
         highlight, reading = min(stating.values(), key=_tightest)
-        if key not in self._owner:
-            insort(self._keys, key)
+        cells = self._row(highlight, reading, key)
+        position = bisect_left(self._keys, key)
+        if key in self._owner:
+            for values, cell in zip(self._columns.values(), cells):
+                values[position] = cell
+        else:
+            self._keys.insert(position, key)
+            for values, cell in zip(self._columns.values(), cells):
+                values.insert(position, cell)
         self._owner[key] = highlight.id
-        self._cells[key] = self._row(highlight, reading, key)
 
     def _row(self, highlight: Highlight, reading: FigureReading, key: Key) -> tuple:
         sentence = self._sentence.get(key)
@@ -117,9 +125,7 @@ class FigureRows:
         """The table (TABLE_COLUMNS): the stated rows with the hand corrections in
         ``overrides`` (highlight id -> column -> value; ``edited`` names them), then the
         derived rows (:mod:`desktop.nlp.derived_figures`) after the figure each comes from."""
-        rows = [self._cells[key] for key in self._keys]
-        columns = {name: list(values) for name, values in zip(_ROW_FIELDS, zip(*rows))} if rows \
-            else {name: [] for name in _ROW_FIELDS}
+        columns = {name: list(values) for name, values in self._columns.items()}
         if overrides:
             _apply_overrides(columns, overrides)
         if any(columns["change"]):

@@ -29,6 +29,7 @@ class AnnotationController(QObject):
         super().__init__(parent)
         self._model, self._view, self._parent = model, view, parent
         self.label_actions: list[QAction] = []
+        self._built_for: list = []  # the labels the actions were made for
         self.snap_action = self._action("Snap Selection to &Words", None, None)
         self.snap_action.setCheckable(True)
         self.snap_action.setChecked(QSettings().value(_SNAP_KEY, True, type=bool))
@@ -73,7 +74,12 @@ class AnnotationController(QObject):
                 if action not in labels and not action.shortcut().isEmpty()}
 
     def rebuild_label_actions(self) -> None:
-        """One "label as" action per label, keyed 1–9 in label-bar order."""
+        """One "label as" action per label, keyed 1–9 in label-bar order (kept as
+        they are when the labels did not change, e.g. another article opened)."""
+        labels = list(self._model.session.labels)
+        if labels == self._built_for and self.label_actions:
+            return
+        self._built_for = labels
         for action in self.label_actions:
             self._view.removeAction(action)
             action.deleteLater()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -220,6 +219,8 @@ class FileController(QObject):
 
 def _when(iso_time: str) -> str:
     try:
+        from datetime import datetime
+
         moment = datetime.fromisoformat(iso_time).astimezone()
     except ValueError:
         return iso_time
