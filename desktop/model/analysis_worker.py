@@ -64,7 +64,8 @@ class AnalysisWorker(QObject):
             batch: list[ChunkAnalysis] = []
             streamed = []  # every chunk's entities, for the document pass
             sent_at = 0.0  # the first chunk goes out at once: first screen first
-            for part in iter_analysis(self._text, self._cancel.is_set, lexicon=self._lexicon):
+            for part in iter_analysis(self._text, self._cancel.is_set, lexicon=self._lexicon,
+                                      share=False):
                 batch.append(part)
                 streamed.extend(part.entities)
                 if time.monotonic() - sent_at >= BATCH_SECONDS:

@@ -25,12 +25,17 @@ if TYPE_CHECKING:
 
 ENTITY_COLUMNS = ["start", "end", "text", "label", "canonical", "reason", "model_label"]
 PIPE_BATCH_SIZE = 128
-#: Texts at least this long are analysed in worker processes, one per core; shorter
-#: ones in this process, where the pipeline is already loaded.
-PARALLEL_MIN_CHARS = 200_000
+#: Texts at least this long are analysed on every core (this process and worker
+#: processes, see :mod:`desktop.nlp.parallel`); shorter ones in this process alone,
+#: without starting any worker.
+PARALLEL_MIN_CHARS = 50_000
 #: The first batch is small so the first screen of a long text is ready at once.
 FIRST_BATCH_CHARS = 3_000
-BATCH_CHARS = 40_000
+#: Batches hold a twelfth of the text, between these sizes: small enough that the
+#: processes finish together (20,000 characters are ~0.3 s of work) and Cancel is
+#: quick, large enough that nlp.pipe's batches stay full.
+MIN_BATCH_CHARS = 5_000
+BATCH_CHARS = 20_000
 
 
 @dataclass
@@ -67,13 +72,16 @@ def iter_analysis(
     should_stop: Callable[[], bool] = lambda: False,
     parallel: bool | None = None,
     lexicon: LexiconLike | None = None,
+    share: bool = True,
 ) -> Iterator[ChunkAnalysis]:
     """Analyse ``text`` paragraph by paragraph, yielding each chunk's findings in
     text order.
 
     Chunks go through ``nlp.pipe`` in batches, so no text length reaches spaCy's
-    ``max_length``. Long texts (or ``parallel=True``) are analysed in worker
-    processes on every core. Stops early when ``should_stop()`` turns true.
+    ``max_length``. Long texts (or ``parallel=True``) are analysed on every core,
+    in this process and in worker processes (with ``share=False``, as a window asks,
+    only in worker processes, one per core). Stops early when ``should_stop()`` turns
+    true.
 
     Each chunk's figures carry their subject, period and change (the sentences
     holding figures are parsed in the same worker). Each chunk's entities have been through the chunk-level entity stages and the
@@ -83,12 +91,17 @@ def iter_analysis(
     """
     if parallel is None:
         parallel = len(text) >= PARALLEL_MIN_CHARS
-    batches = batches_of(paragraph_chunks(text), FIRST_BATCH_CHARS, BATCH_CHARS)
+    if parallel:
+        from desktop.nlp import parallel as workers
+
+        workers.start(share)  # the workers load while the text is read below
+    batch_chars = min(BATCH_CHARS, max(MIN_BATCH_CHARS, len(text) // 12))
+    batches = batches_of(paragraph_chunks(text), FIRST_BATCH_CHARS, batch_chars)
     analyse = partial(analyse_chunks, evidence=CaseEvidence.of(text), lexicon=lexicon, year=article_year(text))
     if parallel:
-        from desktop.nlp.parallel import map_in_order
-
-        results = map_in_order(analyse, batches, should_stop)
+        results = workers.map_in_order(analyse, batches, should_stop,
+                                       weight=lambda batch: sum(len(c.text) for c in batch),
+                                       total=len(text), local=share)
     else:
         results = (analyse(batch) for batch in batches)
     for batch_result in results:

@@ -1,10 +1,15 @@
-"""Running the analysis of a long text on every core, in worker processes.
+"""Running the analysis of a long text on every core: this process and worker
+processes share the batches.
 
 Each worker process loads the pipeline once and analyses whole batches of chunks,
-sending back only spans and readings (small, plain data), never spaCy Docs. Results
-come back in text order so the first screen is ready first. The pool is started on
-first use with the "spawn" method (safe in a process that runs Qt threads) and kept
-for later analyses.
+sending back only spans and readings (small, plain data), never spaCy Docs. The
+process that asks (whose pipeline is already loaded) analyses batches too: the first
+one at once (the first screen), then whichever batch comes next whenever the workers
+have enough queued, so there is one worker per core *besides* its own. Until a
+worker has loaded its pipeline it is given nothing, so a cold start never delays a
+text this process could have finished alone. Results come back in text order. The
+pool is started on first use with the "spawn" method (safe in a process that runs
+Qt threads) and kept for later analyses; :func:`warm_up` starts it ahead of time.
 """
 
 from __future__ import annotations
@@ -16,77 +21,150 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import wait as wait_for
 from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: Batches submitted ahead of the one being waited for, per worker.
+#: Batches a loaded worker is given ahead: one it computes and one it takes next,
+#: so it never waits for this process to finish a batch of its own.
 _AHEAD_PER_WORKER = 2
+
+#: How much nicer than the process that asks the workers run.
+WORKER_NICENESS = 10
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
+#: One task per worker submitted with the pool; each is done once a worker has
+#: loaded the pipeline.
+_started: list[Future[int]] = []
 
 
-def worker_count() -> int:
-    """Worker processes to use: one per core the process may run on, at least 1."""
+def worker_count(local: bool = True) -> int:
+    """Worker processes to use: one per core the process may run on besides the one
+    of this process when it analyses too (``local``), else one per core; at least 1."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:
         cores = os.cpu_count() or 1
-    return max(1, cores)
+    return max(1, cores - 1 if local else cores)
 
 
 def _warm_worker() -> None:
+    """Load the pipeline and import the analysis (its first import costs ~0.3 s,
+    which would otherwise delay the first batch a worker is given)."""
+    import desktop.nlp.analysis  # noqa: F401
     from desktop.nlp.pipeline import load_pipeline
 
     load_pipeline()
+    try:
+        os.nice(WORKER_NICENESS)  # the window (when there is one) comes first
+    except OSError:
+        pass
 
 
-def _pool_instance() -> ProcessPoolExecutor:
+def _worker_pid() -> int:
+    return os.getpid()
+
+
+def _pool_instance(local: bool = True) -> ProcessPoolExecutor:
+    """The pool, started on first use with as many workers as ``local`` calls for."""
     global _pool
     with _lock:
         if _pool is None:
+            count = worker_count(local)
             _pool = ProcessPoolExecutor(
-                max_workers=worker_count(),
+                max_workers=count,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_warm_worker,
             )
+            # Submitting spawns the workers now; each task ends once one has loaded.
+            _started[:] = [_pool.submit(_worker_pid) for _ in range(count)]
         return _pool
 
 
-def shutdown_pool() -> None:
-    """Stop the worker processes (they are started again when next needed)."""
+def _ready_workers() -> int:
+    """How many workers have loaded the pipeline (at least; a fast one may have run
+    two of the start-up tasks)."""
+    return sum(future.done() for future in _started)
+
+
+def start(local: bool = True) -> None:
+    """Start the worker processes in the background (they load the pipeline); with
+    ``local=False``, one per core, for callers that leave all the work to them."""
+    _pool_instance(local)
+
+
+def warm_up() -> list[int]:
+    """Start the worker processes and wait until they have loaded the pipeline (a
+    window can call it when idle, so the first analysis does not wait for them);
+    returns their process ids."""
+    _pool_instance()
+    wait_for(list(_started))
+    return worker_pids()
+
+
+def worker_pids() -> list[int]:
+    """The process ids of the running worker processes (none before first use)."""
+    with _lock:
+        processes = getattr(_pool, "_processes", None) or {}
+        return sorted(processes)
+
+
+def shutdown_pool(wait: bool = False) -> None:
+    """Stop the worker processes (they are started again when next needed);
+    ``wait`` waits until they have exited."""
     global _pool
     with _lock:
         pool, _pool = _pool, None
+        _started.clear()
     if pool is not None:
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(wait=wait, cancel_futures=True)
 
 
 atexit.register(shutdown_pool)
 
 
 def map_in_order(
-    function: Callable[[T], R], items: Iterable[T], should_stop: Callable[[], bool] = lambda: False
+    function: Callable[[T], R], items: Iterable[T], should_stop: Callable[[], bool] = lambda: False,
+    weight: Callable[[T], int] = lambda item: 1, total: int | None = None, local: bool = True,
 ) -> Iterator[R]:
-    """``function(item)`` for each item, computed in the worker processes and
-    yielded in the order of ``items``; stops submitting work once ``should_stop()``."""
-    pool = _pool_instance()
-    pending: deque[Future[R]] = deque()
-    limit = worker_count() * _AHEAD_PER_WORKER
-    source = iter(items)
+    """``function(item)`` for each item, computed here and in the worker processes
+    and yielded in the order of ``items``; stops once ``should_stop()``.
+
+    The first item is computed here. After it, an item goes to the workers while the
+    loaded ones have fewer than two each in hand and, when ``total`` (the sum of
+    every item's ``weight``) is given, while what they hold is less than what is left
+    for this process; else it is computed here. So the processes finish together.
+    With ``local=False`` every item after the first goes to the workers (a window's
+    process keeps its time for the window).
+    """
+    pool = _pool_instance(local)
+    pending: deque[tuple[Future[R], int]] = deque()
+    left = total
     try:
-        for item in source:
-            pending.append(pool.submit(function, item))
-            if len(pending) >= limit:
-                if should_stop():
-                    return
-                yield pending.popleft().result()
+        for index, item in enumerate(items):
+            if should_stop():
+                return
+            size = weight(item)
+            held = [w for future, w in pending if not future.done()]
+            to_workers = index and (not local or len(held) < _ready_workers() * _AHEAD_PER_WORKER and (
+                left is None or sum(held) + 2 * size <= left))
+            if left is not None:
+                left -= size
+            if to_workers:
+                pending.append((pool.submit(function, item), size))
+            else:
+                done: Future[R] = Future()
+                done.set_result(function(item))
+                pending.append((done, 0))
+            while pending and pending[0][0].done():
+                yield pending.popleft()[0].result()
         while pending:
             if should_stop():
                 return
-            yield pending.popleft().result()
+            yield pending.popleft()[0].result()
     finally:
-        for future in pending:
+        for future, _ in pending:
             future.cancel()

@@ -60,6 +60,26 @@ def parse_sentences(texts: Iterable[str]) -> list[Doc]:
     return list(docs)
 
 
+def use_matmul_ops(nlp: Language) -> None:
+    """Make every component's layers multiply matrices with NumPy's BLAS.
+
+    thinc multiplies with the ``blis`` wheel, whose only kernel on some CPUs (AMD
+    Zen 4 among them) is its generic one, about a third as fast as NumPy's
+    OpenBLAS; matrix products are most of the recogniser's and the parser's time.
+    The results are the same up to float rounding (the entities and parses of the
+    benchmark texts are identical). The parser's per-step products stay in blis.
+    """
+    from desktop.nlp.matmul_ops import MatmulOps, single_threaded_blas
+
+    single_threaded_blas()
+    ops = MatmulOps()
+    for _, component in nlp.components:
+        model = getattr(component, "model", None)
+        if model is not None:
+            for node in model.walk():
+                node.ops = ops
+
+
 def pipeline_loaded() -> bool:
     """True once :func:`load_pipeline` has finished loading."""
     return _pipeline is not None
@@ -74,6 +94,7 @@ def _load_first_available() -> Language:
         except OSError:
             continue
         nlp.max_length = 10**9
+        use_matmul_ops(nlp)
         return nlp
     raise ModelUnavailableError(
         "No English spaCy model is installed; install en_core_web_sm "

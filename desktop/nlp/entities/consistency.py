@@ -23,12 +23,12 @@ from desktop.nlp.entities import reasons
 from desktop.nlp.entities.words import (
     NAME_LABELS,
     Occupancy,
+    WordStarts,
     at_sentence_start,
     continues_a_name,
     is_capitalised,
     plain_name,
     sort_spans,
-    whole_word_matches,
 )
 from desktop.nlp.entity_merge import EntitySpan
 
@@ -98,13 +98,14 @@ def label_unmarked_mentions(spans: list[EntitySpan], text: str) -> list[EntitySp
         full = names[0][1]
         known.setdefault(short, EntitySpan(0, 0, "PERSON", reasons.same_as(full), full))
     occupied = Occupancy(len(text), spans)
+    words = WordStarts(text, [*known, *(s.lower() for s in known if " " not in s)])
     added = []
     for surface, donor in sorted(known.items(), key=lambda item: -len(item[0])):
-        for start in whole_word_matches(text, surface):
+        for start in words.matches(surface):
             end = start + len(surface)
             if not occupied.free(start, end) or continues_a_name(text, start, end):
                 continue
-            if at_sentence_start(text, start) and " " not in surface and _used_in_lower_case(surface, text):
+            if at_sentence_start(text, start) and " " not in surface and _used_in_lower_case(surface, words):
                 continue
             added.append(replace(donor, start=start, end=end, model_label=""))
             occupied.take(start, end)
@@ -170,5 +171,5 @@ def _can_spread(surface: str) -> bool:
     return len(surface) >= 2 and is_capitalised(surface) and "\n" not in surface
 
 
-def _used_in_lower_case(word: str, text: str) -> bool:
-    return next(whole_word_matches(text, word.lower()), None) is not None
+def _used_in_lower_case(word: str, words: WordStarts) -> bool:
+    return next(words.matches(word.lower()), None) is not None

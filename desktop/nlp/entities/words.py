@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from desktop.nlp.entity_merge import EntitySpan
@@ -15,6 +16,8 @@ NAME_LABELS = frozenset({
 
 #: A word: letters, possibly joined by an apostrophe ("Kazakhstan's", "O'Brien").
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+#: A run of letters and digits (exactly the characters ``str.isalnum`` accepts).
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SENTENCE_END = frozenset(".!?:;\n")
@@ -40,6 +43,42 @@ def whole_word_matches(text: str, surface: str) -> Iterator[int]:
         if is_whole_word(text, start, start + len(surface)):
             yield start
         start = text.find(surface, start + 1)
+
+
+class WordStarts:
+    """:func:`whole_word_matches` for many surfaces in one long text, from one scan
+    of it instead of one search per surface.
+
+    A whole-word occurrence of a surface that starts with a letter or digit starts
+    where a run of letters and digits starts, and that run is the surface's own
+    leading run; so the scan keeps where each run that leads one of ``surfaces``
+    starts, and a match is one of those that the whole surface follows.
+    """
+
+    def __init__(self, text: str, surfaces: Iterable[str]) -> None:
+        leads = {_leading_run(surface) for surface in surfaces}
+        self._text = text
+        self._starts: dict[str, list[int]] = defaultdict(list)
+        for match in _ALNUM_RUN.finditer(text):
+            if match.group() in leads:
+                self._starts[match.group()].append(match.start())
+
+    def matches(self, surface: str) -> Iterator[int]:
+        """Start offsets of case-sensitive, whole-word occurrences of ``surface``."""
+        lead = _leading_run(surface)
+        if not lead:
+            yield from whole_word_matches(self._text, surface)
+            return
+        text = self._text
+        for start in self._starts.get(lead, ()):
+            end = start + len(surface)
+            if text.startswith(surface, start) and (end == len(text) or not text[end].isalnum()):
+                yield start
+
+
+def _leading_run(surface: str) -> str:
+    match = _ALNUM_RUN.match(surface)
+    return match.group() if match else ""
 
 
 def word_after(text: str, end: int) -> str:

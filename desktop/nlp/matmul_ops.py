@@ -1,0 +1,51 @@
+"""thinc's CPU operations with matrix products done by NumPy's BLAS, on one thread
+(see :func:`desktop.nlp.pipeline.use_matmul_ops`)."""
+
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+
+import numpy
+from thinc.api import NumpyOps
+
+_SET_THREADS = (
+    "scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads",
+    "openblas_set_num_threads64_", "openblas_set_num_threads",
+)
+
+
+class MatmulOps(NumpyOps):
+    """``NumpyOps`` whose ``gemm`` is ``numpy.matmul`` instead of blis."""
+
+    def gemm(self, x, y, *, out=None, trans1=False, trans2=False):  # type: ignore[override]
+        if trans1:
+            x = x.T
+        if trans2:
+            y = y.T
+        if out is None:
+            return numpy.matmul(x, y)
+        numpy.matmul(x, y, out=out)
+        return out
+
+
+def single_threaded_blas() -> bool:
+    """Keep NumPy's OpenBLAS on one thread in this process; True when it could be told.
+
+    The analysis already runs one process per core: a second BLAS thread only
+    competes with the other process (and with the window's thread) for the same cores,
+    and its busy waiting doubles the CPU time.
+    """
+    folder = Path(numpy.__file__).parent
+    for library in [*sorted((folder.parent / "numpy.libs").glob("*openblas*")),
+                    *sorted((folder / ".dylibs").glob("*openblas*"))]:
+        try:
+            handle = ctypes.CDLL(str(library))
+        except OSError:
+            continue
+        for name in _SET_THREADS:
+            function = getattr(handle, name, None)
+            if function is not None:
+                function(ctypes.c_int(1))
+                return True
+    return False
