@@ -137,8 +137,8 @@ def map_in_order(
     loaded ones have fewer than two each in hand and, when ``total`` (the sum of
     every item's ``weight``) is given, while what they hold is less than what is left
     for this process; else it is computed here. So the processes finish together.
-    With ``local=False`` every item after the first goes to the workers (a window's
-    process keeps its time for the window).
+    With ``local=False`` every item goes to the workers (a window's process keeps its
+    time, and the GIL, for the window).
     """
     pool = _pool_instance(local)
     pending: deque[tuple[Future[R], int]] = deque()
@@ -149,8 +149,8 @@ def map_in_order(
                 return
             size = weight(item)
             held = [w for future, w in pending if not future.done()]
-            to_workers = index and (not local or len(held) < _ready_workers() * _AHEAD_PER_WORKER and (
-                left is None or sum(held) + 2 * size <= left))
+            to_workers = not local or index and len(held) < _ready_workers() * _AHEAD_PER_WORKER and (
+                left is None or sum(held) + 2 * size <= left)
             if left is not None:
                 left -= size
             if to_workers:
