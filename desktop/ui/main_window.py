@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from desktop.ui.annotation_controller import AnnotationController
 
 APP_NAME = "Article Lens"
+#: How long a thread may keep the GIL when another wants it (Python's default: 5 ms).
+GIL_SWITCH_SECONDS = 0.0005
 
 
 class MainWindow(QMainWindow):
@@ -32,6 +35,10 @@ class MainWindow(QMainWindow):
 
     def __init__(self, model: SessionModel | None = None) -> None:
         super().__init__()
+        # Background threads (loading, reading figures, collecting the analysis) keep
+        # the GIL for up to the switch interval whenever this thread wants it; a
+        # layout or paint calls into Python many times, so each wait counts.
+        sys.setswitchinterval(GIL_SWITCH_SECONDS)
         self.model = model or SessionModel(self)
         self._analysis_started = 0.0
         self._pending_view_state: dict[str, Any] = {}
