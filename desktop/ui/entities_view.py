@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.model.entity_table import EntityRow, EntityTable
 from desktop.model.session_model import SessionModel
 from desktop.ui.legend import colour_icon
+from desktop.ui.when_shown import RefreshWhenShown
 
 HEADERS = ("Entity", "Label", "Mentions", "Also as")
 
@@ -36,7 +37,7 @@ class EntitiesView(QWidget):
         self._model = model
         self._entities = EntityTable.of(model)
         self._rows: list[EntityRow] = []
-        self._stale = True
+        self._refresher = RefreshWhenShown(self, self.refresh, stale=True)
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setObjectName("entitiesTable")
         self.table.setHorizontalHeaderLabels(HEADERS)
@@ -67,9 +68,9 @@ class EntitiesView(QWidget):
         self.table.cellClicked.connect(lambda row, _column: self.show_mention(row))
         self.table.installEventFilter(self)
         self.next_button.clicked.connect(self._on_next_click)
-        self._entities.sigChanged.connect(self._on_entities_change)
+        self._entities.sigChanged.connect(self._refresher.request)
         model.sigSelectionChanged.connect(self._on_selection_change)
-        model.sigLabelsChanged.connect(self._on_entities_change)
+        model.sigLabelsChanged.connect(self._refresher.request)
 
     # -- reading -------------------------------------------------------------
     def entity_rows(self) -> list[EntityRow]:
@@ -99,19 +100,8 @@ class EntitiesView(QWidget):
         return super().eventFilter(watched, event)
 
     # -- following the model -------------------------------------------------
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def _on_entities_change(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
     def refresh(self) -> None:
         """Fill the table from the model's entities."""
-        self._stale = False
         self._rows = self._entities.rows()
         session = self._model.session
         self.table.setUpdatesEnabled(False)
@@ -131,7 +121,7 @@ class EntitiesView(QWidget):
         self._on_selection_change(self._model.selected_id)
 
     def _on_selection_change(self, highlight_id: str) -> None:
-        if self._stale:
+        if self._refresher.stale:
             return
         row = next((n for n, r in enumerate(self._rows) if highlight_id in r.mentions), -1)
         self.table.blockSignals(True)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from desktop.model.entity_table import EntityRow, EntityTable
 from desktop.model.session_model import SessionModel
 from desktop.ui.bar_chart import short
+from desktop.ui.when_shown import RefreshWhenShown
 
 #: How many entities the chart shows, most mentioned first.
 TOP_ENTITIES = 12
@@ -102,14 +103,14 @@ class TopEntitiesChart(QWidget):
         self._model = model
         self._entities = EntityTable.of(model)
         self._rows: list[EntityRow] = []
-        self._stale = True
+        self._refresher = RefreshWhenShown(self, self.redraw, stale=True)
         self.chart = HorizontalBars(self)
         self.chart.setObjectName("topEntityBars")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.chart)
         self.chart.sigBarClicked.connect(self.show_mention)
-        self._entities.sigChanged.connect(self._on_entities_change)
+        self._entities.sigChanged.connect(self._refresher.request)
         model.sigSelectionChanged.connect(self._on_selection_change)
 
     def shown_rows(self) -> list[EntityRow]:
@@ -121,18 +122,7 @@ class TopEntitiesChart(QWidget):
             return
         self._model.select(self._rows[index].next_mention(self._model.selected_id))
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.redraw()
-
-    def _on_entities_change(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.redraw()
-
     def redraw(self) -> None:
-        self._stale = False
         self._rows = top_entities(self._entities.rows())
         session = self._model.session
         self.chart.set_bars([row.count for row in self._rows], [row.canonical for row in self._rows],
@@ -140,6 +130,6 @@ class TopEntitiesChart(QWidget):
         self._on_selection_change(self._model.selected_id)
 
     def _on_selection_change(self, highlight_id: str) -> None:
-        if not self._stale:
+        if not self._refresher.stale:
             self.chart.mark(next((n for n, row in enumerate(self._rows)
                                   if highlight_id in row.mentions), -1))

@@ -13,12 +13,17 @@ class RefreshWhenShown(QObject):
     it is stale and calls it when the widget is next shown. A hidden tab of a long
     article then costs nothing per edit."""
 
-    def __init__(self, widget: QWidget, refresh: Callable[[], None]) -> None:
+    def __init__(self, widget: QWidget, refresh: Callable[[], None], stale: bool = False) -> None:
         super().__init__(widget)
         self._widget = widget
         self._refresh = refresh
-        self._stale = False
+        self._stale = stale  # True: refresh on the first show even with no change yet
         widget.installEventFilter(self)
+
+    @property
+    def stale(self) -> bool:
+        """Whether a change came while the widget was hidden (it shows old data)."""
+        return self._stale
 
     def request(self, *_args) -> None:
         if self._widget.isVisible():
