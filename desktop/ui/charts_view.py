@@ -19,6 +19,8 @@ class FigureBarsChart(QWidget):
         super().__init__(parent)
         self._model = model
         self._ids: list[str] = []
+        self._groups: list = []
+        self._bars = None
         self.group_box = QComboBox(self)
         self.group_box.setObjectName("figureGroup")
         self.group_box.setToolTip("Figures are charted one unit at a time")
@@ -38,14 +40,16 @@ class FigureBarsChart(QWidget):
 
     def _on_figures_change(self) -> None:
         groups = figure_groups(self._model.figures())
-        current = self.group_box.currentData()
-        self.group_box.blockSignals(True)
-        self.group_box.clear()
-        for group in groups:
-            self.group_box.addItem(f"{group.title}  ({group.size})", group.key)
-        keys = [g.key for g in groups]
-        self.group_box.setCurrentIndex(keys.index(current) if current in keys else 0)
-        self.group_box.blockSignals(False)
+        if groups != self._groups:  # an edit elsewhere leaves the box as it is
+            self._groups = groups
+            current = self.group_box.currentData()
+            self.group_box.blockSignals(True)
+            self.group_box.clear()
+            for group in groups:
+                self.group_box.addItem(f"{group.title}  ({group.size})", group.key)
+            keys = [g.key for g in groups]
+            self.group_box.setCurrentIndex(keys.index(current) if current in keys else 0)
+            self.group_box.blockSignals(False)
         self._redraw()
 
     def _redraw(self) -> None:
@@ -54,8 +58,10 @@ class FigureBarsChart(QWidget):
             self._model.figures(), self.group_box.currentData(),
             lambda label: session.label(label).colour,
         )
-        self._ids = bars.ids
-        self.chart.set_bars(bars.heights, bars.labels, bars.colours, bars.axis_title)
+        if bars != self._bars:  # the bars of another unit changed: nothing to redraw
+            self._bars = bars
+            self._ids = bars.ids
+            self.chart.set_bars(bars.heights, bars.labels, bars.colours, bars.axis_title)
         self._on_selection_change(self._model.selected_id)
 
     def show_figure(self, highlight_id: str) -> None:
