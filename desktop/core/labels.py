@@ -21,11 +21,6 @@ class Label:
     description: str = ""
     key: str = ""
 
-    @property
-    def holds_figures(self) -> bool:
-        """True when highlights of this label are read as figures."""
-        return self.name in FIGURE_LABELS
-
 
 @cache
 def default_labels() -> tuple[Label, ...]:

@@ -35,10 +35,6 @@ class SessionLoader(QObject):
             generation = self._generation
         start_background_thread(self._run, generation, path, name="article-lens-open")
 
-    def cancel(self) -> None:
-        with self._lock:
-            self._generation += 1
-
     def _run(self, generation: int, path: Path) -> None:
         from desktop.formats.errors import FileFormatError
         from desktop.formats.session_file import load_session

@@ -20,13 +20,6 @@ from desktop.nlp.figure_subjects import ANAPHOR, subject_of
 PARSE_TAIL_CHARS = 60
 
 
-def figure_sentences(readings: Sequence[FigureReading], sentences: Sequence[tuple[int, int]]) -> list[int]:
-    """Indexes into ``sentences`` (sorted spans) of the sentences that hold a figure."""
-    starts = [start for start, _ in sentences]
-    held = {bisect_right(starts, reading.start) - 1 for reading in readings}
-    return sorted(index for index in held if index >= 0)
-
-
 def parse_spans(
     text: str, readings: Sequence[FigureReading], sentences: Sequence[tuple[int, int]]
 ) -> dict[int, tuple[int, int]]:
