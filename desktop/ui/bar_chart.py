@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 
 _MARK_PEN = pg.mkPen("#1f1f1f", width=2.5)
-_PLAIN_PEN = pg.mkPen("#5f6368", width=0.8)
+PLAIN_PEN = pg.mkPen("#5f6368", width=0.8)
 _TICK_CHARS = 16
 _MAX_TICKS = 40
 
@@ -33,48 +33,29 @@ def short(text: str, limit: int = _TICK_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class BarChart(pg.PlotWidget):
-    """Labelled vertical bars, built once and updated with ``set_bars``.
-
-    Clicking in a bar's column emits ``sigBarClicked(index)``.
-    """
+class ClickableBars(pg.PlotWidget):
+    """Bars drawn by one BarGraphItem, built once and updated in place; a click on a
+    bar's column (``across="x"``) or row (``across="y"``) emits ``sigBarClicked(index)``
+    and ``mark`` outlines one bar. Subclasses draw the bars and keep ``_count``."""
 
     sigBarClicked = Signal(int)
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent, background="w", axisItems={"left": CompactAxis("left")})
-        self._heights = np.zeros(0)
-        self._colours: list[str] = []
+    def __init__(self, parent, bars: pg.BarGraphItem, across: str, **options) -> None:
+        super().__init__(parent, background="w", **options)
+        self._count = 0
         self._marked = -1
-        self._bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush="w", pen=_PLAIN_PEN)
+        self._across = across
+        self._bars = bars
         self.addItem(self._bars)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         self.setMenuEnabled(False)
-        self.showGrid(y=True, alpha=0.25)
+        self.showGrid(x=across == "y", y=across == "x", alpha=0.25)
         for name in ("left", "bottom"):
             axis = self.getAxis(name)
             axis.setTextPen("#202124")
             axis.setPen("#9aa0a6")
         self.scene().sigMouseClicked.connect(self._on_scene_click)
-
-    def set_bars(self, heights, labels: list[str], colours: list[str], y_label: str = "") -> None:
-        """Show one bar per height, with its tick label and fill colour."""
-        self._heights = np.asarray(heights, dtype=float)
-        self._colours = list(colours)
-        count = len(self._heights)
-        self._marked = min(self._marked, count - 1)
-        self._bars.setOpts(
-            x=np.arange(count), height=self._heights, width=0.7,
-            brushes=[QColor(c) for c in self._colours] or None, pens=self._pens(),
-        )
-        step = max(1, -(-count // _MAX_TICKS))  # a long article's thousands of bars: some labelled
-        self.getAxis("bottom").setTicks([[(i, short(labels[i])) for i in range(0, count, step)]])
-        self.setLabel("left", y_label)
-        top = float(np.nanmax(self._heights)) if count else 1.0
-        bottom = min(0.0, float(np.nanmin(self._heights))) if count else 0.0
-        self.setXRange(-0.6, max(count, 1) - 0.4, padding=0)
-        self.setYRange(bottom, top * 1.08 if top > 0 else 1.0, padding=0)
 
     def mark(self, index: int) -> None:
         """Outline bar ``index`` (-1: none)."""
@@ -87,18 +68,47 @@ class BarChart(pg.PlotWidget):
         return self._marked
 
     def bar_count(self) -> int:
-        return len(self._heights)
+        return self._count
 
     def _pens(self) -> list | None:
         # None, not [], for no bars: pyqtgraph 0.14's BarGraphItem fails on an empty list.
-        pens = [_MARK_PEN if i == self._marked else _PLAIN_PEN for i in range(len(self._heights))]
-        return pens or None
+        return [_MARK_PEN if i == self._marked else PLAIN_PEN for i in range(self._count)] or None
 
     def _on_scene_click(self, event) -> None:
         view_box = self.getPlotItem().getViewBox()
         if not view_box.sceneBoundingRect().contains(event.scenePos()):
             return
         point = view_box.mapSceneToView(event.scenePos())
-        index = int(round(point.x()))
-        if 0 <= index < len(self._heights) and abs(point.x() - index) <= 0.4:
+        where = point.x() if self._across == "x" else point.y()
+        index = int(round(where))
+        if 0 <= index < self._count and abs(where - index) <= 0.4:
             self.sigBarClicked.emit(index)
+
+
+class BarChart(ClickableBars):
+    """Labelled vertical bars, built once and updated with ``set_bars``.
+
+    Clicking in a bar's column emits ``sigBarClicked(index)``.
+    """
+
+    def __init__(self, parent=None) -> None:
+        bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush="w", pen=PLAIN_PEN)
+        super().__init__(parent, bars, "x", axisItems={"left": CompactAxis("left")})
+        self._heights = np.zeros(0)
+
+    def set_bars(self, heights, labels: list[str], colours: list[str], y_label: str = "") -> None:
+        """Show one bar per height, with its tick label and fill colour."""
+        self._heights = np.asarray(heights, dtype=float)
+        count = self._count = len(self._heights)
+        self._marked = min(self._marked, count - 1)
+        self._bars.setOpts(
+            x=np.arange(count), height=self._heights, width=0.7,
+            brushes=[QColor(c) for c in colours] or None, pens=self._pens(),
+        )
+        step = max(1, -(-count // _MAX_TICKS))  # a long article's thousands of bars: some labelled
+        self.getAxis("bottom").setTicks([[(i, short(labels[i])) for i in range(0, count, step)]])
+        self.setLabel("left", y_label)
+        top = float(np.nanmax(self._heights)) if count else 1.0
+        bottom = min(0.0, float(np.nanmin(self._heights))) if count else 0.0
+        self.setXRange(-0.6, max(count, 1) - 0.4, padding=0)
+        self.setYRange(bottom, top * 1.08 if top > 0 else 1.0, padding=0)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.model.entity_table import EntityRow, EntityTable
 from desktop.model.session_model import SessionModel
 from desktop.ui.legend import colour_icon
+from desktop.ui.row_tables import style_row_table
 from desktop.ui.when_shown import RefreshWhenShown
 
 HEADERS = ("Entity", "Label", "Mentions", "Also as")
@@ -42,12 +43,7 @@ class EntitiesView(QWidget):
         self.table.setObjectName("entitiesTable")
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        style_row_table(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):

@@ -9,19 +9,16 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.model.entity_table import EntityRow, EntityTable
 from desktop.model.session_model import SessionModel
-from desktop.ui.bar_chart import short
+from desktop.ui.bar_chart import PLAIN_PEN, ClickableBars, short
 from desktop.ui.when_shown import RefreshWhenShown
 
 #: How many entities the chart shows, most mentioned first.
 TOP_ENTITIES = 12
-_MARK_PEN = pg.mkPen("#1f1f1f", width=2.5)
-_PLAIN_PEN = pg.mkPen("#5f6368", width=0.8)
 _NAME_CHARS = 24
 
 
@@ -30,31 +27,17 @@ def top_entities(rows: list[EntityRow], limit: int = TOP_ENTITIES) -> list[Entit
     return sorted(rows, key=lambda row: -row.count)[:limit]
 
 
-class HorizontalBars(pg.PlotWidget):
+class HorizontalBars(ClickableBars):
     """Named horizontal bars, the first at the top; built once, updated by ``set_bars``.
 
     Clicking in a bar's row emits ``sigBarClicked(index)``.
     """
 
-    sigBarClicked = Signal(int)
-
     def __init__(self, parent=None) -> None:
-        super().__init__(parent, background="w")
-        self._count = 0
-        self._marked = -1
-        self._bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], pen=_PLAIN_PEN)
-        self.addItem(self._bars)
-        self.setMouseEnabled(x=False, y=False)
-        self.hideButtons()
-        self.setMenuEnabled(False)
-        self.showGrid(x=True, alpha=0.25)
+        bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], pen=PLAIN_PEN)
+        super().__init__(parent, bars, "y")
         self.getPlotItem().invertY(True)
-        for name in ("left", "bottom"):
-            axis = self.getAxis(name)
-            axis.setTextPen("#202124")
-            axis.setPen("#9aa0a6")
         self.setLabel("bottom", "mentions")
-        self.scene().sigMouseClicked.connect(self._on_scene_click)
 
     def set_bars(self, widths: list[int], names: list[str], colours: list[str]) -> None:
         self._count = len(widths)
@@ -67,32 +50,6 @@ class HorizontalBars(pg.PlotWidget):
         self.getAxis("left").setTicks([[(i, short(name, _NAME_CHARS)) for i, name in enumerate(names)]])
         self.setYRange(-0.6, max(self._count, 1) - 0.4, padding=0)
         self.setXRange(0, max(widths, default=1) * 1.05, padding=0)
-
-    def mark(self, index: int) -> None:
-        """Outline bar ``index`` (-1: none)."""
-        if index != self._marked:
-            self._marked = index
-            self._bars.setOpts(pens=self._pens())
-
-    @property
-    def marked(self) -> int:
-        return self._marked
-
-    def bar_count(self) -> int:
-        return self._count
-
-    def _pens(self) -> list | None:
-        # None for no bars: pyqtgraph 0.14's BarGraphItem fails on an empty list.
-        return [_MARK_PEN if i == self._marked else _PLAIN_PEN for i in range(self._count)] or None
-
-    def _on_scene_click(self, event) -> None:
-        view_box = self.getPlotItem().getViewBox()
-        if not view_box.sceneBoundingRect().contains(event.scenePos()):
-            return
-        point = view_box.mapSceneToView(event.scenePos())
-        index = int(round(point.y()))
-        if 0 <= index < self._count and abs(point.y() - index) <= 0.4:
-            self.sigBarClicked.emit(index)
 
 
 class TopEntitiesChart(QWidget):
