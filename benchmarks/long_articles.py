@@ -285,7 +285,8 @@ def measure_window(highlights: int, runs: int) -> None:
         window.open_path(path)
         wait_until(app, lambda: bool(shown))
         times.append(shown[0] - started)
-        wait_until(app, lambda w=window: not w.model.analysing and len(w.model.session.highlights))
+        wait_until(app, lambda w=window: len(w.model.session.highlights) == count
+                   and not w.model.analysing and w.model.figures_ready)
         app.processEvents()
         stalls.append(meter.stop())
         if run != runs - 1:

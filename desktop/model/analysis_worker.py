@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from desktop.model.background import lower_priority
+from desktop.model.background import lower_priority, settle_long_lived_objects
 
 if TYPE_CHECKING:  # the analysis is imported by the worker thread, not at start-up
     from desktop.nlp.analysis import ChunkAnalysis
@@ -47,7 +47,7 @@ class AnalysisWorker(QObject):
     @Slot()
     def run(self) -> None:
         from desktop.nlp import pipeline
-        from desktop.nlp.analysis import iter_analysis
+        from desktop.nlp.analysis import PARALLEL_MIN_CHARS, iter_analysis
 
         lower_priority()  # the window's thread comes first
 
@@ -56,9 +56,11 @@ class AnalysisWorker(QObject):
             self.sigFinished.emit(generation, True)
             return
         try:
-            if not pipeline.pipeline_loaded():
+            # A long text goes to the worker processes whole: this one needs no model.
+            if len(self._text) < PARALLEL_MIN_CHARS and not pipeline.pipeline_loaded():
                 self.sigStage.emit(generation, "Loading the language model…")
                 pipeline.load_pipeline()
+                settle_long_lived_objects()
             self.sigStage.emit(generation, "Analysing…")
             self.sigProgress.emit(generation, 0, total)
             batch: list[ChunkAnalysis] = []
@@ -93,6 +95,7 @@ class AnalysisWorker(QObject):
         self.sigEntitiesRevised.emit(self._generation, entity_changes(streamed, final))
 
     def _send(self, batch: list[ChunkAnalysis], done: int, total: int) -> None:
+        settle_long_lived_objects()  # the chunks stay in the session
         self.sigChunks.emit(self._generation, batch)
         self.sigProgress.emit(self._generation, done, total)
 

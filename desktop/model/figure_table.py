@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -77,6 +78,22 @@ def format_number(value: float) -> str:
     return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.2f}"
 
 
+#: A change to more rows than this resets the view rather than listing the rows.
+RESET_ABOVE_ROWS = 500
+
+
+def _common_ends(old: list, new: list) -> tuple[int, int]:
+    """How many items ``old`` and ``new`` share at their start and, after that, at their end."""
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    return start, end
+
+
 class FigureTableModel(QAbstractTableModel):
     """Rows of a figures DataFrame, shown in a sort order and through a text filter.
 
@@ -100,14 +117,50 @@ class FigureTableModel(QAbstractTableModel):
 
     # -- contents ------------------------------------------------------------
     def set_frame(self, frame: pd.DataFrame) -> None:
-        """Show ``frame`` (keeping the current sort and filter)."""
-        self.beginResetModel()
+        """Show ``frame`` (keeping the current sort and filter).
+
+        Rows are told to the view as removed and inserted where the shown rows
+        differ (an edit touches a few), so selection and scrolling stay put; a
+        change to most rows resets the view instead."""
+        old_keys = self._row_keys()
+        old_rows = self._rows
         self._frame = frame.reset_index(drop=True)
+        old_cells = self._cells
         # to_numpy().tolist(): one C loop per column (a string column's tolist() is not)
         self._cells = {name: self._frame[name].to_numpy().tolist() for name in self._frame.columns}
         self._haystack = None  # built when a filter needs it
-        self._rows = self._visible_rows()
-        self.endResetModel()
+        new_rows = self._visible_rows()
+        new_keys = self._row_keys(new_rows)
+        same_start, same_end = _common_ends(old_keys, new_keys)
+        removed = len(old_keys) - same_start - same_end
+        inserted = len(new_keys) - same_start - same_end
+        if removed + inserted > RESET_ABOVE_ROWS or not old_keys:
+            self.beginResetModel()
+            self._rows = new_rows
+            self.endResetModel()
+            return
+        new_cells, self._cells = self._cells, old_cells  # the view reads old rows until told
+        if removed:
+            self.beginRemoveRows(QModelIndex(), same_start, same_start + removed - 1)
+            self._rows = np.concatenate([old_rows[:same_start], old_rows[len(old_rows) - same_end:]])
+            self.endRemoveRows()
+        if inserted:
+            self.beginInsertRows(QModelIndex(), same_start, same_start + inserted - 1)
+            self._cells, self._rows = new_cells, new_rows
+            self.endInsertRows()
+        self._cells, self._rows = new_cells, new_rows
+        if len(new_rows):  # cells of kept rows may have changed (a relabel, a derived value)
+            self.dataChanged.emit(self.index(0, 0), self.index(len(new_rows) - 1, len(COLUMNS) - 1))
+
+    def _row_keys(self, rows: np.ndarray | None = None) -> list[tuple]:
+        """What identifies each shown row: its highlight, and which derived row it is."""
+        if not self._cells:
+            return []
+        positions = (self._rows if rows is None else rows).tolist()
+        if not positions:
+            return []
+        pick = itemgetter(*positions) if len(positions) > 1 else lambda cells: (cells[positions[0]],)
+        return list(zip(pick(self._cells["highlight_id"]), pick(self._cells["formula"])))
 
     def frame(self) -> pd.DataFrame:
         return self._frame

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.model.background import start_background_thread
+from desktop.model.background import settle_long_lived_objects, start_background_thread
 
 #: Session files at least this large are read in the background.
 BACKGROUND_LOAD_BYTES = 1_000_000
@@ -42,6 +42,7 @@ class SessionLoader(QObject):
         try:
             loaded = load_session(path)
             error = None
+            settle_long_lived_objects()
         except FileFormatError as failure:
             loaded, error = None, failure
         with self._lock:

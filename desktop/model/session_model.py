@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ from desktop.core.labels import Label
 from desktop.core.session import Session
 from desktop.core.suggestions import new_suggestions, revised_suggestions
 from desktop.model.analysis_runner import AnalysisRunner
+from desktop.model.background import settle_long_lived_objects
 from desktop.model.commands import ChangeHighlights, SetFigureOverride, SetLabels
 from desktop.model.figure_builder import BACKGROUND_MIN_HIGHLIGHTS, FigureRowsBuilder
 from desktop.model.lexicon_store import LexiconStore
@@ -31,6 +33,8 @@ UNDO_LIMIT = 500
 FIGURE_UPDATES_MS = 300
 #: The reason a highlight a person relabelled carries.
 RELABELLED = "relabelled by hand"
+#: Highlights re-read per turn of the event loop when built figure rows catch up.
+CATCH_UP_SLICE = 2_000
 
 
 class SessionModel(QObject):
@@ -75,7 +79,7 @@ class SessionModel(QObject):
         self._builder.sigBuilt.connect(self._on_rows_built)
         self._build_generation = 0
         # while a background build runs: what changed since it started, to replay
-        self._since_build: list[tuple[list[Highlight], list[Highlight]]] | None = None
+        self._since_build: deque[tuple[list[Highlight], list[Highlight]]] | None = None
 
     # -- reading -------------------------------------------------------------
     @property
@@ -173,13 +177,13 @@ class SessionModel(QObject):
         self._build_generation += 1
         self._since_build = None
         if len(session.highlights) >= BACKGROUND_MIN_HIGHLIGHTS:
-            self._since_build = []
-            self._builder.start(self._build_generation, self.text, list(session.highlights),
-                                SentenceIndex())
+            self._since_build = deque()
+            self._builder.start(self._build_generation, self.text, list(session.highlights))
         self.undo_stack.clear()
         self.sigSessionReset.emit()
         self.sigFiguresChanged.emit()
         self.sigSelectionChanged.emit("")
+        settle_long_lived_objects()
         if analyse:
             self.start_analysis(suggest)
 
@@ -396,11 +400,26 @@ class SessionModel(QObject):
 
         for key, reading in readings.items():
             self._readings.setdefault(key, reading)  # the analysis's readings win
-        rows.set_reader(reader(self.text, self._readings), self._sentences)
-        for removed, added in self._since_build:
+        rows.attach(self.text, reader(self.text, self._readings), self._sentences)
+        self._catch_up(generation, rows)
+
+    def _catch_up(self, generation: int, rows: FigureRows) -> None:
+        """Bring built rows up to date with the changes made since the build began,
+        a slice at a time (an analysis may have re-read thousands of figures meanwhile),
+        then make them the model's."""
+        if generation != self._build_generation or self._since_build is None:
+            return
+        budget = CATCH_UP_SLICE
+        while self._since_build and budget > 0:
+            removed, added = self._since_build.popleft()
             rows.remove(removed)
             rows.add(added)
+            budget -= len(removed) + len(added)
+        if self._since_build:
+            QTimer.singleShot(0, lambda: self._catch_up(generation, rows))
+            return
         self._since_build, self._rows, self._figures = None, rows, None
+        settle_long_lived_objects()
         self.sigFiguresChanged.emit()
 
     def _flush_figures_signal(self, *_args) -> None:

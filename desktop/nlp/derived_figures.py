@@ -34,9 +34,9 @@ def with_derived(columns: dict[str, list], text: str) -> dict[str, list]:
         return columns
     stated = [i for i, derived in enumerate(columns["derived"]) if not derived]
     subjects, starts, period_cells = columns["subject"], columns["start"], columns["period"]
-    keys = {i: subject_key(subjects[i] or "") for i in stated}
-    periods = {i: (period_cells[i] or "").strip().lower() for i in stated}
-    paragraphs = {i: text.rfind("\n", 0, starts[i]) for i in stated if keys[i] and periods[i]}
+    periods = {i: period_cells[i].strip().lower() for i in stated if period_cells[i]}
+    keys = {i: subject_key(subjects[i]) for i in periods if subjects[i]}
+    paragraphs = {i: text.rfind("\n", 0, starts[i]) for i in keys if keys[i] and periods[i]}
     # absolute figures by what they measure, when and where: each change looks up
     # its own group instead of scanning every figure (long articles have thousands)
     groups: dict[tuple[str, str, int], list[int]] = {}
@@ -50,7 +50,7 @@ def with_derived(columns: dict[str, list], text: str) -> dict[str, list]:
         if not changes[i]:
             continue
         found = change_factor(changes[i])
-        if found is None or not keys[i] or not periods[i]:
+        if found is None or not keys.get(i) or not periods.get(i):
             continue
         factor, base = found
         if not base:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
 import pandas as pd
@@ -59,6 +60,16 @@ class FigureRows:
     def set_reader(self, read, sentences: SentenceIndex) -> None:
         """Read highlights added from now on with ``read`` and ``sentences``."""
         self._read, self._sentences = read, sentences
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Built in a worker process and sent back: without the text (the receiver
+        # has it) and the reader (a closure); the receiver calls :meth:`attach`.
+        return {**self.__dict__, "_text": "", "_read": None, "_sentences": None}
+
+    def attach(self, text: str, read, sentences: SentenceIndex) -> None:
+        """Give rows received from another process their text, reader and sentences."""
+        self._text = text
+        self.set_reader(read, sentences)
 
     def add(self, highlights: Iterable[Highlight]) -> None:
         """Take in new highlights (and the new state of changed ones, after ``remove``)."""
@@ -139,7 +150,12 @@ class FigureRows:
 
 
 def empty_table() -> pd.DataFrame:
-    """The figures table with no rows."""
+    """The figures table with no rows (a new copy each time)."""
+    return _empty_table().copy()
+
+
+@cache
+def _empty_table() -> pd.DataFrame:
     return FigureRows("", lambda highlight: None, SentenceIndex()).frame()
 
 

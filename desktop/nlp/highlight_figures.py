@@ -64,6 +64,15 @@ def figure_rows(text: str, cache: ReadingCache, sentences: SentenceIndex | None 
     return FigureRows(text, reader(text, cache), sentences if sentences is not None else SentenceIndex())
 
 
+def build_figure_rows(text: str, highlights: list[Highlight]) -> tuple[FigureRows, dict]:
+    """The figure rows of ``highlights`` and the readings made for them (run in a
+    worker process for a long session: see ``desktop.model.figure_builder``)."""
+    readings: dict = {}
+    rows = figure_rows(text, readings)
+    rows.add(highlights)
+    return rows, readings
+
+
 def reader(text: str, cache: ReadingCache):
     """A function giving the reading of one highlight of ``text`` through ``cache``."""
     return lambda highlight: reading_for(text, highlight, cache)

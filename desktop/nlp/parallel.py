@@ -96,6 +96,12 @@ def start(local: bool = True) -> None:
     _pool_instance(local)
 
 
+def submit(function: Callable[..., R], *args) -> Future[R]:
+    """Run ``function(*args)`` in a worker process (the pool is started if need be),
+    away from this process's GIL."""
+    return _pool_instance(local=False).submit(function, *args)
+
+
 def warm_up() -> list[int]:
     """Start the worker processes and wait until they have loaded the pipeline (a
     window can call it when idle, so the first analysis does not wait for them);

@@ -49,18 +49,23 @@ class LabelLegend(QWidget):
             box.blockSignals(False)
 
     def _rebuild(self, names: list[str]) -> None:
-        for box in self._boxes.values():
+        """Lay out a box per name in order, keeping the boxes of names already shown
+        (making and polishing a checkbox is the costly part)."""
+        kept = self._boxes
+        for name, box in kept.items():
             self._layout.removeWidget(box)
-            box.deleteLater()
-        self._boxes = {name: self._make_box(name) for name in names}
+            if name not in names:
+                box.deleteLater()
+        self._boxes = {name: kept.get(name) or self._make_box(name) for name in names}
+        for name, box in self._boxes.items():
+            label = self._model.session.label(name)
+            box.setIcon(colour_icon(label.colour))
+            box.setToolTip(f"{label.description or name}: show or hide these highlights")
+            self._layout.addWidget(box)
         self.updateGeometry()
 
     def _make_box(self, name: str) -> QCheckBox:
-        label = self._model.session.label(name)
         box = QCheckBox(name, self)
         box.setObjectName(f"legend_{name}")
-        box.setIcon(colour_icon(label.colour))
-        box.setToolTip(f"{label.description or name}: show or hide these highlights")
         box.toggled.connect(lambda checked, n=name: self._model.set_label_hidden(n, not checked))
-        self._layout.addWidget(box)
         return box

@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop import __version__, trace
+from desktop.model.background import settle_long_lived_objects
 from desktop.model.session_model import SessionModel
 from desktop.ui.analysis_status import AnalysisStatus
 from desktop.ui.article_view import ArticleView
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         if self._pending_view_state:
             self._apply_side_state(self._pending_view_state)
         trace.mark("side-panes-built")
+        settle_long_lived_objects()  # pandas, pyqtgraph and the panes are here to stay
         return panes
 
     @property

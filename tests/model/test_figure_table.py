@@ -94,3 +94,42 @@ def test_subject_and_period_are_editable_and_derived_rows_are_grey_italic_and_re
     assert model.data(model.index(1, 0), Qt.ItemDataRole.FontRole).italic()
     assert model.data(model.index(1, 0), Qt.ItemDataRole.ForegroundRole) is not None
     assert model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is None
+
+
+def _signals(model: FigureTableModel) -> list[tuple]:
+    seen: list[tuple] = []
+    model.modelReset.connect(lambda: seen.append(("reset",)))
+    model.rowsInserted.connect(lambda _parent, first, last: seen.append(("inserted", first, last)))
+    model.rowsRemoved.connect(lambda _parent, first, last: seen.append(("removed", first, last)))
+    return seen
+
+
+def test_a_new_frame_differing_by_a_row_is_told_as_that_row_inserted_or_removed(qtmodeltester):
+    model = FigureTableModel()
+    frame = make_frame(40)
+    model.set_frame(frame.drop(index=17))
+    qtmodeltester.check(model, force_py=True)  # checks every signal the model sends from now on
+    kept = QPersistentModelIndex(model.index(30, 0))
+    kept_id = model.highlight_id(30)
+    seen = _signals(model)
+
+    model.set_frame(frame)  # h17 is back
+    assert seen == [("inserted", 17, 17)]
+    assert model.highlight_id(17) == "h17"
+    assert model.highlight_id(kept.row()) == kept_id  # a selection stays on its row
+
+    seen.clear()
+    model.set_frame(frame.drop(index=[3, 4]))
+    assert seen == [("removed", 3, 4)]
+    assert [model.highlight_id(row) for row in range(3)] == ["h0", "h1", "h2"]
+    assert model.highlight_id(3) == "h5"
+    assert model.rowCount() == 38
+
+
+def test_a_frame_changing_most_rows_resets_the_view():
+    model = FigureTableModel()
+    model.set_frame(make_frame(1000))
+    seen = _signals(model)
+    model.set_frame(make_frame(1000).iloc[::-1])
+    assert seen == [("reset",)]
+    assert model.rowCount() == 1000
