@@ -88,11 +88,40 @@ class AnalysisWorker(QObject):
 
     def _revise_entities(self, streamed: list) -> None:
         """Run the document-level entity stages over every chunk's entities and send
-        what they changed (see ``desktop.nlp.entities``)."""
-        from desktop.nlp.entities import entity_changes, harmonise
+        what they changed (see ``desktop.nlp.entities``); for a long text in a worker
+        process, as its chunks were."""
+        from desktop.nlp.analysis import PARALLEL_MIN_CHARS
+        from desktop.nlp.entities.document import document_changes
 
-        final = harmonise(streamed, self._text, self._lexicon)
-        self.sigEntitiesRevised.emit(self._generation, entity_changes(streamed, final))
+        args = (streamed, self._text, self._lexicon)
+        changes = None
+        if len(self._text) >= PARALLEL_MIN_CHARS:
+            changes = self._in_worker(document_changes, *args)
+            if changes is None and self._cancel.is_set():
+                return
+        if changes is None:  # a short text, or no worker could run it
+            changes = document_changes(*args)
+        self.sigEntitiesRevised.emit(self._generation, changes)
+
+    def _in_worker(self, function, *args):
+        """``function(*args)`` run in a worker process; None if cancelled meanwhile or
+        if the worker failed."""
+        from concurrent.futures import TimeoutError as StillRunning
+
+        from desktop.nlp import parallel
+
+        try:
+            future = parallel.submit(function, *args)
+            while True:
+                try:
+                    return future.result(timeout=0.1)
+                except StillRunning:
+                    if self._cancel.is_set():
+                        future.cancel()
+                        return None
+        except Exception:  # noqa: BLE001 - a broken pool: the caller runs it here
+            traceback.print_exc()
+            return None
 
     def _send(self, batch: list[ChunkAnalysis], done: int, total: int) -> None:
         settle_long_lived_objects()  # the chunks stay in the session

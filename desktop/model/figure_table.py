@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -82,15 +81,22 @@ def format_number(value: float) -> str:
 RESET_ABOVE_ROWS = 500
 
 
-def _common_ends(old: list, new: list) -> tuple[int, int]:
-    """How many items ``old`` and ``new`` share at their start and, after that, at their end."""
-    limit = min(len(old), len(new))
-    start = 0
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end = 0
-    while end < limit - start and old[-1 - end] == new[-1 - end]:
-        end += 1
+def _common_ends(old: list[np.ndarray], new: list[np.ndarray]) -> tuple[int, int]:
+    """How many rows the ``old`` and ``new`` keys (parallel arrays) share at their
+    start and, after that, at their end."""
+    if not old or not new:
+        return 0, 0
+    limit = min(len(old[0]), len(new[0]))
+
+    def shared(old_part: list[np.ndarray], new_part: list[np.ndarray]) -> int:
+        differs = np.zeros(len(old_part[0]), dtype=bool)
+        for old_key, new_key in zip(old_part, new_part):
+            differs |= (old_key != new_key) & ~(pd.isna(old_key) & pd.isna(new_key))
+        return int(np.argmax(differs)) if differs.any() else len(differs)
+
+    start = shared([key[:limit] for key in old], [key[:limit] for key in new])
+    rest = limit - start
+    end = shared([key[::-1][:rest] for key in old], [key[::-1][:rest] for key in new])
     return start, end
 
 
@@ -132,8 +138,8 @@ class FigureTableModel(QAbstractTableModel):
         new_rows = self._visible_rows()
         new_keys = self._row_keys(new_rows)
         same_start, same_end = _common_ends(old_keys, new_keys)
-        removed = len(old_keys) - same_start - same_end
-        inserted = len(new_keys) - same_start - same_end
+        removed = len(old_rows) - same_start - same_end
+        inserted = len(new_rows) - same_start - same_end
         if removed + inserted > RESET_ABOVE_ROWS or not old_keys:
             self.beginResetModel()
             self._rows = new_rows
@@ -152,15 +158,13 @@ class FigureTableModel(QAbstractTableModel):
         if len(new_rows):  # cells of kept rows may have changed (a relabel, a derived value)
             self.dataChanged.emit(self.index(0, 0), self.index(len(new_rows) - 1, len(COLUMNS) - 1))
 
-    def _row_keys(self, rows: np.ndarray | None = None) -> list[tuple]:
-        """What identifies each shown row: its highlight, and which derived row it is."""
-        if not self._cells:
+    def _row_keys(self, rows: np.ndarray | None = None) -> list[np.ndarray]:
+        """What identifies each shown row, in view order: its highlight id, and its
+        formula (a derived row shares the id of the figure it comes from)."""
+        rows = self._rows if rows is None else rows
+        if not self._cells or not len(rows):
             return []
-        positions = (self._rows if rows is None else rows).tolist()
-        if not positions:
-            return []
-        pick = itemgetter(*positions) if len(positions) > 1 else lambda cells: (cells[positions[0]],)
-        return list(zip(pick(self._cells["highlight_id"]), pick(self._cells["formula"])))
+        return [np.asarray(self._cells[name], dtype=object)[rows] for name in ("highlight_id", "formula")]
 
     def frame(self) -> pd.DataFrame:
         return self._frame

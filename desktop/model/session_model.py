@@ -34,7 +34,7 @@ FIGURE_UPDATES_MS = 300
 #: The reason a highlight a person relabelled carries.
 RELABELLED = "relabelled by hand"
 #: Highlights re-read per turn of the event loop when built figure rows catch up.
-CATCH_UP_SLICE = 2_000
+CATCH_UP_SLICE = 500
 
 
 class SessionModel(QObject):

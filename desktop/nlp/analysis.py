@@ -97,7 +97,11 @@ def iter_analysis(
         workers.start(share)  # the workers load while the text is read below
     batch_chars = min(BATCH_CHARS, max(MIN_BATCH_CHARS, len(text) // 12))
     batches = batches_of(paragraph_chunks(text), FIRST_BATCH_CHARS, batch_chars)
-    analyse = partial(analyse_chunks, evidence=CaseEvidence.of(text), lexicon=lexicon, year=article_year(text))
+    if parallel and not share:  # a window's: its thread stays free for painting
+        evidence = workers.submit(CaseEvidence.of, text).result()
+    else:
+        evidence = CaseEvidence.of(text)
+    analyse = partial(analyse_chunks, evidence=evidence, lexicon=lexicon, year=article_year(text))
     if parallel:
         results = workers.map_in_order(analyse, batches, should_stop,
                                        weight=lambda batch: sum(len(c.text) for c in batch),

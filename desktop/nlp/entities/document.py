@@ -38,6 +38,14 @@ def harmonise(
     return spans
 
 
+def document_changes(
+    entities: list[EntitySpan], text: str, lexicon: LexiconLike | None = None
+) -> EntityChanges:
+    """What :func:`harmonise` changes in ``entities`` (run in a worker process for a
+    long text, away from the window's GIL)."""
+    return entity_changes(entities, harmonise(entities, text, lexicon))
+
+
 def entity_changes(before: Iterable[EntitySpan], after: Iterable[EntitySpan]) -> EntityChanges:
     """The spans (compared by start, end and label) that went away and that came."""
     old = {(s.start, s.end, s.label): s for s in before}
