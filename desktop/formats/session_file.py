@@ -13,7 +13,7 @@ import json
 import math
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,17 +34,19 @@ from desktop.formats.session_schema import (
 
 __all__ = [
     "FORMAT_VERSION", "LOADERS", "MAX_SESSION_BYTES", "SESSION_SUFFIX", "LoadedSession",
-    "SessionFileError", "load_session", "save_session", "session_from_bytes", "session_to_bytes",
+    "SessionFileError", "load_session", "parse_document", "read_document", "save_session",
+    "session_from_bytes", "session_steps", "session_to_bytes",
 ]
 
 SESSION_SUFFIX = ".alens"
 #: Larger files are refused before they are read.
 MAX_SESSION_BYTES = 512 * 2**20
 
-Loader = Callable[[dict[str, Any]], tuple[Session, dict[str, Any]]]
+#: Reads a parsed document in steps (a generator returning the session and view state).
+Loader = Callable[[dict[str, Any]], Generator[None, None, tuple[Session, dict[str, Any]]]]
 #: A loader for every format version ever written. A new version adds its loader
 #: (and its writer becomes the one used to save); the old entries stay.
-LOADERS: dict[int, Loader] = {session_v1.VERSION: session_v1.from_document}
+LOADERS: dict[int, Loader] = {session_v1.VERSION: session_v1.document_steps}
 FORMAT_VERSION = max(LOADERS)
 
 #: A \u escape of a surrogate: only these can put an unpaired one into parsed text.
@@ -104,9 +106,32 @@ def load_session(path: str | Path) -> LoadedSession:
 
 def session_from_bytes(data: bytes, name: str = "the file") -> LoadedSession:
     """The session held in ``data`` (the bytes of a file called ``name``)."""
+    steps = session_steps(parse_document(data, name), name)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+def read_document(path: str | Path) -> dict[str, Any]:
+    """The parsed document of the session file ``path``, its version checked: the
+    first half of a load, for a background thread (:func:`session_steps` does the rest)."""
+    path = Path(path)
+    return parse_document(_read(path), path.name)
+
+
+def parse_document(data: bytes, name: str = "the file") -> dict[str, Any]:
+    """The JSON document in ``data``, checked to be a session of a version this reads."""
     document = _parse(data, name)
+    _check_version(document, name)
+    return document
+
+
+def session_steps(document: dict[str, Any], name: str = "the file") -> Generator[None, None, LoadedSession]:
+    """The session in a parsed ``document``, made in steps (see :data:`LOADERS`)."""
     version = _check_version(document, name)
-    session, view_state = LOADERS[version](document)
+    session, view_state = yield from LOADERS[version](document)
     return LoadedSession(session, view_state, version, document["app_version"],
                          document["created"], document["modified"])
 

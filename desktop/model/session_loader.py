@@ -1,21 +1,26 @@
-"""Reading a large session file in a background thread, so the window keeps painting."""
+"""Reading a large session file without freezing the window: the file is read and
+parsed in a background thread (C code, mostly), and the session is made from it in
+slices on the window's thread between paints (Python code, which in a thread would
+slow every paint: the two would share one GIL)."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Generator
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.model.background import settle_long_lived_objects, start_background_thread
+
 
 #: Session files at least this large are read in the background.
 BACKGROUND_LOAD_BYTES = 1_000_000
 
 
 class SessionLoader(QObject):
-    """Loads one session file at a time in a thread; a newer request supersedes an
-    older one, whose result is dropped.
+    """Loads one session file at a time; a newer request supersedes an older one,
+    whose result is dropped.
 
     ``sigLoaded(path, loaded)`` or ``sigFailed(path, error)`` arrive in the thread the
     loader lives in.
@@ -23,32 +28,54 @@ class SessionLoader(QObject):
 
     sigLoaded = Signal(str, object)
     sigFailed = Signal(str, object)
+    _sigParsed = Signal(int, str, object)  # from the reading thread: generation, path, document
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._generation = 0
         self._lock = threading.Lock()
+        self._sigParsed.connect(self._make_session)
 
     def load(self, path: Path) -> None:
         with self._lock:
             self._generation += 1
             generation = self._generation
-        start_background_thread(self._run, generation, path, name="article-lens-open")
+        start_background_thread(self._read, generation, path, name="article-lens-open")
 
-    def _run(self, generation: int, path: Path) -> None:
+    def _current(self, generation: int) -> bool:
+        with self._lock:
+            return generation == self._generation
+
+    def _read(self, generation: int, path: Path) -> None:
         from desktop.formats.errors import FileFormatError
-        from desktop.formats.session_file import load_session
+        from desktop.formats.session_file import read_document
 
         try:
-            loaded = load_session(path)
-            error = None
-            settle_long_lived_objects()
+            document = read_document(path)
         except FileFormatError as failure:
-            loaded, error = None, failure
-        with self._lock:
-            if generation != self._generation:
-                return
-        if error is None:
-            self.sigLoaded.emit(str(path), loaded)
-        else:
-            self.sigFailed.emit(str(path), error)
+            if self._current(generation):
+                self.sigFailed.emit(str(path), failure)
+            return
+        if self._current(generation):
+            self._sigParsed.emit(generation, str(path), document)
+
+    def _make_session(self, generation: int, where: str, document: dict) -> None:
+        from desktop.formats.session_file import session_steps
+
+        self._step(generation, where, session_steps(document, Path(where).name))
+
+    def _step(self, generation: int, where: str, steps: Generator) -> None:
+        from desktop.formats.errors import FileFormatError
+
+        if not self._current(generation):
+            return
+        try:
+            next(steps)
+        except StopIteration as done:
+            settle_long_lived_objects()
+            self.sigLoaded.emit(where, done.value)
+            return
+        except FileFormatError as failure:
+            self.sigFailed.emit(where, failure)
+            return
+        QTimer.singleShot(0, self, lambda: self._step(generation, where, steps))

@@ -213,3 +213,18 @@ def test_a_broken_large_session_is_refused_and_the_open_article_stays(window, se
     qtbot.waitUntil(lambda: bool(dialogs.shown), timeout=30_000)
     assert "JSON" in dialogs.shown[-1][1]
     assert window.model.text.startswith("BAKU") and path.read_bytes() == data[: len(data) - 200]
+
+
+def test_a_large_session_with_a_wrong_field_is_refused_with_the_field_named(
+        window, seed_path, wait_for_analysis, tmp_path, qtbot, dialogs):
+    path, _ = large_session(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    broken = text.replace('"status": "suggested"', '"status": "maybe"', 1)
+    assert broken != text
+    path.write_text(broken, encoding="utf-8")
+    assert window.open_path(seed_path)
+    wait_for_analysis(window)
+    window.open_path(path)  # parsed in a thread, then checked and read in steps
+    qtbot.waitUntil(lambda: bool(dialogs.shown), timeout=30_000)
+    assert "status" in dialogs.shown[-1][1] and "maybe" in dialogs.shown[-1][1]
+    assert window.model.text.startswith("BAKU")
