@@ -93,13 +93,13 @@ def document_steps(document: dict[str, Any]) -> Generator[None, None, tuple[Sess
     check_v1(document)
     yield
     records = document["highlights"]
-    highlights: list[Highlight] = []
+    highlights = HighlightSet()
     for first in range(0, len(records), STEP_HIGHLIGHTS):
         highlights.extend(map(_highlight, records[first : first + STEP_HIGHLIGHTS]))
         yield
     session = Session(
         article=Article(**_known(document["article"], ARTICLE_FIELDS)),
-        highlights=HighlightSet(highlights),
+        highlights=highlights,
         labels=[Label(**_known(record, LABEL_FIELDS)) for record in document["labels"]],
         figure_overrides=document.get("figure_overrides", {}),
         hidden_labels=set(document.get("hidden_labels", [])),

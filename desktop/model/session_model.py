@@ -178,7 +178,9 @@ class SessionModel(QObject):
         self._since_build = None
         if len(session.highlights) >= BACKGROUND_MIN_HIGHLIGHTS:
             self._since_build = deque()
-            self._builder.start(self._build_generation, self.text, list(session.highlights))
+            # next turn of the event loop: the new session is painted first
+            generation = self._build_generation
+            QTimer.singleShot(0, self, lambda: self._start_build(generation))
         self.undo_stack.clear()
         self.sigSessionReset.emit()
         self.sigFiguresChanged.emit()
@@ -402,6 +404,10 @@ class SessionModel(QObject):
             self._readings.setdefault(key, reading)  # the analysis's readings win
         rows.attach(self.text, reader(self.text, self._readings), self._sentences)
         self._catch_up(generation, rows)
+
+    def _start_build(self, generation: int) -> None:
+        if generation == self._build_generation and self._since_build is not None:
+            self._builder.start(generation, self.text, list(self._session.highlights))
 
     def _catch_up(self, generation: int, rows: FigureRows) -> None:
         """Bring built rows up to date with the changes made since the build began,
