@@ -205,6 +205,15 @@ def measure_length_limit() -> None:
 
 
 # -- the window (offscreen, this process) ---------------------------------------------
+# Findings (stalls; see /work/shared/notes/window-stalls.md for how they were traced):
+# - A Python thread in the window's process (loading, figure rows, the analysis's
+#   case evidence and document pass) made each paint 2-5x slower: the two share the
+#   GIL. Moved to worker processes, or to slices on the window's thread: open stall
+#   526 -> ~200 ms, analysis stall 454 -> 110-230 ms (noisy from run to run).
+# - Full cycle collections took ~100 ms once spaCy and pyqtgraph were loaded and held
+#   the GIL in whatever thread ran them; gc.freeze() at settled moments removed them.
+# - Overriding QApplication.notify to trace events sends every event through Python
+#   and itself causes GIL waits: trace with timer gaps and thread stacks instead.
 class StallMeter:
     """The longest gap between ticks of a 5 ms timer: how long the event loop stalled."""
 
