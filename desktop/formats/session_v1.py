@@ -94,8 +94,11 @@ def document_steps(document: dict[str, Any]) -> Generator[None, None, tuple[Sess
     yield
     records = document["highlights"]
     highlights = HighlightSet()
+    highlight_extra: dict[str, dict[str, Any]] = {}
     for first in range(0, len(records), STEP_HIGHLIGHTS):
-        highlights.extend(map(_highlight, records[first : first + STEP_HIGHLIGHTS]))
+        part = records[first : first + STEP_HIGHLIGHTS]
+        highlights.extend(map(_highlight, part))
+        highlight_extra.update(_unknown_highlight_fields(part))
         yield
     session = Session(
         article=Article(**_known(document["article"], ARTICLE_FIELDS)),
@@ -103,7 +106,7 @@ def document_steps(document: dict[str, Any]) -> Generator[None, None, tuple[Sess
         labels=[Label(**_known(record, LABEL_FIELDS)) for record in document["labels"]],
         figure_overrides=document.get("figure_overrides", {}),
         hidden_labels=set(document.get("hidden_labels", [])),
-        extra=_unknown_parts(document),
+        extra=_unknown_parts(document, highlight_extra),
     )
     view_state = document.get("view_state", {})
     _check_free_form(session.figure_overrides, view_state, session.extra)
@@ -158,18 +161,22 @@ def _with_unknown(record: dict[str, Any], extra: dict[str, Any], key: str,
     return record | {name: value for name, value in unknown.items() if name not in record}
 
 
-def _unknown_parts(document: dict[str, Any]) -> dict[str, Any]:
-    """Session.extra for ``document``: its fields that no Session attribute holds."""
+def _unknown_parts(document: dict[str, Any], highlights: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Session.extra for ``document``: its fields that no Session attribute holds
+    (``highlights``: those of its highlights, see :func:`_unknown_highlight_fields`)."""
     extra = {key: value for key, value in document.items() if key not in TOP_FIELDS}
     extra["created"] = document["created"]
     nested = {
         "article": _unknown(document["article"], ARTICLE_FIELDS),
         "labels": _unknown_by(document["labels"], "name", LABEL_FIELDS),
-        "highlights": _unknown_by(document["highlights"], "id",
-                                  HIGHLIGHT_FIELDS + OPTIONAL_HIGHLIGHT_FIELDS, HIGHLIGHT_FIELDS),
+        "highlights": highlights,
     }
     extra.update((key, part) for key, part in nested.items() if part)
     return extra
+
+
+def _unknown_highlight_fields(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return _unknown_by(records, "id", HIGHLIGHT_FIELDS + OPTIONAL_HIGHLIGHT_FIELDS, HIGHLIGHT_FIELDS)
 
 
 def _unknown_by(records: list[dict[str, Any]], key: str, known: tuple[str, ...],

@@ -52,6 +52,7 @@ class SessionLoader(QObject):
 
         try:
             document = read_document(path)
+            settle_long_lived_objects()  # its ~60,000 dicts: no collection need look at them
         except FileFormatError as failure:
             if self._current(generation):
                 self.sigFailed.emit(str(path), failure)

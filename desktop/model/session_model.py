@@ -80,6 +80,8 @@ class SessionModel(QObject):
         self._build_generation = 0
         # while a background build runs: what changed since it started, to replay
         self._since_build: deque[tuple[list[Highlight], list[Highlight]]] | None = None
+        self._build_waiting = False  # a figure build to start once background work may
+        self._background_held = False
 
     # -- reading -------------------------------------------------------------
     @property
@@ -175,12 +177,12 @@ class SessionModel(QObject):
         self._readings, self._sentences = {}, SentenceIndex()
         self._figures, self._rows, self._selected = None, None, ""
         self._build_generation += 1
-        self._since_build = None
+        self._since_build, self._build_waiting = None, False
         if len(session.highlights) >= BACKGROUND_MIN_HIGHLIGHTS:
             self._since_build = deque()
-            # next turn of the event loop: the new session is painted first
-            generation = self._build_generation
-            QTimer.singleShot(0, self, lambda: self._start_build(generation))
+            self._build_waiting = True
+            if not self._background_held:
+                QTimer.singleShot(0, self, self._start_build)
         self.undo_stack.clear()
         self.sigSessionReset.emit()
         self.sigFiguresChanged.emit()
@@ -405,9 +407,25 @@ class SessionModel(QObject):
         rows.attach(self.text, reader(self.text, self._readings), self._sentences)
         self._catch_up(generation, rows)
 
-    def _start_build(self, generation: int) -> None:
-        if generation == self._build_generation and self._since_build is not None:
-            self._builder.start(generation, self.text, list(self._session.highlights))
+    def hold_background(self) -> None:
+        """Start no background work (the analysis, a figure build) until
+        :meth:`release_background`: a long session is painted first."""
+        self._background_held = True
+        self.analysis.hold()
+
+    def release_background(self) -> None:
+        """Start the background work held since :meth:`hold_background`."""
+        if not self._background_held:
+            return
+        self._background_held = False
+        self.analysis.release()
+        QTimer.singleShot(0, self, self._start_build)  # not inside the paint that released it
+
+    def _start_build(self) -> None:
+        if self._build_waiting and not self._background_held:
+            self._build_waiting = False
+            self._builder.start(self._build_generation, self.text,
+                                list(self._session.highlights.in_any_order()))
 
     def _catch_up(self, generation: int, rows: FigureRows) -> None:
         """Bring built rows up to date with the changes made since the build began,

@@ -43,12 +43,14 @@ class ArticleView(QPlainTextEdit):
 
     sigHighlightClicked = Signal(str)
     sigTextShown = Signal()  # the first paint with text in it (once per view)
+    sigSessionShown = Signal()  # the first paint after each new session
 
     def __init__(self, model: SessionModel, parent=None) -> None:
         super().__init__(parent)
         self._model = model
         self._offsets = Utf16Offsets("")
         self._text_shown = False
+        self._session_shown = True
         self.setObjectName("articleView")
         self.setReadOnly(True)  # selectable by mouse; by keyboard too once shown
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
@@ -82,6 +84,7 @@ class ArticleView(QPlainTextEdit):
         self._offsets = Utf16Offsets(text)
         self.setPlainText(text)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._session_shown = False
 
     def _on_highlights_change(self, start: int, end: int) -> None:
         self._repaint()
@@ -173,6 +176,9 @@ class ArticleView(QPlainTextEdit):
             trace.mark("text-shown")
             self._on_text_shown()
             self.sigTextShown.emit()
+        if not self._session_shown:
+            self._session_shown = True
+            self.sigSessionShown.emit()
 
     def _highlights_to_paint(self, area: QRectF) -> list[Highlight]:
         """The shown highlights in ``area``, outer ones first (inner ones go on top)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.core.session import Session
@@ -19,6 +19,9 @@ from desktop.ui.recent_files import RecentFiles
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+
+#: A large session's background work waits for its first paint at most this long (ms).
+BACKGROUND_HOLD_MS = 1_000
 
 OPEN_FILTER = ";;".join([
     "Articles and sessions (" + " ".join(f"*{s}" for s in (*ARTICLE_SUFFIXES, SESSION_SUFFIX)) + ")",
@@ -106,6 +109,9 @@ class FileController(QObject):
         if edited_meanwhile and not self.maybe_save():
             self._message(f"Did not open {path.name}: your edits are still open.")
             return
+        model = self._window.model
+        model.hold_background()  # until the article view has painted the session
+        QTimer.singleShot(BACKGROUND_HOLD_MS, model.release_background)  # hidden: no paint
         self.document.show_loaded(loaded, path)
         self._show_opened(path, loaded)
 

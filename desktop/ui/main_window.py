@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.legend = LabelLegend(self.model, self)
         self.article_view = ArticleView(self.model, self)
         self.article_view.sigTextShown.connect(self._build_side_panes_soon)
+        self.article_view.sigSessionShown.connect(self.model.release_background)
         self._side_panes: dict[str, QWidget] = {}
 
         article_pane = _column(self, self.legend, self.article_view)
