@@ -43,11 +43,13 @@ SESSION_SUFFIX = ".alens"
 MAX_SESSION_BYTES = 512 * 2**20
 
 #: Reads a parsed document in steps (a generator returning the session and view state).
-Loader = Callable[[dict[str, Any]], Generator[None, None, tuple[Session, dict[str, Any]]]]
+Loader = Callable[[dict[str, Any], bool], Generator[None, None, tuple[Session, dict[str, Any]]]]
 #: A loader for every format version ever written. A new version adds its loader
 #: (and its writer becomes the one used to save); the old entries stay.
 LOADERS: dict[int, Loader] = {session_v1.VERSION: session_v1.document_steps}
 FORMAT_VERSION = max(LOADERS)
+#: The field-by-field check of each version's documents (run by its loader too).
+CHECKS: dict[int, Callable[[dict[str, Any]], None]] = {session_v1.VERSION: session_v1.check_v1}
 
 #: A \u escape of a surrogate: only these can put an unpaired one into parsed text.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -115,10 +117,13 @@ def session_from_bytes(data: bytes, name: str = "the file") -> LoadedSession:
 
 
 def read_document(path: str | Path) -> dict[str, Any]:
-    """The parsed document of the session file ``path``, its version checked: the
-    first half of a load, for a background thread (:func:`session_steps` does the rest)."""
+    """The parsed document of the session file ``path``, checked field by field: the
+    first half of a load, for a background thread (``session_steps(document,
+    checked=True)`` does the rest)."""
     path = Path(path)
-    return parse_document(_read(path), path.name)
+    document = parse_document(_read(path), path.name)
+    CHECKS[document["version"]](document)
+    return document
 
 
 def parse_document(data: bytes, name: str = "the file") -> dict[str, Any]:
@@ -128,10 +133,12 @@ def parse_document(data: bytes, name: str = "the file") -> dict[str, Any]:
     return document
 
 
-def session_steps(document: dict[str, Any], name: str = "the file") -> Generator[None, None, LoadedSession]:
-    """The session in a parsed ``document``, made in steps (see :data:`LOADERS`)."""
+def session_steps(document: dict[str, Any], name: str = "the file", checked: bool = False
+                  ) -> Generator[None, None, LoadedSession]:
+    """The session in a parsed ``document``, made in steps (see :data:`LOADERS`);
+    ``checked``: it came from :func:`read_document`."""
     version = _check_version(document, name)
-    session, view_state = yield from LOADERS[version](document)
+    session, view_state = yield from LOADERS[version](document, checked)
     return LoadedSession(session, view_state, version, document["app_version"],
                          document["created"], document["modified"])
 

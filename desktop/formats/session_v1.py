@@ -87,11 +87,14 @@ def from_document(document: dict[str, Any]) -> tuple[Session, dict[str, Any]]:
             return done.value
 
 
-def document_steps(document: dict[str, Any]) -> Generator[None, None, tuple[Session, dict[str, Any]]]:
+def document_steps(document: dict[str, Any], checked: bool = False
+                   ) -> Generator[None, None, tuple[Session, dict[str, Any]]]:
     """:func:`from_document` in steps: it yields between slices of the work, so a
-    window can read a long session between two paints."""
-    check_v1(document)
-    yield
+    window can read a long session between two paints. ``checked``: ``check_v1``
+    has passed already (in the thread that parsed the file)."""
+    if not checked:
+        check_v1(document)
+        yield
     records = document["highlights"]
     highlights = HighlightSet()
     highlight_extra: dict[str, dict[str, Any]] = {}

@@ -63,7 +63,7 @@ class SessionLoader(QObject):
     def _make_session(self, generation: int, where: str, document: dict) -> None:
         from desktop.formats.session_file import session_steps
 
-        self._step(generation, where, session_steps(document, Path(where).name))
+        self._step(generation, where, session_steps(document, Path(where).name, checked=True))
 
     def _step(self, generation: int, where: str, steps: Generator) -> None:
         from desktop.formats.errors import FileFormatError

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
             self._apply_side_state(self._pending_view_state)
         trace.mark("side-panes-built")
         settle_long_lived_objects()  # pandas, pyqtgraph and the panes are here to stay
+        _collect_on_this_thread()
         return panes
 
     @property
@@ -330,6 +331,19 @@ def _column(parent: QWidget, *widgets: QWidget) -> QWidget:
         layout.addWidget(widget)
     layout.addWidget(widgets[-1], 1)
     return column
+
+
+_collector = None
+
+
+def _collect_on_this_thread() -> None:
+    """Run Python's cycle collections on a timer in the window's thread only (once
+    per process): one run by a background thread could delete Qt objects there."""
+    global _collector
+    if _collector is None:
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+
+        _collector = GarbageCollector(interval=1.0)
 
 
 def application() -> QApplication:
