@@ -279,13 +279,20 @@ def measure_window(highlights: int, runs: int) -> None:
     window.document.save(path)
     _close(window)
 
-    # open that session: time to its first screen, and the longest stall until idle
-    times, stalls = [], []
-    for run in range(runs):
+    # open that session: time to its first screen, and the longest stall until idle;
+    # every other run in a window that has been idle for a second (a window already
+    # open), the others as soon as the window is built (a double-click), when the
+    # window's own first paints of its panes fall in the same time
+    times, stalls = [], {"window just built": [], "window open and idle": []}
+    for run in range(max(runs, 2)):
         window = MainWindow()
         window.resize(1280, 800)
         window.show()
         wait_until(app, lambda w=window: w.fully_built)
+        kind = "window open and idle" if run % 2 else "window just built"
+        if run % 2:
+            settled = time.perf_counter() + 1.0
+            wait_until(app, lambda: time.perf_counter() > settled)
         shown = []
         window.article_view.sigTextShown.connect(lambda: shown.append(time.perf_counter()))
         window.article_view._text_shown = False  # time the next first paint of text
@@ -297,14 +304,15 @@ def measure_window(highlights: int, runs: int) -> None:
         wait_until(app, lambda w=window: len(w.model.session.highlights) == count
                    and not w.model.analysing and w.model.figures_ready)
         app.processEvents()
-        stalls.append(meter.stop())
-        if run != runs - 1:
+        stalls[kind].append(meter.stop())
+        if run != max(runs, 2) - 1:
             _close(window)
     row(f"open the 1 MB session ({count} highlights): first screen",
         f"{statistics.median(times):.2f} s", "≤ 1 s")
-    row("open the 1 MB session: longest event-loop stall",
-        f"{max(stalls) * 1000:.0f} ms (each run: {', '.join(f'{s * 1000:.0f}' for s in stalls)})",
-        "≤ 100 ms")
+    for kind, found in stalls.items():
+        row(f"open the 1 MB session, {kind}: longest event-loop stall",
+            f"{max(found) * 1000:.0f} ms (each run: {', '.join(f'{s * 1000:.0f}' for s in found)})",
+            "≤ 100 ms")
 
     # scrolling from top to bottom, a page at a time, each page painted
     view = window.article_view
