@@ -20,8 +20,11 @@ from desktop.ui.recent_files import RecentFiles
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-#: A large session's background work waits for its first paint at most this long (ms).
+#: A long article's or large session's background work (its analysis, its figure
+#: table) waits for its first paint, at most this long (ms).
 BACKGROUND_HOLD_MS = 1_000
+#: Articles from this long on are painted before their analysis starts.
+PAINT_FIRST_CHARS = 50_000
 
 OPEN_FILTER = ";;".join([
     "Articles and sessions (" + " ".join(f"*{s}" for s in (*ARTICLE_SUFFIXES, SESSION_SUFFIX)) + ")",
@@ -76,6 +79,8 @@ class FileController(QObject):
             article = read_article(path)
         except FileFormatError as error:
             return self._failed(path, error)
+        if len(article.text) >= PAINT_FIRST_CHARS:
+            self._paint_first()
         self.document.new_from(Session(article))
         self.recent.add(path)
         encoding = f", {article.encoding}" if article.encoding else ""
@@ -109,11 +114,16 @@ class FileController(QObject):
         if edited_meanwhile and not self.maybe_save():
             self._message(f"Did not open {path.name}: your edits are still open.")
             return
-        model = self._window.model
-        model.hold_background()  # until the article view has painted the session
-        QTimer.singleShot(BACKGROUND_HOLD_MS, model.release_background)  # hidden: no paint
+        self._paint_first()
         self.document.show_loaded(loaded, path)
         self._show_opened(path, loaded)
+
+    def _paint_first(self) -> None:
+        """Hold the background work of the article about to open until the article
+        view has painted it (the window gives the signal; a hidden one never paints)."""
+        model = self._window.model
+        model.hold_background()
+        QTimer.singleShot(BACKGROUND_HOLD_MS, model.release_background)
 
     def _show_opened(self, path: Path, loaded) -> None:
         self._window.apply_view_state(loaded.view_state)
