@@ -22,6 +22,7 @@ from desktop import __version__
 from desktop.core.highlight import now_iso
 from desktop.core.session import Session
 from desktop.formats import session_v1
+from desktop.formats.steps import run_to_end
 from desktop.formats.atomic_write import atomic_write
 from desktop.formats.session_schema import (
     FORMAT_MARKER,
@@ -108,12 +109,7 @@ def load_session(path: str | Path) -> LoadedSession:
 
 def session_from_bytes(data: bytes, name: str = "the file") -> LoadedSession:
     """The session held in ``data`` (the bytes of a file called ``name``)."""
-    steps = session_steps(parse_document(data, name), name)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return done.value
+    return run_to_end(session_steps(parse_document(data, name), name))
 
 
 def read_document(path: str | Path) -> dict[str, Any]:

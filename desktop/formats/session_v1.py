@@ -35,6 +35,7 @@ from desktop.formats.session_schema import (
     expect,
     field_path,
 )
+from desktop.formats.steps import run_to_end
 
 VERSION = 1
 
@@ -79,12 +80,7 @@ STEP_HIGHLIGHTS = 4_000
 def from_document(document: dict[str, Any]) -> tuple[Session, dict[str, Any]]:
     """The session and view state a version 1 document holds; SessionFileError if
     any field is wrong."""
-    steps = document_steps(document)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return done.value
+    return run_to_end(document_steps(document))
 
 
 def document_steps(document: dict[str, Any], checked: bool = False
