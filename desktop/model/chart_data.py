@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 DEFAULT_BAR_COLOUR = "#9fa8da"
@@ -40,26 +41,28 @@ def group_key(row: pd.Series) -> str:
     return row["unit_code"] or row["kind"]
 
 
-def stated(figures: pd.DataFrame) -> pd.DataFrame:
-    """The figures the text states (derived rows have a chart of their own)."""
-    if "derived" not in figures or not figures["derived"].any():
-        return figures
-    return figures[~figures["derived"].astype(bool)]
-
-
-def _keys(figures: pd.DataFrame) -> pd.Series:
-    return figures["unit_code"].where(figures["unit_code"].astype(bool), figures["kind"])
+def _stated_keys(figures: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The rows the text states (derived rows have a chart of their own) and the
+    group key of every row: column arrays, not frame filters (a long article has
+    thousands of rows and the charts follow every edit)."""
+    units = figures["unit_code"].to_numpy(dtype=object)
+    kinds = figures["kind"].to_numpy(dtype=object)
+    keys = np.array([unit if unit else kind for unit, kind in zip(units.tolist(), kinds.tolist())],
+                    dtype=object)
+    if "derived" in figures:
+        return np.flatnonzero(~figures["derived"].to_numpy(dtype=bool)), keys
+    return np.arange(len(figures)), keys
 
 
 def figure_groups(figures: pd.DataFrame) -> list[FigureGroup]:
     """Groups of figures by unit, in KIND_ORDER, then largest first."""
-    figures = stated(figures)
-    if figures.empty:
+    rows, all_keys = _stated_keys(figures)
+    if not len(rows):
         return []
-    keys = _keys(figures).to_numpy(dtype=object).tolist()
+    keys = all_keys[rows].tolist()
     sizes = Counter(keys)
     kinds_of: dict[str, set[str]] = defaultdict(set)
-    for key, kind in set(zip(keys, figures["kind"].to_numpy(dtype=object).tolist())):
+    for key, kind in set(zip(keys, figures["kind"].to_numpy(dtype=object)[rows].tolist())):
         kinds_of[key].add(kind)
     groups = []
     for key in sorted(sizes):
@@ -75,15 +78,20 @@ def group_bars(
     figures: pd.DataFrame, key: str | None, colour_of: Callable[[str], str] | None = None
 ) -> Bars:
     """The bars of the figures in group ``key``, in text order."""
-    figures = stated(figures)
-    if figures.empty or key is None:
+    rows, keys = _stated_keys(figures)
+    if not len(rows) or key is None:
         return Bars()
-    rows = figures[_keys(figures) == key].sort_values("start", kind="stable")
-    colours = [colour_of(label) if colour_of else DEFAULT_BAR_COLOUR for label in rows["label"]]
+    rows = rows[keys[rows] == key]
+    rows = rows[np.argsort(figures["start"].to_numpy()[rows], kind="stable")]
+
+    def cells(column: str) -> list:
+        return figures[column].to_numpy(dtype=object)[rows].tolist()
+
+    colours = [colour_of(label) if colour_of else DEFAULT_BAR_COLOUR for label in cells("label")]
     return Bars(
-        ids=rows["highlight_id"].tolist(),
-        heights=rows["value"].astype(float).tolist(),
-        labels=rows["surface"].tolist(),
+        ids=cells("highlight_id"),
+        heights=figures["value"].to_numpy(dtype=float)[rows].tolist(),
+        labels=cells("surface"),
         colours=colours,
         axis_title=key,
     )

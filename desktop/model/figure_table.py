@@ -91,7 +91,7 @@ def _common_ends(old: list[np.ndarray], new: list[np.ndarray]) -> tuple[int, int
     def shared(old_part: list[np.ndarray], new_part: list[np.ndarray]) -> int:
         differs = np.zeros(len(old_part[0]), dtype=bool)
         for old_key, new_key in zip(old_part, new_part):
-            differs |= (old_key != new_key) & ~(pd.isna(old_key) & pd.isna(new_key))
+            differs |= old_key != new_key
         return int(np.argmax(differs)) if differs.any() else len(differs)
 
     start = shared([key[:limit] for key in old], [key[:limit] for key in new])
@@ -164,7 +164,10 @@ class FigureTableModel(QAbstractTableModel):
         rows = self._rows if rows is None else rows
         if not self._cells or not len(rows):
             return []
-        return [np.asarray(self._cells[name], dtype=object)[rows] for name in ("highlight_id", "formula")]
+        keys = [np.asarray(self._cells[name], dtype=object)[rows] for name in ("highlight_id", "formula")]
+        for key in keys:  # a missing cell is a key like any other (NaN != NaN)
+            key[pd.isna(key)] = ""
+        return keys
 
     def frame(self) -> pd.DataFrame:
         return self._frame

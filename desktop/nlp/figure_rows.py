@@ -2,8 +2,9 @@
 
 A long article has thousands of figures and tens of thousands of highlights; an
 edit touches one or two. :class:`FigureRows` remembers which highlight states which
-figure and each figure's cells, so an edit costs the highlights it changes plus one
-assembly of the table from cached rows, not a new reading of every highlight.
+figure and each figure's cells, so an edit costs the highlights it changes plus the
+rows of the paragraphs it touched: the last table is kept and only those paragraphs'
+rows are made again (a derived figure only ever comes from its own paragraph).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from desktop.core.figure import FIGURE_COLUMNS, FigureReading
@@ -28,6 +30,8 @@ TABLE_COLUMNS = ["highlight_id", "label", *FIGURE_COLUMNS, "edited"]
 OVERRIDABLE_COLUMNS = ("value", "unit", "unit_code", "kind", "qualifier", "subject", "period")
 
 Key = tuple[int, int]
+#: Past this many changed paragraphs, the whole table is made again rather than patched.
+PATCH_PARAGRAPHS_AT_MOST = 50
 _READING_FIELDS = ("start", "end", "surface", "value", "low", "high", "unit", "unit_code",
                    "kind", "qualifier", "subject", "period", "change")
 _ROW_FIELDS = ("highlight_id", "label", *_READING_FIELDS, "derived", "formula", "sentence", "edited")
@@ -53,6 +57,9 @@ class FigureRows:
         self._keys: list[Key] = []  # figures with a row, in text order
         self._columns: dict[str, list] = {name: [] for name in _ROW_FIELDS}  # rows in _keys order
         self._sentence: dict[Key, str] = {}
+        self._table: pd.DataFrame | None = None  # the last table made, patched after edits
+        self._table_overrides: dict[str, dict[str, Any]] = {}  # the corrections in it
+        self._changed: set[int] = set()  # starts of the paragraphs changed since
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -64,7 +71,8 @@ class FigureRows:
     def __getstate__(self) -> dict[str, Any]:
         # Built in a worker process and sent back: without the text (the receiver
         # has it) and the reader (a closure); the receiver calls :meth:`attach`.
-        return {**self.__dict__, "_text": "", "_read": None, "_sentences": None}
+        return {**self.__dict__, "_text": "", "_read": None, "_sentences": None,
+                "_table": None, "_table_overrides": {}, "_changed": set()}
 
     def attach(self, text: str, read, sentences: SentenceIndex) -> None:
         """Give rows received from another process their text, reader and sentences."""
@@ -99,6 +107,7 @@ class FigureRows:
             self._elect(key)
 
     def _elect(self, key: Key) -> None:
+        self._changed.add(self._paragraph(key[0])[0])
         stating = self._stating.get(key)
         if not stating:
             self._stating.pop(key, None)
@@ -136,7 +145,51 @@ class FigureRows:
         """The table (TABLE_COLUMNS): the stated rows with the hand corrections in
         ``overrides`` (highlight id -> column -> value; ``edited`` names them), then the
         derived rows (:mod:`desktop.nlp.derived_figures`) after the figure each comes from."""
-        columns = {name: list(values) for name, values in self._columns.items()}
+        overrides = overrides or {}
+        if self._table is not None:
+            self._note_changed_overrides(overrides)
+        if self._table is None or len(self._changed) > PATCH_PARAGRAPHS_AT_MOST:
+            table = self._rows_table(0, len(self._keys), overrides)
+        else:
+            table = self._patched(self._table, overrides)
+        self._table = table
+        self._table_overrides = {hid: dict(cells) for hid, cells in overrides.items()}
+        self._changed.clear()
+        return table
+
+    def _paragraph(self, start: int) -> tuple[int, int]:
+        """The first offset of the paragraph holding ``start``, and the first after it
+        (as :func:`with_derived` tells paragraphs apart: by the newline before)."""
+        after = self._text.find("\n", start)
+        return self._text.rfind("\n", 0, start) + 1, (len(self._text) if after < 0 else after) + 1
+
+    def _note_changed_overrides(self, overrides: Mapping[str, Mapping[str, Any]]) -> None:
+        known = self._table_overrides
+        for highlight_id in known.keys() | overrides.keys():
+            if known.get(highlight_id) != overrides.get(highlight_id):
+                key = self._figure_of.get(highlight_id)
+                if key is not None:
+                    self._changed.add(self._paragraph(key[0])[0])
+
+    def _patched(self, table: pd.DataFrame, overrides: Mapping[str, Mapping[str, Any]]) -> pd.DataFrame:
+        """``table`` with the rows of the changed paragraphs made again."""
+        if not self._changed:
+            return table
+        starts = table["start"].to_numpy()
+        pieces, kept_from = [], 0
+        for first in sorted(self._changed):
+            _, after = self._paragraph(first)
+            low, high = bisect_left(self._keys, (first, -1)), bisect_left(self._keys, (after, -1))
+            old_low = int(np.searchsorted(starts, first, "left"))
+            old_high = int(np.searchsorted(starts, after, "left"))
+            pieces += [table.iloc[kept_from:old_low], self._rows_table(low, high, overrides)]
+            kept_from = old_high
+        pieces.append(table.iloc[kept_from:])
+        return pd.concat(pieces, ignore_index=True)
+
+    def _rows_table(self, low: int, high: int, overrides: Mapping[str, Mapping[str, Any]]) -> pd.DataFrame:
+        """The table of the stated rows ``low`` to ``high`` (whole paragraphs)."""
+        columns = {name: values[low:high] for name, values in self._columns.items()}
         if overrides:
             _apply_overrides(columns, overrides)
         if any(columns["change"]):

@@ -57,3 +57,51 @@ def test_hand_made_figures_get_period_and_change_and_overrides_drive_derived_row
     assert list(derived["highlight_id"]) == [tons.id] and derived.iloc[0]["period"] == "2020"
     assert derived.iloc[0]["value"] == 8e6 / 1.6 and derived.iloc[0]["edited"] == ""
     assert frame.iloc[0]["edited"] == "subject"
+
+
+def test_the_table_patched_edit_by_edit_equals_one_made_from_scratch():
+    import random
+
+    import pandas as pd
+
+    from desktop.nlp.highlight_figures import figure_rows
+
+    paragraphs = [
+        "Freight volumes rose 60% in 2021, reaching 8 million tons.",
+        "Exports grew 25% in 2020, to $40 million, and imports were $12 million.",
+        "The port handled 300 ships in 2019 while 45 cranes worked for 16-17 years.",
+    ]
+    text = "\n".join(paragraphs * 4)
+    spans = [(m.start(), m.end()) for m in __import__("re").finditer(
+        r"\$?\d[\d.,-]*%?(?: million)?(?: tons| ships| cranes| years)?", text)]
+    labels = ("PERCENT", "QUANTITY", "MONEY", "CARDINAL", "DATE")
+    rng = random.Random(5)
+    cache: dict = {}
+    rows = figure_rows(text, cache)
+    shown: dict[str, Highlight] = {}
+    overrides: dict[str, dict] = {}
+    steps_with_derived_rows = 0
+    for step in range(200):
+        action = rng.random()
+        if action < 0.45 or not shown:
+            start, end = rng.choice(spans)
+            highlight = Highlight(start, end, rng.choice(labels), origin="manual", status="accepted")
+            shown[highlight.id] = highlight
+            rows.add([highlight])
+        elif action < 0.7:
+            gone = shown.pop(rng.choice(list(shown)))
+            rows.remove([gone])
+        elif action < 0.85:
+            old = shown[rng.choice(list(shown))]
+            new = Highlight(old.start, old.end, rng.choice(labels), id=old.id, origin="manual", status="accepted")
+            rows.remove([old])
+            rows.add([new])
+            shown[new.id] = new
+        else:
+            highlight_id = rng.choice(list(shown))
+            overrides[highlight_id] = {"subject": rng.choice(["freight", "freight", "ships"])}
+        patched = rows.frame(overrides)
+        fresh = figures_for_highlights(text, shown.values(), cache, overrides=overrides)
+        pd.testing.assert_frame_equal(patched, fresh, obj=f"step {step}")
+        steps_with_derived_rows += bool(patched["derived"].any())
+    assert steps_with_derived_rows > 20  # the walk made and unmade derived rows
