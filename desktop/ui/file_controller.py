@@ -105,7 +105,8 @@ class FileController(QObject):
             self._loader.sigFailed.connect(lambda where, error: self._failed(Path(where), error))
         self._history_at_load = self._window.model.undo_stack.index()
         self._message(f"Opening {path.name}…")
-        self._loader.load(path)
+        loader = self._loader
+        self._window.when_settled(lambda: loader.load(path))
         return True
 
     def _on_session_loaded(self, where: str, loaded) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 # Not imported here: PySide6 builds the whole Qt namespace (QtCore.Qt, 15 ms) on its first
@@ -20,6 +21,7 @@ from desktop.ui.analysis_status import AnalysisStatus
 from desktop.ui.article_view import ArticleView
 from desktop.ui.file_controller import FileController
 from desktop.ui.legend import LabelLegend
+from desktop.ui.when_shown import AfterFirstPaint
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QUndoView
@@ -29,6 +31,9 @@ if TYPE_CHECKING:
 APP_NAME = "Article Lens"
 #: How long a thread may keep the GIL when another wants it (Python's default: 5 ms).
 GIL_SWITCH_SECONDS = 0.0005
+#: How long work that waits for the side panes' first paint waits at most (a hidden
+#: window never paints).
+SETTLE_AT_MOST_MS = 2000
 
 
 class MainWindow(QMainWindow):
@@ -50,6 +55,8 @@ class MainWindow(QMainWindow):
         self.document = self.files.document
         self.recent = self.files.recent
         self._annotation: AnnotationController | None = None
+        self._settled = False
+        self._when_settled: list[Callable[[], None]] = []
         self.status = AnalysisStatus(self.model, self)
         self.statusBar().addPermanentWidget(self.status)
         self.model.sigSessionReset.connect(self._update_title)
@@ -151,10 +158,29 @@ class MainWindow(QMainWindow):
             self.right_splitter.restoreState(state)
         if self._pending_view_state:
             self._apply_side_state(self._pending_view_state)
+        AfterFirstPaint(charts, self._settle)
         trace.mark("side-panes-built")
         settle_long_lived_objects()  # pandas, pyqtgraph and the panes are here to stay
         _collect_on_this_thread()
         return panes
+
+    def when_settled(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the side panes exist and have been painted (at once
+        if they have). Their first paint is the window's heaviest, and work in a
+        Python thread at the same time makes it several times slower (the two share
+        the GIL): a large file is read after it. A window that never paints (hidden)
+        calls it after SETTLE_AT_MOST_MS."""
+        if self._settled:
+            callback()
+            return
+        self._when_settled.append(callback)
+        QTimer.singleShot(SETTLE_AT_MOST_MS, self._settle)
+
+    def _settle(self) -> None:
+        self._settled = True
+        waiting, self._when_settled = self._when_settled, []
+        for callback in waiting:
+            callback()
 
     @property
     def figures_view(self):

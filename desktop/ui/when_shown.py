@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 
@@ -36,4 +36,21 @@ class RefreshWhenShown(QObject):
         if watched is self._widget and event.type() == QEvent.Type.Show and self._stale:
             self._stale = False
             self._refresh()
+        return False
+
+
+class AfterFirstPaint(QObject):
+    """Calls ``callback`` once, just after ``widget`` (and the children painted with
+    it) has been painted for the first time."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # queued: the children are painted after their parent, in the same pass
+            QTimer.singleShot(0, self._callback)
         return False
