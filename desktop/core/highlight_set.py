@@ -68,6 +68,10 @@ class HighlightSet:
             self._count(highlight, 1)
         self._index.extend([(h.start, h.end, h.id) for h in batch])
 
+    def build_index(self) -> None:
+        """Index the positions now (after :meth:`extend`, the first query would)."""
+        self._index.build()
+
     def remove(self, highlight_id: str) -> Highlight:
         """Remove and return the highlight with this id."""
         highlight = self._by_id.pop(highlight_id)

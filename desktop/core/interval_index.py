@@ -69,6 +69,11 @@ class IntervalIndex:
         self._items.sort()
         self._stale = True
 
+    def build(self) -> None:
+        """Make the index now rather than on the next query (which would pay for it)."""
+        if self._stale:
+            self._rebuild()
+
     def _note_edit(self) -> None:
         if len(self._added) + len(self._removed) > PENDING_LIMIT:
             self._stale = True

@@ -65,6 +65,10 @@ class SessionLoader(QObject):
 
         self._step(generation, where, session_steps(document, Path(where).name, checked=True))
 
+    def _loaded(self, generation: int, where: str, loaded) -> None:
+        if self._current(generation):
+            self.sigLoaded.emit(where, loaded)
+
     def _step(self, generation: int, where: str, steps: Generator) -> None:
         from desktop.formats.errors import FileFormatError
 
@@ -74,7 +78,9 @@ class SessionLoader(QObject):
             next(steps)
         except StopIteration as done:
             settle_long_lived_objects()
-            self.sigLoaded.emit(where, done.value)
+            # the session is shown (and painted) in a pass of its own
+            loaded = done.value
+            QTimer.singleShot(0, self, lambda: self._loaded(generation, where, loaded))
             return
         except FileFormatError as failure:
             self.sigFailed.emit(where, failure)

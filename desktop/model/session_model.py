@@ -34,7 +34,7 @@ FIGURE_UPDATES_MS = 300
 #: The reason a highlight a person relabelled carries.
 RELABELLED = "relabelled by hand"
 #: Highlights re-read per turn of the event loop when built figure rows catch up.
-CATCH_UP_SLICE = 500
+CATCH_UP_SLICE = 250
 
 
 class SessionModel(QObject):
@@ -444,7 +444,8 @@ class SessionModel(QObject):
             return
         self._since_build, self._rows, self._figures = None, rows, None
         settle_long_lived_objects()
-        self.sigFiguresChanged.emit()
+        # the views' update (a new table, the charts) in a pass of its own
+        QTimer.singleShot(0, self, self.sigFiguresChanged.emit)
 
     def _flush_figures_signal(self, *_args) -> None:
         if self._figures_signal.isActive():

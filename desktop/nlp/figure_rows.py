@@ -107,7 +107,7 @@ class FigureRows:
             self._elect(key)
 
     def _elect(self, key: Key) -> None:
-        self._changed.add(self._paragraph(key[0])[0])
+        self._changed.add(self._text.rfind("\n", 0, key[0]) + 1)  # its paragraph's start
         stating = self._stating.get(key)
         if not stating:
             self._stating.pop(key, None)
@@ -149,7 +149,7 @@ class FigureRows:
         if self._table is not None:
             self._note_changed_overrides(overrides)
         if self._table is None or len(self._changed) > PATCH_PARAGRAPHS_AT_MOST:
-            table = self._rows_table(0, len(self._keys), overrides)
+            table = self._rows_table(range(len(self._keys)), overrides)
         else:
             table = self._patched(self._table, overrides)
         self._table = table
@@ -172,24 +172,34 @@ class FigureRows:
                     self._changed.add(self._paragraph(key[0])[0])
 
     def _patched(self, table: pd.DataFrame, overrides: Mapping[str, Mapping[str, Any]]) -> pd.DataFrame:
-        """``table`` with the rows of the changed paragraphs made again."""
+        """``table`` with the rows of the changed paragraphs made again (all of them
+        as one table, cut where each paragraph goes)."""
         if not self._changed:
             return table
+        paragraphs = [(first, self._paragraph(first)[1]) for first in sorted(self._changed)]
+        stated = [(bisect_left(self._keys, (first, -1)), bisect_left(self._keys, (after, -1)))
+                  for first, after in paragraphs]
+        remade = self._rows_table([position for low, high in stated for position in range(low, high)],
+                                  overrides)
+        remade_starts = remade["start"].to_numpy()
         starts = table["start"].to_numpy()
-        pieces, kept_from = [], 0
-        for first in sorted(self._changed):
-            _, after = self._paragraph(first)
-            low, high = bisect_left(self._keys, (first, -1)), bisect_left(self._keys, (after, -1))
-            old_low = int(np.searchsorted(starts, first, "left"))
-            old_high = int(np.searchsorted(starts, after, "left"))
-            pieces += [table.iloc[kept_from:old_low], self._rows_table(low, high, overrides)]
+        order, kept_from = [], 0  # rows of table, then of remade (after len(table))
+        for first, after in paragraphs:
+            old_low, old_high = np.searchsorted(starts, [first, after], "left")
+            new_low, new_high = np.searchsorted(remade_starts, [first, after], "left")
+            order += [np.arange(kept_from, old_low), np.arange(new_low, new_high) + len(table)]
             kept_from = old_high
-        pieces.append(table.iloc[kept_from:])
-        return pd.concat(pieces, ignore_index=True)
+        order.append(np.arange(kept_from, len(table)))
+        both = pd.concat([table, remade], ignore_index=True)
+        return both.take(np.concatenate(order)).reset_index(drop=True)
 
-    def _rows_table(self, low: int, high: int, overrides: Mapping[str, Mapping[str, Any]]) -> pd.DataFrame:
-        """The table of the stated rows ``low`` to ``high`` (whole paragraphs)."""
-        columns = {name: values[low:high] for name, values in self._columns.items()}
+    def _rows_table(self, positions: range | list[int], overrides: Mapping[str, Mapping[str, Any]]
+                    ) -> pd.DataFrame:
+        """The table of the stated rows at ``positions`` (whole paragraphs)."""
+        if isinstance(positions, range):
+            columns = {name: values[positions.start:positions.stop] for name, values in self._columns.items()}
+        else:
+            columns = {name: [values[i] for i in positions] for name, values in self._columns.items()}
         if overrides:
             _apply_overrides(columns, overrides)
         if any(columns["change"]):

@@ -34,6 +34,9 @@ GIL_SWITCH_SECONDS = 0.0005
 #: How long work that waits for the side panes' first paint waits at most (a hidden
 #: window never paints).
 SETTLE_AT_MOST_MS = 2000
+#: How long after the side panes' first paint the window counts as settled (the
+#: charts paint again once pyqtgraph has laid them out).
+SETTLE_AFTER_PAINT_MS = 100
 
 
 class MainWindow(QMainWindow):
@@ -158,7 +161,7 @@ class MainWindow(QMainWindow):
             self.right_splitter.restoreState(state)
         if self._pending_view_state:
             self._apply_side_state(self._pending_view_state)
-        AfterFirstPaint(charts, self._settle)
+        AfterFirstPaint(charts, lambda: QTimer.singleShot(SETTLE_AFTER_PAINT_MS, self, self._settle))
         trace.mark("side-panes-built")
         settle_long_lived_objects()  # pandas, pyqtgraph and the panes are here to stay
         _collect_on_this_thread()
@@ -174,9 +177,11 @@ class MainWindow(QMainWindow):
             callback()
             return
         self._when_settled.append(callback)
-        QTimer.singleShot(SETTLE_AT_MOST_MS, self._settle)
+        QTimer.singleShot(SETTLE_AT_MOST_MS, self, self._settle)
 
     def _settle(self) -> None:
+        if self._settled:
+            return
         self._settled = True
         waiting, self._when_settled = self._when_settled, []
         for callback in waiting:
