@@ -12,6 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections.abc import Hashable, Iterator
 
+import numpy as np
+
 Item = tuple[int, int, Hashable]
 
 #: Edits kept beside the tree before it is rebuilt.
@@ -121,14 +123,16 @@ class IntervalIndex:
         size = 1
         while size < len(items):
             size *= 2
-        tree = [0] * (2 * size)
-        for position, item in enumerate(items):
-            tree[size + position] = item[1]
-        for node in range(size - 1, 0, -1):
-            left, right = tree[2 * node], tree[2 * node + 1]
-            tree[node] = left if left > right else right
+        # each level of the tree at once (a Python loop over 30,000 nodes took ~30 ms)
+        tree = np.zeros(2 * size, dtype=np.int64)
+        tree[size:size + len(items)] = np.fromiter((item[1] for item in items), np.int64, len(items))
+        level = size
+        while level > 1:
+            below = tree[level:2 * level]
+            level //= 2
+            tree[level:2 * level] = np.maximum(below[0::2], below[1::2])
         self._tree_items, self._tree_starts = items, [item[0] for item in items]
-        self._tree, self._size = tree, size
+        self._tree, self._size = tree.tolist(), size
         self._added, self._removed, self._stale = [], set(), False
 
     def __iter__(self) -> Iterator[Item]:

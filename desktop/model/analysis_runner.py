@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QThread, Signal
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from desktop.model.analysis_worker import AnalysisWorker, start_worker
+from desktop.model.background import NEXT_SLICE_MS
+
+#: Entities handed on per turn of the event loop: a batch from a worker process holds
+#: thousands, and taking them in at once would stall the window.
+APPLY_SLICE_ENTITIES = 400
 
 
 class AnalysisRunner(QObject):
     """One analysis at a time; results of a cancelled or replaced run are dropped.
 
-    Signals carry no generation: only the current run's reach the listener.
+    Signals carry no generation: only the current run's reach the listener. Results
+    are handed on in slices, one per turn of the event loop, in the order they came
+    (sigFinished after the last of them).
     """
 
     sigStarted = Signal()
@@ -27,6 +37,11 @@ class AnalysisRunner(QObject):
         self._worker: AnalysisWorker | None = None
         self._running: dict[QThread, AnalysisWorker] = {}  # kept alive until each thread ends
         self._held: list[QThread] | None = None  # threads waiting for release(), while held
+        self._pending: deque[tuple[int, Callable[[object], None], object]] = deque()
+        self._hand_on = QTimer(self)
+        self._hand_on.setSingleShot(True)
+        self._hand_on.setInterval(NEXT_SLICE_MS)
+        self._hand_on.timeout.connect(self._hand_on_next)
 
     @property
     def running(self) -> bool:
@@ -71,6 +86,7 @@ class AnalysisRunner(QObject):
             self._worker = None
             self.sigFinished.emit(True)
         self._generation += 1
+        self._pending.clear()
 
     def shutdown(self) -> None:
         """Cancel and wait for every worker thread to end."""
@@ -94,18 +110,53 @@ class AnalysisRunner(QObject):
 
     def _on_chunks(self, generation: int, parts) -> None:
         if self._current(generation):
-            self.sigChunks.emit(parts)
+            for part_slice in _slices(parts, APPLY_SLICE_ENTITIES):
+                self._later(generation, self.sigChunks.emit, part_slice)
 
     def _on_entities_revised(self, generation: int, changes) -> None:
         if self._current(generation):
-            self.sigEntitiesRevised.emit(changes)
+            self._later(generation, self.sigEntitiesRevised.emit, changes)
 
     def _on_finished(self, generation: int, cancelled: bool) -> None:
         if self._current(generation):
-            self._worker = None
-            self.sigFinished.emit(cancelled)
+            self._later(generation, self._finish, cancelled)
 
     def _on_failed(self, generation: int, message: str) -> None:
         if self._current(generation):
-            self._worker = None
-            self.sigFailed.emit(message)
+            self._later(generation, self._fail, message)
+
+    def _finish(self, cancelled: bool) -> None:
+        self._worker = None
+        self.sigFinished.emit(cancelled)
+
+    def _fail(self, message: str) -> None:
+        self._worker = None
+        self.sigFailed.emit(message)
+
+    def _later(self, generation: int, call: Callable[[object], None], argument: object) -> None:
+        self._pending.append((generation, call, argument))
+        if not self._hand_on.isActive():
+            self._hand_on.start()
+
+    def _hand_on_next(self) -> None:
+        if self._pending:
+            generation, call, argument = self._pending.popleft()
+            if self._current(generation):
+                call(argument)
+        if self._pending:
+            self._hand_on.start()
+
+
+def _slices(parts: Sequence, entities: int) -> Iterator[list]:
+    """``parts`` (ChunkAnalysis) in runs of consecutive chunks holding about
+    ``entities`` entities each."""
+    run: list = []
+    count = 0
+    for part in parts:
+        run.append(part)
+        count += len(part.entities) + len(part.figures)
+        if count >= entities:
+            yield run
+            run, count = [], 0
+    if run:
+        yield run

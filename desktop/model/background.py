@@ -11,6 +11,20 @@ from collections.abc import Callable
 BACKGROUND_NICENESS = 10
 
 
+#: How long a slice of work on the window's thread waits before the next: a timer,
+#: not ``singleShot(0)`` (a posted call, which runs before the paints and timers
+#: waiting meanwhile), so each slice lets the window paint.
+NEXT_SLICE_MS = 1
+
+
+def in_next_turn(receiver, callback: Callable[[], None]) -> None:
+    """Call ``callback`` on ``receiver``'s thread in a later turn of its event loop,
+    after the paints and timers due by then (dropped if ``receiver`` is deleted)."""
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(NEXT_SLICE_MS, receiver, callback)
+
+
 def lower_priority() -> None:
     """Make the calling thread (on Linux, where each thread has its own nice value)
     run after the window's thread when both want the CPU."""

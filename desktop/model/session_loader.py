@@ -9,9 +9,9 @@ import threading
 from collections.abc import Generator
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
-from desktop.model.background import settle_long_lived_objects, start_background_thread
+from desktop.model.background import in_next_turn, settle_long_lived_objects, start_background_thread
 
 
 #: Session files at least this large are read in the background.
@@ -80,9 +80,9 @@ class SessionLoader(QObject):
             settle_long_lived_objects()
             # the session is shown (and painted) in a pass of its own
             loaded = done.value
-            QTimer.singleShot(0, self, lambda: self._loaded(generation, where, loaded))
+            in_next_turn(self, lambda: self._loaded(generation, where, loaded))
             return
         except FileFormatError as failure:
             self.sigFailed.emit(where, failure)
             return
-        QTimer.singleShot(0, self, lambda: self._step(generation, where, steps))
+        in_next_turn(self, lambda: self._step(generation, where, steps))

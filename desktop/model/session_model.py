@@ -16,7 +16,7 @@ from desktop.core.labels import Label
 from desktop.core.session import Session
 from desktop.core.suggestions import new_suggestions, revised_suggestions
 from desktop.model.analysis_runner import AnalysisRunner
-from desktop.model.background import settle_long_lived_objects
+from desktop.model.background import in_next_turn, settle_long_lived_objects
 from desktop.model.commands import ChangeHighlights, SetFigureOverride, SetLabels
 from desktop.model.figure_builder import BACKGROUND_MIN_HIGHLIGHTS, FigureRowsBuilder
 from desktop.model.lexicon_store import LexiconStore
@@ -35,6 +35,8 @@ FIGURE_UPDATES_MS = 300
 RELABELLED = "relabelled by hand"
 #: Highlights re-read per turn of the event loop when built figure rows catch up.
 CATCH_UP_SLICE = 250
+#: Spans of the document pass applied per turn of the event loop.
+REVISION_SLICE = 300
 
 
 class SessionModel(QObject):
@@ -80,6 +82,7 @@ class SessionModel(QObject):
         self._build_generation = 0
         # while a background build runs: what changed since it started, to replay
         self._since_build: deque[tuple[list[Highlight], list[Highlight]]] | None = None
+        self._revising: deque[tuple[list, list]] = deque()  # see _revise_next
         self._build_waiting = False  # a figure build to start once background work may
         self._background_held = False
 
@@ -107,7 +110,8 @@ class SessionModel(QObject):
 
     @property
     def analysing(self) -> bool:
-        return self.analysis.running
+        """Whether an analysis runs or its last revisions are still being applied."""
+        return self.analysis.running or bool(self._revising)
 
     def figures(self) -> pd.DataFrame:
         """The figures table derived from the current highlights (cached; after an
@@ -172,6 +176,7 @@ class SessionModel(QObject):
         the person asks for a new analysis.
         """
         self.analysis.cancel()
+        self._revising.clear()
         self._suggest = suggest
         self._session = session
         self._readings, self._sentences = {}, SentenceIndex()
@@ -195,10 +200,20 @@ class SessionModel(QObject):
     def start_analysis(self, suggest: bool = True) -> None:
         """Analyse the article text in the background; suggestions stream in."""
         self._suggest = suggest
+        self._revising.clear()
         self.analysis.start(self.text, self.lexicon.snapshot())
+
+    @staticmethod
+    def import_analysis() -> None:
+        """Import the analysis's modules now, at a quiet moment: the analysis thread
+        would otherwise import them as an article opens, holding the GIL for ~90 ms
+        (where no bytecode is cached) while the window paints it."""
+        import desktop.nlp.analysis  # noqa: F401
+        import desktop.nlp.parallel  # noqa: F401
 
     def cancel_analysis(self) -> None:
         self.analysis.cancel()
+        self._revising.clear()
 
     def shutdown(self) -> None:
         """Stop background work and wait for it (before the app quits)."""
@@ -237,9 +252,19 @@ class SessionModel(QObject):
         when the analysis ends (``changes``: EntityChanges). Like every suggestion
         this is not an undo step; only undecided suggestions change."""
         if self._suggest:
-            removed, added = revised_suggestions(self._session.highlights, *changes)
-            if removed or added:
-                self._change_highlights(removed, added)
+            self._revising.extend(_revision_slices(self.text, changes, REVISION_SLICE))
+            self._revise_next()
+
+    def _revise_next(self) -> None:
+        """Apply the document pass to one slice of paragraphs, against the highlights
+        as they are now (a suggestion a person decided on meanwhile stays theirs)."""
+        if self._revising:
+            withdrawn, added = self._revising.popleft()
+            removed, put = revised_suggestions(self._session.highlights, withdrawn, added)
+            if removed or put:
+                self._change_highlights(removed, put)
+        if self._revising:
+            in_next_turn(self, self._revise_next)
 
     # -- view state ----------------------------------------------------------
     def select(self, highlight_id: str) -> None:
@@ -440,12 +465,12 @@ class SessionModel(QObject):
             rows.add(added)
             budget -= len(removed) + len(added)
         if self._since_build:
-            QTimer.singleShot(0, lambda: self._catch_up(generation, rows))
+            in_next_turn(self, lambda: self._catch_up(generation, rows))
             return
         self._since_build, self._rows, self._figures = None, rows, None
         settle_long_lived_objects()
         # the views' update (a new table, the charts) in a pass of its own
-        QTimer.singleShot(0, self, self.sigFiguresChanged.emit)
+        in_next_turn(self, self.sigFiguresChanged.emit)
 
     def _flush_figures_signal(self, *_args) -> None:
         if self._figures_signal.isActive():
@@ -464,3 +489,22 @@ class SessionModel(QObject):
     def _quote(self, highlight: Highlight, limit: int = 30) -> str:
         surface = highlight.surface(self.text)
         return surface if len(surface) <= limit else surface[: limit - 1] + "…"
+
+
+def _revision_slices(text: str, changes, size: int) -> Iterable[tuple[list, list]]:
+    """The spans the document pass withdrew and added (``changes``: EntityChanges),
+    a run of whole paragraphs at a time holding about ``size`` of them, in text order
+    (a span and what it overlaps always share a paragraph)."""
+    paragraphs: dict[int, tuple[list, list]] = {}
+    for side, spans in enumerate((changes.removed, changes.added)):
+        for span in spans:
+            paragraphs.setdefault(text.rfind("\n", 0, span.start), ([], []))[side].append(span)
+    withdrawn, added = [], []
+    for paragraph in sorted(paragraphs):
+        withdrawn += paragraphs[paragraph][0]
+        added += paragraphs[paragraph][1]
+        if len(withdrawn) + len(added) >= size:
+            yield withdrawn, added
+            withdrawn, added = [], []
+    if withdrawn or added:
+        yield withdrawn, added

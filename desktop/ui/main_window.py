@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 APP_NAME = "Article Lens"
 #: How long a thread may keep the GIL when another wants it (Python's default: 5 ms).
-GIL_SWITCH_SECONDS = 0.0005
+GIL_SWITCH_SECONDS = 0.0001
 #: How long work that waits for the side panes' first paint waits at most (a hidden
 #: window never paints).
 SETTLE_AT_MOST_MS = 2000
@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         if self._pending_view_state:
             self._apply_side_state(self._pending_view_state)
         AfterFirstPaint(charts, lambda: QTimer.singleShot(SETTLE_AFTER_PAINT_MS, self, self._settle))
+        self.model.import_analysis()
         trace.mark("side-panes-built")
         settle_long_lived_objects()  # pandas, pyqtgraph and the panes are here to stay
         _collect_on_this_thread()

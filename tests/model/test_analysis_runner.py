@@ -95,3 +95,52 @@ def test_shutdown_while_held_does_not_wait(qtbot):
     model.open_article(Article(TEXT))
     model.shutdown()
     assert not model.analysis._running and not model.analysing
+
+
+def test_results_reach_the_model_in_slices_one_per_turn_and_the_end_comes_last(qtbot, monkeypatch):
+    from desktop.model import analysis_runner
+
+    monkeypatch.setattr(analysis_runner, "APPLY_SLICE_ENTITIES", 12)
+    model = SessionModel()
+    model.open_article(Article(TEXT.replace(". ", ".\n")), analyse=False)
+    events = []
+    model.analysis.sigChunks.connect(
+        lambda parts: events.append(sum(len(p.entities) + len(p.figures) for p in parts)))
+    # without slicing, a whole batch (up to 40 chunks of ~5 entities each) comes at once
+    model.analysis.sigFinished.connect(lambda cancelled: events.append("finished"))
+    with qtbot.waitSignal(model.analysis.sigFinished, timeout=60_000):
+        model.start_analysis()
+    sizes = events[:-1]
+    assert events[-1] == "finished" and len(sizes) > 5
+    assert sum(size >= 12 for size in sizes) >= len(sizes) - 1  # only the last slice is short
+    money = [h for h in model.session.highlights if h.label == "MONEY"]
+    assert len(money) == 40
+    model.shutdown()
+
+
+def test_the_document_pass_is_applied_a_paragraph_at_a_time_and_spares_what_a_person_decided_meanwhile(
+        qtbot, monkeypatch):
+    from desktop.core.highlight import Highlight
+    from desktop.core.highlight_set import HighlightSet
+    from desktop.core.session import Session
+    from desktop.model import session_model
+    from desktop.nlp.entities.document import EntityChanges
+    from desktop.nlp.entity_merge import EntitySpan
+
+    monkeypatch.setattr(session_model, "REVISION_SLICE", 1)
+    text = "Mussabekova spoke.\nMussabekova left.\nMussabekova came back."
+    starts = [i for i in range(len(text)) if text.startswith("Mussabekova", i)]
+    suggested = [Highlight(s, s + 11, "GPE", origin="model", status="suggested") for s in starts]
+    model = SessionModel()
+    model.open_session(Session(Article(text), HighlightSet(suggested)), analyse=False)
+    spans = [EntitySpan(s, s + 11, "GPE") for s in starts]
+    relabelled = [EntitySpan(s, s + 11, "PERSON") for s in starts]
+    model.apply_entity_revision(EntityChanges(removed=spans, added=relabelled))
+    assert model.analysing  # two slices to go
+    assert [h.label for h in model.session.highlights] == ["PERSON", "GPE", "GPE"]
+    model.accept([suggested[2].id])  # a person keeps the last one as it is
+    qtbot.waitUntil(lambda: not model.analysing, timeout=5_000)
+    labels = {h.start: (h.label, h.status) for h in model.session.highlights}
+    assert labels == {starts[0]: ("PERSON", "suggested"), starts[1]: ("PERSON", "suggested"),
+                      starts[2]: ("GPE", "accepted")}
+    assert [h.id for h in model.session.highlights] == [h.id for h in suggested]  # relabelled in place
