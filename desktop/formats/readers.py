@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from pathlib import Path
 
 from desktop.core.article import Article
@@ -124,9 +124,10 @@ def _decode_bomless_utf16(data: bytes, name: str) -> tuple[str, str]:
     raise FileFormatError(f"{name} looks like a binary file, not an article.")
 
 
+#: Control characters (Unicode category Cc) other than tab, newline, \v and \f.
+_CONTROL = re.compile("[\x00-\x08\x0d-\x1f\x7f-\x9f]")
+
+
 def _control_share(text: str) -> float:
     sample = text[:100_000]
-    controls = sum(
-        1 for ch in sample if ch not in "\n\t\f\v" and unicodedata.category(ch) == "Cc"
-    )
-    return controls / max(1, len(sample))
+    return len(_CONTROL.findall(sample)) / max(1, len(sample))

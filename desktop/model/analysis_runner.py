@@ -37,7 +37,7 @@ class AnalysisRunner(QObject):
         self._worker: AnalysisWorker | None = None
         self._running: dict[QThread, AnalysisWorker] = {}  # kept alive until each thread ends
         self._held: list[QThread] | None = None  # threads waiting for release(), while held
-        self._pending: deque[tuple[int, Callable[[object], None], object]] = deque()
+        self._pending: deque[tuple[int | None, Callable[[object], None], object]] = deque()
         self._hand_on = QTimer(self)
         self._hand_on.setSingleShot(True)
         self._hand_on.setInterval(NEXT_SLICE_MS)
@@ -86,7 +86,7 @@ class AnalysisRunner(QObject):
             self._worker = None
             self.sigFinished.emit(True)
         self._generation += 1
-        self._pending.clear()
+        self._pending = deque(item for item in self._pending if item[0] is None)
 
     def shutdown(self) -> None:
         """Cancel and wait for every worker thread to end."""
@@ -133,7 +133,12 @@ class AnalysisRunner(QObject):
         self._worker = None
         self.sigFailed.emit(message)
 
-    def _later(self, generation: int, call: Callable[[object], None], argument: object) -> None:
+    def in_own_turn(self, call: Callable[[], None]) -> None:
+        """Run ``call`` in a turn of the event loop of its own, after the results
+        waiting to be handed on (whichever analysis runs, if any)."""
+        self._later(None, lambda _: call(), None)
+
+    def _later(self, generation: int | None, call: Callable[[object], None], argument: object) -> None:
         self._pending.append((generation, call, argument))
         if not self._hand_on.isActive():
             self._hand_on.start()
@@ -141,7 +146,7 @@ class AnalysisRunner(QObject):
     def _hand_on_next(self) -> None:
         if self._pending:
             generation, call, argument = self._pending.popleft()
-            if self._current(generation):
+            if generation is None or self._current(generation):
                 call(argument)
         if self._pending:
             self._hand_on.start()

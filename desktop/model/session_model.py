@@ -75,7 +75,8 @@ class SessionModel(QObject):
         self._figures_signal = QTimer(self)
         self._figures_signal.setSingleShot(True)
         self._figures_signal.setInterval(FIGURE_UPDATES_MS)
-        self._figures_signal.timeout.connect(self.sigFiguresChanged)
+        # in a turn of its own, not in one that takes in a slice of results
+        self._figures_signal.timeout.connect(lambda: self.analysis.in_own_turn(self.sigFiguresChanged.emit))
         self.analysis.sigFinished.connect(self._flush_figures_signal)
         self._builder = FigureRowsBuilder(self)
         self._builder.sigBuilt.connect(self._on_rows_built)
