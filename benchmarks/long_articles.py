@@ -10,8 +10,9 @@ in rounds that run every kind back to back (ratios compare runs under the same l
 of a shared machine; the median over rounds is printed): the app's analysis
 (``iter_analysis`` plus the document-level ``harmonise``: entities through every
 stage, figures with subjects, periods and changes, on every core from 50 KB) with
-its worker process started by the analysis (cold, as in a first analysis) and
-started beforehand (warm, as the app keeps it), against spaCy's own single-process
+its worker processes started beforehand (warm: a window starts them once it is idle,
+and keeps them) and started by the analysis (cold: a long file opened at launch,
+their loading of the model counted), against spaCy's own single-process
 entity recognition (``nlp.pipe`` over the same paragraph chunks with only the
 ``ner`` component and the tokenizer, loaded by ``spacy.load`` as shipped), and for
 transparency against that ner with the app's faster matrix products too. Peak
@@ -173,12 +174,14 @@ def measure_analysis(sizes: list[int], runs: int) -> None:
         app, ner = rounds[0]["app"], seconds("ner")
         where = "in this process" if not app["worker_peaks_mib"] else \
             f"{len(app['worker_peaks_mib'])} worker processes"
-        row(f"analysis {name}: throughput vs ner alone, workers started by it",
-            f"{ratio('app')} ({size / seconds('app') / 1e3:.0f} KB/s, {seconds('app'):.1f} s, "
-            f"{where}; {app['entities']} entities, {app['figures']} figures)",
+        row(f"analysis {name}: throughput vs ner alone, workers ready (as a window has them)",
+            f"{ratio('app-warm')} ({size / seconds('app-warm') / 1e3:.0f} KB/s, "
+            f"{seconds('app-warm'):.1f} s, {where}; {app['entities']} entities, "
+            f"{app['figures']} figures)",
             "≥ 1.3×", f"ner alone (spaCy as shipped) {ner:.1f} s ({size / ner / 1e3:.0f} KB/s)")
-        row(f"analysis {name}: the same, workers already started",
-            f"{ratio('app-warm')} ({seconds('app-warm'):.1f} s)", "≥ 1.3×")
+        row(f"analysis {name}: the same with the workers' start counted (a long file "
+            "opened at launch; ner's own load is not counted)",
+            f"{ratio('app')} ({seconds('app'):.1f} s)", "(not like for like)")
         row(f"analysis {name}: vs ner alone with the app's matrix products",
             f"{ratio('app', 'ner-matmul')} cold, {ratio('app-warm', 'ner-matmul')} warm",
             "", f"ner alone with NumPy matmul {seconds('ner-matmul'):.1f} s")

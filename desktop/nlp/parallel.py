@@ -9,7 +9,8 @@ have enough queued, so there is one worker per core *besides* its own. Until a
 worker has loaded its pipeline it is given nothing, so a cold start never delays a
 text this process could have finished alone. Results come back in text order. The
 pool is started on first use with the "spawn" method (safe in a process that runs
-Qt threads) and kept for later analyses; :func:`warm_up` starts it ahead of time.
+Qt threads) and kept for later analyses; :func:`start` starts it ahead of time (a
+window does once it is idle) and :func:`warm_up` waits for it too.
 """
 
 from __future__ import annotations
@@ -54,14 +55,14 @@ def worker_count(local: bool = True) -> int:
 def _warm_worker() -> None:
     """Load the pipeline and import the analysis (its first import costs ~0.3 s,
     which would otherwise delay the first batch a worker is given)."""
+    try:
+        os.nice(WORKER_NICENESS)  # the window (when there is one) comes first, even now
+    except OSError:
+        pass
     import desktop.nlp.analysis  # noqa: F401
     from desktop.nlp.pipeline import load_pipeline
 
     load_pipeline()
-    try:
-        os.nice(WORKER_NICENESS)  # the window (when there is one) comes first
-    except OSError:
-        pass
 
 
 def _worker_pid() -> int:

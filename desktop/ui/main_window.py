@@ -37,6 +37,8 @@ SETTLE_AT_MOST_MS = 2000
 #: How long after the side panes' first paint the window counts as settled (the
 #: charts paint again once pyqtgraph has laid them out).
 SETTLE_AFTER_PAINT_MS = 100
+#: How long after settling the window starts the analysis's worker processes.
+START_WORKERS_AFTER_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -168,6 +170,11 @@ class MainWindow(QMainWindow):
         _collect_on_this_thread()
         return panes
 
+    @property
+    def settled(self) -> bool:
+        """Whether the side panes have been painted (see :meth:`when_settled`)."""
+        return self._settled
+
     def when_settled(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` once the side panes exist and have been painted (at once
         if they have). Their first paint is the window's heaviest, and work in a
@@ -184,6 +191,7 @@ class MainWindow(QMainWindow):
         if self._settled:
             return
         self._settled = True
+        QTimer.singleShot(START_WORKERS_AFTER_MS, self, self.model.start_workers)
         waiting, self._when_settled = self._when_settled, []
         for callback in waiting:
             callback()

@@ -165,3 +165,15 @@ def test_hovering_a_highlight_shows_its_label(qtbot, window, seed_path):
     qtbot.waitUntil(QToolTip.isVisible)
     assert "PERSON" in QToolTip.text() and "suggested by the model" in QToolTip.text()
     QToolTip.hideText()
+
+
+def test_a_settled_window_starts_the_worker_processes_for_long_texts(qtbot, make_window, monkeypatch):
+    from desktop.nlp import parallel
+    from desktop.ui import main_window
+
+    parallel.shutdown_pool(wait=True)
+    monkeypatch.setattr(main_window, "START_WORKERS_AFTER_MS", 50)
+    assert parallel.worker_pids() == []
+    window = make_window()
+    qtbot.waitUntil(lambda: window.settled, timeout=5000)
+    qtbot.waitUntil(lambda: len(parallel.worker_pids()) == parallel.worker_count(local=False), timeout=5000)
