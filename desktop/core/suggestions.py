@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Protocol, Union
 
@@ -110,3 +110,22 @@ def _decided(
     return reason == FROM_CORRECTIONS and any(
         h.origin == "manual" and h.visible for h in overlapping
     )
+
+
+def revision_slices(text: str, changes, size: int) -> Iterator[tuple[list, list]]:
+    """The spans the document pass withdrew and added (``changes``: EntityChanges),
+    a run of whole paragraphs at a time holding about ``size`` of them, in text order
+    (a span and what it overlaps always share a paragraph)."""
+    paragraphs: dict[int, tuple[list, list]] = {}
+    for side, spans in enumerate((changes.removed, changes.added)):
+        for span in spans:
+            paragraphs.setdefault(text.rfind("\n", 0, span.start), ([], []))[side].append(span)
+    withdrawn, added = [], []
+    for paragraph in sorted(paragraphs):
+        withdrawn += paragraphs[paragraph][0]
+        added += paragraphs[paragraph][1]
+        if len(withdrawn) + len(added) >= size:
+            yield withdrawn, added
+            withdrawn, added = [], []
+    if withdrawn or added:
+        yield withdrawn, added

@@ -14,7 +14,7 @@ from desktop.core.figure import FigureReading
 from desktop.core.highlight import Highlight
 from desktop.core.labels import Label
 from desktop.core.session import Session
-from desktop.core.suggestions import new_suggestions, revised_suggestions
+from desktop.core.suggestions import new_suggestions, revised_suggestions, revision_slices
 from desktop.model.analysis_runner import AnalysisRunner
 from desktop.model.background import in_next_turn, settle_long_lived_objects
 from desktop.model.commands import ChangeHighlights, SetFigureOverride, SetLabels
@@ -261,7 +261,7 @@ class SessionModel(QObject):
         when the analysis ends (``changes``: EntityChanges). Like every suggestion
         this is not an undo step; only undecided suggestions change."""
         if self._suggest:
-            self._revising.extend(_revision_slices(self.text, changes, REVISION_SLICE))
+            self._revising.extend(revision_slices(self.text, changes, REVISION_SLICE))
             self._revise_next()
 
     def _revise_next(self) -> None:
@@ -498,22 +498,3 @@ class SessionModel(QObject):
     def _quote(self, highlight: Highlight, limit: int = 30) -> str:
         surface = highlight.surface(self.text)
         return surface if len(surface) <= limit else surface[: limit - 1] + "…"
-
-
-def _revision_slices(text: str, changes, size: int) -> Iterable[tuple[list, list]]:
-    """The spans the document pass withdrew and added (``changes``: EntityChanges),
-    a run of whole paragraphs at a time holding about ``size`` of them, in text order
-    (a span and what it overlaps always share a paragraph)."""
-    paragraphs: dict[int, tuple[list, list]] = {}
-    for side, spans in enumerate((changes.removed, changes.added)):
-        for span in spans:
-            paragraphs.setdefault(text.rfind("\n", 0, span.start), ([], []))[side].append(span)
-    withdrawn, added = [], []
-    for paragraph in sorted(paragraphs):
-        withdrawn += paragraphs[paragraph][0]
-        added += paragraphs[paragraph][1]
-        if len(withdrawn) + len(added) >= size:
-            yield withdrawn, added
-            withdrawn, added = [], []
-    if withdrawn or added:
-        yield withdrawn, added
