@@ -96,7 +96,7 @@ def iter_analysis(
 
         workers.start(share)  # the workers load while the text is read below
     batch_chars = min(BATCH_CHARS, max(MIN_BATCH_CHARS, len(text) // 12))
-    batches = batches_of(paragraph_chunks(text), FIRST_BATCH_CHARS, batch_chars)
+    batches = batches_of(paragraph_chunks(text), FIRST_BATCH_CHARS, batch_chars, len(text))
     if parallel and not share:  # a window's: its thread stays free for painting
         evidence = workers.submit(CaseEvidence.of, text).result()
     else:

@@ -59,16 +59,23 @@ def _cut_point(text: str, start: int, limit: int) -> int:
     return start + space + 1 if space > len(window) // 2 else limit
 
 
-def batches_of(chunks: Iterable[Chunk], first_chars: int, chars: int) -> Iterator[list[Chunk]]:
+def batches_of(
+    chunks: Iterable[Chunk], first_chars: int, chars: int, total: int | None = None
+) -> Iterator[list[Chunk]]:
     """Consecutive chunks grouped into batches of about ``chars`` characters; the
-    first batch holds only about ``first_chars`` (the first screen)."""
+    first batch holds only about ``first_chars`` (the first screen). With the
+    ``total`` length of the chunks given, batches shrink towards the end (a quarter
+    of what is left, never under ``first_chars``), so processes sharing them finish
+    together."""
     batch: list[Chunk] = []
-    size, limit = 0, first_chars
+    size, limit, done = 0, first_chars, 0
     for chunk in chunks:
         batch.append(chunk)
         size += len(chunk.text)
         if size >= limit:
             yield batch
-            batch, size, limit = [], 0, chars
+            done += size
+            limit = chars if total is None else min(chars, max(first_chars, (total - done) // 4))
+            batch, size = [], 0
     if batch:
         yield batch

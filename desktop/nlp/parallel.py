@@ -40,6 +40,8 @@ _pool: ProcessPoolExecutor | None = None
 #: One task per worker submitted with the pool; each is done once a worker has
 #: loaded the pipeline.
 _started: list[Future[int]] = []
+#: The end of the items.
+_END = object()
 
 
 def worker_count(local: bool = True) -> int:
@@ -140,32 +142,67 @@ def map_in_order(
     """``function(item)`` for each item, computed here and in the worker processes
     and yielded in the order of ``items``; stops once ``should_stop()``.
 
-    The first item is computed here. After it, an item goes to the workers while the
-    loaded ones have fewer than two each in hand and, when ``total`` (the sum of
-    every item's ``weight``) is given, while what they hold is less than what is left
-    for this process; else it is computed here. So the processes finish together.
+    The first item is computed here (the first screen), but only after the loaded
+    workers have been handed the items after it, so they start at once. Each time
+    this process is free, the workers are handed items first: one whenever a worker
+    would otherwise sit idle, more while they have fewer than two each in hand and,
+    when ``total`` (the sum of every item's ``weight``) is given, while what they hold
+    is less than what is left for this process; then this process computes the next
+    one. So the processes finish together.
     With ``local=False`` every item goes to the workers (a window's process keeps its
     time, and the GIL, for the window).
     """
     pool = _pool_instance(local)
     pending: deque[tuple[Future[R], int]] = deque()
+    upcoming = iter(items)
+    kept: deque[tuple[T, int]] = deque()  # read from ``items``, not yet handed to anyone
     left = total
+
+    def take() -> tuple[T, int] | None:
+        if kept:
+            return kept.popleft()
+        item = next(upcoming, _END)
+        return None if item is _END else (item, weight(item))
+
+    def workers_take(size: int) -> bool:
+        if not local:
+            return True
+        held = [w for future, w in pending if not future.done()]
+        ready = _ready_workers()
+        if len(held) < ready:  # a loaded worker would otherwise sit idle
+            return True
+        return len(held) < ready * _AHEAD_PER_WORKER and (left is None or sum(held) + 2 * size <= left)
+
+    def keep_here() -> tuple[T, Future[R]] | None:
+        nonlocal left
+        taken = take()
+        if taken is None:
+            return None
+        item, size = taken
+        if left is not None:
+            left -= size
+        here: Future[R] = Future()
+        pending.append((here, 0))
+        return item, here
+
     try:
-        for index, item in enumerate(items):
+        mine = keep_here() if local else None
+        while True:
             if should_stop():
                 return
-            size = weight(item)
-            held = [w for future, w in pending if not future.done()]
-            to_workers = not local or index and len(held) < _ready_workers() * _AHEAD_PER_WORKER and (
-                left is None or sum(held) + 2 * size <= left)
-            if left is not None:
-                left -= size
-            if to_workers:
+            while (taken := take()) is not None:
+                item, size = taken
+                if not workers_take(size):
+                    kept.appendleft(taken)
+                    break
+                if left is not None:
+                    left -= size
                 pending.append((pool.submit(function, item), size))
-            else:
-                done: Future[R] = Future()
-                done.set_result(function(item))
-                pending.append((done, 0))
+            if mine is None and (mine := keep_here()) is None:
+                break
+            item, here = mine
+            here.set_result(function(item))
+            mine = None
             while pending and pending[0][0].done():
                 yield pending.popleft()[0].result()
         while pending:

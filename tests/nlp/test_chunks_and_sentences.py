@@ -1,4 +1,4 @@
-from desktop.nlp.chunks import paragraph_chunks
+from desktop.nlp.chunks import batches_of, paragraph_chunks
 from desktop.nlp.sentences import SentenceIndex, sentence_spans
 
 
@@ -29,3 +29,15 @@ def test_sentence_lookup_keeps_decimals_inside_sentences():
     index = SentenceIndex(sentence_spans(text))
     assert index.sentence_at(text, text.index("3.2")) == "It hit $3.2 million in 2022!"
     assert index.sentence_at(text, 0, 5) == "Trade grew 40%."
+
+
+def test_batches_shrink_towards_the_end_when_the_total_is_known():
+    chunks = list(paragraph_chunks("\n".join(f"Paragraph {i} says something." * 10 for i in range(400))))
+    total = sum(len(c.text) for c in chunks)
+    plain = [sum(len(c.text) for c in b) for b in batches_of(chunks, 1000, 8000)]
+    tapered = [sum(len(c.text) for c in b) for b in batches_of(chunks, 1000, 8000, total)]
+    assert [c for b in batches_of(chunks, 1000, 8000, total) for c in b] == chunks
+    assert plain[0] < 1300 and tapered[0] < 1300
+    assert max(plain[1:-1]) >= 8000 and min(plain[1:-1]) >= 8000
+    assert max(tapered) <= 8300
+    assert tapered[-2] < 2000 < tapered[3]  # the tail batches are the small ones
