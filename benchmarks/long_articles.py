@@ -154,14 +154,20 @@ def run_child(kind: str, size: int) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
+def rounds_for(size: int, runs: int) -> int:
+    """Rounds for a text of ``size``: twice ``runs`` below 1 MB (a short run is the
+    most at the mercy of other jobs on the machine, and cheap), one from 5 MB."""
+    return 2 * runs if size < 1_000_000 else runs if size < 5_000_000 else 1
+
+
 def measure_analysis(sizes: list[int], runs: int) -> None:
-    """Each size in ``runs`` rounds (one for 5 MB and more); each round runs every
+    """Each size in :func:`rounds_for` rounds; each round runs every
     kind of ANALYSIS_KINDS back to back, so a ratio compares runs under the same
     load of the machine. Ratios are the median over the rounds (best in brackets)."""
     print("analysis", flush=True)
     for size in sizes:
         rounds = [{kind: run_child(kind, size) for kind in ANALYSIS_KINDS}
-                  for _ in range(runs if size < 5_000_000 else 1)]
+                  for _ in range(rounds_for(size, runs))]
         name = f"{size / 1e6:g} MB" if size >= 1e6 else f"{size // 1000} KB"
 
         def ratio(kind: str, against: str = "ner") -> str:

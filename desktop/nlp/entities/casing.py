@@ -40,6 +40,10 @@ _DATELINE_END = re.compile(r"\s*[,(—–-]")
 #: What may stand between two words of one run of capitals ("CANCELS 40 FLIGHTS").
 _RUN_GAP = re.compile(r"[ \t\d./&'’%$€£-]*")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s|\n")
+#: The words of ``WORD`` but those starting with a-z (most words of an English text,
+#: which say nothing about capitals): the same matches at the same places, as a word
+#: starts where no letter, or letter and apostrophe, comes before.
+_UNLESS_LOWER_START = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])(?![a-z])" + WORD.pattern)
 
 
 @dataclass(frozen=True)
@@ -55,15 +59,17 @@ class CaseEvidence:
     def of(cls, text: str) -> CaseEvidence:
         """Count each word's spellings; capitals at a sentence start, in a run of
         capitals, or leading a dateline say nothing and are not counted."""
-        lower: Counter[str] = Counter()
+        lower = Counter({word: count for word, count in Counter(WORD.findall(text)).items()
+                         if word.islower()})
         title: Counter[str] = Counter()
         acronym: Counter[str] = Counter()
-        in_runs = {m.start() for run in _caps_runs(text) if len(run) > 1 for m in run}
-        for match in WORD.finditer(text):
+        words = list(_UNLESS_LOWER_START.finditer(text))
+        in_runs = {m.start() for run in _caps_runs(text, words) if len(run) > 1 for m in run}
+        for match in words:
             word = match.group()
             if word.islower():
-                lower[word] += 1
-            elif _is_caps(word):
+                continue
+            if _is_caps(word):
                 if match.start() not in in_runs and not _leads_dateline(text, match):
                     acronym[word.lower()] += 1
             elif word[1:].islower() and not at_sentence_start(text, match.start()):
@@ -177,12 +183,14 @@ def _replace_in_stretches(
     return sort_spans(kept)
 
 
-def _caps_runs(text: str) -> list[list[re.Match]]:
+def _caps_runs(text: str, words: Iterable[re.Match] | None = None) -> list[list[re.Match]]:
     """Runs of capitalised words separated by nothing but spaces, numbers and the
-    like (a comma, a bracket or a line end breaks a run)."""
+    like (a comma, a bracket or a line end breaks a run, and so does a lower-case
+    word, which lies in the gap to the next capitalised one); ``words`` are the
+    matches of _UNLESS_LOWER_START in ``text`` when the caller has them."""
     runs: list[list[re.Match]] = []
     current: list[re.Match] = []
-    for match in WORD.finditer(text):
+    for match in _UNLESS_LOWER_START.finditer(text) if words is None else words:
         if _is_caps(match.group()) and (
             not current or _RUN_GAP.fullmatch(text, current[-1].end(), match.start())
         ):

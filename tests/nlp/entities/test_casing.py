@@ -97,3 +97,51 @@ def test_no_stretch_no_work():
     assert plan.windows == []
     spans = [EntitySpan(0, 10, "GPE")]
     assert apply_reread(spans, plan, []) is spans
+
+
+def _evidence_word_by_word(text: str) -> CaseEvidence:
+    """The evidence read the plain way: every word of the text in turn."""
+    from collections import Counter
+
+    from desktop.nlp.entities.casing import _DATELINE_END, _RUN_GAP, _is_caps
+    from desktop.nlp.entities.words import WORD, at_sentence_start
+
+    words = list(WORD.finditer(text))
+    in_runs, run = set(), []
+    for match in words + [None]:
+        if match is not None and _is_caps(match.group()) and (
+                not run or _RUN_GAP.fullmatch(text, run[-1].end(), match.start())):
+            run.append(match)
+            continue
+        if len(run) > 1:
+            in_runs.update(m.start() for m in run)
+        run = [match] if match is not None and _is_caps(match.group()) else []
+    lower, title, acronym = Counter(), Counter(), Counter()
+    for match in words:
+        word, start = match.group(), match.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        leads_dateline = not text[line_start:start].strip(" \t\"'“‘") and bool(
+            _DATELINE_END.match(text, match.end()))
+        if word.islower():
+            lower[word] += 1
+        elif _is_caps(word):
+            if start not in in_runs and not leads_dateline:
+                acronym[word.lower()] += 1
+        elif word[1:].islower() and not at_sentence_start(text, start):
+            title[word.lower()] += 1
+    return CaseEvidence(lower, title, acronym)
+
+
+def test_the_evidence_counts_what_reading_every_word_counts():
+    import random
+
+    pieces = ["NATO", "Nato", "nato", "O'Brien", "o'Brien", "l'Aquila", "L'AQUILA", "rock'n'roll",
+              "eBay", "iPhone", "Émile", "émile", "ÉMILE", "ǅemal", "Straße", "STRASSE", "日本",
+              "日abc", "x²", "don’t", "DON’T", "U.S.", "A", "I", "BAKU,", "(AP)", "—", "40", "3.5%",
+              "FLOODS", "HIT", "ITALY", "Kazakhstan", "KAZAKHSTAN", "the", "said", ".", "\n", "\n\n",
+              "“", "'", "’", "-", ",", " ", "  "]
+    rng = random.Random(7)
+    texts = [SEED_START, HEADLINE, "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\n"])
+                                          for _ in range(20_000))]
+    for text in texts:
+        assert CaseEvidence.of(text) == _evidence_word_by_word(text)
