@@ -77,3 +77,41 @@ def test_edits_between_queries_match_brute_force_before_and_after_each_rebuild()
             b = a + rng.choice([0, 1, 50, 1000])
             assert list(index.overlapping(a, b)) == brute_force(intervals, a, b)
     assert list(index) == sorted(intervals) and len(index) == len(intervals)
+
+
+def test_intervals_arriving_in_text_order_join_the_tree_and_queries_stay_right():
+    rng = random.Random(11)
+    index = IntervalIndex()
+    intervals = []
+    position, key = 0, 0
+    for round_ in range(60):
+        batch = []
+        for _ in range(rng.choice([1, 5, 50, 400])):
+            position += rng.randrange(0, 30)
+            batch.append((position, position + rng.choice([1, 3, 40, 900]), key))
+            key += 1
+        rng.shuffle(batch)  # the caller's order does not matter
+        index.extend(batch)
+        intervals.extend(batch)
+        if round_ % 7 == 3 and intervals:  # edits in between: a removal, an addition inside
+            gone = intervals.pop(rng.randrange(len(intervals)))
+            index.remove(*gone)
+            inside = (rng.randrange(0, position + 1), position + 5, key)
+            key += 1
+            index.add(*inside)
+            intervals.append(inside)
+        for _ in range(20):
+            a = rng.randrange(0, position + 50)
+            b = a + rng.choice([0, 1, 100, 3000])
+            assert list(index.overlapping(a, b)) == brute_force(intervals, a, b)
+    assert sorted(index) == sorted(intervals)
+
+
+def test_the_last_interval_removed_and_indexed_again_is_found_once():
+    index = IntervalIndex()
+    index.extend([(0, 5, "a"), (10, 15, "b")])
+    assert list(index.overlapping(0, 20)) == [(0, 5, "a"), (10, 15, "b")]  # the tree is built
+    index.remove(10, 15, "b")
+    index.extend([(10, 15, "b")])  # a relabel: out and in again, in place
+    index.extend([(20, 25, "c")])
+    assert list(index.overlapping(0, 30)) == [(0, 5, "a"), (10, 15, "b"), (20, 25, "c")]
