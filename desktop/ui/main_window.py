@@ -15,7 +15,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop import __version__, trace
-from desktop.model.background import settle_long_lived_objects
+from desktop.model.background import in_next_turn, settle_long_lived_objects
 from desktop.model.session_model import SessionModel
 from desktop.ui.analysis_status import AnalysisStatus
 from desktop.ui.article_view import ArticleView
@@ -112,7 +112,10 @@ class MainWindow(QMainWindow):
         self.legend = LabelLegend(self.model, self)
         self.article_view = ArticleView(self.model, self)
         self.article_view.sigTextShown.connect(self._build_side_panes_soon)
-        self.article_view.sigSessionShown.connect(self.model.release_background)
+        # after the whole window's paint that showed the article, not inside it: a thread
+        # started within it would slow the panes painted after the article
+        self.article_view.sigSessionShown.connect(
+            lambda: in_next_turn(self.model, self.model.release_background))
         self._side_panes: dict[str, QWidget] = {}
 
         article_pane = _column(self, self.legend, self.article_view)
