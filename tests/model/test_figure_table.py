@@ -1,6 +1,7 @@
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelRoleData, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QTableView
 
 from desktop.model.figure_table import COLUMNS, FigureTableModel, format_value
 from desktop.nlp.highlight_figures import TABLE_COLUMNS
@@ -133,3 +134,53 @@ def test_a_frame_changing_most_rows_resets_the_view():
     model.set_frame(make_frame(1000).iloc[::-1])
     assert seen == [("reset",)]
     assert model.rowCount() == 1000
+
+
+def _frame_with_derived_and_edited_rows() -> pd.DataFrame:
+    frame = make_frame(6)
+    frame["subject"], frame["period"], frame["change"] = "trade", "2022", ""
+    frame["derived"], frame["formula"] = [False, True, False, False, True, False], ["", "4 / 2", "", "", "9 - 1", ""]
+    frame["edited"] = ["", "", "subject", "", "", "value,period"]
+    return frame
+
+
+class _RoleByRoleModel(FigureTableModel):
+    """The table as a view would read it without multiData: Qt's own, one data() per role."""
+
+    def multiData(self, index, roles) -> None:
+        QAbstractTableModel.multiData(self, index, roles)
+
+
+def test_a_cells_roles_answered_in_one_call_are_what_data_answers_one_by_one():
+    model = FigureTableModel()
+    model.set_frame(_frame_with_derived_and_edited_rows())
+    roles = [Qt.ItemDataRole(r) for r in range(14)] + [Qt.ItemDataRole.UserRole]
+    compared = 0
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            asked = [QModelRoleData(int(role)) for role in roles]
+            model.multiData(index, asked)
+            for role, answer in zip(roles, asked):
+                assert answer.data() == model.data(index, role), (row, column, role)
+                compared += answer.data() is not None
+    assert compared > model.rowCount() * model.columnCount() * 4
+
+
+def test_a_table_view_paints_the_same_cells_with_one_call_per_cell_as_with_one_per_role(qtbot):
+    images = []
+    for model_class in (FigureTableModel, _RoleByRoleModel):
+        model = model_class()
+        model.set_frame(_frame_with_derived_and_edited_rows())
+        view = QTableView()
+        qtbot.addWidget(view)
+        view.setModel(model)
+        view.resize(900, 300)
+        view.show()
+        qtbot.waitExposed(view)
+        images.append(view.grab().toImage())
+    assert images[0] == images[1]
+    blank = QTableView()
+    qtbot.addWidget(blank)
+    blank.resize(900, 300)
+    assert images[0] != blank.grab().toImage()
