@@ -18,6 +18,7 @@ from desktop.core.suggestions import new_suggestions, revised_suggestions, revis
 from desktop.model.analysis_runner import AnalysisRunner
 from desktop.model.background import in_next_turn, settle_long_lived_objects
 from desktop.model.commands import ChangeHighlights, SetFigureOverride, SetLabels
+from desktop.model.figure_announcer import FigureAnnouncer
 from desktop.model.figure_builder import BACKGROUND_MIN_HIGHLIGHTS, FigureRowsBuilder
 from desktop.model.lexicon_store import LexiconStore
 from desktop.nlp.sentences import SentenceIndex
@@ -29,8 +30,6 @@ if TYPE_CHECKING:  # pandas and the analysis load after the window shows (start-
     from desktop.nlp.figure_rows import FigureRows
 
 UNDO_LIMIT = 500
-#: While an analysis streams in, figure views refresh at most this often (ms).
-FIGURE_UPDATES_MS = 300
 #: The reason a highlight a person relabelled carries.
 RELABELLED = "relabelled by hand"
 #: Highlights re-read per turn of the event loop when built figure rows catch up.
@@ -71,13 +70,9 @@ class SessionModel(QObject):
         self._rows: FigureRows | None = None  # built on the first figures() call
         self._selected = ""
         self._suggest = True
-        # while analysing, figure views are told of new figures at most this often
-        self._figures_signal = QTimer(self)
-        self._figures_signal.setSingleShot(True)
-        self._figures_signal.setInterval(FIGURE_UPDATES_MS)
-        # in a turn of its own, not in one that takes in a slice of results
-        self._figures_signal.timeout.connect(lambda: self.analysis.in_own_turn(self.sigFiguresChanged.emit))
-        self.analysis.sigFinished.connect(self._flush_figures_signal)
+        self._figures_announcer = FigureAnnouncer(self.figures, self.analysis.in_own_turn, self)
+        self._figures_announcer.sigAnnounce.connect(self.sigFiguresChanged)
+        self.analysis.sigFinished.connect(self._figures_announcer.flush)
         self._builder = FigureRowsBuilder(self)
         self._builder.sigBuilt.connect(self._on_rows_built)
         self._build_generation = 0
@@ -111,8 +106,9 @@ class SessionModel(QObject):
 
     @property
     def analysing(self) -> bool:
-        """Whether an analysis runs or its last revisions are still being applied."""
-        return self.analysis.running or bool(self._revising)
+        """Whether an analysis runs or its last results are still being applied (or
+        its figures shown)."""
+        return self.analysis.running or bool(self._revising) or self._figures_announcer.busy
 
     def figures(self) -> pd.DataFrame:
         """The figures table derived from the current highlights (cached; after an
@@ -253,8 +249,7 @@ class SessionModel(QObject):
         self._rows_changed(reread, [*reread, *added])
         self._figures = None
         self.sigHighlightsChanged.emit(parts[0].start, parts[-1].end)
-        if not self._figures_signal.isActive():
-            self._figures_signal.start()
+        self._figures_announcer.request()
 
     def apply_entity_revision(self, changes) -> None:
         """Bring the suggestions in line with the document-level entity pass, run
@@ -480,11 +475,6 @@ class SessionModel(QObject):
         settle_long_lived_objects()
         # the views' update (a new table, the charts) in a pass of its own
         in_next_turn(self, self.sigFiguresChanged.emit)
-
-    def _flush_figures_signal(self, *_args) -> None:
-        if self._figures_signal.isActive():
-            self._figures_signal.stop()
-            self.sigFiguresChanged.emit()
 
     def _push(self, removed: list[Highlight], added: list[Highlight], text: str) -> None:
         self.undo_stack.push(ChangeHighlights(self, removed, added, text))
