@@ -12,6 +12,7 @@ from desktop.core.session import Session
 from desktop.formats.errors import FileFormatError
 from desktop.formats.readers import ARTICLE_SUFFIXES, read_article
 from desktop.formats.session_file import SESSION_SUFFIX, SessionFileError
+from desktop.model.background import in_next_turn
 from desktop.model.document import SessionDocument
 from desktop.model.recovery import RecoveryCopy, orphaned_copies
 from desktop.model.session_loader import BACKGROUND_LOAD_BYTES, SessionLoader
@@ -125,6 +126,15 @@ class FileController(QObject):
         model = self._window.model
         model.hold_background()
         QTimer.singleShot(BACKGROUND_HOLD_MS, model.release_background)
+        self._paint_in_next_turn()
+
+    def _paint_in_next_turn(self) -> None:
+        """Paint the window in the turn of the event loop after this one: setting a
+        long text (~30 ms) and painting every pane it changes (~20-50 ms) then each
+        take a turn, with timers and input handled between them."""
+        window = self._window
+        window.setUpdatesEnabled(False)
+        in_next_turn(window, lambda: window.setUpdatesEnabled(True))
 
     def _show_opened(self, path: Path, loaded) -> None:
         self._window.apply_view_state(loaded.view_state)

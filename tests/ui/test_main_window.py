@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent
 
 from desktop.model.figure_table import COLUMNS
@@ -152,7 +152,6 @@ def test_dropping_a_file_opens_it_and_recent_files_remember_it(qtbot, window, se
 
 def test_hovering_a_highlight_shows_its_label(qtbot, window, seed_path):
     from PySide6.QtGui import QHelpEvent
-    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication, QToolTip
 
     open_and_wait(qtbot, window, seed_path)
@@ -177,3 +176,47 @@ def test_a_settled_window_starts_the_worker_processes_for_long_texts(qtbot, make
     window = make_window()
     qtbot.waitUntil(lambda: window.settled, timeout=5000)
     qtbot.waitUntil(lambda: len(parallel.worker_pids()) == parallel.worker_count(local=False), timeout=5000)
+
+
+class _PaintSpy(QObject):
+    """Counts the paint events a widget receives."""
+
+    def __init__(self, widget) -> None:
+        super().__init__(widget)
+        self.paints = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def test_a_long_article_is_painted_in_the_turn_after_its_open_and_analysed_after_that(
+        qtbot, window, tmp_path, monkeypatch):
+    from desktop.ui.file_controller import PAINT_FIRST_CHARS
+
+    story = (DATA / "rotterdam_port.txt").read_text(encoding="utf-8")
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join([story] * (PAINT_FIRST_CHARS // len(story) + 1)), encoding="utf-8")
+    qtbot.waitExposed(window)
+    spy = _PaintSpy(window.article_view.viewport())
+    paints_when_released = []
+    release = window.model.release_background
+
+    def release_and_count() -> None:
+        paints_when_released.append(spy.paints)
+        release()
+
+    monkeypatch.setattr(window.model, "release_background", release_and_count)
+    stages = []
+    window.model.analysis.sigStage.connect(stages.append)
+    assert window.open_path(path)
+    assert not window.updatesEnabled()  # the open's turn ends without painting
+    qtbot.waitUntil(window.updatesEnabled, timeout=1000)
+    qtbot.waitUntil(lambda: bool(paints_when_released), timeout=10_000)
+    assert paints_when_released[0] >= 1 and stages == []  # on screen before its analysis began
+    qtbot.waitUntil(lambda: window.model.analysis.running, timeout=1000)
+    window.model.cancel_analysis()
+    qtbot.waitUntil(lambda: not window.model.analysing, timeout=ANALYSIS_TIMEOUT_MS)
+    assert window.article_view.toPlainText().startswith(story[:40])
