@@ -57,6 +57,7 @@ def worker_count(local: bool = True) -> int:
 def _warm_worker() -> None:
     """Load the pipeline and import the analysis (its first import costs ~0.3 s,
     which would otherwise delay the first batch a worker is given)."""
+    _exit_with_parent()
     try:
         os.nice(WORKER_NICENESS)  # the window (when there is one) comes first, even now
     except OSError:
@@ -65,6 +66,22 @@ def _warm_worker() -> None:
     from desktop.nlp.pipeline import load_pipeline
 
     load_pipeline()
+
+
+def _exit_with_parent() -> None:
+    """End this worker as soon as the process that started it is gone: a window
+    killed or crashed would otherwise leave its workers (~200 MB each) running on."""
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])  # readable once the parent's end of the pipe closes
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _worker_pid() -> int:

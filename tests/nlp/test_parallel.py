@@ -72,3 +72,49 @@ def test_an_idle_worker_is_given_the_next_item_even_a_large_one(monkeypatch):
     finally:
         fake.pool.shutdown()
     assert where[1] != threading.main_thread().name
+
+
+_START_WORKERS_THEN_WAIT = """
+import sys, time
+from desktop.nlp import parallel
+print(*parallel.warm_up(), flush=True)
+time.sleep(600)
+"""
+
+
+def test_the_workers_end_when_the_process_that_started_them_is_killed():
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    process = subprocess.Popen([sys.executable, "-c", _START_WORKERS_THEN_WAIT], cwd=repo,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        pids = [int(pid) for pid in process.stdout.readline().split()]
+        assert pids and all(_running(pid) for pid in pids)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        deadline = time.monotonic() + 20
+        while any(_running(pid) for pid in pids) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_running(pid) for pid in pids), "the workers outlived the killed process"
+    finally:
+        if process.poll() is None:
+            process.kill()
+        for pid in pids if "pids" in locals() else []:
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie counts as ended)."""
+    from pathlib import Path
+
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
