@@ -68,6 +68,15 @@ def row(measure: str, result: str, target: str = "", baseline: str = "") -> None
 #   cold (one round; its warm round ran under heavy outside load). Against ner with the
 #   same matrix products the analysis is ~1.0× (1 MB): the work beyond ner (the parse
 #   of figure sentences ~0.35×, rules ~0.15×, harmonise) takes what the second core gives.
+# - Scheduling: workers are handed their batches before this process computes its own,
+#   an idle loaded worker always gets the next one, and batches shrink to a quarter of
+#   what is left so the processes finish together: 100 KB 1.20× -> 1.37× (best 1.51×),
+#   1 MB 1.41×, 5 MB 1.68× (warm). CaseEvidence reads only the words not starting a-z,
+#   once (1 MB: 244 -> 187 ms of serial start). What is left at 100 KB is serial
+#   (case evidence ~18 ms, harmonise ~45 ms) and noise: one run of the app alone
+#   varies 1.2-1.8 s, and two processes here each run ~7% slower than one alone.
+#   Tried and dropped: warming workers up on a sentence (13 ms), nlp.pipe batches of
+#   64 instead of 128 (within noise); cycle collections cost 4 ms a round.
 #: The children each measurement runs, in this order in every round.
 ANALYSIS_KINDS = ("ner", "ner-matmul", "app", "app-warm")
 
@@ -223,6 +232,14 @@ def measure_length_limit() -> None:
 #   the GIL in whatever thread ran them; gc.freeze() at settled moments removed them.
 # - Overriding QApplication.notify to trace events sends every event through Python
 #   and itself causes GIL waits: trace with timer gaps and thread stacks instead.
+# - Results arrive in text order, so they join the interval index's tree in place
+#   instead of making the next paint rebuild it (the article's paint during a 1 MB
+#   analysis 46-52 -> 8-21 ms). The held analysis starts in the turn after the paint
+#   that showed the article, and a long article is painted in the turn after its text
+#   is set (open's longest gap 75-101 -> ~50 ms). A figure refresh makes the table in
+#   one turn and tells the views in the next, and the table answers a cell's roles in
+#   one call (multiData; ~700 data() calls a repaint, each waiting for the GIL): the
+#   end-of-analysis refresh had been the longest gap left (up to 104-125 ms).
 class StallMeter:
     """The longest gap between ticks of a 5 ms timer: how long the event loop stalled."""
 
