@@ -165,18 +165,26 @@ def run_child(kind: str, size: int) -> dict:
 
 def rounds_for(size: int, runs: int) -> int:
     """Rounds for a text of ``size``: twice ``runs`` below 1 MB (a short run is the
-    most at the mercy of other jobs on the machine, and cheap), one from 5 MB."""
-    return 2 * runs if size < 1_000_000 else runs if size < 5_000_000 else 1
+    most at the mercy of other jobs on the machine, and cheap), two from 5 MB (one
+    round's app run once took 69 s against 58 s in the next: other jobs)."""
+    return 2 * runs if size < 1_000_000 else runs if size < 5_000_000 else min(2, runs)
+
+
+def round_order(number: int) -> tuple[str, ...]:
+    """The kinds in round ``number``: every other round backwards, so no kind is
+    always the one run after the machine has worked for minutes."""
+    return ANALYSIS_KINDS if number % 2 == 0 else ANALYSIS_KINDS[::-1]
 
 
 def measure_analysis(sizes: list[int], runs: int) -> None:
-    """Each size in :func:`rounds_for` rounds; each round runs every
-    kind of ANALYSIS_KINDS back to back, so a ratio compares runs under the same
-    load of the machine. Ratios are the median over the rounds (best in brackets)."""
+    """Each size in :func:`rounds_for` rounds; each round runs every kind of
+    ANALYSIS_KINDS back to back (in :func:`round_order`), so a ratio compares runs
+    under the same load of the machine. Ratios are the median over the rounds (best
+    in brackets)."""
     print("analysis", flush=True)
     for size in sizes:
-        rounds = [{kind: run_child(kind, size) for kind in ANALYSIS_KINDS}
-                  for _ in range(rounds_for(size, runs))]
+        rounds = [{kind: run_child(kind, size) for kind in round_order(number)}
+                  for number in range(rounds_for(size, runs))]
         name = f"{size / 1e6:g} MB" if size >= 1e6 else f"{size // 1000} KB"
 
         def ratio(kind: str, against: str = "ner") -> str:
