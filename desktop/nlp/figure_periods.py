@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
-# Month names only capitalised, so that "may" the verb is no month.
-_MONTH = (r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
+# Month names only capitalised, so that "may" the verb is no month; the full stop of
+# an abbreviation ("Jan.") belongs to it, the one after a full name ends the sentence.
+_MONTH = (r"(?-i:(?:January|February|March|April|May|June|July|August|September|October"
+          r"|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)")
 _YEAR = r"(?:19|20)\d\d"
 _ORDINAL = r"(?:first|second|third|fourth|last|past|previous|next|final)"
 _COUNT = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"

@@ -24,6 +24,12 @@ def test_spans_months_and_relative_years():
         "the first nine months of last year", "from 2018 to 2020", "January-March 2021"]
 
 
+def test_a_full_stop_ends_the_sentence_after_a_month_name_and_belongs_to_an_abbreviation():
+    text = "Aid of 50 million euros was approved in January. Sales rose 5% in Sept. and Nov. 3, 2021."
+    assert [m.text for m in mentions(text)] == ["January", "Sept.", "Nov. 3, 2021"]
+    assert [m.text for m in mentions("It fell 2% in May.")] == ["May"]
+
+
 def test_a_number_inside_a_figure_is_no_year_but_a_period_may_hold_a_figure():
     text = "They shipped 2000 tons in the first four months of this year."
     figures = [(13, 22), (26, 37)]  # "2000 tons", "four months"
