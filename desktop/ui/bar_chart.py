@@ -9,10 +9,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.ui.axis_labels import CategoryLabels
+
 _MARK_PEN = pg.mkPen("#1f1f1f", width=2.5)
 PLAIN_PEN = pg.mkPen("#5f6368", width=0.8)
 _TICK_CHARS = 16
-_MAX_TICKS = 40
 
 
 def compact_number(value: float) -> str:
@@ -106,6 +107,7 @@ class BarChart(ClickableBars):
         bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush="w", pen=PLAIN_PEN)
         super().__init__(parent, bars, "x", axisItems={"left": CompactAxis("left")})
         self._heights = np.zeros(0)
+        self.tick_labels = CategoryLabels(self.getPlotItem())
 
     def set_bars(self, heights, labels: list[str], colours: list[str], y_label: str = "") -> None:
         """Show one bar per height, with its tick label and fill colour."""
@@ -118,8 +120,7 @@ class BarChart(ClickableBars):
             x=np.arange(count), height=self._heights, width=0.7, pens=self._pens(),
             brush=brushes[0] if one_brush else "w", brushes=None if one_brush else brushes or None,
         )
-        step = max(1, -(-count // _MAX_TICKS))  # a long article's thousands of bars: some labelled
-        self.getAxis("bottom").setTicks([[(i, short(labels[i])) for i in range(0, count, step)]])
+        self.tick_labels.set_labels([short(label) for label in labels])
         self.setLabel("left", y_label)
         top = float(np.nanmax(self._heights)) if count else 1.0
         bottom = min(0.0, float(np.nanmin(self._heights))) if count else 0.0

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from desktop.model.period_series import PeriodSeries, period_series
 from desktop.model.session_model import SessionModel
+from desktop.ui.axis_labels import CategoryLabels
 from desktop.ui.bar_chart import CompactAxis, short
 from desktop.ui.when_shown import RefreshWhenShown
 
@@ -35,6 +36,7 @@ class PeriodChart(QWidget):
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(y=True, alpha=0.25)
+        self.tick_labels = CategoryLabels(self.plot.getPlotItem())
         self._stated_line = pg.PlotDataItem(pen=_STATED_PEN, connect="finite")
         self._derived_line = pg.PlotDataItem(pen=_DERIVED_PEN, connect="finite")
         self.points = pg.ScatterPlotItem(size=11)
@@ -90,8 +92,7 @@ class PeriodChart(QWidget):
             brush=[pg.mkBrush("w" if d else _COLOUR) for d in derived],
             pen=[pg.mkPen(_COLOUR, width=1.5) for _ in derived],
         )
-        self.plot.getAxis("bottom").setTicks([[(i, short(label, 22)) for i, label in enumerate(series.labels)]]
-                                             if series else [[]])
+        self.tick_labels.set_labels([short(label, 22) for label in series.labels] if series else [])
         self.plot.setLabel("left", series.unit if series else "")
         if xs:
             low, high = min(0.0, min(ys)), max(ys)

@@ -15,6 +15,9 @@ def test_seed_has_trade_and_cargo_over_time_with_derived_points(qtbot, window, s
     assert trade.derived == [True, False, False] and trade.unit == "USD"
     assert trade.values[0] == 460e6 / 1.4 and trade.values[1:] == [460e6, 185e6]
     assert cargo.labels == ["2021 (derived)", "2022"] and cargo.values == [640_000.0, 3.2e6]
+    chart.series_box.setCurrentIndex(list(titles).index("trade"))
+    qtbot.waitExposed(chart.plot)
+    assert chart.tick_labels.shown() == [0, 1, 2]  # three periods: every one named
 
 
 def test_clicking_a_point_selects_its_figure(qtbot, window, seed_path, wait_for_analysis):
