@@ -46,7 +46,7 @@ class AnalysisWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        from desktop.nlp import pipeline
+        from desktop.nlp import parallel, pipeline
         from desktop.nlp.analysis import PARALLEL_MIN_CHARS, iter_analysis
 
         lower_priority()  # the window's thread comes first
@@ -56,18 +56,26 @@ class AnalysisWorker(QObject):
             self.sigFinished.emit(generation, True)
             return
         try:
-            # A long text goes to the worker processes whole: this one needs no model.
-            if len(self._text) < PARALLEL_MIN_CHARS and not pipeline.pipeline_loaded():
+            # A long text goes to the worker processes whole: this one needs no model,
+            # but they may still be loading theirs (2-4 s before the first results).
+            long_text = len(self._text) >= PARALLEL_MIN_CHARS
+            waiting = long_text and not parallel.ready()
+            if not long_text and not pipeline.pipeline_loaded():
                 self.sigStage.emit(generation, "Loading the language model…")
                 pipeline.load_pipeline()
                 settle_long_lived_objects()
-            self.sigStage.emit(generation, "Analysing…")
-            self.sigProgress.emit(generation, 0, total)
+            if waiting:
+                self.sigStage.emit(generation, "Loading the language model…")
+            else:
+                self._analysing(total)
             batch: list[ChunkAnalysis] = []
             streamed = []  # every chunk's entities, for the document pass
             sent_at = 0.0  # the first chunk goes out at once: first screen first
             for part in iter_analysis(self._text, self._cancel.is_set, lexicon=self._lexicon,
                                       share=False):
+                if waiting:
+                    waiting = False
+                    self._analysing(total)
                 batch.append(part)
                 streamed.extend(part.entities)
                 if time.monotonic() - sent_at >= BATCH_SECONDS:
@@ -85,6 +93,10 @@ class AnalysisWorker(QObject):
         if not cancelled:
             self.sigProgress.emit(generation, total, total)
         self.sigFinished.emit(generation, cancelled)
+
+    def _analysing(self, total: int) -> None:
+        self.sigStage.emit(self._generation, "Analysing…")
+        self.sigProgress.emit(self._generation, 0, total)
 
     def _revise_entities(self, streamed: list) -> None:
         """Run the document-level entity stages over every chunk's entities and send

@@ -131,6 +131,12 @@ def warm_up() -> list[int]:
     return worker_pids()
 
 
+def ready() -> bool:
+    """Whether the worker processes run and have loaded the pipeline."""
+    with _lock:
+        return _pool is not None and bool(_started) and all(f.done() for f in _started)
+
+
 def worker_pids() -> list[int]:
     """The process ids of the running worker processes (none before first use)."""
     with _lock:

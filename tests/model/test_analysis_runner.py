@@ -144,3 +144,30 @@ def test_the_document_pass_is_applied_a_paragraph_at_a_time_and_spares_what_a_pe
     assert labels == {starts[0]: ("PERSON", "suggested"), starts[1]: ("PERSON", "suggested"),
                       starts[2]: ("GPE", "accepted")}
     assert [h.id for h in model.session.highlights] == [h.id for h in suggested]  # relabelled in place
+
+
+def test_a_long_text_says_the_model_is_loading_until_the_workers_send_results(qtbot):
+    from desktop.nlp import parallel
+    from desktop.nlp.analysis import PARALLEL_MIN_CHARS
+
+    parallel.shutdown_pool(wait=True)
+    text = TEXT * (PARALLEL_MIN_CHARS // len(TEXT) + 1)
+    model = SessionModel()
+    model.open_article(Article(text), analyse=False)
+    events = []
+    model.analysis.sigStage.connect(lambda stage: events.append(stage))
+    model.analysis.sigProgress.connect(lambda done, total: events.append(done))
+    model.analysis.sigChunks.connect(lambda _parts: events.append("results"))
+    try:
+        with qtbot.waitSignal(model.analysis.sigFinished, timeout=120_000):
+            model.start_analysis()
+        assert events[:3] == ["Loading the language model…", "Analysing…", 0]
+        assert "results" in events and len(text) in events
+        assert parallel.ready()
+        events.clear()
+        with qtbot.waitSignal(model.analysis.sigFinished, timeout=120_000):
+            model.start_analysis()  # the workers are loaded now: no loading stage
+        assert events[:2] == ["Analysing…", 0]
+    finally:
+        model.shutdown()
+        parallel.shutdown_pool(wait=True)
