@@ -20,6 +20,7 @@ class CategoryLabels:
         self._axis = plot.getAxis("bottom")
         self._view = plot.getViewBox()
         self._labels: list[str] = []
+        self._shown: list[int] = []
         self._view.sigResized.connect(self.fit)
         self._view.sigXRangeChanged.connect(self.fit)
 
@@ -29,8 +30,7 @@ class CategoryLabels:
 
     def shown(self) -> list[int]:
         """The positions whose labels the axis shows."""
-        levels = self._axis._tickLevels
-        return [int(value) for value, _ in levels[0]] if levels else []
+        return list(self._shown)
 
     def fit(self, *_args) -> None:
         labels = self._labels
@@ -52,3 +52,4 @@ class CategoryLabels:
             # the next position whose label could start at clear_from
             i += max(1, math.ceil((clear_from - centre) / unit_px))
         self._axis.setTicks([ticks])
+        self._shown = [position for position, _ in ticks]

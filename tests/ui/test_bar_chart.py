@@ -42,12 +42,17 @@ def _labels_overlap(chart: BarChart) -> bool:
     return not inside or any(right > next_left for (_, right), (next_left, _) in zip(edges, edges[1:]))
 
 
-def test_as_many_bar_labels_as_fit_the_width_and_none_over_another(qtbot):
+def _shown_chart(qtbot, width: int) -> BarChart:
     chart = BarChart()
     qtbot.addWidget(chart)
-    chart.resize(600, 300)
+    chart.resize(width, 300)
     chart.show()
     qtbot.waitExposed(chart)
+    return chart
+
+
+def test_as_many_bar_labels_as_fit_the_width_and_none_over_another(qtbot):
+    chart = _shown_chart(qtbot, 600)
     labels = [f"{n} years of service" for n in range(381)]
     chart.set_bars(list(range(381)), labels, ["#ffee88"] * 381)
     narrow = chart.tick_labels.shown()
@@ -60,11 +65,7 @@ def test_as_many_bar_labels_as_fit_the_width_and_none_over_another(qtbot):
 
 
 def test_short_labels_among_long_ones_are_all_shown_where_they_fit(qtbot):
-    chart = BarChart()
-    qtbot.addWidget(chart)
-    chart.resize(650, 300)
-    chart.show()
-    qtbot.waitExposed(chart)
+    chart = _shown_chart(qtbot, 650)
     labels = ["PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "MONEY", "PERCENT", "QUANTITY",
               "CARDINAL", "TIME", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "ORDINAL"]
     chart.set_bars(range(1, 19), labels, ["#88aaff"] * 18)
