@@ -36,6 +36,8 @@ FIRST_BATCH_CHARS = 3_000
 #: quick, large enough that nlp.pipe's batches stay full.
 MIN_BATCH_CHARS = 5_000
 BATCH_CHARS = 20_000
+#: The last batches, which the processes finish together on.
+LAST_BATCH_CHARS = 1_000
 
 
 @dataclass
@@ -96,7 +98,8 @@ def iter_analysis(
 
         workers.start(share)  # the workers load while the text is read below
     batch_chars = min(BATCH_CHARS, max(MIN_BATCH_CHARS, len(text) // 12))
-    batches = batches_of(paragraph_chunks(text), FIRST_BATCH_CHARS, batch_chars, len(text))
+    batches = batches_of(paragraph_chunks(text), FIRST_BATCH_CHARS, batch_chars, len(text),
+                         LAST_BATCH_CHARS)
     if parallel and not share:  # a window's: its thread stays free for painting
         evidence = workers.submit(CaseEvidence.of, text).result()
     else:

@@ -60,13 +60,14 @@ def _cut_point(text: str, start: int, limit: int) -> int:
 
 
 def batches_of(
-    chunks: Iterable[Chunk], first_chars: int, chars: int, total: int | None = None
+    chunks: Iterable[Chunk], first_chars: int, chars: int, total: int | None = None,
+    last_chars: int | None = None,
 ) -> Iterator[list[Chunk]]:
     """Consecutive chunks grouped into batches of about ``chars`` characters; the
     first batch holds only about ``first_chars`` (the first screen). With the
     ``total`` length of the chunks given, batches shrink towards the end (a quarter
-    of what is left, never under ``first_chars``), so processes sharing them finish
-    together."""
+    of what is left, never under ``last_chars``, by default ``first_chars``), so
+    processes sharing them finish together."""
     batch: list[Chunk] = []
     size, limit, done = 0, first_chars, 0
     for chunk in chunks:
@@ -75,7 +76,8 @@ def batches_of(
         if size >= limit:
             yield batch
             done += size
-            limit = chars if total is None else min(chars, max(first_chars, (total - done) // 4))
+            smallest = first_chars if last_chars is None else last_chars
+            limit = chars if total is None else min(chars, max(smallest, (total - done) // 4))
             batch, size = [], 0
     if batch:
         yield batch

@@ -41,3 +41,5 @@ def test_batches_shrink_towards_the_end_when_the_total_is_known():
     assert max(plain[1:-1]) >= 8000 and min(plain[1:-1]) >= 8000
     assert max(tapered) <= 8300
     assert tapered[-2] < 2000 < tapered[3]  # the tail batches are the small ones
+    finer = [sum(len(c.text) for c in b) for b in batches_of(chunks, 1000, 8000, total, last_chars=300)]
+    assert finer[0] == tapered[0] and max(finer[-3:]) < 600 < min(tapered[-3:-1])
