@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 #: Kinds of figure the engine reports.
 FIGURE_KINDS = (
@@ -62,7 +62,11 @@ class FigureReading:
 
     def shifted(self, offset: int) -> FigureReading:
         """The same reading with its offsets moved by ``offset``."""
-        return replace(self, start=self.start + offset, end=self.end + offset)
+        return FigureReading(
+            self.start + offset, self.end + offset, self.surface, self.value, self.unit,
+            self.unit_code, self.kind, self.low, self.high, self.qualifier, self.subject,
+            self.period, self.change,
+        )
 
     @property
     def label(self) -> str:

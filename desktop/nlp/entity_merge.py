@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from desktop.core.figure import FigureReading
 
@@ -34,7 +34,8 @@ class EntitySpan:
 
     def shifted(self, offset: int) -> EntitySpan:
         """The same span with its offsets moved by ``offset``."""
-        return replace(self, start=self.start + offset, end=self.end + offset)
+        return EntitySpan(self.start + offset, self.end + offset, self.label, self.reason,
+                          self.canonical, self.model_label)
 
 
 def merge_entities(

@@ -34,7 +34,7 @@ MIN_SHOUTED_LETTERS = 4
 #: capitals that open a paragraph are headlines.
 MAX_DATELINE_WORDS = 3
 #: How far around a stretch the re-read looks for context, at most.
-CONTEXT_CHARS = 120
+CONTEXT_CHARS = 50
 
 _DATELINE_END = re.compile(r"\s*[,(—–-]")
 #: What may stand between two words of one run of capitals ("CANCELS 40 FLIGHTS").

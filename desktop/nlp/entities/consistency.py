@@ -92,8 +92,8 @@ def label_unmarked_mentions(spans: list[EntitySpan], text: str) -> list[EntitySp
     known: dict[str, EntitySpan] = {}
     for span in spans:
         surface = text[span.start : span.end]
-        if span.label in NAME_LABELS and _can_spread(surface):
-            known.setdefault(surface, replace(span, reason=reasons.other_mentions(surface)))
+        if surface not in known and span.label in NAME_LABELS and _can_spread(surface):
+            known[surface] = replace(span, reason=reasons.other_mentions(surface))
     for short, names in _full_person_names(spans, text).items():
         full = names[0][1]
         known.setdefault(short, EntitySpan(0, 0, "PERSON", reasons.same_as(full), full))
