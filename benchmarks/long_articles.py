@@ -77,6 +77,17 @@ def row(measure: str, result: str, target: str = "", baseline: str = "") -> None
 #   varies 1.2-1.8 s, and two processes here each run ~7% slower than one alone.
 #   Tried and dropped: warming workers up on a sentence (13 ms), nlp.pipe batches of
 #   64 instead of 128 (within noise); cycle collections cost 4 ms a round.
+# - On an Intel machine (blis has a fast kernel there) NumPy's products gain nothing:
+#   ner 1.40 s per 100 KB either way. Measured in one process (median of 8 texts):
+#   the whole analysis costs 1.49x ner alone (ner 70%, the parse of figure sentences
+#   ~18%, rules ~8%, case evidence and harmonise ~2.5%), and the two processes take
+#   1.13x half of that (serial start and end, results unpickled here): 1.19x ner. What
+#   is left to gain is work, not scheduling: a full collection of the model's objects
+#   (now frozen, gc.freeze), the parse only to the end of the last figure's clause
+#   (11% fewer characters, the same subjects), re-read windows of 50 characters (the
+#   same entities and gold scores), last batches of 1,000 characters.
+#   Start-of-sentence cuts for the parse save little (53% of the parsed characters come
+#   before the first figure, but cutting 80 characters before it changed subjects).
 #: The children each measurement runs, in this order in every round.
 ANALYSIS_KINDS = ("ner", "ner-matmul", "app", "app-warm")
 
