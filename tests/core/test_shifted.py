@@ -1,5 +1,7 @@
-"""Moving a reading or a span found in a chunk to its place in the whole text."""
+"""Moving a reading or a span found in a chunk to its place in the whole text, and
+sending it from a worker process."""
 
+import pickle
 from dataclasses import fields, replace
 
 from desktop.core.figure import FigureReading
@@ -22,3 +24,9 @@ def test_shifted_moves_the_offsets_and_keeps_every_other_field():
         original = _every_field_set(cls, 10, 14)
         assert original.shifted(1000) == replace(original, start=1010, end=1014)
         assert original.shifted(-10) == replace(original, start=0, end=4)
+
+
+def test_a_pickled_reading_or_span_comes_back_equal():
+    for cls in (FigureReading, EntitySpan):
+        original = _every_field_set(cls, 10, 14)
+        assert pickle.loads(pickle.dumps(original)) == original
