@@ -106,7 +106,7 @@ def _revised(span: EntitySpan, revision: tuple[str, str, str] | None) -> EntityS
         return span
     label, reason, name = revision
     if span.label == label or span.reason == reasons.FROM_CORRECTIONS:
-        return replace(span, canonical=name)
+        return span.named(name)
     return replace(span, label=label, reason=reason, canonical=name)
 
 

@@ -8,7 +8,6 @@ long form, a surname's full name); every other name is named by its own words
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from desktop.nlp.entities import reasons
@@ -32,7 +31,7 @@ def assign_canonical(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
             if span.reason == reasons.CAPS_REREAD and name.isupper():
                 name = name.title()  # "BAKU" in a dateline names Baku
             place = gazetteer.lookup(name) if span.label in ("GPE", "NORP") else None
-            span = replace(span, canonical=place.name if place else name)
+            span = span.named(place.name if place else name)
         named.append(span)
     return named
 

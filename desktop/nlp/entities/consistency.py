@@ -56,7 +56,7 @@ def inherit_from_full_names(spans: list[EntitySpan], text: str) -> list[EntitySp
         if full is None or span.label not in NAME_LABELS or _is_fixed(span, strongest=True):
             revised.append(span)
         elif span.label == "PERSON":
-            revised.append(replace(span, canonical=span.canonical or full))
+            revised.append(span.named(span.canonical or full))
         else:
             revised.append(replace(span, label="PERSON", reason=reasons.same_as(full), canonical=full))
     return revised
@@ -107,7 +107,7 @@ def label_unmarked_mentions(spans: list[EntitySpan], text: str) -> list[EntitySp
                 continue
             if at_sentence_start(text, start) and " " not in surface and _used_in_lower_case(surface, words):
                 continue
-            added.append(replace(donor, start=start, end=end, model_label=""))
+            added.append(EntitySpan(start, end, donor.label, donor.reason, donor.canonical))
             occupied.take(start, end)
     return sort_spans([*spans, *added]) if added else spans
 

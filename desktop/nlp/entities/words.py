@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -117,6 +118,7 @@ def continues_a_name(text: str, start: int, end: int) -> bool:
     return is_capitalised(before) and not at_sentence_start(text, start - len(before) - 1)
 
 
+@lru_cache(maxsize=65536)
 def plain_name(surface: str) -> str:
     """A mention's name without a leading article, a possessive or line breaks."""
     name = " ".join(surface.split())
