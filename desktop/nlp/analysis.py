@@ -100,10 +100,7 @@ def iter_analysis(
     batch_chars = min(BATCH_CHARS, max(MIN_BATCH_CHARS, len(text) // 12))
     batches = batches_of(paragraph_chunks(text), FIRST_BATCH_CHARS, batch_chars, len(text),
                          LAST_BATCH_CHARS)
-    if parallel and not share:  # a window's: its thread stays free for painting
-        evidence = workers.submit(CaseEvidence.of, text).result()
-    else:
-        evidence = CaseEvidence.of(text)
+    evidence = _case_evidence(text, workers if parallel else None, share)
     analyse = partial(analyse_chunks, evidence=evidence, lexicon=lexicon, year=article_year(text))
     if parallel:
         results = workers.map_in_order(analyse, batches, should_stop,
@@ -115,6 +112,22 @@ def iter_analysis(
         if should_stop():
             return
         yield from batch_result
+
+
+def _case_evidence(text: str, workers, share: bool) -> CaseEvidence:
+    """:meth:`CaseEvidence.of` ``text``, its halves counted on two cores when the
+    worker processes are there: both by workers for a window (``share=False``: its
+    thread stays free for painting), the second by a loaded worker meanwhile when
+    this process analyses too."""
+    if workers is None or (share and not workers.ready()):
+        return CaseEvidence.of(text)
+    middle = text.find("\n", len(text) // 2) + 1
+    if middle <= 0:
+        middle = len(text)
+    second = workers.submit(CaseEvidence.of, text[middle:])
+    first = workers.submit(CaseEvidence.of, text[:middle]).result() if not share \
+        else CaseEvidence.of(text[:middle])
+    return first.merged(second.result())
 
 
 def analyse_chunks(

@@ -118,3 +118,37 @@ def _running(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
     except (FileNotFoundError, IndexError):
         return False
+
+
+def _long_news_text() -> str:
+    from pathlib import Path
+
+    from desktop.nlp.analysis import PARALLEL_MIN_CHARS
+
+    root = Path(__file__).resolve().parents[2]
+    paragraphs = [p for path in sorted([*root.glob("seeds/*.txt"), *root.glob("tests/data/*.txt")])
+                  for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]
+    text, copy = "", 0
+    while len(text) < PARALLEL_MIN_CHARS + 5_000:
+        copy += 1
+        text += "\n\n".join(paragraphs) + f"\n\nREPORT {copy} ENDS HERE\n\n"
+    return text
+
+
+def test_the_analysis_on_every_core_finds_what_it_finds_in_one_process():
+    from desktop.nlp.analysis import iter_analysis
+
+    text = _long_news_text()
+
+    def findings(**options):
+        parts = list(iter_analysis(text, **options))
+        return [e for p in parts for e in p.entities], [f for p in parts for f in p.figures]
+
+    try:
+        alone = findings(parallel=False)
+        assert len(alone[0]) > 500 and len(alone[1]) > 100
+        parallel.warm_up()
+        assert findings(parallel=True) == alone  # this process and a loaded worker
+        assert findings(parallel=True, share=False) == alone  # the workers only, as a window asks
+    finally:
+        parallel.shutdown_pool(wait=True)

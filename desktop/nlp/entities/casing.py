@@ -76,6 +76,13 @@ class CaseEvidence:
                 title[word.lower()] += 1
         return cls(lower, title, acronym)
 
+    def merged(self, other: CaseEvidence) -> CaseEvidence:
+        """The evidence of two texts together: the evidence of a text split after a
+        line break is the merged evidence of its parts (nothing counted looks across
+        a line end), so parts can be counted on different cores."""
+        return CaseEvidence(self.lower + other.lower, self.title + other.title,
+                            self.acronym + other.acronym)
+
     def written_normally(self, word: str) -> bool:
         """True when ``word`` is written capitalised at least as often as in capitals
         (which count ``word`` itself)."""

@@ -145,3 +145,14 @@ def test_the_evidence_counts_what_reading_every_word_counts():
                                           for _ in range(20_000))]
     for text in texts:
         assert CaseEvidence.of(text) == _evidence_word_by_word(text)
+
+
+def test_evidence_of_a_text_split_after_a_line_break_is_the_merged_evidence_of_its_parts():
+    text = (f"{HEADLINE}\nBAKU, June 3 — The Caspian Sea forum opened.\n"
+            "NATO and the EU met. Nato said \"Baku\" twice.\nBAKU AND ASTANA SIGN DEAL\n"
+            "Officials in Baku and Astana said the deal was signed.")
+    whole = CaseEvidence.of(text)
+    for split in (i + 1 for i, char in enumerate(text) if char == "\n"):
+        parts = CaseEvidence.of(text[:split]).merged(CaseEvidence.of(text[split:]))
+        assert parts == whole
+    assert whole.title["baku"] >= 2 and whole.acronym["nato"] == 1
