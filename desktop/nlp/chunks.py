@@ -68,6 +68,7 @@ def batches_of(
     ``total`` length of the chunks given, batches shrink towards the end (a quarter
     of what is left, never under ``last_chars``, by default ``first_chars``), so
     processes sharing them finish together."""
+    smallest = first_chars if last_chars is None else last_chars
     batch: list[Chunk] = []
     size, limit, done = 0, first_chars, 0
     for chunk in chunks:
@@ -76,7 +77,6 @@ def batches_of(
         if size >= limit:
             yield batch
             done += size
-            smallest = first_chars if last_chars is None else last_chars
             limit = chars if total is None else min(chars, max(smallest, (total - done) // 4))
             batch, size = [], 0
     if batch:

@@ -34,18 +34,20 @@ class EntitySpan:
 
     def shifted(self, offset: int) -> EntitySpan:
         """The same span with its offsets moved by ``offset``."""
-        return EntitySpan(self.start + offset, self.end + offset, self.label, self.reason,
-                          self.canonical, self.model_label)
+        return self._copy(self.start + offset, self.end + offset, self.canonical)
 
     def named(self, canonical: str) -> EntitySpan:
         """The same span naming ``canonical`` (dataclasses.replace costs ~3x more, and
         the document pass names tens of thousands of spans)."""
-        return EntitySpan(self.start, self.end, self.label, self.reason, canonical, self.model_label)
+        return self._copy(self.start, self.end, canonical)
 
     def __reduce__(self):
         # Pickled by its fields (worker processes send thousands): ~3x faster than
         # the state a slotted dataclass pickles by default.
         return EntitySpan, (self.start, self.end, self.label, self.reason, self.canonical, self.model_label)
+
+    def _copy(self, start: int, end: int, canonical: str) -> EntitySpan:
+        return EntitySpan(start, end, self.label, self.reason, canonical, self.model_label)
 
 
 def merge_entities(
