@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -216,7 +217,8 @@ def measure_analysis(sizes: list[int], runs: int) -> None:
             f"{ratio('app-warm')} ({size / seconds('app-warm') / 1e3:.0f} KB/s, "
             f"{seconds('app-warm'):.1f} s, {where}; {app['entities']} entities, "
             f"{app['figures']} figures)",
-            "≥ 1.3×", f"ner alone (spaCy as shipped) {ner:.1f} s ({size / ner / 1e3:.0f} KB/s)")
+            "≥ 1.3×", f"ner alone (spaCy {version('spacy')} as shipped) {ner:.1f} s "
+            f"({size / ner / 1e3:.0f} KB/s)")
         row(f"analysis {name}: the same with the workers' start counted (a long file "
             "opened at launch; ner's own load is not counted)",
             f"{ratio('app')} ({seconds('app'):.1f} s)", "(not like for like)")

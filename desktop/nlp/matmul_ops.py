@@ -16,7 +16,8 @@ _SET_THREADS = (
 
 
 class MatmulOps(NumpyOps):
-    """``NumpyOps`` whose ``gemm`` is ``numpy.matmul`` instead of blis."""
+    """``NumpyOps`` whose ``gemm`` is ``numpy.matmul`` instead of blis, and whose
+    ``maxout`` keeps only the largest piece (for inference: nothing here trains)."""
 
     def gemm(self, x, y, *, out=None, trans1=False, trans2=False):  # type: ignore[override]
         if trans1:
@@ -27,6 +28,23 @@ class MatmulOps(NumpyOps):
             return numpy.matmul(x, y)
         numpy.matmul(x, y, out=out)
         return out
+
+    def maxout(self, X):  # type: ignore[override]
+        """The largest of each unit's pieces (``X`` is (rows, units, pieces)), without
+        the index of the winning piece that only training's backward pass reads:
+        ~10x faster than thinc's loop, which was a quarter of the token vectors' time."""
+        pieces = X.shape[-1]
+        if pieces == 1:
+            return X[..., 0].copy(), None
+        best = numpy.maximum(X[..., 0], X[..., 1])
+        for piece in range(2, pieces):
+            numpy.maximum(best, X[..., piece], out=best)
+        return best, None
+
+    def backprop_maxout(self, dY, which, P):  # type: ignore[override]
+        if which is None:
+            raise NotImplementedError("MatmulOps is for inference: its maxout keeps no argmax")
+        return super().backprop_maxout(dY, which, P)
 
 
 def single_threaded_blas() -> bool:
