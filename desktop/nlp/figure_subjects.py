@@ -39,7 +39,9 @@ _SPACE = re.compile(r"\s+")
 def subject_of(doc, start: int, end: int) -> str:
     """What the figure at character offsets ``[start, end)`` of ``doc`` measures, "" when
     the parse does not say, :data:`ANAPHOR` when it is a word pointing back."""
-    covering = doc.char_span(start, min(end, len(doc.text)), alignment_mode="expand")
+    last = doc[-1] if len(doc) else None
+    length = last.idx + len(last.text_with_ws) if last is not None else 0  # doc.text joins every token
+    covering = doc.char_span(start, min(end, length), alignment_mode="expand")
     tokens = list(covering) if covering is not None else []
     if not tokens:
         return ""
