@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field, replace
 
 ORIGINS = ("model", "manual")
 STATUSES = ("suggested", "accepted", "rejected")
 
 
-def now_iso() -> str:
-    """The current UTC time as an ISO 8601 string (seconds)."""
-    from datetime import datetime, timezone  # imported on first use: start-up time
+_iso_second: list = [None, ""]  # the last whole second asked for, and its text
 
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+def now_iso() -> str:
+    """The current UTC time as an ISO 8601 string (seconds). Made once a second: an
+    analysis stamps tens of thousands of suggestions within a few."""
+    second = int(time.time())
+    if second != _iso_second[0]:
+        from datetime import datetime, timezone  # imported on first use: start-up time
+
+        _iso_second[:] = [second, datetime.fromtimestamp(second, timezone.utc).isoformat()]
+    return _iso_second[1]
 
 
 def new_id() -> str:
-    """A fresh stable highlight id."""
-    import uuid  # imported on first use (with platform): start-up time
+    """A fresh stable highlight id: 128 random bits in hex (like a uuid4's hex, at a
+    quarter of its cost)."""
+    import secrets
 
-    return uuid.uuid4().hex
+    return secrets.token_hex(16)
 
 
 @dataclass(frozen=True, slots=True)
