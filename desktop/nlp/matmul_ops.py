@@ -1,5 +1,6 @@
-"""thinc's CPU operations with matrix products done by NumPy's BLAS, on one thread
-(see :func:`desktop.nlp.pipeline.use_matmul_ops`)."""
+"""thinc's CPU operations with matrix products done by NumPy's BLAS, on one thread,
+and leaner inference-only maxout and layer normalisation (see
+:func:`desktop.nlp.pipeline.use_matmul_ops`)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,26 @@ class MatmulOps(NumpyOps):
         if which is None:
             raise NotImplementedError("MatmulOps is for inference: its maxout keeps no argmax")
         return super().backprop_maxout(dY, which, P)
+
+
+def layer_norm_forward(model, X, is_train):
+    """thinc's ``LayerNorm`` forward for inference, with the same operations in the
+    same order (so the same floats) but the centred input computed once and scaled
+    in place: ~5 passes over the data instead of ~9."""
+    if is_train:
+        raise NotImplementedError("layer_norm_forward is for inference only")
+    centred = X - X.mean(axis=1, keepdims=True)
+    variance = numpy.add.reduce(centred * centred, axis=1, keepdims=True)
+    variance /= X.shape[1]
+    variance += 1e-08
+    centred *= variance ** (-1.0 / 2.0)
+    centred *= model.get_param("G")
+    centred += model.get_param("b")
+
+    def backprop(dY):
+        raise NotImplementedError("layer_norm_forward is for inference only")
+
+    return centred, backprop
 
 
 def single_threaded_blas() -> bool:

@@ -61,3 +61,32 @@ def test_the_apps_pipeline_finds_what_spacys_own_finds():
     ours = [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
     assert ours == [(e.start_char, e.end_char, e.label_) for e in stock(text).ents]
     assert ("Apple", "ORG") in [(text[s:e], label) for s, e, label in ours]
+
+
+def test_layer_norm_forward_gives_thincs_floats_exactly():
+    from thinc.api import LayerNorm
+
+    from desktop.nlp.matmul_ops import layer_norm_forward
+
+    rng = numpy.random.default_rng(7)
+    X = (rng.standard_normal((300, 96)) * 3 + 1).astype("float32")
+    layer = LayerNorm(96)
+    layer.initialize(X=X)
+    layer.set_param("G", rng.standard_normal(96).astype("float32"))
+    layer.set_param("b", rng.standard_normal(96).astype("float32"))
+    expected = layer.predict(X)
+    Y, backprop = layer_norm_forward(layer, X, is_train=False)
+    assert Y.dtype == numpy.float32 and numpy.array_equal(Y, expected)
+    with pytest.raises(NotImplementedError):
+        backprop(Y)
+    with pytest.raises(NotImplementedError):
+        layer_norm_forward(layer, X, is_train=True)
+
+
+def test_the_pipelines_layer_norms_run_the_lean_forward():
+    from desktop.nlp.matmul_ops import layer_norm_forward
+    from desktop.nlp.pipeline import load_pipeline
+
+    models = [getattr(component, "model", None) for _, component in load_pipeline().components]
+    norms = [node for model in models if model is not None for node in model.walk() if node.name == "layernorm"]
+    assert norms and all(node._func is layer_norm_forward for node in norms)
