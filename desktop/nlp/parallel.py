@@ -122,6 +122,15 @@ def submit(function: Callable[..., R], *args) -> Future[R]:
     return _pool_instance(local=False).submit(function, *args)
 
 
+def let_leave(future: Future, seconds: float = 0.003) -> None:
+    """Give up the GIL for a moment (at most ``seconds``) so that ``future``'s task
+    leaves for its worker: this process's pool threads hand it over, and they need
+    the GIL, which a caller about to run long C calls (regular-expression scans over
+    a whole text) would otherwise hold until those end, starting the worker ~70 ms
+    late on a 1 MB text."""
+    wait_for([future], timeout=seconds)
+
+
 def warm_up() -> list[int]:
     """Start the worker processes and wait until they have loaded the pipeline (a
     window can call it when idle, so the first analysis does not wait for them);

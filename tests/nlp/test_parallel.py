@@ -152,3 +152,21 @@ def test_the_analysis_on_every_core_finds_what_it_finds_in_one_process():
         assert findings(parallel=True, share=False) == alone  # the workers only, as a window asks
     finally:
         parallel.shutdown_pool(wait=True)
+
+
+def test_a_task_let_leave_runs_while_this_process_holds_the_gil_in_a_long_call():
+    import random
+    import time
+
+    numbers = [random.random() for _ in range(1_500_000)]
+    try:
+        parallel.warm_up()
+        started_there = parallel.submit(time.time)
+        parallel.let_leave(started_there)
+        busy_from = time.time()
+        sorted(numbers)  # one C call that keeps the GIL throughout (~0.3 s)
+        busy_until = time.time()
+        # without let_leave the task leaves only once the GIL is free: at the very end
+        assert started_there.result() < busy_from + (busy_until - busy_from) / 2
+    finally:
+        parallel.shutdown_pool(wait=True)
