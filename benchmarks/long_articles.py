@@ -15,8 +15,9 @@ and keeps them) and started by the analysis (cold: a long file opened at launch,
 their loading of the model counted), against spaCy's own single-process
 entity recognition (``nlp.pipe`` over the same paragraph chunks with only the
 ``ner`` component and the tokenizer, loaded by ``spacy.load`` as shipped), and for
-transparency against that ner with the app's faster matrix products too. Peak
-memory is the sum of each process's own peak (VmHWM). The window measurements run offscreen in this process: a 1 MB
+transparency against that ner with the app's faster operations too (NumPy matrix
+products, maxout and layer normalisation for inference). Peak memory is the sum of
+each process's own peak (VmHWM). The window measurements run offscreen in this process: a 1 MB
 article with 20,000 highlights opened in the real MainWindow, scrolled, edited.
 Everything prints as one table at the end.
 """
@@ -93,6 +94,22 @@ def row(measure: str, result: str, target: str = "", baseline: str = "") -> None
 #   (cached names, no dataclasses.replace), results pickled by fields. Two runs after:
 #   100 KB 1.34x / 1.25x, 1 MB 1.28x / 1.23x, 5 MB 1.35x: the ratio sits at the line
 #   and moves with the machine. A trie regex for harmonise's word scan was no faster.
+# - spaCy 3.8.7 and later (wheels built with Cython >= 3.1) take and drop the GIL inside
+#   every transition check of the recogniser and the parser: perf put ~40% of ner's
+#   time in pthread_mutex_lock/unlock under TransitionSystem.set_valid, and 3.8.18's
+#   Begin.is_valid holds four PyGILState_Ensure/Release pairs (3.8.6's none). Pinned
+#   below 3.8.7 (pyproject.toml): per 100 KB ner 1.42 -> 0.39 s, the parser 0.22 ->
+#   0.05 s; the same entities and figures on 600 KB. The baseline got 3.5x faster, so
+#   the ratio fell (0.95x / 1.07x / 1.11x) while the analysis ran 2.2-2.5x faster
+#   (1 MB 11.5 -> 5.3 s). Then, with identical results: maxout without the argmax only
+#   training reads (thinc's loop was a quarter of the token vectors' time), layer
+#   normalisation with the same operations in fewer passes, unit patterns compiled at
+#   load, the case evidence's worker half sent before this process's regex scans hold
+#   the GIL (1 MB start 141 -> 85 ms): 1 MB 4.3-4.5 s, 5 MB 19.5-20.7 s, 100 KB 1.22x,
+#   1 MB 1.24x, 5 MB 1.23-1.41x. In one process the analysis now costs ~2.4x our own
+#   ner (ner ~45%, the parse ~27%, rules ~20%): the second core is what lifts it.
+#   Tried: malloc tuning (sys time 50 ms of 2 s, within noise), larger batches (no
+#   change), warming a worker on a paragraph (no change).
 #: The children each measurement runs, in this order in every round.
 ANALYSIS_KINDS = ("ner", "ner-matmul", "app", "app-warm")
 
@@ -101,7 +118,7 @@ def child_main(kind: str, size: int) -> None:
     """In a child process: time one analysis of a ``size`` text and print JSON.
 
     ``ner``: spaCy as shipped, only its ``ner`` component (blis matrix products).
-    ``ner-matmul``: the same with the app's matrix products (:func:`use_matmul_ops`).
+    ``ner-matmul``: the same with the app's operations (:func:`use_matmul_ops`).
     ``app``: the app's analysis with the pipeline loaded in this process (as the
     window has it) and the worker processes not yet started: their start counts.
     ``app-warm``: the same with the workers started and loaded before the clock starts.
@@ -222,9 +239,9 @@ def measure_analysis(sizes: list[int], runs: int) -> None:
         row(f"analysis {name}: the same with the workers' start counted (a long file "
             "opened at launch; ner's own load is not counted)",
             f"{ratio('app')} ({seconds('app'):.1f} s)", "(not like for like)")
-        row(f"analysis {name}: vs ner alone with the app's matrix products",
+        row(f"analysis {name}: vs ner alone with the app's operations",
             f"{ratio('app', 'ner-matmul')} cold, {ratio('app-warm', 'ner-matmul')} warm",
-            "", f"ner alone with NumPy matmul {seconds('ner-matmul'):.1f} s")
+            "", f"ner alone with the app's operations {seconds('ner-matmul'):.1f} s")
         row(f"analysis {name}: first results after",
             f"{statistics.median(r['app']['first'] for r in rounds):.2f} s")
         if size == 1_000_000:
