@@ -36,16 +36,14 @@ class ModelUnavailableError(RuntimeError):
 
 def load_pipeline() -> Language:
     """The shared English pipeline (thread-safe; the first call takes ~0.6 s, which
-    includes building the entity stages' gazetteer and compiling the unit patterns).
-    The objects of the process are frozen once it is loaded (:func:`gc.freeze`)."""
+    includes building the entity stages' gazetteer). The objects of the process are
+    frozen once it is loaded (:func:`gc.freeze`)."""
     global _pipeline
     with _lock:
         if _pipeline is None:
             from desktop.nlp.entities.gazetteer import load_gazetteer
-            from desktop.nlp.units import compile_unit_matchers
 
             load_gazetteer()
-            compile_unit_matchers()
             _pipeline = _load_first_available()
             # The model's ~140,000 objects live as long as the process: kept out of
             # the garbage collector's sight, a full collection takes ~4 ms, not ~75.

@@ -342,8 +342,8 @@ def _patterns_by_first_char() -> dict[str, tuple[str, list[Unit]]]:
 
 
 _PATTERNS = _patterns_by_first_char()
-# Compiled on first use (compiling them all would add ~40 ms to start-up), or all at
-# once by compile_unit_matchers when the pipeline loads, off the window's start.
+# Compiled on first use (compiling them all would add ~40 ms to start-up and to the
+# seed's analysis), or all at once by compile_unit_matchers in a loading worker.
 _MATCHERS: dict[str, re.Pattern] = {}
 
 

@@ -170,3 +170,16 @@ def test_a_task_let_leave_runs_while_this_process_holds_the_gil_in_a_long_call()
         assert started_there.result() < busy_from + (busy_until - busy_from) / 2
     finally:
         parallel.shutdown_pool(wait=True)
+
+
+def test_a_loaded_worker_has_every_unit_pattern_compiled():
+    from desktop.nlp import units
+
+    probe = ("(lambda u: sorted(u._MATCHERS) == sorted(u._PATTERNS))"
+             "(__import__('desktop.nlp.units', fromlist=['units']))")
+    try:
+        parallel.warm_up()
+        assert parallel.submit(eval, probe).result() is True
+        assert len(units._PATTERNS) > 20
+    finally:
+        parallel.shutdown_pool(wait=True)

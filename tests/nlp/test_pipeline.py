@@ -12,10 +12,3 @@ def test_the_loaded_model_is_kept_out_of_the_collectors_sight():
     assert id(nlp) not in tracked and id(nlp.vocab) not in tracked
     assert id(nlp.get_pipe("ner")) not in tracked
 
-
-def test_the_unit_patterns_are_compiled_with_the_pipeline():
-    from desktop.nlp import units
-
-    load_pipeline()
-    assert set(units._MATCHERS) == set(units._PATTERNS)
-    assert units.match_unit("5 km away", 2).end == 4
