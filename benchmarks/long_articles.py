@@ -105,11 +105,15 @@ def row(measure: str, result: str, target: str = "", baseline: str = "") -> None
 #   training reads (thinc's loop was a quarter of the token vectors' time), layer
 #   normalisation with the same operations in fewer passes, unit patterns compiled at
 #   load, the case evidence's worker half sent before this process's regex scans hold
-#   the GIL (1 MB start 141 -> 85 ms): 1 MB 4.3-4.5 s, 5 MB 19.5-20.7 s, 100 KB 1.22x,
-#   1 MB 1.24x, 5 MB 1.23-1.41x. In one process the analysis now costs ~2.4x our own
-#   ner (ner ~45%, the parse ~27%, rules ~20%): the second core is what lifts it.
-#   Tried: malloc tuning (sys time 50 ms of 2 s, within noise), larger batches (no
-#   change), warming a worker on a paragraph (no change).
+#   the GIL (1 MB start 141 -> 85 ms). Two full runs of the final code: 100 KB 1.21x /
+#   1.20x, 1 MB 1.47x / 1.25x (3.4 / 3.9 s), 5 MB 1.34x / 1.49x (20.0 / 16.2 s): the
+#   ratios move by 0.2 with the machine, and 100 KB stays under the line (a fresh
+#   process pays for its first text: new vocabulary at ~24 us a word, the heap
+#   growing; the app pays it in two processes). In one process the analysis now costs
+#   ~2.4x our own ner (ner ~45%, the parse ~27%, rules ~20%).
+#   Tried: malloc tuning (sys time 50 ms of 2 s, within noise), batches of a sixth
+#   or last batches of 2,500 characters (no change), a worker rehearsing on the seed
+#   article when it loads (100 KB 1.22x / 1.19x against 1.25x: dropped).
 #: The children each measurement runs, in this order in every round.
 ANALYSIS_KINDS = ("ner", "ner-matmul", "app", "app-warm")
 
