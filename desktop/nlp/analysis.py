@@ -125,9 +125,11 @@ def _case_evidence(text: str, workers, share: bool) -> CaseEvidence:
     if middle <= 0:
         middle = len(text)
     second = workers.submit(CaseEvidence.of, text[middle:])
-    workers.let_leave(second)
-    first = workers.submit(CaseEvidence.of, text[:middle]).result() if not share \
-        else CaseEvidence.of(text[:middle])
+    if share:
+        workers.let_leave(second)
+        first = CaseEvidence.of(text[:middle])
+    else:
+        first = workers.submit(CaseEvidence.of, text[:middle]).result()
     return first.merged(second.result())
 
 

@@ -349,19 +349,21 @@ _MATCHERS: dict[str, re.Pattern] = {}
 
 def compile_unit_matchers() -> None:
     """Compile every unit pattern now (~40 ms), so no analysis pays for it."""
-    for first, (pattern, _) in _PATTERNS.items():
-        if first not in _MATCHERS:
-            _MATCHERS[first] = re.compile(pattern)
+    for first in _PATTERNS:
+        _matcher(first)
+
+
+def _matcher(first: str) -> re.Pattern:
+    if first not in _MATCHERS:
+        _MATCHERS[first] = re.compile(_PATTERNS[first][0])
+    return _MATCHERS[first]
 
 
 def match_unit(text: str, pos: int) -> UnitMatch | None:
     """The longest unit written exactly at ``pos``."""
     if pos >= len(text) or (entry := _PATTERNS.get(text[pos])) is None:
         return None
-    first = text[pos]
-    if first not in _MATCHERS:
-        _MATCHERS[first] = re.compile(entry[0])
-    match = _MATCHERS[first].match(text, pos)
+    match = _matcher(text[pos]).match(text, pos)
     if not match:
         return None
     return UnitMatch(entry[1][match.lastindex - 1], pos, match.end(), match.group())
