@@ -59,13 +59,17 @@ class HighlightSet:
         self._index.add(highlight.start, highlight.end, highlight.id)
 
     def extend(self, highlights: Iterable[Highlight]) -> None:
-        """Add many highlights with one index update."""
+        """Add many highlights with one index update; their ids must be new and
+        distinct (else KeyError, and nothing is added)."""
         batch = list(highlights)
-        for highlight in batch:
-            if highlight.id in self._by_id:
-                raise KeyError(f"duplicate highlight id {highlight.id}")
-            self._by_id[highlight.id] = highlight
-            self._count(highlight, 1)
+        ids = [h.id for h in batch]
+        if len(set(ids)) < len(ids) or not self._by_id.keys().isdisjoint(ids):
+            seen = set(self._by_id)
+            duplicate = next(i for i in ids if i in seen or seen.add(i))
+            raise KeyError(f"duplicate highlight id {duplicate}")
+        self._by_id.update(zip(ids, batch))
+        self._all_counts.update(h.label for h in batch)
+        self._visible_counts.update(h.label for h in batch if h.visible)
         self._index.extend([(h.start, h.end, h.id) for h in batch])
 
     def build_index(self) -> None:

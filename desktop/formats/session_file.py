@@ -164,11 +164,9 @@ def _parse(data: bytes, name: str) -> dict[str, Any]:
     _check_size(len(data), name)
     skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = str(memoryview(data)[skip:], "utf-8")
-    except UnicodeDecodeError as error:
-        byte, position = error.object[error.start], skip + error.start
-        raise SessionFileError(f"{name} is not UTF-8 text (the byte 0x{byte:02x} at position "
-                               f"{position} is not UTF-8); a session file is UTF-8 JSON.") from None
+        text = _decode_in_slices(memoryview(data)[skip:])
+    except UnicodeDecodeError:
+        raise SessionFileError(_not_utf8(data, skip, name)) from None
     if not text or text.isspace():
         raise SessionFileError(f"{name} is empty: it holds no session.")
     document = _loads(text, name)
@@ -178,6 +176,31 @@ def _parse(data: bytes, name: str) -> dict[str, Any]:
     if _SURROGATE_ESCAPE.search(text):
         check_json_value(document, "")
     return document
+
+
+#: Bytes decoded at a time: a session is read in a thread, and decoding holds the GIL
+#: (8 MB at once kept the window's thread waiting 20-60 ms).
+DECODE_SLICE_BYTES = 256 * 1024
+
+
+def _decode_in_slices(data: memoryview) -> str:
+    """``data`` decoded from UTF-8 a slice at a time (UnicodeDecodeError as one call)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    parts = [decoder.decode(data[first : first + DECODE_SLICE_BYTES])
+             for first in range(0, len(data), DECODE_SLICE_BYTES)]
+    parts.append(decoder.decode(b"", final=True))
+    return "".join(parts)
+
+
+def _not_utf8(data: bytes, skip: int, name: str) -> str:
+    """Why ``data[skip:]`` is not UTF-8: its first bad byte and where it is."""
+    try:
+        str(memoryview(data)[skip:], "utf-8")
+    except UnicodeDecodeError as error:
+        byte, position = error.object[error.start], skip + error.start
+        return (f"{name} is not UTF-8 text (the byte 0x{byte:02x} at position {position} "
+                "is not UTF-8); a session file is UTF-8 JSON.")
+    return f"{name} is not UTF-8 text; a session file is UTF-8 JSON."
 
 
 def _loads(text: str, name: str) -> Any:

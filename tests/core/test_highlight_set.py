@@ -42,6 +42,25 @@ def test_bad_spans_and_duplicate_ids_are_refused():
         HighlightSet([h, h])
 
 
+def test_a_batch_with_a_taken_id_adds_nothing():
+    first = Highlight(0, 3, "ORG")
+    highlights = HighlightSet([first])
+    for batch in ([Highlight(4, 6, "GPE"), first], [Highlight(4, 6, "GPE", id="x"), Highlight(7, 9, "GPE", id="x")]):
+        with pytest.raises(KeyError, match="duplicate highlight id"):
+            highlights.extend(batch)
+        assert len(highlights) == 1
+        assert highlights.label_counts() == {"ORG": 1}
+        assert [h.id for h in highlights.overlapping(0, 20)] == [first.id]
+
+
+def test_a_batch_counts_every_label_and_only_visible_ones_as_shown():
+    highlights = HighlightSet()
+    highlights.extend([Highlight(0, 3, "ORG"), Highlight(4, 6, "ORG", status="rejected"),
+                       Highlight(7, 9, "GPE", status="accepted")])
+    assert highlights.label_counts() == {"ORG": 1, "GPE": 1}
+    assert highlights.used_labels() == {"ORG", "GPE"}
+
+
 def test_suggestions_never_bring_back_rejected_or_override_manual_ones():
     rejected = Highlight(0, 6, "PERSON", status="rejected")
     manual = Highlight(10, 16, "GPE", origin="manual", status="accepted")

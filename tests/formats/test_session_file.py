@@ -361,6 +361,15 @@ def test_files_that_are_not_sessions_get_a_clear_message(data, message):
     assert str(load_error(data)).startswith(message)
 
 
+def test_long_files_are_decoded_in_slices_with_the_same_text_and_errors(monkeypatch):
+    monkeypatch.setattr(session_file, "DECODE_SLICE_BYTES", 7)  # splits every "€" somewhere
+    session = make_session(TEXT + " Spending rose 12 € to 3,4 € — “fine” 😀 said Ana." * 3)
+    assert_same_session(session_from_bytes(session_to_bytes(session)).session, session)
+    data = session_to_bytes(session)
+    bad = data[:61] + b"\xff" + data[62:]
+    assert str(load_error(bad)).startswith("bad.alens is not UTF-8 text (the byte 0xff at position 61")
+
+
 def test_a_cut_short_file_says_so():
     data = session_to_bytes(make_session())
     for cut in (len(data) // 3, len(data) - 3, 40):
