@@ -240,8 +240,26 @@ class FigureTableModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        position = int(self._rows[index.row()])
-        column = COLUMNS[index.column()]
+        return self._role_value(int(self._rows[index.row()]), COLUMNS[index.column()], role)
+
+    def multiData(self, index, roles) -> None:
+        """Every role a view asks of a cell (about seven) in one call: each call from
+        Qt into Python waits for the GIL while another thread holds it, so during an
+        analysis a repaint of the table took several times longer role by role. The
+        cell's row and column are looked up once."""
+        if not index.isValid():
+            for role_data in roles:
+                role_data.clearData()
+            return
+        position, column = int(self._rows[index.row()]), COLUMNS[index.column()]
+        for role_data in roles:
+            value = self._role_value(position, column, role_data.role())
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
+    def _role_value(self, position: int, column: Column, role) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(position, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -252,6 +270,9 @@ class FigureTableModel(QAbstractTableModel):
             return self._cells["highlight_id"][position]
         if role == Qt.ItemDataRole.EditRole:
             return self._edit_text(position, column)
+        if role != Qt.ItemDataRole.FontRole and role != Qt.ItemDataRole.ForegroundRole \
+                and role != Qt.ItemDataRole.BackgroundRole:
+            return None
         if self._is_derived(position):
             if role == Qt.ItemDataRole.FontRole:
                 return _EDITED_FONT
@@ -264,17 +285,6 @@ class FigureTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return _EDITED_BRUSH
         return None
-
-    def multiData(self, index, roles) -> None:
-        """Every role a view asks of a cell (about seven) in one call: each call from
-        Qt into Python waits for the GIL while another thread holds it, so during an
-        analysis a repaint of the table took several times longer role by role."""
-        for role_data in roles:
-            value = self.data(index, role_data.role())
-            if value is None:
-                role_data.clearData()
-            else:
-                role_data.setData(value)
 
     def flags(self, index):
         flags = super().flags(index)
