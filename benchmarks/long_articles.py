@@ -114,6 +114,11 @@ def row(measure: str, result: str, target: str = "", baseline: str = "") -> None
 #   Tried: malloc tuning (sys time 50 ms of 2 s, within noise), batches of a sixth
 #   or last batches of 2,500 characters (no change), a worker rehearsing on the seed
 #   article when it loads (100 KB 1.22x / 1.19x against 1.25x: dropped).
+# - The machine matters more than anything above: on an AMD EPYC (Zen 3, no AVX-512,
+#   2026-12-06) blis's products run so slowly that spaCy's ner alone takes 1.1 s per
+#   100 KB (0.6 s on the machine of the runs above) while the app takes 0.7 s (0.5 s):
+#   two full runs there gave 100 KB 1.79x / 1.63x, 1 MB 2.32x / 1.98x, 5 MB 1.93x /
+#   1.93x. On a CPU where blis is fast, 100 KB sits at ~1.2x.
 #: The children each measurement runs, in this order in every round.
 ANALYSIS_KINDS = ("ner", "ner-matmul", "app", "app-warm")
 
@@ -286,6 +291,12 @@ def measure_length_limit() -> None:
 #   one turn and tells the views in the next, and the table answers a cell's roles in
 #   one call (multiData; ~700 data() calls a repaint, each waiting for the GIL): the
 #   end-of-analysis refresh had been the longest gap left (up to 104-125 ms).
+# - Opening a saved 1 MB session on a slower machine (AMD EPYC, 2026-12-06): first
+#   screen 0.89 s, stalls 90 / 77 ms. The steps that make its 30,648 highlights took
+#   ~340 ms (a Python loop per highlight for ids and label counts, a dict of unknown
+#   fields built for every record); now batched, ~120-200 ms. The reading thread's
+#   one 8 MB UTF-8 decode held the GIL 20-60 ms: now 256 KB at a time. After: first
+#   screen 0.58 s, stalls 73 / 61 ms.
 class StallMeter:
     """The longest gap between ticks of a 5 ms timer: how long the event loop stalled."""
 
