@@ -15,7 +15,7 @@ Known top-level names never appear as unknown top-level fields, so the two uses 
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Collection, Generator
 from operator import itemgetter
 from typing import Any
 
@@ -187,7 +187,7 @@ def _unknown_by(records: list[dict[str, Any]], key: str, known: tuple[str, ...],
     some; a record with only the ``required`` fields is not looked into."""
     least = len(required if required is not None else known)
     known_names = frozenset(known)
-    return {record[key]: _unknown(record, known) for record in records
+    return {record[key]: _unknown(record, known_names) for record in records
             if len(record) > least and not record.keys() <= known_names}
 
 
@@ -195,5 +195,5 @@ def _known(record: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
     return {name: record[name] for name in known}
 
 
-def _unknown(record: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
+def _unknown(record: dict[str, Any], known: Collection[str]) -> dict[str, Any]:
     return {name: value for name, value in record.items() if name not in known}

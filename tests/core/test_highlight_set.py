@@ -45,7 +45,9 @@ def test_bad_spans_and_duplicate_ids_are_refused():
 def test_a_batch_with_a_taken_id_adds_nothing():
     first = Highlight(0, 3, "ORG")
     highlights = HighlightSet([first])
-    for batch in ([Highlight(4, 6, "GPE"), first], [Highlight(4, 6, "GPE", id="x"), Highlight(7, 9, "GPE", id="x")]):
+    taken = [Highlight(4, 6, "GPE"), first]
+    twice = [Highlight(4, 6, "GPE", id="x"), Highlight(7, 9, "GPE", id="x")]
+    for batch in (taken, twice):
         with pytest.raises(KeyError, match="duplicate highlight id"):
             highlights.extend(batch)
         assert len(highlights) == 1
