@@ -11,14 +11,25 @@ FIGURE_KINDS = (
 )
 
 #: Columns of every figures DataFrame, in display order. ``subject`` is what the
-#: figure measures, ``period`` when, ``change`` a relative change it states ("+40%",
-#: "×5 vs 2021"); a ``derived`` row is implied by two stated figures, never stated
-#: itself, and ``formula`` shows how it was computed. ``derived`` is bool, ``start``
-#: and ``end`` int64, ``value``/``low``/``high`` float64, the rest strings.
+#: figure measures, ``period`` when, ``change`` the change it states ("+40%",
+#: "+32,000", "×5 vs 2021"); ``role`` what it does in its sentence (FIGURE_ROLES),
+#: ``direction`` which way a movement goes ("up"/"down"), ``moved`` whether an
+#: amount or a rate moved, ``link`` the start of the figure it is tied to (the new
+#: level of "rose 32,000 to 1.41 million", the main amount of a conversion in
+#: brackets; -1 for none). A ``derived`` row is implied by two stated figures, never
+#: stated itself, and ``formula`` shows how it was computed. ``derived`` is bool,
+#: ``start``, ``end`` and ``link`` int64, ``value``/``low``/``high`` float64, the rest strings.
 FIGURE_COLUMNS = [
     "start", "end", "surface", "value", "low", "high", "unit", "unit_code",
-    "kind", "qualifier", "subject", "period", "change", "derived", "formula", "sentence",
+    "kind", "qualifier", "subject", "period", "change", "role", "direction", "moved", "link",
+    "derived", "formula", "sentence",
 ]
+
+#: What a figure does in its sentence; when more than one fits, the first wins.
+FIGURE_ROLES = ("forecast", "previous", "change", "share", "level")
+#: Which way a movement goes, and what moved: an amount (a price, a count, an index) or a rate.
+DIRECTIONS = ("up", "down")
+MOVED = ("amount", "rate")
 
 #: The highlight label a figure of each kind is shown under (OntoNotes labels).
 KIND_LABELS = {
@@ -43,7 +54,8 @@ class FigureReading:
     unit_code "USD"); for a range it is the midpoint and ``low``/``high`` hold the
     ends, otherwise both equal ``value``. ``qualifier`` keeps words such as "more
     than" or "about" without changing the value. ``subject``, ``period`` and
-    ``change`` are read from the figure's sentence and paragraph ("" when unknown).
+    ``change`` are read from the figure's sentence and paragraph ("" when unknown);
+    ``role``, ``direction``, ``moved`` and ``link`` as in FIGURE_COLUMNS.
     """
 
     start: int
@@ -59,10 +71,15 @@ class FigureReading:
     subject: str = ""
     period: str = ""
     change: str = ""
+    role: str = ""
+    direction: str = ""
+    moved: str = ""
+    link: int = -1
 
     def shifted(self, offset: int) -> FigureReading:
-        """The same reading with its offsets moved by ``offset``."""
-        return FigureReading(self.start + offset, self.end + offset, *self._after_offsets())
+        """The same reading with its offsets (and its link's) moved by ``offset``."""
+        link = self.link + offset if self.link >= 0 else -1
+        return FigureReading(self.start + offset, self.end + offset, *self._after_offsets()[:-1], link)
 
     def __reduce__(self):
         # Pickled by its fields (worker processes send thousands): ~3x faster than
@@ -71,7 +88,8 @@ class FigureReading:
 
     def _after_offsets(self) -> tuple:
         return (self.surface, self.value, self.unit, self.unit_code, self.kind, self.low,
-                self.high, self.qualifier, self.subject, self.period, self.change)
+                self.high, self.qualifier, self.subject, self.period, self.change, self.role,
+                self.direction, self.moved, self.link)
 
     @property
     def label(self) -> str:

@@ -82,6 +82,7 @@ def _derived_cells(columns: dict[str, list], source: int, factor: float, base: s
     cells = {
         "value": value / factor, "low": columns["low"][source] / factor, "high": columns["high"][source] / factor,
         "period": base, "change": "", "derived": True, "formula": formula,
+        "role": "previous", "direction": "", "moved": "", "link": columns["start"][source],
     }
     if "edited" in columns:
         cells["edited"] = ""

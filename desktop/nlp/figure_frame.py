@@ -19,7 +19,7 @@ except ImportError:  # pragma: no cover - older pandas
 
 _STRING = pd.StringDtype(na_value=np.nan)
 _STRING_ARRAY = _STRING.construct_array_type()
-_INT_COLUMNS = ("start", "end")
+_INT_COLUMNS = ("start", "end", "link")
 _FLOAT_COLUMNS = ("value", "low", "high")
 _TEXT_COLUMNS = tuple(c for c in FIGURE_COLUMNS if c not in (*_INT_COLUMNS, *_FLOAT_COLUMNS, "derived"))
 _COLUMN_INDEX = pd.Index(FIGURE_COLUMNS)
@@ -54,6 +54,10 @@ def figure_frame(
         columns["subject"].append(r.subject)
         columns["period"].append(r.period)
         columns["change"].append(r.change)
+        columns["role"].append(r.role)
+        columns["direction"].append(r.direction)
+        columns["moved"].append(r.moved)
+        columns["link"].append(r.link)
     count = len(readings)
     columns["derived"] = [False] * count
     columns["formula"] = [""] * count
@@ -66,7 +70,7 @@ def figure_frame(
 def frame_from_columns(columns: dict[str, list]) -> pd.DataFrame:
     """A figures DataFrame from one list per column of FIGURE_COLUMNS."""
     count = len(columns["start"])
-    ints = np.array([columns[name] for name in _INT_COLUMNS], dtype=np.int64).reshape(2, count)
+    ints = np.array([columns[name] for name in _INT_COLUMNS], dtype=np.int64).reshape(len(_INT_COLUMNS), count)
     floats = np.array([columns[name] for name in _FLOAT_COLUMNS], dtype=np.float64).reshape(3, count)
     flags = np.array([columns["derived"]], dtype=bool).reshape(1, count)
     texts = [_STRING_ARRAY._from_sequence(columns[name], dtype=_STRING) for name in _TEXT_COLUMNS]

@@ -27,13 +27,13 @@ from desktop.nlp.sentences import SentenceIndex
 #: Columns of the figures table: FIGURE_COLUMNS between the highlight's and ``edited``.
 TABLE_COLUMNS = ["highlight_id", "label", *FIGURE_COLUMNS, "edited"]
 #: Figure cells a person may correct by hand.
-OVERRIDABLE_COLUMNS = ("value", "unit", "unit_code", "kind", "qualifier", "subject", "period")
+OVERRIDABLE_COLUMNS = ("value", "unit", "unit_code", "kind", "qualifier", "subject", "period", "role")
 
 Key = tuple[int, int]
 #: Past this many changed paragraphs, the whole table is made again rather than patched.
 PATCH_PARAGRAPHS_AT_MOST = 50
 _READING_FIELDS = ("start", "end", "surface", "value", "low", "high", "unit", "unit_code",
-                   "kind", "qualifier", "subject", "period", "change")
+                   "kind", "qualifier", "subject", "period", "change", "role", "direction", "moved", "link")
 _ROW_FIELDS = ("highlight_id", "label", *_READING_FIELDS, "derived", "formula", "sentence", "edited")
 _EXTRA = ("highlight_id", "label", "edited")
 
@@ -139,7 +139,7 @@ class FigureRows:
         return (highlight.id, highlight.label, reading.start, reading.end, reading.surface,
                 reading.value, low, high, reading.unit, reading.unit_code, reading.kind,
                 reading.qualifier, reading.subject, reading.period, reading.change,
-                False, "", sentence, "")
+                reading.role, reading.direction, reading.moved, reading.link, False, "", sentence, "")
 
     def frame(self, overrides: Mapping[str, Mapping[str, Any]] | None = None) -> pd.DataFrame:
         """The table (TABLE_COLUMNS): the stated rows with the hand corrections in
