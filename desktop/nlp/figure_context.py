@@ -10,9 +10,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from desktop.core.figure import FigureReading
-from desktop.nlp.figure_changes import change_of
-from desktop.nlp.figure_periods import PeriodMention, base_after, nearest_period, period_mentions, resolve_period
-from desktop.nlp.figure_subjects import ANAPHOR, subject_of
+from desktop.nlp.figure_periods import periods_of
+from desktop.nlp.figure_roles import roles_of
+from desktop.nlp.figure_sentences import FigureContext
+from desktop.nlp.figure_subjects import subjects_of
 
 
 #: Characters of a sentence kept after its last figure for the parse: enough for the
@@ -56,52 +57,21 @@ def describe_figures(
     docs: Mapping[int, object] | None = None,
     year: int | None = None,
 ) -> list[FigureReading]:
-    """``readings`` (offsets into ``text``) with subject, period and change filled in.
+    """``readings`` (offsets into ``text``) with subject, period, change and role filled in.
 
     ``sentences`` are the sorted sentence spans of ``text``; ``docs`` maps a
     sentence's index to its parsed spaCy Doc (offsets from the sentence start), for
     subjects; without it subjects stay "". ``year`` is the article's year, which
-    "this year" is resolved to. Periods and the subject a figure points back to
-    ("This figure is …") are looked up in the same paragraph only.
+    "this year" is resolved to. Each concern has its module: periods
+    (:func:`figure_periods.periods_of`), subjects (:func:`figure_subjects.subjects_of`)
+    and roles with their changes (:func:`figure_roles.roles_of`).
     """
     if not readings:
         return []
-    spans = [(r.start, r.end) for r in readings]
-    mentions = period_mentions(text, 0, len(text), spans)
-    mention_starts = [m.start for m in mentions]
-    starts = [start for start, _ in sentences]
-    described = []
-    last_subject, last_paragraph = "", -1
-    for reading in readings:
-        index = bisect_right(starts, reading.start) - 1
-        first, last = sentences[index] if index >= 0 else (reading.start, reading.end)
-        paragraph = text.rfind("\n", 0, first) + 1
-        if paragraph != last_paragraph:
-            last_subject, last_paragraph = "", paragraph
-        inside = mentions[bisect_right(mention_starts, first - 1):bisect_right(mention_starts, last - 1)]
-        period = nearest_period(inside, reading.start, reading.end) or _earlier_period(
-            mentions, mention_starts, paragraph, first)
-        change = change_of(text, reading, base_after(inside, reading.end))
-        subject = ""
-        doc = docs.get(index) if docs else None
-        if any(m.start <= reading.start and reading.end <= m.end for m in inside):
-            doc = None  # "four months" in "the first four months of this year" is part of a period
-        if doc is not None:
-            subject = subject_of(doc, reading.start - first, reading.end - first)
-            if subject == ANAPHOR:
-                subject = last_subject
-            if subject:
-                last_subject = subject
-        described.append(replace(reading, subject=subject, period=resolve_period(period, year), change=change))
-    return described
-
-
-def _earlier_period(mentions: list[PeriodMention], starts: list[int], paragraph: int, sentence_start: int) -> str:
-    """The last stated period written before the sentence, within its paragraph."""
-    for index in range(bisect_right(starts, sentence_start - 1) - 1, -1, -1):
-        mention = mentions[index]
-        if mention.start < paragraph:
-            return ""
-        if not mention.base:
-            return mention.text
-    return ""
+    context = FigureContext.of(text, readings, sentences)
+    periods = periods_of(context, year)
+    subjects = subjects_of(context, docs)
+    roles = roles_of(context)
+    return [replace(reading, subject=subject, period=period, change=role.change, role=role.role,
+                    direction=role.direction, moved=role.moved, link=role.link)
+            for reading, subject, period, role in zip(readings, subjects, periods, roles)]

@@ -7,7 +7,12 @@ it names what a change is measured against, not when the figure holds.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.nlp.figure_sentences import FigureContext
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
@@ -62,6 +67,31 @@ class PeriodMention:
     end: int
     text: str
     base: bool = False
+
+
+def periods_of(context: FigureContext, year: int | None = None) -> list[str]:
+    """The period of each figure of ``context``: the nearest stated period in its
+    sentence, else the last one stated before it in its paragraph; "this year" and
+    "last year" resolved against ``year`` when it is known."""
+    periods = []
+    for index, reading in enumerate(context.readings):
+        place = context.places[index]
+        inside = context.sentence_mentions(index)
+        period = nearest_period(inside, reading.start, reading.end) or _earlier_period(
+            context.mentions, context.mention_starts, place.paragraph, place.first)
+        periods.append(resolve_period(period, year))
+    return periods
+
+
+def _earlier_period(mentions: list[PeriodMention], starts: list[int], paragraph: int, sentence_start: int) -> str:
+    """The last stated period written before the sentence, within its paragraph."""
+    for index in range(bisect_right(starts, sentence_start - 1) - 1, -1, -1):
+        mention = mentions[index]
+        if mention.start < paragraph:
+            return ""
+        if not mention.base:
+            return mention.text
+    return ""
 
 
 def period_mentions(text: str, start: int, end: int, figures: list[tuple[int, int]] = ()) -> list[PeriodMention]:

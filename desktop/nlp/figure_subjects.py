@@ -14,7 +14,12 @@ Works on any spaCy ``Doc`` that has a dependency parse (no spaCy import here).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.nlp.figure_sentences import FigureContext
 
 #: Returned when the subject is a word pointing back to an earlier figure.
 ANAPHOR = "\0anaphor"
@@ -34,6 +39,29 @@ _PHRASE_PREPS = frozenset({"of", "between", "among", "from", "to", "in", "on", "
 _MAX_PREP_TOKENS = 7
 _MAX_CLIMB = 12
 _SPACE = re.compile(r"\s+")
+
+
+def subjects_of(context: FigureContext, docs: Mapping[int, object] | None) -> list[str]:
+    """What each figure of ``context`` measures, from the parse of its sentence
+    (``docs``: a sentence's index -> its Doc); a word pointing back takes the
+    subject of the figure before it in the same paragraph. "" without a parse, and
+    for a figure that is part of a period."""
+    subjects = []
+    last_subject, last_paragraph = "", -1
+    for index, reading in enumerate(context.readings):
+        place = context.places[index]
+        if place.paragraph != last_paragraph:
+            last_subject, last_paragraph = "", place.paragraph
+        doc = docs.get(place.sentence) if docs else None
+        subject = ""
+        if doc is not None and not context.inside_period(index):
+            subject = subject_of(doc, reading.start - place.first, reading.end - place.first)
+            if subject == ANAPHOR:
+                subject = last_subject
+            if subject:
+                last_subject = subject
+        subjects.append(subject)
+    return subjects
 
 
 def subject_of(doc, start: int, end: int) -> str:
