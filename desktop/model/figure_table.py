@@ -10,6 +10,7 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop.core.figure import FIGURE_ROLES
 from desktop.nlp.highlight_figures import TABLE_COLUMNS
 
 
@@ -28,16 +29,40 @@ COLUMNS = (
     Column("Figure", "surface"),
     Column("Value", "value", numeric=True, editable=True),
     Column("Unit", "unit_code", editable=True),
+    Column("Role", "role", editable=True),
     Column("Subject", "subject", editable=True),
     Column("Period", "period", editable=True),
     Column("Change", "change"),
+    Column("Linked", "link"),
     Column("Kind", "kind", editable=True),
     Column("Qualifier", "qualifier", editable=True),
     Column("Sentence", "sentence"),
 )
 
 #: Fields searched by the filter box.
-SEARCHED_FIELDS = ("surface", "unit", "unit_code", "kind", "qualifier", "subject", "period", "sentence", "label")
+SEARCHED_FIELDS = ("surface", "unit", "unit_code", "role", "kind", "qualifier", "subject", "period",
+                   "sentence", "label")
+
+#: The roles a person may pick, in the order a reader meets them (FIGURE_ROLES is
+#: ordered by precedence instead), each with what it means.
+ROLE_HELP = {
+    "level": "level: the amount or rate itself",
+    "change": "change: the size of a rise or fall",
+    "previous": "previous: an earlier value, compared with",
+    "share": "share: a part of a whole",
+    "forecast": "forecast: a value expected later",
+}
+ROLE_CHOICES = tuple(ROLE_HELP)
+assert set(ROLE_CHOICES) == set(FIGURE_ROLES)
+_ARROWS = {"up": "▲", "down": "▼"}
+_MOVED_HELP = {"amount": "an amount moved", "rate": "a rate moved"}
+_HEADER_HELP = {
+    "role": "What the figure does in its sentence: " + ", ".join(ROLE_CHOICES)
+            + " (F2 or Enter to correct it)",
+    "change": "The change a figure states: ▲ a rise, ▼ a fall",
+    "link": "The figure this one is tied to: the new level of a change, "
+            "the main amount of a conversion, the source of a derived value",
+}
 
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -75,6 +100,11 @@ def format_number(value: float) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.2f}"
+
+
+def _text(value: object) -> str:
+    """A cell of a text column as text ("" for a missing one)."""
+    return value if type(value) is str else "" if value is None or value != value else str(value)
 
 
 #: A change to more rows than this resets the view rather than listing the rows.
@@ -120,6 +150,7 @@ class FigureTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._filter = ""
         self._cells: dict[str, list] = {}
+        self._surface_at: dict[int, str] | None = None
 
     # -- contents ------------------------------------------------------------
     def set_frame(self, frame: pd.DataFrame) -> None:
@@ -135,6 +166,7 @@ class FigureTableModel(QAbstractTableModel):
         # to_numpy().tolist(): one C loop per column (a string column's tolist() is not)
         self._cells = {name: self._frame[name].to_numpy().tolist() for name in self._frame.columns}
         self._haystack = None  # built when a filter needs it
+        self._surface_at = None  # start -> surface, built when a linked cell is shown
         new_rows = self._visible_rows()
         new_keys = self._row_keys(new_rows)
         same_start, same_end = _common_ends(old_keys, new_keys)
@@ -218,7 +250,7 @@ class FigureTableModel(QAbstractTableModel):
             return np.arange(count)
         column = COLUMNS[self._sort_column]
         series = self._frame[column.field]
-        if not column.numeric:
+        if not column.numeric and not pd.api.types.is_numeric_dtype(series):  # "link" sorts as a number
             series = series.fillna("").astype(str).str.casefold()
         order = series.argsort(kind="stable").to_numpy()
         if self._sort_order == Qt.SortOrder.DescendingOrder:
@@ -233,8 +265,12 @@ class FigureTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section].header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _HEADER_HELP.get(COLUMNS[section].field)
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -300,13 +336,22 @@ class FigureTableModel(QAbstractTableModel):
         if not column.editable:
             return False
         text = str(value).strip()
+        position = int(self._rows[index.row()])
         if column.numeric:
             number = parse_value(text)
             if number is None:
                 return False
             new_value: object = number
+            unchanged = number == self._cells[column.field][position]
         else:
+            if column.field == "role":
+                text = text.casefold()
+                if text not in FIGURE_ROLES:
+                    return False
             new_value = text
+            unchanged = text == self._edit_text(position, column)
+        if unchanged and not self._is_edited(position, column):
+            return True  # picking what is shown already is no correction
         self.sigEditRequested.emit(self.highlight_id(index.row()), column.field, new_value)
         return True
 
@@ -335,8 +380,40 @@ class FigureTableModel(QAbstractTableModel):
                 return f"derived from {cells['surface'][position]}"
             if column.field == "change":
                 return f"= {cells['formula'][position]}"
-        value = cells[column.field][position]
-        return "" if value is None or value != value else str(value)
+        if column.field == "change":
+            change = _text(cells["change"][position])
+            if change.startswith("-"):
+                change = "\u2212" + change[1:]  # a minus sign, as wide as the plus
+            arrow = _ARROWS.get(cells["direction"][position])
+            return f"{arrow} {change}".rstrip() if arrow else change
+        if column.field == "link":
+            link = self._link(position)
+            if link < 0:
+                return ""
+            surface = self._linked_surface(link)
+            return f"→ {surface}" if surface is not None else f"→ character {link:,}"
+        return _text(cells[column.field][position])
+
+    def _link(self, position: int) -> int:
+        """The start of the figure the row at ``position`` is tied to; -1 for none."""
+        link = self._cells["link"][position]
+        if type(link) is int:
+            return link
+        if isinstance(link, (float, np.integer)) and link == link:  # a frame with gaps: float
+            return int(link)
+        return -1
+
+    def _linked_surface(self, start: int) -> str | None:
+        """The surface of the figure starting at ``start`` (a stated one: a derived row
+        shares its source's start), None when the table has none there."""
+        if self._surface_at is None:
+            starts, surfaces = self._cells["start"], self._cells["surface"]
+            derived = self._cells.get("derived") or [False] * len(starts)
+            self._surface_at = {}
+            for at, surface, is_derived in zip(reversed(starts), reversed(surfaces), reversed(derived)):
+                if is_derived is not True:
+                    self._surface_at[at] = surface  # reversed: the first row of a start wins
+        return self._surface_at.get(start)
 
     def _tooltip(self, position: int, column: Column) -> str | None:
         cells = self._cells
@@ -344,12 +421,42 @@ class FigureTableModel(QAbstractTableModel):
             return cells["sentence"][position]
         if self._is_derived(position):
             return f"Derived, not stated in the text: {cells['formula'][position]}"
+        if column.field == "role":
+            role = _text(cells["role"][position])
+            meaning = ROLE_HELP.get(role, role) or "Role not known"
+            if self._is_edited(position, column):
+                return f"{meaning}\nCorrected by hand (F2 or Enter to change, Delete to restore)"
+            return f"{meaning}\nF2 or Enter to correct it"
         if self._is_edited(position, column):
             return "Corrected by hand (double-click to change, Delete to restore)"
+        if column.field == "change":
+            return self._change_tooltip(position)
+        if column.field == "link":
+            link = self._link(position)
+            if link < 0:
+                return None
+            surface = self._linked_surface(link)
+            if surface is None:
+                return f"Tied to the figure at character {link:,}, which the table does not show"
+            return f"Tied to “{surface}” (character {link:,})"
         if column.field == "unit_code":
             written = cells["unit"][position]
             return f"Written as “{written}”" if written else None
         return f"{cells['surface'][position]} ({cells['label'][position]})"
+
+    def _change_tooltip(self, position: int) -> str | None:
+        cells = self._cells
+        change = _text(cells["change"][position])
+        direction = _text(cells["direction"][position])
+        moved = _MOVED_HELP.get(cells["moved"][position])
+        if not (change or direction or moved):
+            return None
+        parts = [{"up": "Up", "down": "Down"}.get(direction, "Change")]
+        if change:
+            parts.append(f" {change}")
+        if moved:
+            parts.append(f": {moved}")
+        return "".join(parts)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from desktop.core.article import Article
-from desktop.core.figure import FigureReading
+from desktop.core.figure import FIGURE_ROLES, FigureReading
 from desktop.core.highlight import Highlight
 from desktop.core.labels import Label
 from desktop.core.session import Session
@@ -375,7 +375,10 @@ class SessionModel(QObject):
             self.undo_stack.push(SetLabels(self, self._session.labels, labels, "Edit labels"))
 
     def set_figure_override(self, highlight_id: str, column: str, value: Any) -> None:
-        """Correct one cell of a figure row by hand (``None`` removes the correction)."""
+        """Correct one cell of a figure row by hand (``None`` removes the correction);
+        a role must be one of FIGURE_ROLES (ValueError otherwise)."""
+        if column == "role" and value is not None and value not in FIGURE_ROLES:
+            raise ValueError(f"{value!r} is not a figure role ({', '.join(FIGURE_ROLES)})")
         before = self._session.figure_overrides.get(highlight_id, {}).get(column)
         if before != value:
             text = f"Correct {column}" if value is not None else f"Restore {column}"

@@ -3,13 +3,45 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop.model.figure_table import COLUMNS, FigureTableModel
+from desktop.model.figure_table import COLUMNS, ROLE_CHOICES, ROLE_HELP, FigureTableModel
 from desktop.model.session_model import SessionModel
 from desktop.ui.row_tables import style_row_table
 
 FILTER_DELAY_MS = 120
+#: Starting widths of the columns (by field); the last one stretches.
+COLUMN_WIDTHS = {"surface": 130, "value": 100, "unit_code": 50, "role": 72, "subject": 120,
+                 "period": 80, "change": 90, "link": 110, "kind": 70, "qualifier": 70}
+
+
+class RoleDelegate(QStyledItemDelegate):
+    """Edits a Role cell with a list of the roles (arrow keys or a letter to pick,
+    Enter to keep, Escape to leave it as it was)."""
+
+    def createEditor(self, parent, option, index):
+        editor = QComboBox(parent)
+        editor.setObjectName("roleEditor")
+        for number, role in enumerate(ROLE_CHOICES):
+            editor.addItem(role)
+            editor.setItemData(number, ROLE_HELP[role], Qt.ItemDataRole.ToolTipRole)
+        return editor
+
+    def setEditorData(self, editor, index) -> None:
+        editor.setCurrentIndex(editor.findText(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(self, editor, model, index) -> None:
+        if editor.currentIndex() >= 0:
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
 
 
 class FiguresView(QWidget):
@@ -32,8 +64,11 @@ class FiguresView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((150, 110, 60, 80, 80)):
-            header.resizeSection(column, width)
+        for column, spec in enumerate(COLUMNS):
+            if spec.field in COLUMN_WIDTHS:
+                header.resizeSection(column, COLUMN_WIDTHS[spec.field])
+        self.role_delegate = RoleDelegate(self.table)
+        self.table.setItemDelegateForColumn([c.field for c in COLUMNS].index("role"), self.role_delegate)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_box)
@@ -50,11 +85,20 @@ class FiguresView(QWidget):
 
     def eventFilter(self, watched, event) -> bool:
         if (watched is self.table and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
                 and self.table.state() != QAbstractItemView.State.EditingState):
-            self._restore_current_cell()
-            return True
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self._restore_current_cell()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._edit_current_cell():
+                return True  # like F2
         return super().eventFilter(watched, event)
+
+    def _edit_current_cell(self) -> bool:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table_model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return False
+        self.table.edit(index)
+        return True
 
     def _restore_current_cell(self) -> None:
         """Drop the hand correction of the current cell, if it has one."""
