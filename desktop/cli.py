@@ -6,6 +6,26 @@ import sys
 from collections.abc import Sequence
 
 EXTRACT_HELP = "Print the entities and figures of an article (no window)."
+FIGURE_FIELDS_HELP = """\
+figure fields:
+  start, end       character offsets of the figure in the text (end exclusive)
+  surface          the figure as written
+  value, low, high its value in the unit as written; low/high: the ends of a range
+  unit, unit_code  the unit as written, and its code (USD, %, t, ...)
+  kind             money, percent, quantity, count, duration, age, multiplier, ...
+  qualifier        words around it such as "more than", "about"
+  subject, period  what it measures, and when
+  change           the change it states: "+40%", "-3%", "x5 vs 2021"
+  role             what it does in its sentence: level, change, previous, share,
+                   forecast ("" when not known)
+  direction        which way a movement goes: up, down ("" when none)
+  moved            what moved: amount or rate ("" when not known)
+  link             the start of the figure it is tied to: the new level of
+                   "rose 32,000 to 1.41 million", the main amount of a conversion
+                   "GBP 53m ($100m)"; null in JSON, empty in CSV when none
+  derived, formula true for a figure implied by two stated ones, and how it was computed
+  sentence         the sentence it is in
+"""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,7 +61,9 @@ def extract(argv: Sequence[str]) -> int:
     import argparse
     import json
 
-    parser = argparse.ArgumentParser(prog="article-lens extract", description=EXTRACT_HELP)
+    parser = argparse.ArgumentParser(prog="article-lens extract", description=EXTRACT_HELP,
+                                     epilog=FIGURE_FIELDS_HELP,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("file", help="the article to analyse (.txt, .md, any text encoding)")
     parser.add_argument("--format", choices=("json", "csv"), default="json")
     parser.add_argument("--what", choices=("entities", "figures", "all"), default="all")
@@ -65,7 +87,7 @@ def extract(argv: Sequence[str]) -> int:
         except FileFormatError as error:
             print(f"article-lens: {error}", file=sys.stderr)
             return 2
-    tables = {"entities": analysis.entities, "figures": analysis.figures}
+    tables = {"entities": analysis.entities, "figures": with_missing_links(analysis.figures)}
     if options.what != "all":
         tables = {options.what: tables[options.what]}
     if options.format == "json":
@@ -86,6 +108,16 @@ def extract(argv: Sequence[str]) -> int:
             combined = combined.drop(columns="record")
         combined.to_csv(sys.stdout, index=False)
     return 0
+
+
+def with_missing_links(figures):
+    """``figures`` with a ``link`` of -1 (none) as missing: null in JSON, empty in CSV."""
+    if "link" not in figures:
+        return figures
+    import pandas as pd
+
+    link = figures["link"].astype("Int64")
+    return figures.assign(link=link.mask(link < 0))
 
 
 def write_suggestions_session(article, analysis, path: str) -> None:
