@@ -184,3 +184,151 @@ def test_a_table_view_paints_the_same_cells_with_one_call_per_cell_as_with_one_p
     qtbot.addWidget(blank)
     blank.resize(900, 300)
     assert images[0] != blank.grab().toImage()
+
+
+# -- role, change direction, link ------------------------------------------------------
+def _frame_with_roles() -> pd.DataFrame:
+    """ "Jobs rose 32,000 to 1.41 million, from 1.378 million; unemployment fell 3%;
+    40% of them part-time." (a derived previous value, and a link to no row)"""
+    frame = make_frame(6)
+    frame["surface"] = ["32,000", "1.41 million", "1.378 million", "3%", "1.378 million", "40%"]
+    frame["start"] = [10, 20, 40, 70, 40, 90]
+    frame["subject"], frame["period"], frame["formula"] = "jobs", "", ""
+    frame["change"] = ["+32,000", "", "", "-3%", "", ""]
+    frame["role"] = ["change", "level", "previous", "change", "previous", "share"]
+    frame["direction"] = ["up", "", "", "down", "", ""]
+    frame["moved"] = ["amount", "", "", "rate", "", ""]
+    frame["link"] = np.array([20, -1, 20, 999, 20, -1], dtype=np.int64)
+    frame["derived"] = [False, False, False, False, True, False]
+    frame.loc[4, "formula"] = "1.41 million - 32,000"
+    return frame
+
+
+def _column(field: str) -> int:
+    return [c.field for c in COLUMNS].index(field)
+
+
+def test_role_sits_after_the_unit_and_before_subject_period_and_change():
+    headers = [c.header for c in COLUMNS]
+    assert headers[:8] == ["Figure", "Value", "Unit", "Role", "Subject", "Period", "Change", "Linked"]
+    editable = {c.field for c in COLUMNS if c.editable}
+    assert {"role", "subject", "period"} <= editable
+
+
+def test_role_is_shown_as_its_word_with_what_it_means_in_the_tooltip():
+    model = FigureTableModel()
+    model.set_frame(_frame_with_roles())
+    role = _column("role")
+    assert [model.data(model.index(r, role)) for r in range(6)] == [
+        "change", "level", "previous", "change", "previous", "share"]
+    assert model.data(model.index(0, role), Qt.ItemDataRole.ToolTipRole).startswith(
+        "change: the size of a rise or fall")
+    assert model.data(model.index(0, role), Qt.ItemDataRole.EditRole) == "change"
+    assert "Role" in [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert "level" in model.headerData(role, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_change_shows_the_direction_as_an_arrow_and_what_moved_in_the_tooltip():
+    model = FigureTableModel()
+    model.set_frame(_frame_with_roles())
+    change = _column("change")
+    assert model.data(model.index(0, change)) == "▲ +32,000"
+    assert model.data(model.index(3, change)) == "▼ \u22123%"
+    assert model.data(model.index(1, change)) == ""
+    assert model.data(model.index(4, change)) == "= 1.41 million - 32,000"  # derived: its formula
+    assert model.data(model.index(0, change), Qt.ItemDataRole.ToolTipRole) == "Up +32,000: an amount moved"
+    assert model.data(model.index(3, change), Qt.ItemDataRole.ToolTipRole) == "Down -3%: a rate moved"
+
+
+def test_a_change_without_a_direction_shows_no_arrow():
+    frame = _frame_with_roles()
+    frame["direction"] = ""
+    frame["moved"] = np.nan
+    model = FigureTableModel()
+    model.set_frame(frame)
+    assert model.data(model.index(0, _column("change"))) == "+32,000"
+    assert model.data(model.index(0, _column("change")), Qt.ItemDataRole.ToolTipRole) == "Change +32,000"
+
+
+def test_a_linked_row_shows_the_surface_of_the_figure_it_is_tied_to():
+    model = FigureTableModel()
+    model.set_frame(_frame_with_roles())
+    linked = _column("link")
+    assert model.data(model.index(0, linked)) == "→ 1.41 million"
+    assert model.data(model.index(1, linked)) == ""
+    assert model.data(model.index(0, linked), Qt.ItemDataRole.ToolTipRole) == "Tied to “1.41 million” (character 20)"
+    assert model.data(model.index(1, linked), Qt.ItemDataRole.ToolTipRole) is None
+    assert model.data(model.index(3, linked)) == "→ character 999"  # not in the table
+    frame = _frame_with_roles()
+    frame.loc[1, "surface"] = "1.41m"  # a new frame: the lookup is made again
+    model.set_frame(frame)
+    assert model.data(model.index(0, linked)) == "→ 1.41m"
+
+
+def test_a_frame_without_roles_or_links_shows_empty_cells():
+    model = FigureTableModel()
+    model.set_frame(make_frame(4))  # role, direction, moved, link: all missing
+    for field in ("role", "change", "link"):
+        assert [model.data(model.index(r, _column(field))) for r in range(4)] == [""] * 4
+    model.sort(_column("link"))
+    model.sort(_column("role"))
+    assert model.rowCount() == 4
+
+
+def test_sorting_by_role_and_by_link_and_filtering_by_role():
+    model = FigureTableModel()
+    model.set_frame(_frame_with_roles())
+    role = _column("role")
+    model.sort(role, Qt.SortOrder.AscendingOrder)
+    assert [model.data(model.index(r, role)) for r in range(6)] == [
+        "change", "change", "level", "previous", "previous", "share"]
+    model.sort(role, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, role)) == "share"
+    model.sort(_column("link"), Qt.SortOrder.AscendingOrder)  # by the linked figure's offset
+    assert [model.highlight_id(r) for r in (0, 1, 5)] == ["h1", "h5", "h3"]
+    model.set_filter("previous")
+    assert model.rowCount() == 2
+    model.set_filter("LEVEL")
+    assert [model.highlight_id(r) for r in range(model.rowCount())] == ["h1"]
+
+
+def test_a_role_is_corrected_with_one_of_the_five_roles_only(qtbot):
+    model = FigureTableModel()
+    model.set_frame(_frame_with_roles())
+    index = model.index(1, _column("role"))
+    assert model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(4, _column("role"))) & Qt.ItemFlag.ItemIsEditable  # derived
+    with qtbot.waitSignal(model.sigEditRequested) as edit:
+        assert model.setData(index, " Forecast ")
+    assert edit.args == ["h1", "role", "forecast"]
+    with qtbot.assertNotEmitted(model.sigEditRequested):
+        assert not model.setData(index, "bogus")
+        assert not model.setData(index, "")
+        assert model.setData(index, "level")  # what it shows already: nothing to correct
+
+
+def test_an_edited_role_is_marked_and_its_tooltip_says_so():
+    frame = _frame_with_roles()
+    frame.loc[1, "role"] = "forecast"
+    frame.loc[1, "edited"] = "role"
+    model = FigureTableModel()
+    model.set_frame(frame)
+    index = model.index(1, _column("role"))
+    assert model.data(index, Qt.ItemDataRole.FontRole).italic()
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
+    assert "Corrected by hand" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(1, _column("subject")), Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_roles_answered_in_one_call_match_data_for_role_change_and_link_cells():
+    model = FigureTableModel()
+    frame = _frame_with_roles()
+    frame.loc[2, "edited"] = "role,period"
+    model.set_frame(frame)
+    roles = [Qt.ItemDataRole(r) for r in range(14)] + [Qt.ItemDataRole.UserRole]
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            asked = [QModelRoleData(int(role)) for role in roles]
+            model.multiData(index, asked)
+            assert [a.data() for a in asked] == [model.data(index, role) for role in roles]
