@@ -10,21 +10,34 @@ import re
 from desktop.core.figure import FigureReading
 
 _RISE = (r"grew|grow|grows|growing|grown|rose|rise|rises|rising|risen|increased?|increases|increasing"
-         r"|jumped|jumps?|surged?|surging|climbed|climbs?|gained|gains?|expanded|expands?|soared|soars?"
-         r"|added|up|higher|more|boosted|advanced|went\s+up")
-_FALL = (r"fell|falls?|falling|fallen|dropped|drops?|declined|declines?|declining|decreased|decreases?"
-         r"|shrank|shrunk|shrinks?|contracted|slipped|slid|plunged|plummeted|lost|down|cut|reduced"
-         r"|lower|less|fewer|went\s+down|slumped|tumbled")
+         r"|jumped|jumps?|jumping|surged?|surging|climbed|climbs?|climbing|gained|gains?|gaining|expanded"
+         r"|expands?|expanding|soared|soars?|soaring|added|adds?|adding|up|higher|more|boosted|boosts?"
+         r"|boosting|advanced|advances?|went\s+up|go\s+up|shot\s+up|widened|widens?|improved|improves?"
+         r"|rallied|swelled|an?\s+(?:extra|additional|further)")
+_FALL = (r"fell|falls?|falling|fallen|dropped|drops?|dropping|declined|declines?|declining|decreased"
+         r"|decreases?|shrank|shrunk|shrinks?|contracted|slipped|slips?|slipping|slid|slides?|sliding"
+         r"|plunged|plunges?|plummeted|plummets?|lost|loses?|losing|shed|sheds|shedding|down|cut|cuts"
+         r"|cutting|reduced|reduces?|lower|less|fewer|went\s+down|go\s+down|slumped|slumps?|tumbled"
+         r"|tumbles?|dipped|dips?|dipping|sank|sinks?|eased|eases?|narrowed|narrows?|weakened")
+#: Any word of rising or falling.
+MOVEMENT_WORD = re.compile(rf"\b(?:{_RISE}|{_FALL}|change[sd]?)\b", re.IGNORECASE)
+# Words a movement verb may stand apart from its figure by: "rose by", "fell just",
+# "expanded by a breakneck 9.5%" (a short adjective after "a").
+_BETWEEN = r"(?:\s+(?:by|of|some|about|around|nearly|almost|roughly|just|only|a\s+further|a\s+[a-z]+|an\s+[a-z]+|another))*"
 _BEFORE = re.compile(
-    rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))(?:\s+(?:by|of|some|about|around|nearly|almost|roughly|over))*\s*$"
-    rf"|\b(?:(?P<rise_noun>increase|rise|growth|gain|jump|surge|hike)|(?P<fall_noun>decrease|decline|drop|fall"
-    rf"|reduction|cut|loss|contraction|slump))\s+of\s*$",
+    rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL})){_BETWEEN}\s*$"
+    rf"|\b(?:(?P<rise_noun>increase|rise|growth|gain|jump|surge|hike|improvement)|(?P<fall_noun>decrease"
+    rf"|decline|drop|fall|reduction|cut|cuts|contraction|slump|deduction))(?:\s+in\s+[\w\s'’-]{{1,40}}?)?\s+of\s*$"
+    rf"|\b(?:(?P<rise_by>{_RISE}|raised?|raising|lifted|lifts?|lifting|hiked|hikes?|pushed\s+up|boosts?)|(?P<fall_by>{_FALL}|pushed\s+down))\b"
+    rf"[^.;:,()]{{0,40}}?\bby\s*$",
     re.IGNORECASE,
 )
 _AFTER = re.compile(
     rf"^[\s-]*(?:(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|annual|annually|y/y|yoy)\s+)?"
-    rf"(?:(?P<rise>increase|rise|growth|gain|jump|surge|hike|higher|more|up|larger|greater|bigger|over)"
-    rf"|(?P<fall>decrease|decline|drop|fall|reduction|cut|loss|lower|less|fewer|down|smaller))\b",
+    rf"(?:[a-z]+\s+(?=(?:higher|lower|more|fewer|less|up|down)\b))?"
+    rf"(?:(?P<rise>increase|rise|growth|gain|jump|surge|hike|improvement|higher|more|up|larger|greater|bigger"
+    rf"|stronger|over|new)|(?P<fall>decrease|decline|drop|fall|reduction|cut|loss|lower|less|fewer|down|smaller"
+    rf"|weaker))\b(?!\s*[$£€¥\d])",
     re.IGNORECASE,
 )
 _RELATIVE_UNITS = frozenset({"%", "pp", "bp"})
@@ -77,10 +90,16 @@ def change_factor(change: str) -> tuple[float, str] | None:
 
 
 def _sign(text: str, reading: FigureReading) -> int:
-    before = _BEFORE.search(text, max(0, reading.start - _WINDOW), reading.start)
+    return movement_sign(text, reading.start, reading.end)
+
+
+def movement_sign(text: str, start: int, end: int) -> int:
+    """+1 when the figure at ``[start, end)`` is the size of a rise ("rose 2%",
+    "a 40% jump", "up $3bn"), -1 for a fall, 0 when no movement word is beside it."""
+    before = _BEFORE.search(text, max(0, start - _WINDOW), start)
     if before:
-        return 1 if before["rise"] or before["rise_noun"] else -1
-    after = _AFTER.match(text[reading.end:reading.end + _WINDOW])
+        return 1 if before["rise"] or before["rise_noun"] or before["rise_by"] else -1
+    after = _AFTER.match(text[end:end + _WINDOW])
     if after:
         return 1 if after["rise"] else -1
     return 0

@@ -72,6 +72,18 @@ def describe_figures(
     periods = periods_of(context, year)
     subjects = subjects_of(context, docs)
     roles = roles_of(context)
+    _conversions_follow_their_amount(readings, roles, subjects, periods)
     return [replace(reading, subject=subject, period=period, change=role.change, role=role.role,
                     direction=role.direction, moved=role.moved, link=role.link)
             for reading, subject, period, role in zip(readings, subjects, periods, roles)]
+
+
+def _conversions_follow_their_amount(readings, roles, subjects: list[str], periods: list[str]) -> None:
+    """An amount converted in brackets ("£75m ($141m)") measures what its main amount
+    measures, for the same period."""
+    position = {reading.start: index for index, reading in enumerate(readings)}
+    for index, role in enumerate(roles):
+        main = position.get(role.link) if role.converts else None
+        if main is not None:
+            subjects[index] = subjects[main] or subjects[index]
+            periods[index] = periods[main] or periods[index]
