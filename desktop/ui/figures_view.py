@@ -130,7 +130,8 @@ class FiguresView(QWidget):
             if row < 0:
                 selection.clear()
             else:
-                index = self.table_model.index(row, 0)
+                current = self.table.currentIndex()  # stay in the column (Down to correct the next role)
+                index = self.table_model.index(row, current.column() if current.isValid() else 0)
                 flags = (
                     QItemSelectionModel.SelectionFlag.ClearAndSelect
                     | QItemSelectionModel.SelectionFlag.Rows
