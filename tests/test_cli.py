@@ -93,3 +93,83 @@ def test_the_app_shows_the_text_before_the_analysis_ends(seed_path):
               if line.startswith("article-lens-trace ")]
     assert done.returncode == 0, done.stderr
     assert events.index("text-shown") < events.index("analysis-finished")
+
+
+SALES = "Sales rose 4% to $2.1bn from $2.0bn.\n"
+
+
+def test_extract_figures_hold_role_direction_moved_and_link(tmp_path):
+    from desktop.core.figure import DIRECTIONS, FIGURE_ROLES, MOVED
+
+    path = tmp_path / "sales.txt"
+    path.write_text(SALES, encoding="utf-8")
+    code, out, _ = run(["extract", str(path), "--what", "figures"])
+    assert code == 0
+    figures = json.loads(out)["figures"]
+    assert [f["surface"] for f in figures] == ["4%", "$2.1bn", "$2.0bn"]
+    starts = {f["start"] for f in figures}
+    for figure in figures:
+        assert {"role", "direction", "moved", "link"} <= figure.keys()
+        assert figure["role"] in (*FIGURE_ROLES, "")
+        assert figure["direction"] in (*DIRECTIONS, "")
+        assert figure["moved"] in (*MOVED, "")
+        assert figure["link"] is None or (type(figure["link"]) is int and figure["link"] in starts)
+    assert figures[0]["change"] == "+4%"
+
+    code, out, _ = run(["extract", str(path), "--what", "figures", "--format", "csv"])
+    table = pd.read_csv(io.StringIO(out), keep_default_na=False)
+    assert {"role", "direction", "moved", "link"} <= set(table.columns)
+    assert list(table["surface"]) == ["4%", "$2.1bn", "$2.0bn"]
+    assert all(link == "" or int(link) in starts for link in table["link"].astype(str))
+
+
+def _analysis_with_links(text):
+    """ "Jobs rose 32,000 to 1.41 million. Prices were flat." as a roles engine reads it."""
+    from desktop.core.figure import FigureReading
+    from desktop.nlp.analysis import Analysis
+    from desktop.nlp.figure_frame import figure_frame
+
+    readings = [
+        FigureReading(10, 16, "32,000", 32000.0, change="+32,000", role="change", direction="up",
+                      moved="amount", link=20),
+        FigureReading(20, 32, "1.41 million", 1.41e6, role="level"),
+    ]
+    entities = pd.DataFrame(columns=["start", "end", "text", "label"])
+    return Analysis(entities=entities, figures=figure_frame(text, readings, derive=False))
+
+
+def test_extract_writes_a_missing_link_as_null_in_json_and_empty_in_csv(tmp_path, monkeypatch):
+    import desktop.nlp
+
+    monkeypatch.setattr(desktop.nlp, "analyze", _analysis_with_links)
+    path = tmp_path / "jobs.txt"
+    path.write_text("Jobs rose 32,000 to 1.41 million. Prices were flat.\n", encoding="utf-8")
+    code, out, _ = run(["extract", str(path), "--what", "figures"])
+    assert code == 0
+    figures = json.loads(out)["figures"]
+    assert [(f["role"], f["direction"], f["moved"], f["link"]) for f in figures] == [
+        ("change", "up", "amount", 20), ("level", "", "", None)]
+
+    code, out, _ = run(["extract", str(path), "--what", "figures", "--format", "csv"])
+    import csv
+
+    header, *rows = csv.reader(io.StringIO(out))
+    at = header.index("role")
+    assert header[at:at + 4] == ["role", "direction", "moved", "link"]
+    assert [row[at:at + 4] for row in rows] == [["change", "up", "amount", "20"], ["level", "", "", ""]]
+
+    code, out, _ = run(["extract", str(path), "--format", "csv"])  # with the entities' records
+    table = pd.read_csv(io.StringIO(out), keep_default_na=False)
+    assert list(table["link"].astype(str)) == ["20", ""]
+
+
+def test_extract_help_lists_the_figure_fields():
+    out = io.StringIO()
+    with redirect_stdout(out):
+        try:
+            main(["extract", "--help"])
+        except SystemExit as done:
+            assert done.code == 0
+    for field in ("role", "direction", "moved", "link"):
+        assert f"\n  {field} " in out.getvalue()
+    assert "null in JSON, empty in CSV" in out.getvalue()
