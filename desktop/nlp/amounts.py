@@ -15,7 +15,10 @@ _SCALE_WORD = re.compile(
     rf"[ \u00a0]*-?[ \u00a0]*(?i:({'|'.join(sorted(SCALE_WORDS, key=len, reverse=True))}))(?![^\W_])"
 )
 _LETTER_SCALE = re.compile(r"([kKmMbBT])(?![^\W_])")
-_PLURAL_WORD_AFTER = re.compile(r"\s+(?!(?:across|is|was|has|as|its|this|thus|plus|less)\b)[a-z]{2,}s\b")
+_PLURAL_WORD_AFTER = re.compile(
+    r"\s+(?:(?!(?:across|is|was|has|as|its|this|thus|plus|less)\b)[a-z]{2,}s"
+    r"|people|children|men|women|staff|police|personnel|cattle|sheep|livestock)\b"
+)
 _PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-|\+/−)\s*")
 
 
@@ -36,8 +39,9 @@ class Amount:
         return self.number.value
 
 
-def read_amount(text: str, number: NumberToken, floor: int = 0) -> Amount:
-    """The amount around ``number``, reaching back no further than ``floor``."""
+def read_amount(text: str, number: NumberToken, floor: int = 0, as_money: bool = False) -> Amount:
+    """The amount around ``number``, reaching back no further than ``floor``; ``as_money``
+    when the sentence gives it a currency, so that "38m" is 38 million, not 38 metres."""
     amount = Amount(number.start, number.end, number.value, number)
     prefix = None if number.spelled else currency_prefix_before(text, number.start)
     if prefix and prefix[1] >= floor:
@@ -49,7 +53,7 @@ def read_amount(text: str, number: NumberToken, floor: int = 0) -> Amount:
     if word in ("minus", "negative") and word_start >= floor:
         amount.start = word_start
         amount.value = -amount.value
-    _read_scale(text, amount)
+    _read_scale(text, amount, as_money)
     return amount
 
 
@@ -66,7 +70,7 @@ def _minus_sign_at(text: str, pos: int) -> bool:
     return pos >= 0 and text[pos] in "-−" and (pos == 0 or not text[pos - 1].isalnum())
 
 
-def _read_scale(text: str, amount: Amount) -> None:
+def _read_scale(text: str, amount: Amount, as_money: bool) -> None:
     if amount.number.spelled:
         return
     scale_match = _SCALE_WORD.match(text, amount.end)
@@ -74,7 +78,7 @@ def _read_scale(text: str, amount: Amount) -> None:
         scale = SCALE_WORDS[scale_match[1].lower()]
     else:
         scale_match = _LETTER_SCALE.match(text, amount.end)
-        if not scale_match or not _letter_is_scale(text, scale_match, amount):
+        if not scale_match or not (as_money or _letter_is_scale(text, scale_match, amount)):
             return
         scale = LETTER_SCALES[scale_match[1]]
     amount.scale = scale

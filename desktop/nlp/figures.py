@@ -14,12 +14,13 @@ import pandas as pd
 
 from desktop.core.figure import FigureReading
 from desktop.nlp.amounts import read_amount, read_uncertainty
+from desktop.nlp.carried_currency import SentenceCurrency, carried_money
 from desktop.nlp.draft import Draft, UnitPhrase
 from desktop.nlp.multipliers import MULTIPLYING_WORDS, multiplying_word, read_multiplier
 from desktop.nlp.nearby_words import word_before
-from desktop.nlp.non_figures import is_bare_figure, is_clock_time
+from desktop.nlp.non_figures import MODEL_AFTER_COUNT, is_bare_figure, is_clock_time
 from desktop.nlp.numbers import CARDINAL_WORDS, NUMERAL_PATTERN, NumberToken, read_number_words, read_numeral
-from desktop.nlp.qualifiers import qualifier_before
+from desktop.nlp.qualifiers import hyphen_qualifier_before, qualifier_before
 from desktop.nlp.ranges import read_range, unit_shared_by_and
 from desktop.nlp.regex_trie import trie_pattern
 from desktop.nlp.sentences import sentence_spans
@@ -30,7 +31,7 @@ _ARTICLE_SCALES = ("hundred", "thousand", "million", "billion", "trillion", "doz
 _CANDIDATE = re.compile(
     rf"(?P<numeral>{NUMERAL_PATTERN})"
     rf"|\b(?:(?P<article>[Aa]n?)\s+(?={trie_pattern([*_ARTICLE_SCALES, *ARTICLE_UNIT_WORDS])}\b)"
-    rf"|(?P<word>{trie_pattern([*CARDINAL_WORDS, *MULTIPLYING_WORDS, 'absolute'])})\b)"
+    rf"|(?P<word>{trie_pattern([*CARDINAL_WORDS, *MULTIPLYING_WORDS, 'absolute', 'half'])})\b)"
 )
 _ABSOLUTE_ZERO = re.compile(r"absolute\s+zero\b", re.IGNORECASE)
 _KELVIN = Unit("K", "temperature")
@@ -39,6 +40,7 @@ _SUBUNITS = frozenset({"cent", "penny", "dime", "kopek", "tiyn", "qapik"})
 _CENTS_BEFORE_NUMBER = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
 _CENTS_AFTER_NUMBER = re.compile(r"\s+cents?\b", re.IGNORECASE)
 _OLD_AFTER = re.compile(r"[\s-]+old\b|\s+of\s+age\b", re.IGNORECASE)
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _PLUS_SUFFIX = re.compile(r"\+(?![\d\w])")
 _ACCOUNTING_LEAD = re.compile(r"(?:\b(?:is|was|were|are|of)|[:=])\s*$", re.IGNORECASE)
 
@@ -47,10 +49,13 @@ def find_figures(text: str) -> list[FigureReading]:
     """All figures stated in ``text``, ordered by start, none overlapping."""
     readings: list[FigureReading] = []
     pos = previous_end = 0
+    currency = SentenceCurrency(text)
     while match := _CANDIDATE.search(text, pos):
-        draft, resume = _read_candidate(text, match, previous_end)
+        draft, resume = _read_candidate(text, match, previous_end, currency.at(match.start()))
         if draft is not None:
-            readings.append(draft.reading(text))
+            reading = draft.reading(text)
+            readings.append(reading)
+            currency.read(reading.unit_code, reading.kind, reading.end)
             previous_end = resume = draft.end
         pos = max(resume, match.start() + 1)
     return readings
@@ -87,8 +92,9 @@ def extract_figures(text: str) -> pd.DataFrame:
     return figure_frame(text, readings, spans, derive=False)
 
 
-def _read_candidate(text: str, match: re.Match, previous_end: int) -> tuple[Draft | None, int]:
-    """The figure starting at a candidate, and where to resume scanning."""
+def _read_candidate(text: str, match: re.Match, previous_end: int, currency: str) -> tuple[Draft | None, int]:
+    """The figure starting at a candidate (``currency`` carried from its sentence), and where
+    to resume scanning."""
     start = match.start()
     word = (match["word"] or "").lower()
     if word in MULTIPLYING_WORDS:
@@ -98,7 +104,7 @@ def _read_candidate(text: str, match: re.Match, previous_end: int) -> tuple[Draf
     number = read_numeral(text, start) if match["numeral"] else read_number_words(text, start)
     if number is None:
         return (_article_figure(text, match, previous_end) if match["article"] else None), match.end()
-    draft = _read_number_figure(text, number, previous_end)
+    draft = _read_number_figure(text, number, previous_end, currency)
     if isinstance(draft, int):
         return None, draft
     return draft, number.end if draft is None else draft.end
@@ -110,15 +116,18 @@ def _absolute_zero(text: str, start: int) -> Draft | None:
 
 
 def _article_figure(text: str, match: re.Match, previous_end: int) -> Draft | None:
-    """ "a gallon", "a penny": one of the unit, unless it is the rate of a figure before ("$3 a gallon")."""
+    """ "a gallon", "a cent and a half": one (or 1.5) of the unit, unless it is the rate of a
+    figure before ("$3 a gallon")."""
     unit = match_unit(text, match.end())
     rate_of_previous = previous_end > 0 and not text[previous_end:match.start()].strip()
     if unit is None or text[unit.end:unit.end + 1] == "-" or rate_of_previous:
         return None
-    return Draft.single(match.start(), unit.end, 1.0, UnitPhrase(unit.unit, unit.surface, unit.end))
+    half = _AND_A_HALF.match(text, unit.end)
+    end = half.end() if half else unit.end
+    return Draft.single(match.start(), end, 1.5 if half else 1.0, UnitPhrase(unit.unit, unit.surface, unit.end))
 
 
-def _read_number_figure(text: str, number: NumberToken, previous_end: int) -> Draft | int | None:
+def _read_number_figure(text: str, number: NumberToken, previous_end: int, currency: str) -> Draft | int | None:
     """The figure around a number; None when it is no figure, or an offset to skip to."""
     if not number.spelled and (
             is_clock_time(text, text[number.start:number.end].lstrip("+-−"), number.end)
@@ -129,6 +138,8 @@ def _read_number_figure(text: str, number: NumberToken, previous_end: int) -> Dr
     if uncertainty:
         first.end = uncertainty[1]
     first_unit = read_unit_phrase(text, first)
+    if currency and not uncertainty and (money := carried_money(text, first, first_unit, previous_end)):
+        first, first_unit = money, UnitPhrase(Unit(currency, "money"), "", money.end)
     draft = Draft.single(first.start, first_unit.end if first_unit else first.end, first.value, first_unit)
     if uncertainty:
         draft.low, draft.high = first.value - uncertainty[0], first.value + uncertainty[0]
@@ -156,11 +167,14 @@ def _read_number_figure(text: str, number: NumberToken, previous_end: int) -> Dr
 
 
 def _next_to_other_numeral(text: str, number: NumberToken) -> bool:
-    """True for numerals only a space apart ("245 23"): codes, phone numbers, tables."""
+    """True for numerals only a space apart ("245 23"): codes, phone numbers, tables.
+
+    A count before a model number stays ("10 737-800 planes").
+    """
     before = text[max(0, number.start - 2):number.start]
     after = text[number.end:number.end + 2]
     return (len(before) == 2 and before[1] == " " and before[0].isdigit()) or (
-        len(after) == 2 and after[0] == " " and after[1].isdigit())
+        len(after) == 2 and after[0] == " " and after[1].isdigit() and not MODEL_AFTER_COUNT.match(text, number.end))
 
 
 def _add_cents(text: str, draft: Draft) -> None:
@@ -204,8 +218,10 @@ def _read_accounting_negative(text: str, draft: Draft, has_currency: bool) -> No
 
 
 def _read_qualifier(text: str, draft: Draft, previous_end: int) -> None:
-    """ "more than 30 years", "some 500", and "30+"."""
+    """ "more than 30 years", "some 500", "near-400,000" and "30+"."""
     found = qualifier_before(text, draft.start)
+    if not found and text[draft.start - 1:draft.start] == "-":
+        found = hyphen_qualifier_before(text, draft.start)
     if found and found[1] >= previous_end:
         draft.qualifier, draft.start = found
     elif _PLUS_SUFFIX.match(text, draft.end):

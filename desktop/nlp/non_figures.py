@@ -13,10 +13,18 @@ _MONTHS = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 )
 # Before a day any case will do ("may 19" is a date); after it, "5 may" is no date.
-_MONTH_BEFORE = re.compile(rf"\b(?i:{_MONTHS})\s?\.?,?\s+(?:the\s+)?$")
-_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
+# Other days may stand between ("16 or 17 March", "March 3, 4 and 5").
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_OTHER_DAYS = rf"(?:\s*(?:[-–,&/]|\bor\b|\band\b|\bto\b)\s*(?:the\s+)?\d{{1,2}}{_ORDINAL}){{0,3}}"
+_MONTH_BEFORE = re.compile(rf"\b(?i:{_MONTHS})\s?\.?,?\s+(?:the\s+)?(?:\d{{1,2}}{_ORDINAL}{_OTHER_DAYS}\s*(?:[-–,&/]|or|and|to)\s*(?:the\s+)?)?$")
+_MONTH_AFTER = re.compile(rf"{_ORDINAL}{_OTHER_DAYS}\s+(?:of\s+)?{_MONTHS}\b")
 _CLOCK = re.compile(r"(?:[1-9]|1[0-2])(?:[.:][0-5]\d)?")
 _CLOCK_SUFFIX = re.compile(r"\s?(?:[aApP]\.[mM]\.|[aApP][mM]\b|o['’]clock\b)")
+_24_HOUR_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[.:]?[0-5]\d")
+_TIME_ZONE_AFTER = re.compile(
+    r"\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|PST|ET|JST|IST|AEST|AEDT|HKT|SGT|Z|hrs|hours?\s+local"
+    r"|local(?:\s+time)?|[AaPp]\.?[Mm]\b\.?)\b"
+)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _YEAR_CONTEXT_BEFORE = re.compile(
     r"\b(?:in|since|by|until|till|during|before|after|from|to|of|early|late|mid|fiscal|FY|year"
@@ -27,6 +35,14 @@ _PLURAL_NOUN_AFTER = re.compile(r"\s+([a-z]{2,}s)\b")
 _NOT_PLURAL_NOUNS = frozenset(
     "is was has its this thus as us his yes always perhaps less unless across whereas besides"
     " sees says does goes makes marks remains seems becomes means".split()
+)
+_MODEL_DIGITS = re.compile(r"\d{3,4}")
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?i:its|the|a|an|his|her|their|our|your|my|this|that|new)|\w['’]s) $")
+_NAME_AFTER = re.compile(r" [A-Z][a-z]+(?<!s)\b(?! [a-z]+s\b)(?!-)")
+# Plurals a year dates rather than a count counts ("2005 revenues", "2004 results").
+_NOUNS_DATED_BY_YEAR = frozenset(
+    "revenues sales profits earnings results figures accounts budgets forecasts elections prices"
+    " losses returns targets estimates accounts levels highs lows totals".split()
 )
 _LABELS = (
     "no", "nos", "number", "page", "pages", "p", "pp", "article", "articles", "chapter", "section",
@@ -52,29 +68,31 @@ _FUNCTION_WORDS = frozenset(
 
 
 def is_clock_time(text: str, number_surface: str, end: int) -> bool:
-    """True for "10 pm", "2.30am", "7 o'clock"."""
-    return bool(_CLOCK.fullmatch(number_surface) and _CLOCK_SUFFIX.match(text, end))
+    """True for "10 pm", "2.30am", "7 o'clock", "1650 GMT", "0930 local time"."""
+    if _CLOCK.fullmatch(number_surface) and _CLOCK_SUFFIX.match(text, end):
+        return True
+    return len(number_surface) >= 4 and bool(_24_HOUR_CLOCK.fullmatch(number_surface) and _TIME_ZONE_AFTER.match(text, end))
 
 
 def is_day_of_month(text: str, start: int, end: int, value: float) -> bool:
     """True for the day in "June 22", "22 June", "the 5th of May"."""
     if not (value.is_integer() and 1 <= value <= 31):
         return False
-    return bool(_MONTH_BEFORE.search(text, max(0, start - 12), start) or _MONTH_AFTER.match(text, end))
+    return bool(_MONTH_BEFORE.search(text, max(0, start - 30), start) or _MONTH_AFTER.match(text, end))
 
 
 def is_year(text: str, start: int, end: int, counted: bool = False) -> bool:
     """True when a bare four-digit number 1800-2100 reads as a year, not a count.
 
     "2000 people" is a count, and so is any number ``counted`` by its qualifier
-    ("more than 2000"); "in 2000" and "2000 saw" are years.
+    ("more than 2000"); "in 2000", "2000 saw" and "2005 revenues" are years.
     """
     if not _YEAR.fullmatch(text[start:end]) or counted:
         return False
     if _YEAR_CONTEXT_BEFORE.search(text, max(0, start - 12), start):
         return True
     noun = _PLURAL_NOUN_AFTER.match(text, end)
-    return not (noun and noun[1] not in _NOT_PLURAL_NOUNS)
+    return not (noun and noun[1] not in _NOT_PLURAL_NOUNS and noun[1] not in _NOUNS_DATED_BY_YEAR)
 
 
 def is_identifier(text: str, start: int) -> bool:
@@ -87,8 +105,10 @@ def is_identifier(text: str, start: int) -> bool:
     word = word_match[1]
     if any(char.isdigit() for char in word):
         return True
+    if word.endswith(".") and len(word) > 4 and not word.isupper():
+        return False  # the end of a sentence, not an abbreviation ("No.", "Inc.")
     lower = word.lower().rstrip(".")
-    if word == lower or lower in _FUNCTION_WORDS or lower.endswith("ly") or word.endswith(("'s", "’s")):
+    if word.rstrip(".") == lower or lower in _FUNCTION_WORDS or lower.endswith("ly") or word.endswith(("'s", "’s")):
         return False
     return True
 
@@ -107,9 +127,19 @@ _ONE_AS_PRONOUN_AFTER = re.compile(
 )
 _ONE_AS_PRONOUN_BEFORE = re.compile(
     r"\b(?:no|this|that|the|any|every|each|which|such|only|what|last|next|another|little|big"
-    r"|right|wrong|good|bad|new|old|one|someone|everyone|anyone)\s+$",
+    r"|right|wrong|good|bad|new|old|one|someone|everyone|anyone|can|could|would|should|will|shall"
+    r"|may|might|must|does|did|how|why)\s+$",
     re.IGNORECASE,
 )
+
+
+def _is_in_name(text: str, start: int) -> bool:
+    """Whether a capitalised number word follows a capitalised name ("World War Two", "BBC Five Live")."""
+    word_match = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if not word_match:
+        return False
+    word = word_match[1]
+    return word[0].isupper() and not word.endswith(".") and word.lower() not in _FUNCTION_WORDS
 
 
 def is_bare_figure(text: str, number: NumberToken, start: int, end: int) -> bool:
@@ -122,7 +152,9 @@ def is_bare_figure(text: str, number: NumberToken, start: int, end: int) -> bool
     if after[:1].isalpha() or after in ("'s", "’s"):
         return False
     if number.spelled:
-        if after[:1] == "-" and after[1:].isalpha():
+        if after[:1] == "-" and after[1:].isalpha() or _LABEL_BEFORE.search(text, max(0, start - 14), start):
+            return False
+        if text[number.start].isupper() and _is_in_name(text, number.start):
             return False
         if number.words == 1 and text[number.start:number.end].lower() == "one":
             return not (_ONE_AS_PRONOUN_AFTER.match(text, number.end)
@@ -134,4 +166,21 @@ def is_bare_figure(text: str, number: NumberToken, start: int, end: int) -> bool
         is_day_of_month(text, start, end, number.value)
         or is_year(text, number.start, number.end, counting)
         or is_identifier(text, start)
+        or is_product_number(text, number.start, number.end)
     )
+
+
+def is_product_number(text: str, start: int, end: int) -> bool:
+    """True for a model named by its number after a determiner: "its 787 Dreamliner", "the 380 Superjumbo".
+
+    A count would be followed by a plural ("its 200 Boeing jets").
+    """
+    return bool(
+        _MODEL_DIGITS.fullmatch(text, start, end)
+        and _DETERMINER_BEFORE.search(text, max(0, start - 12), start)
+        and _NAME_AFTER.match(text, end)
+    )
+
+
+#: After a count, a model number in digits ("10 737-800 planes", "12 747s").
+MODEL_AFTER_COUNT = re.compile(r" \d{3,4}(?:-\d{2,4}\b(?![-–.,]\d| to \d)|s\b)")

@@ -1,10 +1,13 @@
-"""Reading one number at a position: digits ("2,000", "1.5", "3/4", "2½", "4e14")
-or words ("twenty-five", "a hundred and two", "two and a half", "two thirds")."""
+"""Reading one number at a position: digits ("2,000", "1.5", ".08", "3/4", "2½", "4e14")
+or words ("twenty-five", "a hundred and two", "two and a half", "two thirds",
+"a quarter of a million", "half a billion", "one hundred and three and two thirds")."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from desktop.nlp.qualifiers import HYPHEN_QUALIFIERS
 
 VULGAR_FRACTIONS = {
     "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5,
@@ -45,10 +48,14 @@ CARDINAL_WORDS = (*SMALL_NUMBERS, *TENS)
 
 
 _NOT_GLUED_AFTER = r"[\w.,+\-−–#@]"
+# "near-400,000": a qualifier glued by a hyphen does not glue the number to a word.
+_AFTER_HYPHEN_QUALIFIER = "".join(rf"|(?<=\b(?i:{word})-\d)" for word in HYPHEN_QUALIFIERS)
 #: Where a number in digits starts (not glued to a word or another number before
 #: it), running on over the characters a numeral may hold.
 NUMERAL_PATTERN = (
-    rf"(?:[-−+](?<!{_NOT_GLUED_AFTER}.)(?=\d)|\d(?<!{_NOT_GLUED_AFTER}\d)|[{''.join(VULGAR_FRACTIONS)}])[\d,.:/]*"
+    rf"(?:[-−+](?<!{_NOT_GLUED_AFTER}.)(?=\.?\d)|\d(?:(?<!{_NOT_GLUED_AFTER}\d){_AFTER_HYPHEN_QUALIFIER})"
+    rf"|\.(?<!{_NOT_GLUED_AFTER}\.)(?=\d)"
+    rf"|[{''.join(VULGAR_FRACTIONS)}])[\d,.:/]*"
 )
 
 
@@ -63,10 +70,11 @@ class NumberToken:
     words: int = 1
 
 
-_BLOB = re.compile(rf"([-−+]?)(\d[\d,.:/]*\d|\d)|([{''.join(VULGAR_FRACTIONS)}])")
-_PLAIN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_BLOB = re.compile(rf"([-−+]?)(\.?\d(?:[\d,.:/]*\d)?)|([{''.join(VULGAR_FRACTIONS)}])")
+_PLAIN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+")
 _FRACTION = re.compile(r"(\d+)/([1-9]\d*)")
-_SPACE_GROUPS = re.compile(r"(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d,/:]|\.\d)")
+# Not a count before a model number ("12 747-400 planes", "8 737s").
+_SPACE_GROUPS = re.compile(r"(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d,/:]|[.-]\d|s\b)")
 _MIXED_FRACTION = re.compile(r"[ \u00a0]?([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒])|[ \u00a0](\d+)/([1-9]\d*)(?![\d/])")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _EXPONENT = re.compile(
@@ -192,11 +200,40 @@ def _category(word: str, last: str) -> str | None:
     return None
 
 
+_SCALES_AFTER_FRACTION = {"hundred": 1e2, "dozen": 12.0, **MAGNITUDES}
+_SCALE_NAMES = "|".join(_SCALES_AFTER_FRACTION)
+_HALF_A_SCALE = re.compile(rf"half[\s-]+(?:of\s+)?an?\s+({_SCALE_NAMES})\b", re.IGNORECASE)
+_OF_A_SCALE = re.compile(rf"\s+of\s+an?\s+({_SCALE_NAMES})\b", re.IGNORECASE)
+_WHOLE_CATEGORIES = frozenset({"small", "teen", "tens", "hundred", "magnitude"})
+_AND_FRACTION = re.compile(
+    rf"\s+and\s+({'|'.join(list(SMALL_NUMBERS)[1:10])})[\s-]+({'|'.join(DENOMINATORS)})\b", re.IGNORECASE
+)
+
+
 def read_number_words(text: str, pos: int) -> NumberToken | None:
     """The longest well-formed spelled-out number starting at ``pos``."""
+    if text[pos:pos + 1] in "hH" and (half := _HALF_A_SCALE.match(text, pos)):
+        return NumberToken(pos, half.end(), _SCALES_AFTER_FRACTION[half[1].lower()] / 2, spelled=True, words=3)
+    best, category = _read_words(text, pos)
+    if best is None:
+        return None
+    if category == "denominator" and best.value < 1 and (scale := _OF_A_SCALE.match(text, best.end)):
+        value = float(round(best.value * _SCALES_AFTER_FRACTION[scale[1].lower()]))
+        return NumberToken(pos, scale.end(), value, spelled=True, words=best.words + 3)
+    if category in _WHOLE_CATEGORIES and text[best.end + 1:best.end + 4].lower() == "and" and (
+            fraction := _AND_FRACTION.match(text, best.end)):
+        top, bottom = SMALL_NUMBERS[fraction[1].lower()], DENOMINATORS[fraction[2].lower()]
+        if top < bottom:
+            return NumberToken(pos, fraction.end(), best.value + top / bottom, spelled=True, words=best.words + 3)
+    return best
+
+
+def _read_words(text: str, pos: int) -> tuple[NumberToken | None, str]:
+    """The longest number in words at ``pos`` and the category of its last word."""
     total = group = 0.0
     last, separator, last_magnitude = "start", "", float("inf")
     best: NumberToken | None = None
+    best_category = ""
     index, used = pos, 0
     while word_match := _WORD.match(text, index):
         word = word_match.group().lower()
@@ -224,9 +261,10 @@ def read_number_words(text: str, pos: int) -> NumberToken | None:
         last = category
         if category not in ("a", "and_a"):
             best = NumberToken(pos, word_match.end(), total + group, spelled=True, words=used)
+            best_category = category
         separator_match = _WORD_SEPARATOR.match(text, word_match.end())
         if not separator_match:
             break
         separator = separator_match.group()
         index = separator_match.end()
-    return best
+    return best, best_category

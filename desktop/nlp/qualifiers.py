@@ -1,4 +1,5 @@
-"""Qualifiers: the words before a figure that hedge or bound it ("more than", "about")."""
+"""Qualifiers: the words before a figure that hedge or bound it ("more than", "about"),
+also glued to it by a hyphen ("near-400,000", "some-50")."""
 
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ QUALIFIERS = (
     "as many as", "as much as", "as few as", "as little as", "close to", "an estimated",
     "estimated", "circa", "~", "≈", "≥", "≤", ">", "<",
 )
+#: Qualifiers that may be glued to a number by a hyphen ("the near-400,000 complaints").
+HYPHEN_QUALIFIERS = (
+    "near", "nearly", "almost", "some", "over", "about", "around", "roughly", "approximately", "under",
+)
+_HYPHENATED = re.compile(rf"(?<![\w-])(?i:{'|'.join(HYPHEN_QUALIFIERS)})-$")
 _SYMBOLS = frozenset(q for q in QUALIFIERS if not q[0].isalpha())
 # Qualifiers by their last word, longest first, so one lookup settles most numbers.
 _BY_LAST_WORD: dict[str, list[str]] = {}
@@ -42,3 +48,9 @@ def qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
 
 def _start_of_last_words(text: str, count: int) -> int:
     return _LAST_WORDS[count].search(text).start()
+
+
+def hyphen_qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
+    """The qualifier glued by a hyphen just before ``pos`` ("near-"): (lower-case word, start)."""
+    found = _HYPHENATED.search(text, max(0, pos - 15), pos)
+    return (found.group()[:-1].lower(), found.start()) if found else None

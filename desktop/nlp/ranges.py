@@ -1,5 +1,6 @@
 """Ranges: "16-17", "3 to 4 percent", "between 3 and 4 million", "$3-4 billion",
-"8- to 16-meter", "two or three years"; and the unit shared by "45 and 50 mg"."""
+"8- to 16-meter", "two or three years"; and the unit shared by "45 and 50 mg" and by
+"rose from 300 to 420 yen" (a movement, not a range)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ import re
 
 from desktop.nlp.amounts import Amount, read_amount
 from desktop.nlp.draft import Draft, UnitPhrase
+from desktop.nlp.movements import moves_to
+from desktop.nlp.non_figures import is_year
 from desktop.nlp.numbers import NumberToken, read_number_words, read_numeral
 from desktop.nlp.unit_context import read_unit_phrase
 from desktop.nlp.units import CURRENCY_PREFIX_PATTERN
 
 _CONNECTOR = re.compile(
-    r"\s*[-–]\s+to\s+|(?P<dash>\s*[-–—‒]\s*)|\s+(?:to|through|thru)\s+"
+    r"\s*[-–]\s+to\s+|(?P<dash>\s*[-–—‒]\s*)|\s+(?P<to>to)\s+|\s+(?:through|thru)\s+"
     r"|\s+(?P<and>and|&)\s+|\s+(?P<or>or)\s+",
     re.IGNORECASE,
 )
@@ -24,12 +27,14 @@ _SHARED_UNIT_KINDS = frozenset({"quantity", "money", "percent", "temperature"})
 def read_range(text: str, first: Amount, first_unit: UnitPhrase | None, pos: int, after_between: bool) -> Draft | int | None:
     """The range that ``first`` (with its unit, ending at ``pos``) opens, if any.
 
-    "and" joins a range only after "between". A dash between two bare numbers that do not
-    rise ("3-1", "2013-14") or that chain on ("2023-06-22") is no figure: the offset to
-    skip to is returned instead.
+    "and" joins a range only after "between", and "to" none after a movement ("rose 5 to
+    7"). A dash between two bare numbers that do not rise ("3-1", "2013-14") or that chain
+    on ("2023-06-22") is no figure: the offset to skip to is returned instead.
     """
     connector = _CONNECTOR.match(text, pos)
     if not connector or (connector["and"] and not after_between):
+        return None
+    if connector["to"] and not after_between and moves_to(text, first.start):
         return None
     second = _second_amount(text, first, connector.end())
     if second is None:
@@ -40,7 +45,7 @@ def read_range(text: str, first: Amount, first_unit: UnitPhrase | None, pos: int
         return _skip_date_chain(text, second.end)
     if first_unit is not None and (second_unit is None or first_unit.unit.code != second_unit.unit.code):
         return None
-    if connector["or"] and second_unit is None:
+    if connector["or"] and second_unit is None or first.scale and not second.scale:
         return None
     if first.scale == 0.0 and second.scale and first.raw <= second.raw:
         first.value = first.raw * second.scale * (1 if first.value >= 0 else -1)
@@ -50,9 +55,12 @@ def read_range(text: str, first: Amount, first_unit: UnitPhrase | None, pos: int
 
 
 def unit_shared_by_and(text: str, first: Amount, pos: int) -> UnitPhrase | None:
-    """The unit that "45 and 50 mg" gives the bare number before "and" (at ``pos``)."""
+    """The unit that "45 and 50 mg" or "rose from 300 to 420 yen" gives the bare number
+    before "and" or "to" (at ``pos``)."""
     connector = _CONNECTOR.match(text, pos)
-    if not connector or not connector["and"]:
+    if not connector or not (connector["and"] or connector["to"] and moves_to(text, first.start)):
+        return None
+    if is_year(text, first.number.start, first.number.end):
         return None
     number = _number_at(text, connector.end())
     if number is None or number.spelled != first.number.spelled:
@@ -70,7 +78,7 @@ def _second_amount(text: str, first: Amount, pos: int) -> Amount | None:
     if number is None or number.spelled != first.number.spelled:
         return None
     second = read_amount(text, number)
-    if first.currency and not second.currency:
+    if first.currency and not second.currency and read_unit_phrase(text, second) is None:
         second.currency = first.currency
     return second
 

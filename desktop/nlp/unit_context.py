@@ -21,6 +21,7 @@ _SYMBOLS_NOT_AFTER_WORDS = frozenset("in am pm a s h m t g l L b B C F K V W J m
 _CELSIUS = Unit("°C", "temperature")
 _FAHRENHEIT = Unit("°F", "temperature")
 _POUND_STERLING = Unit("GBP", "money")
+_VIDEO_LINES = frozenset({240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
 _INCH_CONTEXT = re.compile(
     r"\s*(?:$|[.,;:!?)\]]|(?:thick|long|wide|high|tall|deep|across|diameter|by|x)\b)", re.IGNORECASE
 )
@@ -31,6 +32,7 @@ _TEMPERATURE_WORDS = re.compile(
 _FAHRENHEIT_AHEAD = re.compile(r"[^.;\n]{0,40}?fahrenheit", re.IGNORECASE)
 _CELSIUS_AHEAD = re.compile(r"[^.;\n]{0,40}?(?:celsius|centigrade)", re.IGNORECASE)
 _INVERSE = re.compile(r"(?:[-−]1|⁻¹)(?![\d]|[.,]\d)")
+_TIME_ANCHOR_AFTER = re.compile(r"\s+(?:earlier|ago|later|before|after|previously|back|on)\b", re.IGNORECASE)
 _PER = re.compile(r"[ \t]*/[ \t]*|\s+per\s+|\s+an?\s+", re.IGNORECASE)
 
 
@@ -68,7 +70,10 @@ def _per_unit(text: str, pos: int) -> UnitMatch | None:
     if "/" not in per.group() and unit.surface in _SYMBOLS_NOT_AFTER_WORDS:
         return None
     after_article = per.group().strip().lower() in ("a", "an")
-    return None if after_article and not (unit.surface.isalpha() and len(unit.surface) > 2) else unit
+    if after_article and not (unit.surface.isalpha() and len(unit.surface) > 2):
+        return None
+    # "£125m a year earlier" dates the amount; it is no rate.
+    return None if after_article and _TIME_ANCHOR_AFTER.match(text, unit.end) else unit
 
 
 def _unit_after(text: str, amount: Amount) -> UnitMatch | None:
@@ -98,9 +103,18 @@ def _fits_context(text: str, amount: Amount, found: UnitMatch, gap: str) -> bool
         return not gap and opens_no_quote
     if surface == "s":
         return bool(gap)
+    if surface in ("p", "c"):
+        return _is_pence_or_cents(text, amount, gap)
     if surface == "K":
         return is_kelvin(text, amount)
     return True
+
+
+def _is_pence_or_cents(text: str, amount: Amount, gap: str) -> bool:
+    """ "25p" and "8.5c" glued to a plain number; not "1080p" (video lines)."""
+    if gap or amount.scale or amount.number.spelled:
+        return False
+    return not (text[amount.end] == "p" and amount.number.value in _VIDEO_LINES)
 
 
 def _degree_unit(text: str, amount: Amount, found: UnitMatch) -> Unit:

@@ -245,8 +245,8 @@ PYG | money | PYG, ₲ | guarani(s), guaraní(s)
 GHS | money | GHS, ₵ | cedi(s)
 BTC | money | BTC, ₿ | bitcoin(s)
  | money | | peso(s), franc(s), dinar(s), krone, kroner, shilling(s)
-cent | money | ¢ | cent(s)
-penny | money | | penny, pence, pennies
+cent | money | ¢, c | cent(s)
+penny | money | p | penny, pence, pennies
 dime | money | | dime(s)
 kopek | money | | kopek(s), kopeck(s), kopecks
 tiyn | money | | tiyn

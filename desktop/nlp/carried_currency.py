@@ -1,0 +1,72 @@
+"""A currency carried within a sentence: in "sales were 77m euros, up from 38m", the
+38m is in euros too.
+
+Only an amount that stands alone takes the currency: one with a scale ("38m",
+"1.2bn") or one compared with money ("compared with 12.5"), and not one that counts
+things ("38m people") or has a unit of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.nlp.amounts import Amount, read_amount
+from desktop.nlp.draft import UnitPhrase
+from desktop.nlp.non_figures import is_year
+from desktop.nlp.numbers import LETTER_SCALES
+from desktop.nlp.qualifiers import qualifier_before
+from desktop.nlp.unit_context import read_unit_phrase
+
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s|$)|\n")
+# What may follow an amount of money: punctuation, or a word that starts a new phrase.
+_PHRASE_ENDS_AFTER = re.compile(
+    r"\s*(?:$|[^\w\s]|(?:in|a|an|the|for|from|to|on|at|last|this|that|and|or|but|compared|against|with"
+    r"|by|during|over|when|while|as|previously|earlier|ago|before|after|year|years|month|months|quarter"
+    r"|is|was|were|had|has|have|which|according|since|despite|mainly|largely|thanks|at|its|their)\b)",
+    re.IGNORECASE,
+)
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:from|with|against|than|versus|vs\.?|compared\s+to)\s+$", re.IGNORECASE
+)
+_MONEY_SCALE = 1e3
+
+
+def carried_money(text: str, first: Amount, first_unit: UnitPhrase | None, floor: int) -> Amount | None:
+    """``first`` (with the unit read after it) as an amount in the sentence's currency, or
+    None when it takes none. "38m" is read again, as 38 million rather than 38 metres."""
+    if first.currency or first.number.spelled or first.value <= 0:
+        return None
+    if first_unit is not None:
+        if first.scale or text[first.end:first.end + 1] not in LETTER_SCALES:
+            return None
+        first = read_amount(text, first.number, floor, as_money=True)
+        if not first.scale or read_unit_phrase(text, first) is not None:
+            return None
+    if not _PHRASE_ENDS_AFTER.match(text, first.end):
+        return None
+    if first.scale >= _MONEY_SCALE:
+        return first
+    start = qualifier[1] if (qualifier := qualifier_before(text, first.start)) else first.start
+    compared = _COMPARED_BEFORE.search(text, max(0, start - 16), start)
+    return first if compared and not is_year(text, first.number.start, first.number.end) else None
+
+
+class SentenceCurrency:
+    """The currency of the last amount of money read, while its sentence goes on."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._code = ""
+        self._sentence_end = 0
+
+    def read(self, code: str, kind: str, end: int) -> None:
+        """Note a figure just read: a plain amount of money sets the currency."""
+        if kind == "money" and code and "/" not in code:
+            self._code = code
+            if end >= self._sentence_end:
+                found = _SENTENCE_BREAK.search(self._text, end)
+                self._sentence_end = found.start() if found else len(self._text)
+
+    def at(self, pos: int) -> str:
+        """The currency carried to ``pos``: "" past the end of its sentence."""
+        return self._code if pos < self._sentence_end else ""
