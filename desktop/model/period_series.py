@@ -1,61 +1,495 @@
-"""What the period chart draws: for each subject with figures for two or more
-periods, its values in time order (computed from the figures table, no Qt here)."""
+"""What the "Over time" chart draws (computed from the figures table, no Qt here).
+
+For each subject with levels at two or more periods: its points in time order, on
+lines that only join comparable periods (whole years with whole years, quarters
+with quarters, months with months, part-years of the same length with each other),
+and the changes stated for it, drawn apart from the levels as signed bars.
+
+A figure is a level, a change or a share (:func:`figure_measures`): levels are what
+something is, was (earlier values, derived rows) or is expected to be (forecasts);
+changes ("+40%", "×5 vs 2021", "+32,000") say how much it moved and are never put
+on a level line; shares (parts of a whole) are never put beside amounts.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from desktop.nlp.derived_figures import ABSOLUTE_KINDS
-from desktop.nlp.figure_periods import period_label, period_sort_key
+from desktop.nlp.figure_changes import change_factor
+from desktop.nlp.figure_periods import (
+    UNKNOWN_THIS_YEAR,
+    period_label,
+    period_months,
+    period_sort_key,
+    plain_year,
+)
 from desktop.nlp.figure_subjects import subject_key
+
+_RELATIVE_UNITS = frozenset({"%", "pp", "bp"})
+_YEAR_SPAN = re.compile(r"((?:19|20)\d\d)–((?:19|20)\d\d)")
+_SPLIT_YEAR = re.compile(r"(?:19|20)\d\d–\d\d")
+
+
+@dataclass(frozen=True)
+class Grain:
+    """What kind of period a figure covers; only figures of one grain are joined.
+    ``months`` is its length (0 when unknown)."""
+
+    name: str
+    months: int = 0
+
+    @property
+    def title(self) -> str:
+        """ "Whole years", "Quarters", "4-month periods" …"""
+        if self.name == "months":
+            return f"{self.months}-month periods"
+        if self.name == "years":
+            return f"{self.months // 12}-year spans"
+        return _GRAIN_TITLES[self.name]
+
+    @property
+    def note(self) -> str:
+        """The length a label states for a part of a year or a span: "4 months"."""
+        if self.name == "months":
+            return f"{self.months} months"
+        if self.name == "years":
+            return f"{self.months // 12} years"
+        return ""
+
+    @property
+    def joinable(self) -> bool:
+        """Whether two periods of this grain may be joined (an unknown span never is)."""
+        return self.name != "other"
+
+
+_GRAIN_TITLES = {"year": "Whole years", "split year": "Split years", "half": "Half-years",
+                 "quarter": "Quarters", "month": "Months", "other": "Other periods"}
+YEAR, QUARTER, HALF, MONTH, SPLIT_YEAR, OTHER = (
+    Grain("year", 12), Grain("quarter", 3), Grain("half", 6), Grain("month", 1), Grain("split year", 12),
+    Grain("other"))
+
+
+@lru_cache(maxsize=4096)
+def period_grain(period: str) -> Grain:
+    """The grain of ``period``, read with the helpers of figure_periods: a whole
+    year ("2022", "last year", "fiscal 2022"), a quarter, a half, a month, a part of
+    a year of so many months ("the first four months"), a span of years, or other."""
+    if plain_year(period) is not None:
+        return YEAR
+    months = period_months(period)
+    if months is None:
+        label = period_label(period)
+        if span := _YEAR_SPAN.fullmatch(label):
+            return Grain("years", 12 * (int(span[2]) - int(span[1]) + 1))
+        if _SPLIT_YEAR.fullmatch(label):
+            return SPLIT_YEAR
+        year = period_sort_key(period)[0]
+        return YEAR if year <= UNKNOWN_THIS_YEAR else OTHER
+    first, last = months
+    length = (last - first) % 12 + 1
+    if length == 12 and first == 1:
+        return YEAR
+    if length == 1:
+        return MONTH
+    if length == 3 and first % 3 == 1:
+        return QUARTER
+    if length == 6 and first in (1, 7):
+        return HALF
+    return Grain("months", length)
+
+
+@lru_cache(maxsize=4096)
+def period_text(period: str) -> tuple[str, str]:
+    """A period's chart label and the length a reader must be told: ("2022", ""),
+    ("Q3 2004", ""), ("Jan–Apr this year", "4 months")."""
+    return period_label(period), period_grain(period).note
+
+
+def period_order(period: str) -> tuple[int, int, int]:
+    """Orders periods by when they end, then shorter first: Q4 2004 before the whole
+    of 2004, a part of this year after last year."""
+    year = period_sort_key(period)[0]
+    months = period_months(period)
+    grain = period_grain(period)
+    end = 12 if months is None else months[1]
+    return year, end, grain.months
+
+
+def figure_measures(figures: pd.DataFrame) -> np.ndarray:
+    """What each row measures: "change" for a figure stating a change (role
+    "change"; a change written with no role read, or a forecast of a change),
+    "share" for role "share", "level" for the rest (levels, earlier values,
+    forecasts of a level, derived rows)."""
+    roles = figures["role"].fillna("").to_numpy(dtype=object)
+    stated_change = figures["change"].fillna("").to_numpy(dtype=object).astype(bool)
+    measures = np.full(len(figures), "level", dtype=object)
+    measures[(roles == "change") | (np.isin(roles, ("", "forecast")) & stated_change)] = "change"
+    measures[roles == "share"] = "share"
+    if "derived" in figures:
+        measures[figures["derived"].to_numpy(dtype=bool)] = "level"
+    return measures
+
+
+@dataclass(frozen=True)
+class ChangeAmount:
+    """A change as a signed number in its own unit: "+40%" -> 40 %, "×5" -> 400 %,
+    "-3 pp" -> -3 pp, "+32,000" -> 32000 in the figure's unit; ``text`` as written."""
+
+    value: float
+    unit: str
+    text: str
+
+
+def change_amount(value: float, change: str, direction: str, unit: str, kind: str) -> ChangeAmount:
+    """The change a figure states (its ``change`` cell, its value and direction)."""
+    written = change.split(" vs ")[0].strip()
+    if written.startswith("×") or (kind == "multiplier" and not written):
+        found = change_factor(written) if written else None
+        factor = found[0] if found else float(value)
+        return ChangeAmount((factor - 1) * 100, "%", written or f"×{factor:g}")
+    sign = -1.0 if written.startswith("-") or (written[:1] not in ("+", "-") and direction == "down") else 1.0
+    unit = "%" if written.endswith("%") else unit or kind
+    amount = sign * abs(float(value))
+    if not written:
+        written = f"{amount:+g}{'%' if unit == '%' else ' ' + unit}"
+    return ChangeAmount(amount, unit, written)
+
+
+@dataclass
+class Slot:
+    """One place on the time axis: a period's label and the length it states."""
+
+    label: str
+    note: str = ""
+    grain: Grain = OTHER
+    order: tuple[int, int, int] = (0, 0, 0)
+
+
+@dataclass
+class PeriodPoint:
+    """A level of the subject at one period: stated, derived (implied by a change)
+    or forecast."""
+
+    id: str
+    slot: int
+    value: float
+    grain: Grain
+    derived: bool = False
+    forecast: bool = False
+    previous: bool = False
+    surface: str = ""
+    formula: str = ""
+
+    @property
+    def stated(self) -> bool:
+        return not (self.derived or self.forecast)
+
+
+@dataclass
+class LevelLine:
+    """The points of one grain, in time order; ``joined`` are those the line goes
+    through (one per period: a stated one first)."""
+
+    grain: Grain
+    points: list[int] = field(default_factory=list)
+    joined: list[int] = field(default_factory=list)
+
+    @property
+    def connected(self) -> bool:
+        return len(self.joined) >= 2
+
+
+@dataclass
+class ChangeBar:
+    """A change stated for the subject, at the period it reaches."""
+
+    id: str
+    slot: int
+    value: float
+    unit: str
+    text: str
+    forecast: bool = False
 
 
 @dataclass
 class PeriodSeries:
-    """One subject in one unit over time: a point per figure, stated or derived."""
+    """One subject in one unit over time: its periods (``slots``, in time order),
+    its levels (``points``) on lines of comparable periods, the changes stated for
+    it, and how many of its figures the chart leaves out and why."""
 
     key: str
     unit: str
-    ids: list[str] = field(default_factory=list)
-    labels: list[str] = field(default_factory=list)
-    values: list[float] = field(default_factory=list)
-    derived: list[bool] = field(default_factory=list)
+    measure: str = "level"
+    slots: list[Slot] = field(default_factory=list)
+    points: list[PeriodPoint] = field(default_factory=list)
+    lines: list[LevelLine] = field(default_factory=list)
+    changes: list[ChangeBar] = field(default_factory=list)
+    change_unit: str = ""
+    left_out: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """ "trade (USD)", "market (share, %)"."""
+        return f"{self.key} ({'share, ' if self.measure == 'share' else ''}{self.unit})"
+
+    @property
+    def ids(self) -> list[str]:
+        return [point.id for point in self.points]
+
+    @property
+    def values(self) -> list[float]:
+        return [point.value for point in self.points]
+
+    @property
+    def derived(self) -> list[bool]:
+        return [point.derived for point in self.points]
+
+    @property
+    def labels(self) -> list[str]:
+        """Each point's period: "2021 (derived)", "Jan–Apr this year, 4 months"."""
+        return [self.point_label(i) for i in range(len(self.points))]
+
+    def point_label(self, index: int) -> str:
+        point = self.points[index]
+        slot = self.slots[point.slot]
+        notes = [slot.note] if slot.note else []
+        notes += ["derived"] * point.derived + ["forecast"] * point.forecast
+        return f"{slot.label}, {', '.join(notes)}" if notes else slot.label
+
+    def slot_label(self, index: int) -> str:
+        """The axis label of slot ``index``: its period, then (on a second line) its
+        length, or "derived"/"forecast" when every level there is."""
+        slot = self.slots[index]
+        here = [p for p in self.points if p.slot == index]
+        notes = [slot.note] if slot.note else []
+        if here and all(p.derived for p in here):
+            notes.append("derived")
+        elif here and all(p.forecast for p in here):
+            notes.append("forecast")
+        return "\n".join([slot.label, ", ".join(notes)]) if notes else slot.label
 
     @property
     def title(self) -> str:
-        """ "trade: 2021 (derived), 2022, Jan–Apr this year"."""
+        """ "trade: 2021 (derived), 2022, Jan–Apr this year (4 months)"."""
         return f"{self.key}: {', '.join(self.labels)}"
 
 
-def period_series(figures: pd.DataFrame) -> list[PeriodSeries]:
-    """A series per (subject, unit) whose absolute figures cover two or more periods,
-    largest first. Changes ("+40%", "×5") are left out: they are not levels."""
-    if figures.empty or "period" not in figures:
+@dataclass
+class _Row:
+    id: str
+    start: int
+    surface: str
+    value: float
+    unit: str
+    kind: str
+    key: str
+    period: str
+    change: str
+    role: str
+    direction: str
+    link: int
+    derived: bool
+    formula: str
+    measure: str
+
+
+def _rows(figures: pd.DataFrame) -> list[_Row]:
+    """The rows with a subject, and the changes, in text order, as plain records. A
+    change whose subject was not read takes that of the level it is tied to
+    (``link``), else of the one level with a subject its sentence states for the
+    same period ("a 40 percent increase in the first four months, reaching $185
+    million")."""
+    if figures.empty:
         return []
-    wanted = (
-        figures["period"].fillna("").astype(bool)
-        & figures["subject"].fillna("").astype(bool)
-        & ~figures["change"].fillna("").astype(bool)
-        & figures["kind"].isin(ABSOLUTE_KINDS)
-    )
-    groups: dict[tuple[str, str], list[tuple]] = {}
-    for row in figures[wanted].itertuples(index=False):
-        key = subject_key(row.subject)
-        if key:
-            groups.setdefault((key, row.unit_code or row.unit), []).append(row)
-    series = []
-    for (key, unit), rows in groups.items():
-        if len({row.period.strip().lower() for row in rows}) < 2:
-            continue
-        rows.sort(key=lambda row: (period_sort_key(row.period), not row.derived, row.start))
-        series.append(PeriodSeries(
-            key, unit,
-            ids=[row.highlight_id for row in rows],
-            labels=[period_label(row.period) + (" (derived)" if row.derived else "") for row in rows],
-            values=[float(row.value) for row in rows],
-            derived=[bool(row.derived) for row in rows],
-        ))
-    series.sort(key=lambda s: (-len(s.ids), s.key))
+    subjects = figures["subject"].fillna("").to_numpy(dtype=object)
+    all_measures = figure_measures(figures)
+    wanted = np.flatnonzero(subjects.astype(bool) | (all_measures == "change"))
+    if not len(wanted):
+        return []
+
+    def column(name: str) -> list:
+        values = figures[name]
+        if values.dtype.kind in "ifb":
+            return values.to_numpy()[wanted].tolist()
+        return values.fillna("").to_numpy(dtype=object)[wanted].tolist()
+
+    units = [code or unit for code, unit in zip(column("unit_code"), column("unit"))]
+    rows = [
+        _Row(hid, start, surface, value, unit, kind, subject_key(subject) if subject else "", period, change,
+             role, direction, link, bool(derived), formula, measure)
+        for hid, start, surface, value, unit, kind, period, change, role, direction, link, derived, formula,
+        subject, measure in zip(
+            column("highlight_id"), column("start"), column("surface"), column("value"), units,
+            column("kind"), column("period"), column("change"), column("role"), column("direction"),
+            column("link"), column("derived"), column("formula"), subjects[wanted].tolist(),
+            all_measures[wanted].tolist())
+    ]
+    unnamed = [i for i, row in enumerate(rows) if not row.key]
+    if unnamed:
+        sentences = column("sentence")
+        by_start = {row.start: row for row in rows if not row.derived}
+        levels: dict[tuple[str, str], list[_Row]] = {}  # by sentence and period
+        for sentence, row in zip(sentences, rows):
+            if row.key and not row.derived and row.measure == "level":
+                levels.setdefault((sentence, row.period), []).append(row)
+        for i in unnamed:
+            row = rows[i]
+            linked = by_start.get(row.link) if row.link >= 0 else None
+            if linked is None and sentences[i]:
+                candidates = levels.get((sentences[i], row.period), [])
+                linked = candidates[0] if len(candidates) == 1 else None
+            if linked is not None:
+                row.key = linked.key
+    return [row for row in rows if row.key]
+
+
+def _is_level(row: _Row) -> bool:
+    """A level or share the chart can put on a line: an amount (money, quantity,
+    count) or, when the role says so, a percentage level or share."""
+    if row.measure == "change" or not row.period or not row.key:
+        return False
+    if row.kind in ABSOLUTE_KINDS and row.unit not in _RELATIVE_UNITS:
+        return row.measure == "level"
+    return row.kind == "percent" and row.role in ("level", "share", "forecast", "previous")
+
+
+def period_series(figures: pd.DataFrame) -> list[PeriodSeries]:
+    """A series per (subject, unit, level or share) with levels at two or more
+    periods, largest first; the changes stated for each subject drawn apart."""
+    rows = _rows(figures)
+    if not rows:
+        return []
+    by_start = {row.start: row for row in rows if not row.derived}
+    groups: dict[tuple[str, str, str], list[_Row]] = {}
+    for row in rows:
+        if _is_level(row):
+            measure = "share" if row.role == "share" else "level"
+            groups.setdefault((row.key, row.unit, measure), []).append(row)
+    series_of: dict[tuple[str, str, str], PeriodSeries] = {}
+    left_out: dict[tuple[str, str, str], Counter] = {}
+    for group, members in groups.items():
+        counts: Counter = Counter()
+        kept = [row for row in members if not _without_own_period(row, by_start, counts)]
+        if len({period_text(row.period)[0] for row in kept}) >= 2:
+            series_of[group] = _series(group, kept)
+            left_out[group] = counts
+    _add_changes(series_of, left_out, [row for row in rows if row.measure == "change" and row.key], by_start)
+    for group, series in series_of.items():
+        series.left_out = dict(left_out[group])
+    return sorted(series_of.values(), key=lambda s: (-len(s.points), s.key, s.unit))
+
+
+def _without_own_period(row: _Row, by_start: dict[int, _Row], counts: Counter) -> bool:
+    """Whether ``row`` is an earlier value written with the period of the level it
+    is compared with (it would sit at the wrong place): counted, and left out."""
+    if row.derived or row.role != "previous" or row.link < 0:
+        return False
+    level = by_start.get(row.link)
+    if level is not None and period_text(level.period)[0] == period_text(row.period)[0]:
+        counts["earlier values without a period of their own"] += 1
+        return True
+    return False
+
+
+def _series(group: tuple[str, str, str], rows: list[_Row]) -> PeriodSeries:
+    key, unit, measure = group
+    series = PeriodSeries(key, unit, measure)
+    slot_of: dict[tuple[str, Grain], int] = {}
+    ordered = sorted(rows, key=lambda row: (period_order(row.period), row.derived, row.start))
+    for row in ordered:
+        slot = _slot(series, slot_of, row.period)
+        series.points.append(PeriodPoint(
+            row.id, slot, float(row.value), period_grain(row.period), derived=row.derived,
+            forecast=row.role == "forecast", previous=row.role == "previous" or row.derived,
+            surface=row.surface, formula=row.formula))
+    lines: dict[Grain, LevelLine] = {}
+    for index, point in enumerate(series.points):
+        grain = point.grain if point.grain.joinable else Grain("other", -index - 1)  # each alone
+        lines.setdefault(grain, LevelLine(point.grain)).points.append(index)
+    for line in lines.values():
+        by_slot: dict[int, int] = {}
+        for index in line.points:  # per period, the stated point first, else the first
+            known = by_slot.get(series.points[index].slot)
+            if known is None or (series.points[index].stated and not series.points[known].stated):
+                by_slot[series.points[index].slot] = index
+        line.joined = sorted(by_slot.values(), key=lambda i: series.points[i].slot)
+    series.lines = sorted(lines.values(), key=lambda line: (-len(line.points), line.points[0]))
     return series
+
+
+def _slot(series: PeriodSeries, slot_of: dict, period: str) -> int:
+    """The slot of ``period`` in ``series``, added (in time order) when new."""
+    label, note = period_text(period)
+    grain = period_grain(period)
+    found = slot_of.get((label, grain))
+    if found is None:
+        found = slot_of[label, grain] = len(series.slots)
+        series.slots.append(Slot(label, note, grain, period_order(period)))
+    return found
+
+
+def _add_changes(series_of: dict, left_out: dict, changes: list[_Row], by_start: dict[int, _Row]) -> None:
+    """Give each series the changes stated for its subject: a change tied to a level
+    (``link``) goes to that level's series, an amount to the series of its unit, a
+    relative change to the series with a level at its period (else the largest)."""
+    of_key: dict[str, list[tuple[str, str, str]]] = {}
+    for group in series_of:
+        if group[2] == "level":
+            of_key.setdefault(group[0], []).append(group)
+    found: dict[tuple[str, str, str], list[tuple[_Row, ChangeAmount, str]]] = {}
+    for row in changes:
+        groups = of_key.get(row.key)
+        if not groups:
+            continue
+        linked = by_start.get(row.link) if row.link >= 0 else None
+        period = row.period or (linked.period if linked else "")
+        amount = change_amount(row.value, row.change, row.direction, row.unit, row.kind)
+        targets = [g for g in groups if linked is not None and g[1] == linked.unit]
+        if not targets and amount.unit not in _RELATIVE_UNITS:
+            targets = [g for g in groups if g[1] == amount.unit]
+        if not targets:
+            label = period_text(period)[0] if period else None
+            targets = [g for g in groups if any(s.label == label for s in series_of[g].slots)]
+        if not targets and amount.unit in _RELATIVE_UNITS:
+            targets = groups[:1]
+        for group in targets:
+            if not period:
+                left_out[group]["changes without a period"] += 1
+            else:
+                found.setdefault(group, []).append((row, amount, period))
+    for group, items in found.items():
+        series = series_of[group]
+        units = Counter(amount.unit for _, amount, _ in items)
+        series.change_unit = max(units, key=lambda unit: (units[unit], unit == "%"))
+        slot_of = {(slot.label, slot.grain): i for i, slot in enumerate(series.slots)}
+        for row, amount, period in items:
+            if amount.unit != series.change_unit:
+                left_out[group][f"changes in {amount.unit}"] += 1
+                continue
+            slot = _slot(series, slot_of, period)
+            series.changes.append(ChangeBar(row.id, slot, amount.value, amount.unit, amount.text,
+                                            forecast=row.role == "forecast"))
+        _reorder_slots(series)
+
+
+def _reorder_slots(series: PeriodSeries) -> None:
+    """Put slots added for changes in time order with the others."""
+    order = sorted(range(len(series.slots)), key=lambda i: (series.slots[i].order, i))
+    if order == list(range(len(order))):
+        return
+    new_index = {old: new for new, old in enumerate(order)}
+    series.slots = [series.slots[i] for i in order]
+    for point in series.points:
+        point.slot = new_index[point.slot]
+    for change in series.changes:
+        change.slot = new_index[change.slot]
+    for line in series.lines:
+        line.joined.sort(key=lambda i: series.points[i].slot)
+
