@@ -6,8 +6,8 @@ from functools import cache
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPen
 
 from desktop.ui.axis_labels import CategoryLabels
 
@@ -31,7 +31,11 @@ def _brush(colour: str) -> QBrush:
 
 
 class CompactAxis(pg.AxisItem):
-    """A value axis labelled 100M, 200M … instead of 1e+08."""
+    """A value axis labelled 100M, 200M … instead of 1e+08 (and no "x1e+09" scale)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.enableAutoSIPrefix(False)
 
     def tickStrings(self, values, scale, spacing):
         return [compact_number(v * scale) for v in values]
@@ -45,7 +49,9 @@ def short(text: str, limit: int = _TICK_CHARS) -> str:
 class ClickableBars(pg.PlotWidget):
     """Bars drawn by one BarGraphItem, built once and updated in place; a click on a
     bar's column (``across="x"``) or row (``across="y"``) emits ``sigBarClicked(index)``
-    and ``mark`` outlines one bar. Subclasses draw the bars and keep ``_count``."""
+    and ``mark`` outlines one bar. Subclasses draw the bars and keep ``_count`` (and
+    ``_positions``/``_widths`` when bars are not one per whole number); ``_hollow``
+    bars get a dashed outline, ``_tips`` a tool tip each."""
 
     sigBarClicked = Signal(int)
 
@@ -55,6 +61,11 @@ class ClickableBars(pg.PlotWidget):
         self._marked = -1
         self._across = across
         self._bars = bars
+        self._positions: np.ndarray | None = None  # None: bar i at i
+        self._widths: np.ndarray | None = None  # None: 0.7 each
+        self._hollow: list[bool] = []
+        self._colours: list[str] = []
+        self._tips: list[str] = []
         self.addItem(self._bars)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
@@ -65,6 +76,7 @@ class ClickableBars(pg.PlotWidget):
             axis.setTextPen("#202124")
             axis.setPen("#9aa0a6")
         self.scene().sigMouseClicked.connect(self._on_scene_click)
+        self.scene().sigMouseMoved.connect(self._on_scene_move)
 
     def mark(self, index: int) -> None:
         """Outline bar ``index`` (-1: none)."""
@@ -79,22 +91,56 @@ class ClickableBars(pg.PlotWidget):
     def bar_count(self) -> int:
         return self._count
 
+    def bar_at(self, where: float) -> int:
+        """The bar whose column (or row) holds ``where``, or -1."""
+        if self._positions is None:
+            index = int(round(where))
+            return index if 0 <= index < self._count and abs(where - index) <= 0.4 else -1
+        halves = (self._widths if self._widths is not None else np.full(self._count, 0.7)) / 2
+        inside = np.flatnonzero(np.abs(self._positions - where) <= halves)
+        return int(inside[0]) if len(inside) else -1
+
     def _pens(self) -> list | None:
-        # None (the item's one pen) when no bar is marked: thousands of bars paint faster
-        # with one pen, and pyqtgraph 0.14's BarGraphItem fails on an empty list.
-        if not 0 <= self._marked < self._count:
+        # None (the item's one pen) when no bar is marked or hollow: thousands of bars
+        # paint faster with one pen, and pyqtgraph 0.14's BarGraphItem fails on an empty list.
+        marked = 0 <= self._marked < self._count
+        if not marked and not any(self._hollow):
             return None
-        return [_MARK_PEN if i == self._marked else PLAIN_PEN for i in range(self._count)]
+        hollow = self._hollow if len(self._hollow) == self._count else [False] * self._count
+        return [_MARK_PEN if i == self._marked else _hollow_pen(self._colours[i]) if hollow[i] else PLAIN_PEN
+                for i in range(self._count)]
 
     def _on_scene_click(self, event) -> None:
-        view_box = self.getPlotItem().getViewBox()
-        if not view_box.sceneBoundingRect().contains(event.scenePos()):
-            return
-        point = view_box.mapSceneToView(event.scenePos())
-        where = point.x() if self._across == "x" else point.y()
-        index = int(round(where))
-        if 0 <= index < self._count and abs(where - index) <= 0.4:
+        index = self._bar_under(event.scenePos())
+        if index >= 0:
             self.sigBarClicked.emit(index)
+
+    def _on_scene_move(self, position) -> None:
+        index = self._bar_under(position) if self._tips else -1
+        tip = self._tips[index] if 0 <= index < len(self._tips) else ""
+        if tip != self.toolTip():
+            self.setToolTip(tip)
+
+    def _bar_under(self, scene_position) -> int:
+        view_box = self.getPlotItem().getViewBox()
+        if not view_box.sceneBoundingRect().contains(scene_position):
+            return -1
+        point = view_box.mapSceneToView(scene_position)
+        return self.bar_at(point.x() if self._across == "x" else point.y())
+
+
+@cache
+def _hollow_pen(colour: str) -> QPen:
+    pen = pg.mkPen(QColor(colour).darker(130), width=1.5, style=Qt.PenStyle.DashLine)
+    return pen
+
+
+@cache
+def _pale_brush(colour: str) -> QBrush:
+    """The fill of a hollow bar: its colour, faint."""
+    pale = QColor(colour)
+    pale.setAlpha(60)
+    return QBrush(pale)
 
 
 class BarChart(ClickableBars):
@@ -109,20 +155,29 @@ class BarChart(ClickableBars):
         self._heights = np.zeros(0)
         self.tick_labels = CategoryLabels(self.getPlotItem())
 
-    def set_bars(self, heights, labels: list[str], colours: list[str], y_label: str = "") -> None:
-        """Show one bar per height, with its tick label and fill colour."""
+    def set_bars(self, heights, labels: list[str], colours: list[str], y_label: str = "",
+                 hollow: list[bool] | None = None, tips: list[str] | None = None) -> None:
+        """Show one bar per height, with its tick label (lines split by "\\n") and fill
+        colour; ``hollow`` bars (forecasts) are faint with a dashed outline; ``tips``
+        are shown on hovering each bar."""
         self._heights = np.asarray(heights, dtype=float)
         count = self._count = len(self._heights)
         self._marked = min(self._marked, count - 1)
-        brushes = [_brush(c) for c in colours]
-        one_brush = len(set(colours)) == 1
+        self._hollow = list(hollow or [])
+        self._colours = list(colours)
+        self._tips = list(tips or [])
+        brushes = [_pale_brush(c) if h else _brush(c)
+                   for c, h in zip(colours, self._hollow or [False] * count)]
+        one_brush = len(set(colours)) == 1 and not any(self._hollow)
         self._bars.setOpts(
             x=np.arange(count), height=self._heights, width=0.7, pens=self._pens(),
             brush=brushes[0] if one_brush else "w", brushes=None if one_brush else brushes or None,
         )
-        self.tick_labels.set_labels([short(label) for label in labels])
+        self.tick_labels.set_labels(labels)
         self.setLabel("left", y_label)
-        top = float(np.nanmax(self._heights)) if count else 1.0
+        top = max(0.0, float(np.nanmax(self._heights))) if count else 1.0
         bottom = min(0.0, float(np.nanmin(self._heights))) if count else 0.0
         self.setXRange(-0.6, max(count, 1) - 0.4, padding=0)
-        self.setYRange(bottom, top * 1.08 if top > 0 else 1.0, padding=0)
+        if top <= 0 and bottom >= 0:
+            top = 1.0
+        self.setYRange(bottom * 1.08, top * 1.08, padding=0)

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from desktop.model.chart_data import figure_groups, group_bars, group_key
+from desktop.model.chart_data import (
+    BAR_SETS,
+    SET_TITLES,
+    FigureGroup,
+    bar_sets,
+    figure_groups,
+    group_bars,
+    group_key,
+)
 from desktop.model.session_model import SessionModel
 from desktop.ui.bar_chart import BarChart
 from desktop.ui.entity_chart import TopEntitiesChart
@@ -13,34 +22,48 @@ from desktop.ui.when_shown import RefreshWhenShown
 
 
 class FigureBarsChart(QWidget):
-    """The figures of one unit (chosen in a box) as bars; a click selects a figure."""
+    """The figures of one unit (chosen in a box) as bars, one set at a time (levels,
+    changes or shares: chosen in a second box); a click selects a figure."""
 
     def __init__(self, model: SessionModel, parent=None) -> None:
         super().__init__(parent)
         self._model = model
         self._ids: list[str] = []
-        self._groups: list = []
+        self._groups: list[FigureGroup] = []
         self._bars = None
         self.group_box = QComboBox(self)
         self.group_box.setObjectName("figureGroup")
         self.group_box.setToolTip("Figures are charted one unit at a time")
+        self.set_box = QComboBox(self)
+        self.set_box.setObjectName("figureSet")
+        self.set_box.setToolTip("Levels, changes and shares are never bars side by side")
+        for name in BAR_SETS:
+            self.set_box.addItem(SET_TITLES[name], name)
         self.chart = BarChart(self)
         self.chart.setObjectName("figureBars")
         top = QHBoxLayout()
         top.addWidget(QLabel("Figures in", self))
         top.addWidget(self.group_box, 1)
+        top.addWidget(self.set_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.chart)
-        self.group_box.currentIndexChanged.connect(self._redraw)
+        self.group_box.currentIndexChanged.connect(self._on_group_change)
+        self.set_box.currentIndexChanged.connect(self._redraw)
         self.chart.sigBarClicked.connect(self._on_bar_click)
         model.sigFiguresChanged.connect(RefreshWhenShown(self, self._on_figures_change).request)
         model.sigSelectionChanged.connect(self._on_selection_change)
 
+    def current_set(self) -> str:
+        return self.set_box.currentData() or "levels"
+
+    def _group(self) -> FigureGroup | None:
+        return next((g for g in self._groups if g.key == self.group_box.currentData()), None)
+
     def _on_figures_change(self) -> None:
         groups = figure_groups(self._model.figures())
-        if groups != self._groups:  # an edit elsewhere leaves the box as it is
+        if groups != self._groups:  # an edit elsewhere leaves the boxes as they are
             self._groups = groups
             current = self.group_box.currentData()
             self.group_box.blockSignals(True)
@@ -50,30 +73,55 @@ class FigureBarsChart(QWidget):
             keys = [g.key for g in groups]
             self.group_box.setCurrentIndex(keys.index(current) if current in keys else 0)
             self.group_box.blockSignals(False)
+            self._fill_sets(keep=current in keys)
         self._redraw()
+
+    def _on_group_change(self) -> None:
+        self._fill_sets(keep=False)
+        self._redraw()
+
+    def _fill_sets(self, keep: bool) -> None:
+        """Name each set with its count in the current unit; an empty one cannot be
+        picked. A new unit starts with its levels (else its first set)."""
+        group = self._group()
+        current = self.current_set()
+        self.set_box.blockSignals(True)
+        box_model = self.set_box.model()
+        for row, name in enumerate(BAR_SETS):
+            count = group.count(name) if group else 0
+            self.set_box.setItemText(row, f"{SET_TITLES[name]} ({count})")
+            box_model.item(row).setEnabled(count > 0)
+        wanted = current if keep and group and group.count(current) else (group.default_set() if group else "levels")
+        self.set_box.setCurrentIndex(BAR_SETS.index(wanted))
+        self.set_box.blockSignals(False)
 
     def _redraw(self) -> None:
         session = self._model.session
         bars = group_bars(
             self._model.figures(), self.group_box.currentData(),
-            lambda label: session.label(label).colour,
+            lambda label: session.label(label).colour, self.current_set(),
         )
         if bars != self._bars:  # the bars of another unit changed: nothing to redraw
             self._bars = bars
             self._ids = bars.ids
-            self.chart.set_bars(bars.heights, bars.labels, bars.colours, bars.axis_title)
+            self.chart.set_bars(bars.heights, bars.labels, bars.colours, bars.axis_title, bars.hollow, bars.tips)
         self._on_selection_change(self._model.selected_id)
 
     def show_figure(self, highlight_id: str) -> None:
-        """Switch to the unit of ``highlight_id`` so its bar can be marked."""
+        """Switch to the unit and set of ``highlight_id`` so its bar can be marked."""
         figures = self._model.figures()
-        rows = figures[figures["highlight_id"] == highlight_id]
-        if rows.empty:
+        rows = np.flatnonzero((figures["highlight_id"] == highlight_id).to_numpy(dtype=bool))
+        if "derived" in figures:
+            rows = rows[~figures["derived"].to_numpy(dtype=bool)[rows]]
+        if not len(rows):
             return
-        key = group_key(rows.iloc[0])
+        key = group_key(figures.iloc[rows[0]])
+        bar_set = bar_sets(figures.iloc[rows[:1]])[0]
         index = self.group_box.findData(key)
         if index >= 0 and index != self.group_box.currentIndex():
             self.group_box.setCurrentIndex(index)
+        if bar_set != self.current_set():
+            self.set_box.setCurrentIndex(BAR_SETS.index(bar_set))
 
     def _on_bar_click(self, index: int) -> None:
         self._model.select(self._ids[index])

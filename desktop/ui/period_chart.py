@@ -1,57 +1,169 @@
-"""PeriodChart: a subject's figures over time (stated points filled, derived ones
-hollow on a dashed line); clicking a point selects its figure."""
+"""PeriodChart: a subject's levels over time, and below them the changes stated
+for it; clicking a point or a bar selects its figure.
+
+Only comparable periods are joined (see :mod:`desktop.model.period_series`): each
+grain of period has a line of its own colour and symbol, a period with nothing
+comparable is a lone marker, derived levels are hollow on a dashed segment and
+forecasts faint on a dotted one. Changes are signed bars (green up, red down) in a
+strip of their own, under the period each reaches.
+"""
 
 from __future__ import annotations
 
+from html import escape
+
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop.model.chart_data import DOWN_COLOUR, FLAT_COLOUR, UP_COLOUR
 from desktop.model.period_series import PeriodSeries, period_series
 from desktop.model.session_model import SessionModel
 from desktop.ui.axis_labels import CategoryLabels
-from desktop.ui.bar_chart import CompactAxis, short
+from desktop.ui.bar_chart import ClickableBars, CompactAxis, compact_number
 from desktop.ui.when_shown import RefreshWhenShown
 
-_COLOUR = "#3b6fb6"
-_STATED_PEN = pg.mkPen(_COLOUR, width=2)
-_DERIVED_PEN = pg.mkPen(_COLOUR, width=1.5, style=Qt.PenStyle.DashLine)
+#: Colour and symbol of each line, the longest first.
+LINE_STYLES = (("#3b6fb6", "o", "●"), ("#d9822b", "d", "◆"), ("#2a9d8f", "s", "■"),
+               ("#8e44ad", "t", "▼"), ("#8c564b", "h", "⬢"))
+_AXIS_PX = 64  # both plots' value axes are this wide, so their periods line up
 _MARK_PEN = pg.mkPen("#1f1f1f", width=2.5)
+_CHANGE_WIDTH = 0.4
+
+
+def line_style(index: int) -> tuple[str, str, str]:
+    """Colour, pyqtgraph symbol and legend glyph of line ``index``."""
+    return LINE_STYLES[index % len(LINE_STYLES)]
+
+
+class _Line:
+    """The items of one line: solid between stated levels, dashed to a derived
+    level, dotted to a forecast. Made once, reused for whichever grain needs it."""
+
+    def __init__(self, plot: pg.PlotWidget) -> None:
+        self.solid = pg.PlotDataItem(connect="pairs")
+        self.dashed = pg.PlotDataItem(connect="pairs")
+        self.dotted = pg.PlotDataItem(connect="pairs")
+        for item in (self.dotted, self.dashed, self.solid):
+            plot.addItem(item)
+        self.segments = 0
+
+    def set(self, colour: str, segments: dict[str, list[tuple[float, float]]]) -> None:
+        for name, style, width in (("solid", Qt.PenStyle.SolidLine, 2.2), ("dashed", Qt.PenStyle.DashLine, 1.6),
+                                   ("dotted", Qt.PenStyle.DotLine, 1.8)):
+            points = segments.get(name, [])
+            item = getattr(self, name)
+            item.setPen(pg.mkPen(colour, width=width, style=style))
+            item.setData([x for x, _ in points], [y for _, y in points])
+        self.segments = sum(len(points) for points in segments.values()) // 2
+
+
+def _fill(colour: str, faint: bool) -> QColor:
+    fill = QColor(colour)
+    fill.setAlpha(70 if faint else 200)
+    return fill
+
+
+class ChangeBars(ClickableBars):
+    """The changes strip: signed bars at their periods' places, each with its
+    change written at its end."""
+
+    def __init__(self, parent=None) -> None:
+        bars = pg.BarGraphItem(x=[], height=[], width=_CHANGE_WIDTH, brush="w")
+        super().__init__(parent, bars, "x", axisItems={"left": CompactAxis("left")})
+        self._values: list[float] = []
+        self._texts: list[pg.TextItem] = []
+        self.getAxis("left").setWidth(_AXIS_PX)
+        self.getPlotItem().hideAxis("bottom")
+        self.getPlotItem().addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#5f6368", width=1)))
+
+    def set_changes(self, positions: list[float], widths: list[float], values: list[float],
+                    texts: list[str], tips: list[str], unit: str, forecast: list[bool]) -> None:
+        """Show one bar per change; ``forecast`` ones faint with a dashed outline."""
+        self._count = len(values)
+        self._marked = min(self._marked, self._count - 1)
+        self._positions = np.asarray(positions, dtype=float)
+        self._widths = np.asarray(widths, dtype=float)
+        self._values = list(values)
+        self._tips = list(tips)
+        self._colours = [UP_COLOUR if v > 0 else DOWN_COLOUR if v < 0 else FLAT_COLOUR for v in values]
+        self._hollow = list(forecast)
+        self._bars.setOpts(x=self._positions, height=np.asarray(values, dtype=float), width=self._widths,
+                           brushes=[_fill(c, f) for c, f in zip(self._colours, forecast)] or None,
+                           pens=self._pens())
+        while len(self._texts) < self._count:  # made as needed, never removed
+            item = pg.TextItem(color="#202124")
+            self.addItem(item)
+            self._texts.append(item)
+        for i, item in enumerate(self._texts):
+            if i < self._count:
+                item.setText(texts[i])
+                item.setAnchor((0.5, 1.0) if values[i] >= 0 else (0.5, 0.0))
+                item.setPos(positions[i], values[i])
+            item.setVisible(i < self._count)
+        self.setLabel("left", f"change, {unit}" if unit else "change")
+        top, bottom = max([0.0, *values]), min([0.0, *values])
+        span = (top - bottom) or 1.0
+        self.setYRange(bottom - (0.35 * span if bottom < 0 else 0), top + 0.35 * span, padding=0)
+
+    def value(self, index: int) -> float:
+        return self._values[index]
+
+    def bar_position(self, index: int) -> float:
+        return float(self._positions[index])
 
 
 class PeriodChart(QWidget):
-    """One subject at a time (chosen in a box): its values by period. Items are made
-    once and updated with ``setData``."""
+    """One subject at a time (chosen in a box): its levels by period, the changes
+    stated for it below them, and a legend of what is drawn and what is left out.
+    Items are made once and updated with ``setData``."""
 
     def __init__(self, model: SessionModel, parent=None) -> None:
         super().__init__(parent)
         self._model = model
         self._series: list[PeriodSeries] = []
+        self._point_slot: list[int] = []
         self.series_box = QComboBox(self)
         self.series_box.setObjectName("periodSeries")
-        self.series_box.setToolTip("Subjects with figures for two or more periods")
+        self.series_box.setToolTip("Subjects with levels for two or more periods")
+        self.legend = QLabel(self)
+        self.legend.setObjectName("periodLegend")
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.plot = pg.PlotWidget(self, background="w", axisItems={"left": CompactAxis("left")})
         self.plot.setObjectName("periodPlot")
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(y=True, alpha=0.25)
+        self.plot.getAxis("left").setWidth(_AXIS_PX)
+        for name in ("left", "bottom"):
+            self.plot.getAxis(name).setTextPen("#202124")
+            self.plot.getAxis(name).setPen("#9aa0a6")
         self.tick_labels = CategoryLabels(self.plot.getPlotItem())
-        self._stated_line = pg.PlotDataItem(pen=_STATED_PEN, connect="finite")
-        self._derived_line = pg.PlotDataItem(pen=_DERIVED_PEN, connect="finite")
-        self.points = pg.ScatterPlotItem(size=11)
-        self._mark = pg.ScatterPlotItem(size=17, brush=None, pen=_MARK_PEN)
-        for item in (self._derived_line, self._stated_line, self.points, self._mark):
-            self.plot.addItem(item)
+        self._lines: list[_Line] = []
+        self._values: list[pg.TextItem] = []  # each point's value, made as needed, never removed
+        self.points = pg.ScatterPlotItem(size=11, hoverable=True, tip=self._tip)
+        self._mark = pg.ScatterPlotItem(size=19, brush=None, pen=_MARK_PEN)
+        self.plot.addItem(self.points)
+        self.plot.addItem(self._mark)
+        self.changes = ChangeBars(self)
+        self.changes.setObjectName("periodChanges")
+        self.changes.setXLink(self.plot)
         top = QHBoxLayout()
         top.addWidget(QLabel("Subject", self))
         top.addWidget(self.series_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
-        layout.addWidget(self.plot)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.plot, 3)
+        layout.addWidget(self.changes, 1)
         self.series_box.currentIndexChanged.connect(self._redraw)
         self.points.sigClicked.connect(self._on_points_click)
+        self.changes.sigBarClicked.connect(self._on_change_click)
         model.sigFiguresChanged.connect(RefreshWhenShown(self, self._on_figures_change).request)
         model.sigSelectionChanged.connect(self._on_selection_change)
 
@@ -62,59 +174,182 @@ class PeriodChart(QWidget):
         index = self.series_box.currentIndex()
         return self._series[index] if 0 <= index < len(self._series) else None
 
+    def line_count(self) -> int:
+        """How many lines are drawn (a line joins two or more comparable periods)."""
+        return sum(1 for line in self._lines if line.segments)
+
     def _on_figures_change(self) -> None:
         current = self.current()
         self._series = period_series(self._model.figures())
-        keys = [(s.key, s.unit) for s in self._series]
+        keys = [s.name for s in self._series]
         self.series_box.blockSignals(True)
         self.series_box.clear()
         for series in self._series:
-            self.series_box.addItem(f"{series.key} ({series.unit})", (series.key, series.unit))
-        wanted = (current.key, current.unit) if current else None
+            self.series_box.addItem(series.name, series.name)
+        wanted = current.name if current else None
         self.series_box.setCurrentIndex(keys.index(wanted) if wanted in keys else 0)
         self.series_box.blockSignals(False)
         self._redraw()
 
     def _redraw(self) -> None:
         series = self.current()
-        xs = list(range(len(series.ids))) if series else []
-        ys = series.values if series else []
-        derived = series.derived if series else []
-        nan = float("nan")
-        # A dashed segment reaches each derived point from its neighbours; solid joins stated ones.
-        stated_y = [y if not d else nan for y, d in zip(ys, derived)]
-        dashed_y = [y if d or (i > 0 and derived[i - 1]) or (i + 1 < len(ys) and derived[i + 1]) else nan
-                    for i, (y, d) in enumerate(zip(ys, derived))]
-        self._stated_line.setData(xs, stated_y)
-        self._derived_line.setData(xs, dashed_y)
-        self.points.setData(
-            x=xs, y=ys, data=list(range(len(xs))),
-            brush=[pg.mkBrush("w" if d else _COLOUR) for d in derived],
-            pen=[pg.mkPen(_COLOUR, width=1.5) for _ in derived],
-        )
-        self.tick_labels.set_labels([short(label, 22) for label in series.labels] if series else [])
+        self._draw_levels(series)
+        self._draw_changes(series)
+        self.legend.setText(legend_html(series) if series else "No subject has levels for two or more periods.")
+        count = len(series.slots) if series else 0
+        self.tick_labels.set_labels([series.slot_label(i) for i in range(count)] if series else [])
         self.plot.setLabel("left", series.unit if series else "")
-        if xs:
-            low, high = min(0.0, min(ys)), max(ys)
-            self.plot.setXRange(-0.5, len(xs) - 0.5, padding=0)
-            self.plot.setYRange(low, high * 1.1 if high > 0 else 1.0, padding=0)
+        self.plot.setXRange(-0.5, max(count, 1) - 0.5, padding=0)
+        values = series.values if series else []
+        if values:
+            low, high = min(0.0, min(values)), max(0.0, max(values))
+            self.plot.setYRange(low * 1.15, high * 1.2 if high > 0 else 1.0, padding=0)
         self._on_selection_change(self._model.selected_id)
+
+    def _draw_levels(self, series: PeriodSeries | None) -> None:
+        lines = series.lines if series else []
+        while len(self._lines) < len(lines):
+            self._lines.append(_Line(self.plot))
+        symbols, brushes, pens = [], [], []
+        style_of = {}
+        for number, line in enumerate(lines):
+            colour, symbol, _ = line_style(number)
+            for index in line.points:
+                style_of[index] = (colour, symbol)
+        points = series.points if series else []
+        for index, point in enumerate(points):
+            colour, symbol = style_of[index]
+            symbols.append(symbol)
+            pens.append(pg.mkPen(colour, width=1.6))
+            if point.derived:
+                brushes.append(pg.mkBrush("w"))
+            elif point.forecast:
+                faint = QColor(colour)
+                faint.setAlpha(70)
+                brushes.append(pg.mkBrush(faint))
+            else:
+                brushes.append(pg.mkBrush(colour))
+        for number, item in enumerate(self._lines):
+            if number < len(lines):
+                item.set(line_style(number)[0], _segments(series, lines[number]))
+            else:
+                item.set("#000", {})
+        self.points.setData(
+            x=[float(p.slot) for p in points], y=[p.value for p in points], data=list(range(len(points))),
+            symbol=symbols, brush=brushes, pen=pens,
+        )
+        while len(self._values) < len(points):
+            item = pg.TextItem(anchor=(0.5, 1.25))
+            self.plot.addItem(item)
+            self._values.append(item)
+        for index, item in enumerate(self._values):
+            if index < len(points):
+                point = points[index]
+                item.setText(("≈" if point.derived else "") + compact_number(point.value))
+                item.setColor(QColor(style_of[index][0]).darker(120))
+                item.setPos(float(point.slot), point.value)
+            item.setVisible(index < len(points))
+
+    def _draw_changes(self, series: PeriodSeries | None) -> None:
+        changes = series.changes if series else []
+        per_slot: dict[int, list[int]] = {}
+        for index, change in enumerate(changes):
+            per_slot.setdefault(change.slot, []).append(index)
+        positions, widths = [0.0] * len(changes), [_CHANGE_WIDTH] * len(changes)
+        for indexes in per_slot.values():  # several changes at one period stand side by side
+            width = _CHANGE_WIDTH / len(indexes)
+            for k, index in enumerate(indexes):
+                positions[index] = changes[index].slot - _CHANGE_WIDTH / 2 + width * (k + 0.5)
+                widths[index] = width
+        tips = [f"{series.key}, {series.slot_label(c.slot).replace(chr(10), ', ')}: {c.text}"
+                + (" (forecast)" if c.forecast else "") for c in changes] if series else []
+        self.changes.set_changes(positions, widths, [c.value for c in changes], [c.text for c in changes],
+                                 tips, series.change_unit if series else "", [c.forecast for c in changes])
+        self.changes.setVisible(bool(changes))
 
     def point_position(self, index: int) -> tuple[float, float]:
         """Where point ``index`` of the current series is, in plot coordinates."""
         series = self.current()
-        return float(index), float(series.values[index]) if series else 0.0
+        point = series.points[index]
+        return float(point.slot), point.value
+
+    def _tip(self, x: float, y: float, data) -> str:
+        series = self.current()
+        if series is None or data is None or not 0 <= int(data) < len(series.points):
+            return ""
+        point = series.points[int(data)]
+        how = f"derived: {point.formula}" if point.derived else f"“{point.surface}”"
+        return f"{series.key}, {series.point_label(int(data))}: {compact_number(point.value)} {series.unit} ({how})"
 
     def _on_points_click(self, _item, points, *_args) -> None:
         series = self.current()
         if series is not None and len(points):
-            self._model.select(series.ids[int(points[0].data())])
+            self._model.select(series.points[int(points[0].data())].id)
+
+    def _on_change_click(self, index: int) -> None:
+        series = self.current()
+        if series is not None and 0 <= index < len(series.changes):
+            self._model.select(series.changes[index].id)
 
     def _on_selection_change(self, highlight_id: str) -> None:
         series = self.current()
-        if series is None or highlight_id not in series.ids:
+        if highlight_id and (series is None or not _holds(series, highlight_id)):
+            index = next((i for i, s in enumerate(self._series) if _holds(s, highlight_id)), -1)
+            if index >= 0:
+                self.series_box.setCurrentIndex(index)  # redraws, then comes back here
+                return
+        matches = [i for i, p in enumerate(series.points) if p.id == highlight_id] if series else []
+        if matches:
+            index = next((i for i in matches if not series.points[i].derived), matches[0])  # the stated one
+            self._mark.setData([float(series.points[index].slot)], [series.points[index].value])
+        else:
             self._mark.setData([], [])
-            return
-        matches = [i for i, found in enumerate(series.ids) if found == highlight_id]
-        index = next((i for i in matches if not series.derived[i]), matches[0])  # the stated point first
-        self._mark.setData([index], [series.values[index]])
+        changes = [c.id for c in series.changes] if series else []
+        self.changes.mark(changes.index(highlight_id) if highlight_id in changes else -1)
+
+
+def _holds(series: PeriodSeries, highlight_id: str) -> bool:
+    return any(p.id == highlight_id for p in series.points) or any(c.id == highlight_id for c in series.changes)
+
+
+def _segments(series: PeriodSeries, line) -> dict[str, list[tuple[float, float]]]:
+    """The pairs of points a line joins, by how each segment is drawn."""
+    segments: dict[str, list[tuple[float, float]]] = {}
+    joined = [series.points[i] for i in line.joined]
+    for a, b in zip(joined, joined[1:]):
+        style = "dotted" if a.forecast or b.forecast else "dashed" if a.derived or b.derived else "solid"
+        segments.setdefault(style, []).extend([(float(a.slot), a.value), (float(b.slot), b.value)])
+    return segments
+
+
+def legend_html(series: PeriodSeries) -> str:
+    """What the chart shows of ``series``: each line and lone period with its glyph,
+    how derived and forecast levels are drawn, the changes, and what is left out."""
+    parts = []
+    lines = series.lines
+    main = lines[0].grain.title.lower() if lines else ""
+    for number, line in enumerate(lines):
+        colour, _, glyph = line_style(number)
+        mark = f"<span style='color:{colour}'>{glyph}{'—' + glyph if line.connected else ''}</span>"
+        if line.connected:
+            parts.append(f"{mark} {escape(line.grain.title)}")
+        else:
+            points = [series.points[i] for i in line.points]
+            names = ", ".join(escape(series.slots[p.slot].label) for p in points)
+            length = f", {line.grain.note}" if line.grain.note else ""
+            why = (f"not comparable with {escape(main)}" if number and main else "no comparable period")
+            parts.append(f"{mark} {names}{escape(length)}: {why}, not joined")
+    points = series.points
+    if any(p.derived for p in points):
+        parts.append("○ hollow: derived from a stated change")
+    if any(p.forecast for p in points):
+        parts.append("faint, dotted: forecast")
+    if series.changes:
+        ups = sum(c.value > 0 for c in series.changes)
+        parts.append(f"<span style='color:{UP_COLOUR}'>▮</span><span style='color:{DOWN_COLOUR}'>▮</span> "
+                     f"{len(series.changes)} stated change{'s' * (len(series.changes) != 1)} "
+                     f"({ups} up), below")
+    if series.left_out:
+        left = ", ".join(f"{count} {escape(why)}" for why, count in series.left_out.items())
+        parts.append(f"left out: {left}")
+    return "<small>" + " &nbsp;·&nbsp; ".join(parts) + "</small>"
