@@ -1,12 +1,20 @@
-"""Subjects: what a figure measures, read from the dependency parse of its sentence.
+"""Subjects: what a figure measures, read from the dependency parse of its sentence,
+named as a reader would, with its owner.
 
 "over 120 agreements and treaties" counts "agreements and treaties"; "3.2 million
 tons of cargo" measures "cargo"; in "bilateral trade between Kazakhstan and
 Azerbaijan grew by 40 percent in 2022, exceeding $460 million" both figures are of
 "bilateral trade between Kazakhstan and Azerbaijan" (the subject of the verbs they
 hang from); "an aging tanker fleet with an average age of 16-17 years" is of
-"tanker fleet". A subject that only points back ("this figure", "it") is returned
-as :data:`ANAPHOR` for the caller to resolve from the figures before it.
+"tanker fleet".
+
+The owner comes with the thing measured: a possessive ("BA's profits"), a compound
+("Ford net income"), the subject of the verb the measure hangs from ("Acme has cut
+300 jobs" -> "Acme jobs"; "Acme said sales rose 2%" -> "Acme sales"). "it", "its"
+and "the firm" stand for the company the sentence or paragraph names before them
+(:mod:`desktop.nlp.subject_names`); a subject is never a pronoun. A subject that
+only points back ("this figure") is returned by :func:`subject_of` as
+:data:`ANAPHOR`, and :func:`subjects_of` gives it the subject of the figure before.
 
 Works on any spaCy ``Doc`` that has a dependency parse (no spaCy import here).
 """
@@ -14,9 +22,19 @@ Works on any spaCy ``Doc`` that has a dependency parse (no spaCy import here).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from desktop.nlp.subject_names import (
+    PRONOUNS,
+    capitalised_words,
+    is_name,
+    name_text,
+    sentence_names,
+    stands_in,
+)
 
 if TYPE_CHECKING:
     from desktop.nlp.figure_sentences import FigureContext
@@ -29,56 +47,251 @@ MEASURE_NOUNS = frozenset(
     "volume value amount level total number share size sum rate quantity output turnover"
     " figure average age capacity worth count proportion percentage portion".split()
 )
+#: Nouns that place a figure without saying what it measures ("the $50 mark", "a
+#: peak of $55"): never a subject on their own.
+PLACEHOLDER_NOUNS = frozenset(
+    "figure figures number numbers amount amounts total totals sum sums level levels mark"
+    " value values peak high low record average one ones result results data statistics"
+    " estimate estimates part bit lot".split()
+)
+#: Nouns of a movement: "a 26% rise in annual profits" measures "annual profits".
+MOVEMENT_NOUNS = frozenset(
+    "rise rises increase increases fall falls drop drops decline declines jump jumps gain gains"
+    " surge slump dip dips climb boost decrease decreases reduction improvement hike growth"
+    " slide".split()
+)
+#: What a verb with an amount for object measures: "it took $42m" -> its "takings".
+NOMINALS = {
+    **dict.fromkeys(("take", "takes", "took", "taken", "taking", "gross", "grossed", "grossing"), "takings"),
+    **dict.fromkeys(("earn", "earns", "earned", "earning"), "earnings"),
+    **dict.fromkeys(("spend", "spends", "spent", "spending"), "spending"),
+    **dict.fromkeys(("sell", "sells", "sold", "selling"), "sales"),
+    **dict.fromkeys(("save", "saves", "saved", "saving"), "savings"),
+    **dict.fromkeys(("borrow", "borrows", "borrowed", "borrowing"), "borrowing"),
+    **dict.fromkeys(("invest", "invests", "invested", "investing"), "investment"),
+    **dict.fromkeys(("lose", "loses", "lost", "losing"), "losses"),
+    **dict.fromkeys(("pay", "pays", "paid", "paying"), "payment"),
+    **dict.fromkeys(("owe", "owes", "owed", "owing"), "debt"),
+    **dict.fromkeys(("donate", "donates", "donated", "donating"), "donation"),
+    **dict.fromkeys(("raise", "raises", "raised", "raising"), "funds raised"),
+    **dict.fromkeys(("produce", "produces", "produced", "producing"), "production"),
+    **dict.fromkeys(("export", "exports", "exported", "exporting"), "exports"),
+    **dict.fromkeys(("import", "imports", "imported", "importing"), "imports"),
+    **dict.fromkeys(("cost", "costs", "costing"), "cost"),
+    **dict.fromkeys(("offer", "offers", "offered", "offering"), "offer"),
+    **dict.fromkeys(("bid", "bids", "bidding"), "bid"),
+}
+#: Verbs whose subject owns what they are said to see or have ("its film division
+#: saw profits slump").
+_HAVING_VERBS = frozenset("see sees saw seen seeing has have had having reported reports posted posts"
+                          " recorded records suffered suffers enjoyed enjoys booked".split())
+#: Verbs whose object undergoes nothing worth naming ("has 42 aircraft").
+_LIGHT_VERBS = frozenset("has have had is are was were be been get got make made take took taken own owned"
+                         " hold held include included includes employ employed".split())
+_SHARE_WORDS = frozenset({"shares", "share", "stock", "stocks"})
+#: Units a figure's number may be parsed apart from: never what the figure measures.
+_UNIT_WORDS = frozenset(
+    "points point pence cents percent times years months days weeks hours minutes barrels tonnes tons"
+    " feet metres meters miles kilometres kilometers litres gallons".split())
+#: Verbs of expecting: "analysts had expected 34 cents" is of what was expected.
+_EXPECTING_VERBS = frozenset(
+    "expect expects expected expecting forecast forecasts forecasting predict predicts predicted predicting"
+    " estimate estimates estimated estimating anticipate anticipated anticipates".split())
+#: Participles that say nothing about what a counted thing underwent.
+_SAYING_PARTICIPLES = frozenset("thought said expected estimated believed reported feared known seen".split())
+_MONEY_WORDS = frozenset({"pence", "p", "cents", "cent", "pounds", "dollars", "euros", "yen", "yuan", "rupees"})
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
 _POINTING_NOUNS = frozenset("figure number amount total sum indicator result".split())
 _POINTING_WORDS = frozenset("it this that these those which".split())
+_RELATIVE_WORDS = frozenset("which that who whom".split())
+_COPULAS = frozenset("be is are was were been being 's 're".split())
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB_DEPS = frozenset("prep pobj agent dobj npadvmod attr acomp advmod oprd dative pcomp"
                         " compound nummod quantmod amod appos advcl xcomp conj ccomp".split())
+_PREMODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod"})
+_UP_TO_HEAD_CLAUSE = frozenset({"xcomp", "conj", "advcl", "ccomp", "acl", "pcomp"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
-_PHRASE_PREPS = frozenset({"of", "between", "among", "from", "to", "in", "on", "for"})
+_PHRASE_PREPS = frozenset({"of", "between", "among", "from", "to", "in", "on", "for", "at", "with", "outside",
+                           "within", "against", "excluding", "per"})
 _MAX_PREP_TOKENS = 7
 _MAX_CLIMB = 12
 _SPACE = re.compile(r"\s+")
 
 
-def subjects_of(context: FigureContext, docs: Mapping[int, object] | None) -> list[str]:
+@dataclass(slots=True)
+class Found:
+    """What a figure measures, as read from its sentence: the head ``noun`` of the
+    thing measured, or, when the figure is the object of a verb, the verb's subject
+    (``owner``) and the measure the verb names (``nominal``: "took" -> "takings").
+    ``done`` is the verb the thing counted underwent ("cut" in "cut 300 jobs");
+    ``own`` a name the figure itself is given ("the Greens' £404,000"); ``extra``
+    words that end the subject ("against the euro", "per share")."""
+
+    noun: object | None = None
+    owner: object | None = None
+    nominal: str = ""
+    pointing: bool = False
+    done: str = ""
+    own: object | None = None
+    extra: str = ""
+
+
+def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
+                names: Sequence[str] = ()) -> list[str]:
     """What each figure of ``context`` measures, from the parse of its sentence
-    (``docs``: a sentence's index -> its Doc); a word pointing back takes the
-    subject of the figure before it in the same paragraph. "" without a parse, and
-    for a figure that is part of a period."""
-    subjects = []
-    last_subject, last_paragraph = "", -1
+    (``docs``: a sentence's index -> its Doc), with its owner. "it", "its" and "the
+    firm" stand for the last name an earlier sentence of the paragraph gave as a
+    subject, else for the first of ``names`` (the article's). A word pointing back
+    takes the subject of the figure before it in the same paragraph, and a figure
+    whose clause names nothing the subject of the figure before it in its sentence.
+    "" without a parse, and for a figure that is part of a period."""
+    subjects: list[str] = []
+    last_subject, last_paragraph, last_sentence = "", -1, -1
+    paragraph_names: list[str] = []
+    sentence_subjects: list[str] = []
+    known = capitalised_words(context.text) if docs else frozenset()
     for index, reading in enumerate(context.readings):
         place = context.places[index]
+        doc = docs.get(place.sentence) if docs else None
         if place.paragraph != last_paragraph:
             last_subject, last_paragraph = "", place.paragraph
-        doc = docs.get(place.sentence) if docs else None
+            paragraph_names = []
+        if place.sentence != last_sentence:
+            if last_sentence >= 0 and docs and docs.get(last_sentence) is not None \
+                    and context.places[index - 1].paragraph == place.paragraph:
+                paragraph_names.extend(name for _, name in sentence_names(docs[last_sentence], known))
+            last_sentence, sentence_subjects = place.sentence, []
         subject = ""
         if doc is not None and not context.inside_period(index):
-            subject = subject_of(doc, reading.start - place.first, reading.end - place.first)
-            if subject == ANAPHOR:
+            start, end = reading.start - place.first, reading.end - place.first
+            found, inside = find(doc, start, end)
+            if found is not None and found.pointing:
                 subject = last_subject
+            elif found is not None:
+                subject = render(found, inside, _Names(doc, paragraph_names, names, known),
+                                 reading.kind == "money")
+            if not subject and sentence_subjects:
+                subject = sentence_subjects[-1]
             if subject:
                 last_subject = subject
+                sentence_subjects.append(subject)
         subjects.append(subject)
     return subjects
 
 
-def subject_of(doc, start: int, end: int) -> str:
-    """What the figure at character offsets ``[start, end)`` of ``doc`` measures, "" when
-    the parse does not say, :data:`ANAPHOR` when it is a word pointing back."""
+def subject_of(doc, start: int, end: int, names: Sequence[str] = ()) -> str:
+    """What the figure at character offsets ``[start, end)`` of ``doc`` measures, ""
+    when the parse does not say, :data:`ANAPHOR` when it is a word pointing back.
+    "it" and "the firm" stand for a name before them in ``doc``, else ``names[0]``."""
+    found, inside = find(doc, start, end)
+    if found is None:
+        return ""
+    if found.pointing:
+        return ANAPHOR
+    money = any(doc[i].tag_ == "$" or doc[i].lower_ in _MONEY_WORDS for i in inside)
+    return render(found, inside, _Names(doc, (), names, frozenset()), money)
+
+
+def find(doc, start: int, end: int) -> tuple[Found | None, set[int]]:
+    """What the figure at ``[start, end)`` of ``doc`` measures, and its tokens."""
     last = doc[-1] if len(doc) else None
     length = last.idx + len(last.text_with_ws) if last is not None else 0  # doc.text joins every token
     covering = doc.char_span(start, min(end, length), alignment_mode="expand")
     tokens = list(covering) if covering is not None else []
     if not tokens:
-        return ""
+        return None, set()
     inside = {t.i for t in tokens}
     root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
-    counted = _counted_noun(root, inside)
-    if counted is not None:
-        return _phrase(counted, inside)
-    return _climb(root, inside)
+    found = _valued(root, inside)
+    if found is None:
+        counted = _counted_noun(root, inside)
+        found = _counted_found(counted, inside) if counted is not None else _climb(root, inside)
+    if found is not None and not found.pointing:
+        found.own = next((c for t in tokens for c in t.children
+                          if c.dep_ == "poss" and c.i not in inside and is_name(c)), None)
+        per = _per(tokens, inside)
+        if per:
+            found.extra = f"{found.extra} {per}".strip()
+    return found, inside
+
+
+def _valued(root, inside: set[int]) -> Found | None:
+    """ "put production at 4bn barrels", "sold 19.6 million shares at $85 each":
+    what a verb puts a figure on is its object."""
+    head = root.head
+    if root.dep_ != "pobj" or head.lower_ != "at" or not head.head.tag_.startswith("VB"):
+        return None
+    verb = head.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < root.i and _is_noun(c)
+                and not any(t.i in inside for t in c.subtree)), None)
+    return Found(_measured(obj, inside)) if obj is not None else None
+
+
+def _per(tokens: list, inside: set[int]) -> str:
+    """ "per share" for "33 cents a share", "per barrel" for "$50 a barrel"."""
+    for token in tokens:
+        for child in token.children:
+            if child.i in inside or child.i < token.i:
+                continue
+            if child.dep_ == "npadvmod" and child.tag_ in ("NN",) and any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children):
+                return f"per {child.lower_}"
+            if child.dep_ == "prep" and child.lower_ == "per":
+                obj = next((c for c in child.children if c.dep_ == "pobj" and c.tag_ == "NN"), None)
+                if obj is not None:
+                    return f"per {obj.lower_}"
+    return ""
+
+
+def render(found: Found, inside: set[int], resolve: _Names, money: bool = False) -> str:
+    """The subject ``found`` names, its owner first ("BA pre-tax profit"); "" when
+    it names nothing but a pronoun or a placeholder ("the figure"). A ``money``
+    figure of shares measures their price."""
+    if found.noun is None:
+        owner = _owner_text(found.own or found.owner, resolve, inside)
+        nominal = f"{found.nominal} {found.extra}".strip() if found.nominal else ""
+        return f"{owner} {nominal}".strip() if owner or nominal else ""
+    noun = found.noun
+    if noun.lower_ in PRONOUNS or stands_in(noun):
+        name = resolve(noun)
+        nominal = f"{found.nominal} {found.extra}".strip() if found.nominal else ""
+        return f"{name} {nominal}".strip() if name else nominal
+    tokens = _phrase_tokens(noun, inside, keep_owner=found.own is None)
+    if not tokens or all(t.lower_ in PLACEHOLDER_NOUNS or not t.is_alpha or t.is_stop for t in tokens):
+        return ""
+    if money and noun.lower_ in _SHARE_WORDS and noun.tag_ in ("NNS", "NN"):
+        tokens = [t for t in tokens if t.i != noun.i]
+        phrase = f"{_words(tokens)} share price".strip()
+    else:
+        phrase = _words(tokens)
+    if found.done:
+        phrase = f"{phrase} {found.done}"
+    if found.extra and found.extra not in phrase:
+        phrase = f"{phrase} {found.extra}"
+    owner = found.own if found.own is not None else _owner(noun, tokens, resolve)
+    if owner is not None:
+        name = _owner_text(owner, resolve, inside)
+        if name and name.lower() not in phrase.lower():
+            phrase = f"{name} {phrase}"
+    return phrase
+
+
+def _owner_text(owner, resolve: _Names, inside: set[int]) -> str:
+    """How an owner is named: a name, what "it" or "the firm" stands for, or a
+    noun phrase ("its film division" -> "Acme film division")."""
+    if owner is None:
+        return ""
+    name = resolve(owner)
+    if name or owner.lower_ in PRONOUNS or stands_in(owner) or owner.tag_ not in _NOUN_TAGS:
+        return name
+    tokens = _phrase_tokens(owner, inside)
+    phrase = _words([t for t in tokens if t.dep_ != "prep" and t.head.dep_ != "prep"] or tokens)
+    poss = next((c for c in owner.lefts if c.dep_ == "poss"), None)
+    if poss is not None and (poss.lower_ in PRONOUNS or stands_in(poss)):
+        name = resolve(poss)
+        if name:
+            phrase = f"{name} {phrase}"
+    return phrase
 
 
 @lru_cache(maxsize=8192)
@@ -103,50 +316,297 @@ def _is_measure(word: str) -> bool:
     return word in MEASURE_NOUNS or (word.endswith("s") and word[:-1] in MEASURE_NOUNS)
 
 
+class _Names:
+    """What tokens of one sentence name: a name itself, or for "it", "its" and "the
+    firm" the subject before it in the sentence when that is a name (or stands for
+    one), else the last name an earlier sentence of the paragraph gave as a subject
+    (``paragraph``), else the article's first name (``article``). ``known`` holds
+    the words the text capitalises inside sentences."""
+
+    __slots__ = ("doc", "paragraph", "article", "known", "_words")
+
+    def __init__(self, doc, paragraph: Sequence[str], article: Sequence[str], known: frozenset[str]) -> None:
+        self.doc, self.paragraph, self.article, self.known = doc, paragraph, article, known
+        self._words: frozenset[str] | None = None
+
+    def is_name(self, token) -> bool:
+        if is_name(token, self.known):
+            return True
+        if token.tag_ not in _NOUN_TAGS or not token.text[:1].isupper() or token.i != 0:
+            return False
+        if self._words is None:  # "Jet has 42 aircraft" after "Jet Airways" was a subject
+            self._words = frozenset(word for name in self.paragraph for word in name.split())
+        return token.text in self._words
+
+    def __call__(self, token, depth: int = 0) -> str:
+        if self.is_name(token):
+            return name_text(token)
+        if not stands_in(token) or depth > 2:
+            return ""
+        for subject in reversed([t for t in self.doc[:token.i] if t.dep_ in _SUBJECT_DEPS]):
+            named = _named(subject)
+            if self.is_name(named):
+                return name_text(named)
+            owner = next((c for c in subject.lefts if c.dep_ in ("poss", "compound") and self.is_name(c)), None)
+            if owner is not None:
+                return name_text(owner)  # "the UK's deficit ... its shortfall"
+            if stands_in(subject):
+                return self(subject, depth + 1)
+            if subject.tag_ == "NN" and subject.lower_ not in PRONOUNS:
+                return ""  # "the panel ... its forecast": no company of the paragraph's
+        if self.paragraph:
+            return self.paragraph[-1]
+        return self.article[0] if self.article else ""
+
+
 def _counted_noun(root, inside: set[int]):
     """The noun a bare number counts ("120 agreements"), or what a unit measures
-    ("tons of cargo", "years of diplomatic relations")."""
+    ("tons of cargo", "years of diplomatic relations", "8% of the company")."""
     head = root.head
     if root.tag_ == "CD" and root.dep_ in ("nummod", "quantmod", "compound", "amod") \
-            and head.i not in inside and head.tag_ in _NOUN_TAGS and head.i > root.i:
+            and head.i not in inside and _is_noun(head) and head.i > root.i \
+            and head.lower_ not in MOVEMENT_NOUNS and head.lower_ not in PLACEHOLDER_NOUNS \
+            and head.lower_ not in _UNIT_WORDS:
         return _measured(head, inside)
-    if root.tag_ in _NOUN_TAGS:
+    if root.tag_ in _NOUN_TAGS or root.tag_ == "CD":
         for child in root.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objects = [c for c in child.children if c.dep_ == "pobj" and c.tag_ in _NOUN_TAGS]
-                if objects and objects[0].i not in inside:
+                if objects and objects[0].i not in inside and not _is_amount(objects[0]):
                     return _measured(objects[0], inside)
     return None
 
 
-def _climb(token, inside: set[int]) -> str:
-    """Walks from the figure up the parse to the noun or verb subject it belongs to."""
+def _counted_found(noun, inside: set[int]) -> Found:
+    """What a counted noun stands for: the subject a copula gives it ("the jobless
+    total is 4.8 million people"), the object of the verb that puts a figure on it
+    ("put production at 4 billion barrels of oil"), else the noun itself and what
+    it underwent ("cut 300 jobs" -> "jobs cut")."""
+    head = noun.head
+    if noun.dep_ == "attr" and head.lower_ in _COPULAS:
+        subject = _subject_child(head)
+        if subject is not None and subject.lower_ not in PRONOUNS:
+            return Found(_measured(subject, inside))
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.tag_.startswith("VB"):
+        obj = _object(head.head, inside)
+        if obj is not None and obj.i < noun.i:
+            return Found(_measured(obj, inside))
+    found = Found(noun)
+    if noun.dep_ == "dobj" and head.tag_ in ("VBD", "VBN") and head.lower_ not in _LIGHT_VERBS:
+        found.done = head.lower_
+    elif noun.dep_ == "nsubjpass" and head.tag_ == "VBN" and head.lower_ not in _SAYING_PARTICIPLES:
+        found.done = head.lower_  # "23,000 people have been killed"
+    elif noun.dep_ == "nsubj" and head.lower_ in _COPULAS:
+        state = next((c for c in head.children if c.i > noun.i and c.dep_ in ("prep", "acomp")), None)
+        words = list(state.subtree) if state is not None else []
+        if words and len(words) <= 4 and not any(_is_amount(t) for t in words):
+            found.done = _words(words)  # "5 million Germans were out of work"
+    return found
+
+
+def _climb(token, inside: set[int]) -> Found | None:
+    """Walks from the figure up the parse to the noun it measures."""
     for _ in range(_MAX_CLIMB):
         head = token.head
         if head.i == token.i:
-            return ""
+            return None
         dep = token.dep_
         if dep in _SUBJECT_DEPS:
-            return ""  # the figure is itself the subject: it measures nothing named here
-        if dep == "pobj" and head.lower_ in ("of", "with") and head.head.tag_ in _NOUN_TAGS:
+            return None  # the figure is itself the subject: it measures nothing named here
+        outside_noun = head.i not in inside and _is_noun(head)
+        if outside_noun and dep in _PREMODIFIER_DEPS and head.i > token.i and head.lower_ in _UNIT_WORDS:
+            token = head  # "16.29 points lower": the unit the figure is in
+            continue
+        if outside_noun and dep in _PREMODIFIER_DEPS and head.i > token.i:
+            # "a 40% drop in profits", "a $6bn deal", "the three-year plan"
+            found = _noun_found(head, inside)
+            if found is not None:
+                return found
+            token = head
+            continue
+        if dep == "pobj" and head.lower_ in ("of", "with") and head.head.tag_ in _NOUN_TAGS \
+                and head.head.i not in inside:
             noun = head.head
-            if noun.lower_ in MEASURE_NOUNS:
+            if noun.lower_ in MEASURE_NOUNS or noun.lower_ in PLACEHOLDER_NOUNS:
                 owner = _owner_of_measure(noun)
                 if owner is not None:
-                    return _phrase(owner, inside)
+                    return Found(owner)
+                if _is_pointing(noun):
+                    return Found(pointing=True)
                 token = noun
                 continue
             if head.lower_ == "of":
-                return _phrase(noun, inside)
-        if dep in ("acl", "relcl") and head.tag_ in _NOUN_TAGS:
-            return _phrase(_measured(head, inside), inside)
-        if dep not in _CLIMB_DEPS and dep not in ("acl", "relcl"):
-            return ""
+                found = _noun_found(noun, inside)
+                if found is not None:
+                    return found
+                token = noun
+                continue
+        if dep == "appos" and outside_noun:
+            if _is_amount(head) or head.lower_ in PLACEHOLDER_NOUNS:
+                token = head  # "$60bn (£31.7bn)": what the main amount measures
+                continue
+            return Found(_measured(head, inside))
+        if dep == "conj" and _is_amount(head):
+            token = head
+            continue
+        if dep == "pobj" and head.dep_ in ("prep", "agent") and head.head.tag_ in _NOUN_TAGS \
+                and head.head.i not in inside:
+            noun = head.head  # "a rise in annual profits to $16.2bn", "shares at $85"
+            found = _noun_found(noun, inside)
+            if found is not None:
+                return found
+            token = noun
+            continue
+        if dep in ("acl", "relcl", "amod", "prep") and outside_noun and head.i < token.i:
+            # "the deficit, far bigger than the $54bn expected", "tax rebates totalling ..."
+            found = _noun_found(head, inside)
+            if found is not None:
+                return found
+            token = head
+            continue
+        if dep not in _CLIMB_DEPS:
+            return None
+        if head.tag_.startswith("VB"):
+            found = _verb_found(head, token, dep, inside)
+            if found is not None:
+                return found
+        else:
+            subject = _subject_child(head)
+            if subject is not None:
+                return _subject_found(subject, inside)
         token = head
-        subject = _subject_child(token)
+    return None
+
+
+def _noun_found(noun, inside: set[int]) -> Found | None:
+    """What a noun the figure modifies measures: the noun itself ("jobs"), what a
+    movement is in ("a rise in profits"), or None to climb on from it."""
+    lower = noun.lower_
+    if lower in MOVEMENT_NOUNS:
+        target = _prep_object(noun, ("in", "of"), inside)
+        if target is not None:
+            return Found(_measured(target, inside))
+        if lower == "growth" and any(c.dep_ in ("compound", "amod", "poss") and c.i not in inside
+                                     and c.tag_ != "CD" for c in noun.lefts):
+            return Found(noun)  # "earnings growth of 5%"
+        return None
+    if lower in PLACEHOLDER_NOUNS:
+        if _is_pointing(noun) or (lower in _POINTING_NOUNS and not _prep_object(noun, ("of",), inside)
+                                  and not any(c.dep_ in ("compound", "amod") for c in noun.lefts)):
+            return Found(pointing=True)  # "a figure closer to $4m"
+        return None
+    return Found(_measured(noun, inside))
+
+
+def _verb_found(verb, token, dep: str, inside: set[int]) -> Found | None:
+    """What a figure hanging from ``verb`` (by ``dep``, through ``token``) measures:
+    the verb's subject ("sales rose 2%", "the gap was $3bn"), its object ("cut its
+    debt by 10%"), or for an amount it takes as object, its subject and the measure
+    the verb names ("it took $42m" -> takings)."""
+    if dep in ("dobj", "attr", "oprd") and token.i in inside:
+        subject = _verb_subject(verb)
+        if verb.lower_ in _COPULAS:
+            return _subject_found(subject, inside) if subject is not None else None
+        nominal = NOMINALS.get(verb.lower_, "")
+        if subject is None:
+            return Found(None, None, nominal) if nominal else None
+        subject = _named(subject)
+        if subject.lower_ in PRONOUNS or stands_in(subject) or subject.tag_ in _NAME_TAGS \
+                or subject.text[:1].isupper():
+            return Found(None, subject, nominal)
+        if verb.lower_ in _EXPECTING_VERBS:
+            return Found(pointing=True)  # "analysts had expected 34 cents": the figure before
+        return _subject_found(subject, inside)
+    if dep in ("prep", "npadvmod", "advmod", "agent", "dative", "acomp"):
+        relative = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _RELATIVE_WORDS), None)
+        if relative is not None and verb.dep_ == "relcl" and verb.head.tag_ in _NOUN_TAGS:
+            return Found(_measured(verb.head, inside))  # "reserves, which it set at $500m"
+        obj = _object(verb, inside)
+        if obj is not None and obj.lower_ not in PLACEHOLDER_NOUNS:
+            return Found(_measured(obj, inside))  # "increasing its dividend by 26%"
+        if obj is None:
+            for child in verb.children:  # "the airline made a profit of £75m compared with £125m"
+                if child.dep_ == "dobj" and child.i not in inside and child.i < token.i \
+                        and child.tag_ in _NOUN_TAGS:
+                    return Found(_measured(child, inside))
+        subject = _subject_child(verb)
         if subject is not None:
-            return _noun_subject(subject, inside)
+            found = _subject_found(subject, inside)
+            if found is not None and found.noun is not None:
+                found.extra = _against(verb)
+            return found
+    if dep in ("xcomp", "conj") or (dep == "advcl" and token.tag_ in ("VBG", "VBN", "VB")
+                                    and not any(c.dep_ in ("mark", "nsubj") for c in token.children)):
+        subject = _subject_child(verb)  # "spending is set to rise by 5%", "stores did well, rising 2%"
+        if subject is not None:
+            return _subject_found(subject, inside)
+    return None
+
+
+def _against(verb) -> str:
+    """ "against the euro" in "the dollar fell 2% against the euro"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("against", "versus"):
+            words = list(child.subtree)
+            if len(words) <= 5 and not any(_is_amount(t) for t in words):
+                return _words(words)
     return ""
+
+
+def _named(token):
+    """``token``, or the name in apposition to it ("US oil giant ExxonMobil")."""
+    if token.tag_ in _NAME_TAGS:
+        return token
+    return next((c for c in token.children if c.dep_ == "appos" and c.tag_ in _NAME_TAGS), token)
+
+
+def _object(verb, inside: set[int]):
+    """The noun object of ``verb`` that holds no figure."""
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i not in inside and c.tag_ in _NOUN_TAGS
+                 and not any(t.i in inside or _is_amount(t) for t in c.subtree)), None)
+
+
+def _subject_found(subject, inside: set[int]) -> Found | None:
+    lower = subject.lower_
+    if lower in _RELATIVE_WORDS and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+        lower = subject.lower_
+    if lower in _POINTING_WORDS or (
+            lower in _POINTING_NOUNS
+            and any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "the") for c in subject.children)
+            and not any(c.dep_ == "prep" for c in subject.rights)):  # "the number of visitors" is no pointer
+        return Found(pointing=True)
+    names = [c for c in subject.head.children if c.dep_ in _SUBJECT_DEPS and c.i != subject.i and c.tag_ in _NAME_TAGS]
+    if names and subject.tag_ not in _NAME_TAGS:
+        subject = names[0]  # "Malaysia's budget airline, AirAsia, fell 2.9%"
+    return Found(_measured(subject, inside))
+
+
+def _is_noun(token) -> bool:
+    """A noun, or a word the tagger took for a verb where only a noun can stand
+    ("a $6bn deal" tagged as the verb "deal")."""
+    return token.tag_ in _NOUN_TAGS or (token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+                                        and token.tag_ in ("VBP", "VB", "VBZ"))
+
+
+def _is_pointing(noun) -> bool:
+    return noun.lower_ in _POINTING_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in noun.children)
+
+
+def _is_amount(token) -> bool:
+    """A token of another figure: a number, or a money or unit word with one."""
+    return token.tag_ in ("CD", "$") or any(c.tag_ == "CD" or c.tag_ == "$" for c in token.children)
+
+
+def _prep_object(noun, preps: tuple[str, ...], inside: set[int]):
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.i not in inside and obj.tag_ in _NOUN_TAGS \
+                        and not _is_amount(obj):
+                    return obj
+    return None
 
 
 def _subject_child(token):
@@ -155,13 +615,21 @@ def _subject_child(token):
     return next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
 
 
-def _noun_subject(subject, inside: set[int]) -> str:
-    if subject.lower_ in _POINTING_WORDS or (
-            subject.lower_ in _POINTING_NOUNS
-            and any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "the") for c in subject.children)
-            and not any(c.dep_ == "prep" for c in subject.rights)):  # "the number of visitors" is no pointer
-        return ANAPHOR
-    return _phrase(_measured(subject, inside), inside)
+def _verb_subject(verb):
+    """The subject of ``verb``, or of the verb its clause hangs from ("it had aimed
+    to save £220m", "Jet has 42 aircraft and runs 271 flights")."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            if subject.lower_ in _RELATIVE_WORDS and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 def _owner_of_measure(noun):
@@ -189,30 +657,86 @@ def _measured(noun, inside: set[int]):
     return noun
 
 
+def _owner(noun, tokens: list, names: _Names):
+    """The token naming the owner of what ``noun`` heads, when its phrase has no
+    name: "its" in "its profits", the subject of the verb it is the object of
+    ("Acme has cut 300 jobs"), or of the verb that reports or has it ("Acme said
+    sales rose", "its film division saw profits slump")."""
+    poss = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+    if poss is not None and (poss.lower_ in PRONOUNS or stands_in(poss)):
+        return poss
+    if any(names.is_name(t) for t in tokens):
+        return None
+    verb, dep = noun.head, noun.dep_
+    if dep == "pobj" and verb.dep_ == "prep":
+        verb, dep = verb.head, "pobj"
+    if not verb.tag_.startswith("VB") or verb.i == noun.i:
+        return None
+    if dep in ("dobj", "pobj", "attr", "dative"):
+        subject = _verb_subject(verb)
+        if subject is not None:
+            subject = _named(subject)
+            if names.is_name(subject) or stands_in(subject):
+                return subject
+        return None
+    if dep in ("nsubj", "nsubjpass"):
+        for _ in range(3):
+            if verb.dep_ not in ("ccomp", "advcl", "conj", "xcomp") or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None:
+                if names.is_name(subject) or stands_in(subject):
+                    return subject
+                if verb.lower_ in _HAVING_VERBS and subject.tag_ in ("NN", "NNS") \
+                        and subject.lower_ not in PLACEHOLDER_NOUNS:
+                    return subject
+                return None
+    return None
+
+
+def _words(tokens: list) -> str:
+    words = "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i))
+    return _SPACE.sub(" ", words).strip(" ,;:“”\"'-")
+
+
+def _modifier_start(token) -> bool:
+    """A participle that modifies the noun after it ("proposed spending"), not a verb
+    the parser took for one ("... and warned growth would be ...")."""
+    if token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    return before.tag_ not in ("CC", ",", ":", "-LRB-") and not before.tag_.startswith("VB")
+
+
 def _phrase(noun, inside: set[int]) -> str:
-    """The noun phrase of ``noun`` without determiners, possessives, participles or
+    """The noun phrase of ``noun`` without determiners, pronouns, participles or
     the figure itself: "bilateral trade between Kazakhstan and Azerbaijan"."""
-    chosen = _phrase_tokens(noun, inside)
-    words = "".join(t.text_with_ws for t in sorted(chosen, key=lambda t: t.i))
-    return _SPACE.sub(" ", words).strip(" ,;:“”\"'")
+    return _words(_phrase_tokens(noun, inside))
 
 
-def _phrase_tokens(noun, inside: set[int]) -> list:
+def _phrase_tokens(noun, inside: set[int], keep_owner: bool = True) -> list:
     chosen = [noun]
     for child in noun.lefts:
         if child.i in inside:
             continue
-        if child.dep_ in ("compound", "nmod") or (child.dep_ == "amod" and child.tag_ in ("JJ", "JJR", "NN", "NNP")):
-            chosen.extend(t for t in child.subtree if t.i not in inside)
+        if child.dep_ in ("compound", "nmod") or (child.dep_ == "amod" and child.tag_ in ("JJ", "JJR", "NN", "NNP")) \
+                or (child.dep_ == "amod" and child.tag_ == "VBN" and _modifier_start(child)):
+            subtree = [t for t in child.subtree if t.i not in inside]
+            if not any(t.dep_ == "cc" or t.tag_ == "$" for t in subtree):
+                chosen.extend(subtree)
+        elif child.dep_ == "poss" and keep_owner and child.lower_ not in PRONOUNS and not stands_in(child):
+            chosen.extend(t for t in child.subtree if t.i not in inside and t.dep_ != "det")
     rights = list(noun.rights)
     for index, child in enumerate(rights):
         subtree = list(child.subtree)
         if any(t.i in inside for t in subtree):
             break
-        if child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS and len(subtree) <= _MAX_PREP_TOKENS:
+        if child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS and len(subtree) <= _MAX_PREP_TOKENS \
+                and not any(_is_amount(t) for t in subtree):
             chosen.extend(subtree)
         elif child.dep_ == "cc" and index + 1 < len(rights) and rights[index + 1].dep_ == "conj" \
-                and rights[index + 1].tag_ in _NOUN_TAGS:
+                and rights[index + 1].tag_ in _NOUN_TAGS and not _is_amount(rights[index + 1]):
             chosen.append(child)
         elif child.dep_ == "conj" and child.tag_ in _NOUN_TAGS and chosen[-1].dep_ == "cc":
             chosen.extend(_phrase_tokens(child, inside))

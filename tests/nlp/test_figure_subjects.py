@@ -16,7 +16,7 @@ def subject(sentence, surface):
     ("Exports of wheat rose 12% to $3.4 billion last year.", "12%", "Exports of wheat"),
     ("Exports of wheat rose 12% to $3.4 billion last year.", "$3.4 billion", "Exports of wheat"),
     ("The company said its revenue reached $75 million in the third quarter.", "$75 million", "revenue"),
-    ("The city has built 45 new schools since 2015.", "45", "new schools"),
+    ("The city has built 45 new schools since 2015.", "45", "new schools built"),
     ("The port handled 12 million tonnes of grain in 2021.", "12 million tonnes", "grain"),
     ("The value of exports to China climbed to $9 billion.", "$9 billion", "exports to China"),
     ("Oil production increased by 5 percent, reaching 2 million barrels a day.", "5 percent", "Oil production"),

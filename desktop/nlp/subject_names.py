@@ -1,0 +1,123 @@
+"""Names that own what a figure measures: the company, country or body a sentence
+names ("BA's profits", "Ford net income", "TimeWarner said sales rose 2%"), and what
+"it", "its" or "the firm" stand for.
+
+Read from the dependency parse (no entity recogniser: it is not run on the parsed
+sentences); a name is a proper noun, or a capitalised noun inside a sentence. People
+("Mr Smith", "analyst Mike Powell", "Rod Eddington, BA's chief executive") own
+nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Nouns that, after "the", stand for a company or body the text has named ("the firm").
+STAND_IN_NOUNS = frozenset(
+    "firm company group airline carrier bank giant business club country nation government"
+    " retailer chain operator insurer lender maker manufacturer producer corporation"
+    " conglomerate studio broadcaster network supermarket miner brewer exchange agency"
+    " institution organisation organization regulator".split())
+#: Pronouns that stand for a company or body ("it expects", "its profits").
+STAND_IN_PRONOUNS = frozenset({"it", "its"})
+#: Words that are never a subject on their own, whatever they point to.
+PRONOUNS = frozenset(
+    "it its they them their theirs he him his she her hers we us our you your i me my"
+    " itself themselves himself herself this that these those which who whom whose what"
+    " one ones".split())
+#: A title before a name, or a role after it, makes the name a person's.
+_PERSON_WORDS = frozenset(
+    "mr mrs ms miss dr sir lord lady dame prof professor president chairman chairwoman chair"
+    " chief executive analyst economist spokesman spokeswoman spokesperson minister secretary"
+    " director boss head founder manager governor commissioner chancellor senator"
+    " king queen prince princess officer".split())
+_NOT_NAMES = frozenset(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday christmas easter gmt bst"
+    " i".split())
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_INSIDE_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][\w&-]*")
+
+
+def is_name(token, known: frozenset[str] = frozenset()) -> bool:
+    """A proper noun, or a capitalised noun after a sentence's first word or one
+    the text capitalises inside sentences (``known``, see :func:`capitalised_words`),
+    that is no month, day or person."""
+    text = token.text
+    if not text[:1].isupper() or token.lower_ in _NOT_NAMES:
+        return False
+    if token.tag_ not in _NAME_TAGS and not (
+            token.tag_ in _NOUN_TAGS and (_capitalised_inside(token) or text in known)):
+        return False
+    return not is_person(token)
+
+
+def capitalised_words(text: str) -> frozenset[str]:
+    """The words ``text`` capitalises after a lower-case word or a comma: names, and
+    not the capital of a sentence's first word."""
+    return frozenset(_INSIDE_CAPITAL.findall(text))
+
+
+def _capitalised_inside(token) -> bool:
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text not in ('"', "“", "'", "‘", "(", "-", ":", "—", "–")
+
+
+def is_person(token) -> bool:
+    """A name with a title or a role: "Mr Bush", "analyst Mike Powell", "Rod
+    Eddington, BA's chief executive"."""
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.lower_ in _PERSON_WORDS:
+            return True
+        if child.dep_ == "appos" and any(t.lower_ in _PERSON_WORDS for t in child.subtree):
+            return True
+    if token.dep_ == "compound" and token.head.tag_ in _NAME_TAGS:
+        return is_person(token.head)
+    head = token.head
+    return token.dep_ == "appos" and head.lower_ in _PERSON_WORDS
+
+
+def name_text(token) -> str:
+    """The whole name ``token`` ends: "Time Warner", "Jet Airways"; in "Oil giant
+    BP" it is "BP"."""
+    doc = token.doc
+    first = token.i
+    while first > 0:
+        before = doc[first - 1]
+        if not (first - 1 < before.head.i <= token.i) or not before.text[:1].isupper() \
+                or before.dep_ not in ("compound", "amod", "nmod") or before.lower_ in _PERSON_WORDS:
+            break
+        first -= 1
+    return doc[first:token.i + 1].text
+
+
+def sentence_names(doc, known: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+    """The names a parsed sentence gives as the subject of a verb, or as the owner
+    of one ("BA's profits were ...", "Qantas shares fell"), with their token index,
+    in order."""
+    names = []
+    for token in doc:
+        if not is_name(token, known):
+            continue
+        dep = token.dep_
+        if dep == "compound" and token.head.tag_ in _NAME_TAGS:
+            continue  # "Time" of "Time Warner"
+        if dep in _SUBJECT_DEPS or (dep in ("poss", "compound") and token.head.dep_ in _SUBJECT_DEPS):
+            names.append((token.i, name_text(token)))
+    return names
+
+
+def stands_in(token) -> bool:
+    """True for "it", "its" and "the firm": words standing for a company or body."""
+    lower = token.lower_
+    if lower in STAND_IN_PRONOUNS:
+        return True
+    if lower in STAND_IN_NOUNS:
+        lefts = list(token.lefts)
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in lefts) and not any(
+            c.dep_ in ("poss", "compound", "amod") for c in lefts)
+    return False
