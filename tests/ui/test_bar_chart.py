@@ -1,7 +1,12 @@
-from PySide6.QtCore import QPointF
+from types import SimpleNamespace
+
+from PySide6.QtCore import QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 
+from desktop.core.figure import FIGURE_COLUMNS
+from desktop.nlp.figure_frame import frame_from_columns
 from desktop.ui.bar_chart import BarChart, compact_number, short
+from desktop.ui.charts_view import FigureBarsChart
 
 
 def test_compact_numbers():
@@ -35,7 +40,7 @@ def _labels_overlap(chart: BarChart) -> bool:
     edges = []
     for value, text in axis._tickLevels[0]:
         centre = view.mapViewToScene(QPointF(value, 0)).x()
-        half = metrics.horizontalAdvance(text) / 2
+        half = max(metrics.horizontalAdvance(line) for line in text.split("\n")) / 2
         edges.append((centre - half, centre + half))
     inside = all(left >= view.sceneBoundingRect().left() and right <= view.sceneBoundingRect().right()
                  for left, right in edges)
@@ -71,3 +76,93 @@ def test_short_labels_among_long_ones_are_all_shown_where_they_fit(qtbot):
     chart.set_bars(range(1, 19), labels, ["#88aaff"] * 18)
     shown = chart.tick_labels.shown()
     assert len(shown) >= 7 and not _labels_overlap(chart)
+
+
+def test_long_two_line_labels_are_cut_to_their_bar_and_all_shown(qtbot):
+    chart = _shown_chart(qtbot, 700)
+    labels = ["bilateral trade between Kazakhstan and Azerbaijan\n2022",
+              "mutual trade\nJan–Apr this year (4 months)", "BA pre-tax profit\nQ3 2004"]
+    chart.set_bars([460e6, 185e6, 75e6], labels, ["#ff8a65"] * 3)
+    assert chart.tick_labels.shown() == [0, 1, 2] and not _labels_overlap(chart)
+    first, second, third = chart.tick_labels.texts()
+    assert first.startswith("bilateral trade") and first.split("\n")[0].endswith("…") and first.endswith("\n2022")
+    assert third == "BA pre-tax profit\nQ3 2004"  # fits: not cut
+    axis = chart.getAxis("bottom")
+    two_lines = 2 * QFontMetrics(axis.style["tickFont"] or axis.font()).lineSpacing()
+    qtbot.waitUntil(lambda: axis.height() >= two_lines)
+
+
+def test_hollow_bars_are_dashed_and_a_mark_still_shows(qtbot):
+    chart = _shown_chart(qtbot, 500)
+    chart.set_bars([3, 4], ["a", "b"], ["#ff8a65"] * 2, hollow=[False, True], tips=["a: 3", "b: 4 (forecast)"])
+    pens = chart._bars.opts["pens"]
+    assert pens[1].style() == Qt.PenStyle.DashLine and pens[0].style() == Qt.PenStyle.SolidLine
+    chart.mark(1)
+    assert chart._bars.opts["pens"][1].widthF() == 2.5
+    assert chart.bar_at(1.2) == 1 and chart.bar_at(0.5) == -1
+
+
+class FakeModel(QObject):
+    """The part of SessionModel the figure bars use: a figures table and the selection."""
+
+    sigFiguresChanged = Signal()
+    sigSelectionChanged = Signal(str)
+
+    def __init__(self, table) -> None:
+        super().__init__()
+        self.table = table
+        self.selected_id = ""
+        self.session = SimpleNamespace(label=lambda name: SimpleNamespace(colour="#ff8a65"))
+
+    def figures(self):
+        return self.table
+
+    def select(self, highlight_id: str) -> None:
+        if highlight_id != self.selected_id:
+            self.selected_id = highlight_id
+            self.sigSelectionChanged.emit(highlight_id)
+
+
+def _table():
+    blank = {"start": 0, "end": 0, "surface": "", "value": 0.0, "low": 0.0, "high": 0.0, "unit": "",
+             "unit_code": "%", "kind": "percent", "qualifier": "", "subject": "", "period": "", "change": "",
+             "role": "", "direction": "", "moved": "", "link": -1, "derived": False, "formula": "",
+             "sentence": ""}
+    rows = [
+        {"surface": "40 percent", "value": 40, "subject": "trade", "period": "2022", "change": "+40%",
+         "role": "change"},
+        {"surface": "6.1 percent", "value": 6.1, "subject": "unemployment", "period": "Q3 2004", "role": "level"},
+        {"surface": "3%", "value": 3, "subject": "exports", "period": "2023", "change": "-3%", "role": "change"},
+        {"surface": "5.9 percent", "value": 5.9, "subject": "unemployment", "period": "Q4 2004",
+         "role": "forecast"},
+    ]
+    cells = [{**blank, **row, "start": 10 * i, "end": 10 * i + 5} for i, row in enumerate(rows)]
+    table = frame_from_columns({name: [row[name] for row in cells] for name in FIGURE_COLUMNS})
+    table.insert(0, "label", "PERCENT")
+    table.insert(0, "highlight_id", [f"h{10 * i}" for i in range(len(rows))])
+    table["edited"] = ""
+    return table
+
+
+def test_figure_bars_show_levels_by_default_and_changes_on_their_own(qtbot):
+    model = FakeModel(_table())
+    widget = FigureBarsChart(model)
+    qtbot.addWidget(widget)
+    widget.resize(700, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    model.sigFiguresChanged.emit()
+    assert widget.current_set() == "levels"
+    assert [widget.set_box.itemText(i) for i in range(3)] == ["Levels (2)", "Changes (2)", "Shares (0)"]
+    assert not widget.set_box.model().item(2).isEnabled()
+    assert widget._ids == ["h10", "h30"] and widget.chart.tick_labels.texts() == [
+        "unemployment\nQ3 2004", "unemployment\nQ4 2004"]
+    assert list(widget.chart._heights) == [6.1, 5.9] and widget.chart._hollow == [False, True]
+    widget.set_box.setCurrentIndex(1)
+    assert widget._ids == ["h0", "h20"] and list(widget.chart._heights) == [40.0, -3.0]
+    view_box = widget.chart.getPlotItem().getViewBox()
+    point = widget.chart.mapFromScene(view_box.mapViewToScene(QPointF(1, -1.5)))
+    qtbot.mouseClick(widget.chart.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert model.selected_id == "h20" and widget.chart.marked == 1
+    model.select("h10")  # a level chosen elsewhere: back to the levels, marked
+    assert widget.current_set() == "levels" and widget.chart.marked == 0
