@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ KIND_ORDER = ("money", "percent", "quantity", "multiplier", "duration", "age",
 #: was or will be), changes (how much it moved) and shares (parts of a whole).
 #: One set is drawn at a time: a change is never a bar beside a level.
 BAR_SETS = ("levels", "changes", "shares")
+_PERIOD_AFTER = re.compile(r",?\s*\b(?:in|for|during|over|of)?\s*\0")
 SET_TITLES = {"levels": "Levels", "changes": "Changes", "shares": "Shares"}
 
 
@@ -111,9 +113,12 @@ def figure_groups(figures: pd.DataFrame) -> list[FigureGroup]:
 
 def bar_label(subject: str, period: str, surface: str) -> str:
     """What a bar is of: its subject (the figure's surface when none was read), and
-    on a second line its period, with the length of a part of a year."""
+    on a second line its period, with the length of a part of a year. A period the
+    subject repeats ("revenue in the fourth quarter of 2004") is said once."""
     label, note = period_text(period) if period else ("", "")
     when = f"{label} ({note})" if note else label
+    if period and subject:
+        subject = _PERIOD_AFTER.sub("", subject.replace(period, "\0")).replace("\0", "").strip() or subject
     name = subject or surface
     return f"{name}\n{when}" if when else name
 

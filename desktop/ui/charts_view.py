@@ -37,6 +37,7 @@ class FigureBarsChart(QWidget):
         self.set_box = QComboBox(self)
         self.set_box.setObjectName("figureSet")
         self.set_box.setToolTip("Levels, changes and shares are never bars side by side")
+        self.set_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for name in BAR_SETS:
             self.set_box.addItem(SET_TITLES[name], name)
         self.chart = BarChart(self)

@@ -106,3 +106,5 @@ def test_bars_are_named_by_subject_and_period_not_by_surface():
     assert group_bars(ROLES, "USD", bar_set="changes").labels == ["profit\nJan–Apr 2023 (4 months)"]
     assert bar_label("BA pre-tax profit", "the third quarter of 2004", "£75m") == "BA pre-tax profit\nQ3 2004"
     assert bar_label("", "", "over 120") == "over 120"  # nothing else names it
+    assert bar_label("Harbor Foods revenue in the fourth quarter of 2004", "the fourth quarter of 2004",
+                     "$312 million") == "Harbor Foods revenue\nQ4 2004"  # the period said once
