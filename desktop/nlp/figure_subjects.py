@@ -52,7 +52,7 @@ MEASURE_NOUNS = frozenset(
 PLACEHOLDER_NOUNS = frozenset(
     "figure figures number numbers amount amounts total totals sum sums level levels mark"
     " value values peak high low record average one ones result results data statistics"
-    " estimate estimates part bit lot".split()
+    " estimate estimates part bit lot half third quarter fraction majority bulk most rest remainder".split()
 )
 #: Nouns of a movement: "a 26% rise in annual profits" measures "annual profits".
 MOVEMENT_NOUNS = frozenset(
@@ -89,9 +89,10 @@ _HAVING_VERBS = frozenset("see sees saw seen seeing has have had having reported
 _LIGHT_VERBS = frozenset("has have had is are was were be been get got make made take took taken own owned"
                          " hold held include included includes employ employed".split())
 _SHARE_WORDS = frozenset({"shares", "share", "stock", "stocks"})
+_TIME_NOUNS = frozenset("day days week weeks month months year years quarter quarters session period time".split())
 #: Units a figure's number may be parsed apart from: never what the figure measures.
 _UNIT_WORDS = frozenset(
-    "points point pence cents percent times years months days weeks hours minutes barrels tonnes tons"
+    "points point pence cents percent times years months days weeks hours minutes barrels tonnes tons units"
     " feet metres meters miles kilometres kilometers litres gallons".split())
 #: Verbs of expecting: "analysts had expected 34 cents" is of what was expected.
 _EXPECTING_VERBS = frozenset(
@@ -114,6 +115,7 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _PHRASE_PREPS = frozenset({"of", "between", "among", "from", "to", "in", "on", "for", "at", "with", "outside",
                            "within", "against", "excluding", "per"})
 _MAX_PREP_TOKENS = 7
+_MAX_CLAUSE_TOKENS = 6
 _MAX_CLIMB = 12
 _SPACE = re.compile(r"\s+")
 
@@ -170,13 +172,22 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
             elif found is not None:
                 subject = render(found, inside, _Names(doc, paragraph_names, names, known),
                                  reading.kind == "money")
-            if not subject and sentence_subjects:
+            if not subject and sentence_subjects and _same_clause(context.text, context.readings[index - 1], reading):
                 subject = sentence_subjects[-1]
             if subject:
                 last_subject = subject
                 sentence_subjects.append(subject)
         subjects.append(subject)
     return subjects
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|though|which|who|when)\b", re.IGNORECASE)
+
+
+def _same_clause(text: str, before, reading) -> bool:
+    """True when no other clause ("while ...", "but ...") starts between two
+    figures of a sentence."""
+    return not _CLAUSE_BREAK.search(text, before.end, reading.start)
 
 
 def subject_of(doc, start: int, end: int, names: Sequence[str] = ()) -> str:
@@ -202,7 +213,7 @@ def find(doc, start: int, end: int) -> tuple[Found | None, set[int]]:
         return None, set()
     inside = {t.i for t in tokens}
     root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
-    found = _valued(root, inside)
+    found = _valued(root, inside) or _described(root, inside)
     if found is None:
         counted = _counted_noun(root, inside)
         found = _counted_found(counted, inside) if counted is not None else _climb(root, inside)
@@ -273,6 +284,8 @@ def render(found: Found, inside: set[int], resolve: _Names, money: bool = False)
         name = _owner_text(owner, resolve, inside)
         if name and name.lower() not in phrase.lower():
             phrase = f"{name} {phrase}"
+    elif resolve.article and not any(resolve.is_name(t) for t in tokens):
+        phrase = f"{resolve.article[0]} {phrase}"
     return phrase
 
 
@@ -341,6 +354,9 @@ class _Names:
     def __call__(self, token, depth: int = 0) -> str:
         if self.is_name(token):
             return name_text(token)
+        if token.lower_ in ("his", "her"):  # "Mr Fuller has seen his wealth fall": the person before
+            person = next((t for t in reversed(self.doc[:token.i]) if t.dep_ in _SUBJECT_DEPS), None)
+            return name_text(person) if person is not None and person.tag_ in _NAME_TAGS else ""
         if not stands_in(token) or depth > 2:
             return ""
         for subject in reversed([t for t in self.doc[:token.i] if t.dep_ in _SUBJECT_DEPS]):
@@ -391,8 +407,14 @@ def _counted_found(noun, inside: set[int]) -> Found:
         obj = _object(head.head, inside)
         if obj is not None and obj.i < noun.i:
             return Found(_measured(obj, inside))
+    if noun.dep_ == "appos" and head.tag_ in _NAME_TAGS:
+        return Found(head)  # "Joss Stone, the 17-year-old singer"
     found = Found(noun)
-    if noun.dep_ == "dobj" and head.tag_ in ("VBD", "VBN") and head.lower_ not in _LIGHT_VERBS:
+    if noun.dep_ == "nsubj" and head.tag_ == "VBG":
+        words = [head] + [t for c in head.rights if c.dep_ in ("dobj", "prep") for t in c.subtree]
+        if len(words) <= 6 and not any(_is_amount(t) for t in words):
+            found.done = _words(words)  # "220 million people will be playing games on phones"
+    elif noun.dep_ == "dobj" and head.tag_ in ("VBD", "VBN") and head.lower_ not in _LIGHT_VERBS:
         found.done = head.lower_
     elif noun.dep_ == "nsubjpass" and head.tag_ == "VBN" and head.lower_ not in _SAYING_PARTICIPLES:
         found.done = head.lower_  # "23,000 people have been killed"
@@ -413,7 +435,7 @@ def _climb(token, inside: set[int]) -> Found | None:
         dep = token.dep_
         if dep in _SUBJECT_DEPS:
             return None  # the figure is itself the subject: it measures nothing named here
-        outside_noun = head.i not in inside and _is_noun(head)
+        outside_noun = head.i not in inside and _is_noun(head) and not _is_amount(head, inside)
         if outside_noun and dep in _PREMODIFIER_DEPS and head.i > token.i and head.lower_ in _UNIT_WORDS:
             token = head  # "16.29 points lower": the unit the figure is in
             continue
@@ -435,6 +457,9 @@ def _climb(token, inside: set[int]) -> Found | None:
                     return Found(pointing=True)
                 token = noun
                 continue
+            if head.lower_ == "of" and noun.dep_ == "pobj" and noun.head.lower_ in ("excluding", "including") \
+                    and _is_noun(noun.head.head):
+                noun = noun.head.head  # "earnings excluding items of $1.48"
             if head.lower_ == "of":
                 found = _noun_found(noun, inside)
                 if found is not None:
@@ -508,6 +533,8 @@ def _verb_found(verb, token, dep: str, inside: set[int]) -> Found | None:
         if verb.lower_ in _COPULAS:
             return _subject_found(subject, inside) if subject is not None else None
         nominal = NOMINALS.get(verb.lower_, "")
+        if nominal:
+            nominal = f"{nominal} {_verb_preps(verb, inside)}".strip()  # "spent £2m on the campaign"
         if subject is None:
             return Found(None, None, nominal) if nominal else None
         subject = _named(subject)
@@ -543,12 +570,39 @@ def _verb_found(verb, token, dep: str, inside: set[int]) -> Found | None:
     return None
 
 
+def _verb_preps(verb, inside: set[int]) -> str:
+    """What a verb's amount goes to: "on the campaign", "in Sheffield Wednesday"."""
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in ("in", "on", "for", "into"):
+            words = list(child.subtree)
+            if 1 < len(words) <= 5 and not any(t.i in inside or _is_amount(t) for t in words):
+                return _words(words)
+    return ""
+
+
+def _described(root, inside: set[int]) -> Found | None:
+    """ "the £400m being spent on research" -> "spending on research"; "the £11m
+    received by parties" -> "received by parties": a participle after the figure."""
+    verb = next((c for c in root.rights if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBG")), None)
+    if verb is None or verb.lower_ in _EXPECTING_VERBS:
+        return None
+    nominal = NOMINALS.get(verb.lower_)
+    if nominal:
+        return Found(None, None, f"{nominal} {_verb_preps(verb, inside)}".strip())
+    agent = next((c for c in verb.children if c.dep_ in ("agent", "prep")), None)
+    obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if obj is None or _is_amount(obj, inside) and obj.tag_ == "CD":
+        return None
+    return Found(None, None, f"{verb.lower_} {agent.lower_} {_phrase(obj, inside)}")
+
+
 def _against(verb) -> str:
     """ "against the euro" in "the dollar fell 2% against the euro"."""
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("against", "versus"):
-            words = list(child.subtree)
-            if len(words) <= 5 and not any(_is_amount(t) for t in words):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            words = [child, *obj.subtree] if obj is not None else []
+            if 1 < len(words) <= 5 and not any(_is_amount(t) for t in words):
                 return _words(words)
     return ""
 
@@ -561,8 +615,9 @@ def _named(token):
 
 
 def _object(verb, inside: set[int]):
-    """The noun object of ``verb`` that holds no figure."""
+    """The noun object of ``verb`` that holds no figure and is no time ("closed the day")."""
     return next((c for c in verb.children if c.dep_ == "dobj" and c.i not in inside and c.tag_ in _NOUN_TAGS
+                 and c.lower_ not in _TIME_NOUNS
                  and not any(t.i in inside or _is_amount(t) for t in c.subtree)), None)
 
 
@@ -594,9 +649,11 @@ def _is_pointing(noun) -> bool:
         c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in noun.children)
 
 
-def _is_amount(token) -> bool:
-    """A token of another figure: a number, or a money or unit word with one."""
-    return token.tag_ in ("CD", "$") or any(c.tag_ == "CD" or c.tag_ == "$" for c in token.children)
+def _is_amount(token, inside: set[int] | frozenset[int] = frozenset()) -> bool:
+    """A token of another figure (not of ``inside``): a number, or a money or unit
+    word with one."""
+    return token.tag_ in ("CD", "$") or any(
+        (c.tag_ == "CD" or c.tag_ == "$") and c.i not in inside for c in token.children)
 
 
 def _prep_object(noun, preps: tuple[str, ...], inside: set[int]):
@@ -663,6 +720,9 @@ def _owner(noun, tokens: list, names: _Names):
     ("Acme has cut 300 jobs"), or of the verb that reports or has it ("Acme said
     sales rose", "its film division saw profits slump")."""
     poss = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+    if poss is not None and poss.lower_ == "whose":
+        clause = next((t for t in noun.ancestors if t.dep_ == "relcl"), None)
+        return _named(clause.head) if clause is not None else None  # "Clive Calder, whose wealth rose"
     if poss is not None and (poss.lower_ in PRONOUNS or stands_in(poss)):
         return poss
     if any(names.is_name(t) for t in tokens):
@@ -740,6 +800,9 @@ def _phrase_tokens(noun, inside: set[int], keep_owner: bool = True) -> list:
             chosen.append(child)
         elif child.dep_ == "conj" and child.tag_ in _NOUN_TAGS and chosen[-1].dep_ == "cc":
             chosen.extend(_phrase_tokens(child, inside))
+        elif child.dep_ in ("relcl", "acl") and len(subtree) <= _MAX_CLAUSE_TOKENS \
+                and not any(_is_amount(t) for t in subtree):
+            chosen.extend(t for t in subtree if not t.is_punct)  # "Americans who own MP3 players"
         else:
             break
     return chosen
