@@ -25,7 +25,7 @@ _PINT_NAMES = {
     "Mbit": "megabit", "Gbit": "gigabit", "ppm": "ppm", "ppb": "ppb", "BTU": "Btu",
 }
 _OFFSET_UNITS = frozenset({"°C", "°F"})
-_NOT_IN_PINT = frozenset({"pp", "bp", "TEU"})
+_NOT_IN_PINT = frozenset({"pp", "bp", "TEU", "point"})
 _AREA_OR_VOLUME = re.compile(r"(m|km|cm|mm|mi|ft|in|yd)([23])")
 _NOT_PHYSICAL_KINDS = frozenset({"money", "count", "multiplier", "other"})
 

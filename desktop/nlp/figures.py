@@ -18,7 +18,7 @@ from desktop.nlp.carried_currency import SentenceCurrency, carried_money
 from desktop.nlp.draft import Draft, UnitPhrase
 from desktop.nlp.multipliers import MULTIPLYING_WORDS, multiplying_word, read_multiplier
 from desktop.nlp.nearby_words import word_before
-from desktop.nlp.non_figures import MODEL_AFTER_COUNT, is_bare_figure, is_clock_time
+from desktop.nlp.non_figures import MODEL_AFTER_COUNT, is_bare_figure, is_clock_time, is_named_year
 from desktop.nlp.numbers import CARDINAL_WORDS, NUMERAL_PATTERN, NumberToken, read_number_words, read_numeral
 from desktop.nlp.qualifiers import hyphen_qualifier_before, qualifier_before
 from desktop.nlp.ranges import read_range, unit_shared_by_and
@@ -140,6 +140,8 @@ def _read_number_figure(text: str, number: NumberToken, previous_end: int, curre
     first_unit = read_unit_phrase(text, first)
     if currency and not uncertainty and (money := carried_money(text, first, first_unit, previous_end)):
         first, first_unit = money, UnitPhrase(Unit(currency, "money"), "", money.end)
+    if first_unit is not None and is_named_year(text, number.start, number.end, first_unit.surface):
+        return None
     draft = Draft.single(first.start, first_unit.end if first_unit else first.end, first.value, first_unit)
     if uncertainty:
         draft.low, draft.high = first.value - uncertainty[0], first.value + uncertainty[0]

@@ -44,6 +44,11 @@ _NOUNS_DATED_BY_YEAR = frozenset(
     "revenues sales profits earnings results figures accounts budgets forecasts elections prices"
     " losses returns targets estimates accounts levels highs lows totals".split()
 )
+# "a third quarter", "a fourth time": an ordinal, not a fraction, before these nouns.
+_ORDINAL_USE = re.compile(
+    r"(?i:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:quarter|half|time|term|round|place"
+    r"|party|way|day|week|month|year|straight|consecutive|successive|largest|biggest)\b"
+)
 _LABELS = (
     "no", "nos", "number", "page", "pages", "p", "pp", "article", "articles", "chapter", "section",
     "paragraph", "clause", "item", "line", "route", "flight", "room", "platform", "gate", "exit",
@@ -133,6 +138,14 @@ _ONE_AS_PRONOUN_BEFORE = re.compile(
 )
 
 
+def _is_ordinal_use(text: str, end: int) -> bool:
+    """Whether the number word ending at ``end`` is an ordinal ("a third quarter")."""
+    last_word = end
+    while last_word > 0 and text[last_word - 1].isalpha():
+        last_word -= 1
+    return bool(_ORDINAL_USE.match(text, last_word))
+
+
 def _is_in_name(text: str, start: int) -> bool:
     """Whether a capitalised number word follows a capitalised name ("World War Two", "BBC Five Live")."""
     word_match = _WORD_BEFORE.search(text, max(0, start - 30), start)
@@ -154,7 +167,7 @@ def is_bare_figure(text: str, number: NumberToken, start: int, end: int) -> bool
     if number.spelled:
         if after[:1] == "-" and after[1:].isalpha() or _LABEL_BEFORE.search(text, max(0, start - 14), start):
             return False
-        if text[number.start].isupper() and _is_in_name(text, number.start):
+        if text[number.start].isupper() and _is_in_name(text, number.start) or _is_ordinal_use(text, end):
             return False
         if number.words == 1 and text[number.start:number.end].lower() == "one":
             return not (_ONE_AS_PRONOUN_AFTER.match(text, number.end)
@@ -168,6 +181,11 @@ def is_bare_figure(text: str, number: NumberToken, start: int, end: int) -> bool
         or is_identifier(text, start)
         or is_product_number(text, number.start, number.end)
     )
+
+
+def is_named_year(text: str, start: int, end: int, unit_surface: str) -> bool:
+    """True for a year named with the word "year" ("for the 2005 year"), which counts no years."""
+    return unit_surface == "year" and bool(_YEAR.fullmatch(text, start, end))
 
 
 def is_product_number(text: str, start: int, end: int) -> bool:

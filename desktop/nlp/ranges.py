@@ -45,6 +45,8 @@ def read_range(text: str, first: Amount, first_unit: UnitPhrase | None, pos: int
         return _skip_date_chain(text, second.end)
     if first_unit is not None and (second_unit is None or first_unit.unit.code != second_unit.unit.code):
         return None
+    if first_unit is None and second_unit is not None and is_year(text, first.number.start, first.number.end):
+        return None
     if connector["or"] and second_unit is None or first.scale and not second.scale:
         return None
     if first.scale == 0.0 and second.scale and first.raw <= second.raw:

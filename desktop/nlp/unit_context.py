@@ -32,6 +32,10 @@ _TEMPERATURE_WORDS = re.compile(
 _FAHRENHEIT_AHEAD = re.compile(r"[^.;\n]{0,40}?fahrenheit", re.IGNORECASE)
 _CELSIUS_AHEAD = re.compile(r"[^.;\n]{0,40}?(?:celsius|centigrade)", re.IGNORECASE)
 _INVERSE = re.compile(r"(?:[-−]1|⁻¹)(?![\d]|[.,]\d)")
+# Points are a unit where a market index is spoken of; elsewhere they are counted (a score).
+_INDEX_WORDS = re.compile(
+    r"\b(?:index|indices|Dax|DAX|Cac|CAC|Dow|FTSE|Footsie|Nikkei|Nasdaq|S&P|Hang\s+Seng|Kospi|Sensex|Stoxx)\b"
+)
 _TIME_ANCHOR_AFTER = re.compile(r"\s+(?:earlier|ago|later|before|after|previously|back|on)\b", re.IGNORECASE)
 _PER = re.compile(r"[ \t]*/[ \t]*|\s+per\s+|\s+an?\s+", re.IGNORECASE)
 
@@ -105,6 +109,8 @@ def _fits_context(text: str, amount: Amount, found: UnitMatch, gap: str) -> bool
         return bool(gap)
     if surface in ("p", "c"):
         return _is_pence_or_cents(text, amount, gap)
+    if found.unit.code == "point":
+        return bool(_INDEX_WORDS.search(text, max(0, amount.start - 120), amount.start))
     if surface == "K":
         return is_kelvin(text, amount)
     return True

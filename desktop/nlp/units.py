@@ -2,7 +2,8 @@
 number name a unit, with its code and the kind of figure it makes.
 
 ``code`` is the ISO 4217 code for money and a short pint-style symbol otherwise
-(t, km, kWh, ha, bbl, TEU, %, pp, year, month, day, h).
+(t, km, kWh, ha, bbl, TEU, %, pp, point, year, month, day, h); "point" is a point of
+a market index ("the Dax fell 16.29 points").
 """
 
 from __future__ import annotations
@@ -159,6 +160,7 @@ dB | quantity | dB | decibel(s)
 ppm | quantity | ppm | part(s) per million
 ppb | quantity | ppb | part(s) per billion
 TEU | quantity | TEU, TEUs | twenty-foot equivalent unit(s)
+point | quantity | pts | points
 bbl/day | quantity | bpd, b/d, bopd | 
 t/day | quantity | tpd | 
 Mt/year | quantity | mtpa, MTPA, mtpy, Mtpa | 

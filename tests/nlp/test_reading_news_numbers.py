@@ -140,7 +140,7 @@ def test_a_video_resolution_is_no_pence():
 # --- decimals without a leading zero --------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "surface", "value"), [
-    ("The index slipped .07 points.", ".07", 0.07),
+    ("The index slipped .07 points.", ".07 points", 0.07),
     ("A rate of .75% applies.", ".75%", 0.75),
     ("It moved -.3% today.", "-.3%", -0.3),
 ])
@@ -193,6 +193,19 @@ def test_dates_times_names_and_pronouns_are_no_figures(text):
 
 def test_a_duration_in_hours_is_still_read():
     assert readings("He worked 1200 hours.") == [("1200 hours", 1200, "h")]
+
+
+@pytest.mark.parametrize("text", [
+    "Sales slowed in a third quarter of losses.",
+    "It was beaten for a fourth time.",
+    "Analysts raised forecasts for the 2006 year.",
+])
+def test_ordinals_and_named_years_are_no_figures(text):
+    assert find_figures(text) == []
+
+
+def test_a_year_opens_no_range_with_an_amount():
+    assert readings("Profit fell from £3.1bn in 2002 to £2.7bn.") == [("£3.1bn", 3.1e9, "GBP"), ("£2.7bn", 2.7e9, "GBP")]
 
 
 def test_a_year_before_a_noun_it_dates_is_no_count():
@@ -250,3 +263,13 @@ def test_any_text_gives_sorted_disjoint_figures_within_bounds(text):
         assert previous_end <= figure.start
         assert figure.low <= figure.value <= figure.high
         previous_end = figure.end
+
+
+# --- points of an index ---------------------------------------------------------------------
+
+def test_points_are_a_unit_of_a_market_index():
+    assert readings("The FTSE 100 index closed 21.4 points lower.") == [("21.4 points", 21.4, "point")]
+
+
+def test_points_of_a_score_are_counted():
+    assert readings("The club suffered a deduction of 9 points.") == [("9", 9, "")]
