@@ -35,6 +35,12 @@ from desktop.nlp.figure_subjects import subject_key
 _RELATIVE_UNITS = frozenset({"%", "pp", "bp"})
 _YEAR_SPAN = re.compile(r"((?:19|20)\d\d)–((?:19|20)\d\d)")
 _SPLIT_YEAR = re.compile(r"(?:19|20)\d\d–\d\d")
+# "12 months to March 2005", "the year to June 2005": a span ending in a month, which
+# period_months (as of this writing) reads as that month alone.
+_SPAN_TO = re.compile(r"^(?:the\s+)?(?:(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                      r"\s+months?|(year|half[- ]year|quarter))\s+(?:to|ending|ended|through)\b", re.IGNORECASE)
+_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_SPAN_WORDS = {"year": 12, "half year": 6, "quarter": 3}
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,8 @@ def period_grain(period: str) -> Grain:
     if plain_year(period) is not None:
         return YEAR
     months = period_months(period)
+    if months is not None and months[0] == months[1] and (span := _span_to(period)):
+        return Grain("months", span)  # never joined to whole years or calendar quarters
     if months is None:
         label = period_label(period)
         if span := _YEAR_SPAN.fullmatch(label):
@@ -105,11 +113,25 @@ def period_grain(period: str) -> Grain:
     return Grain("months", length)
 
 
+def _span_to(period: str) -> int:
+    """The length in months of "12 months to March 2005", "the year to June" (0: not one)."""
+    match = _SPAN_TO.match(period.strip())
+    if match is None:
+        return 0
+    if match[1]:
+        return int(match[1]) if match[1].isdigit() else _WORDS[match[1].lower()]
+    return _SPAN_WORDS[match[2].lower().replace("-", " ") if "half" in match[2].lower() else match[2].lower()]
+
+
 @lru_cache(maxsize=4096)
 def period_text(period: str) -> tuple[str, str]:
     """A period's chart label and the length a reader must be told: ("2022", ""),
-    ("Q3 2004", ""), ("Jan–Apr this year", "4 months")."""
-    return period_label(period), period_grain(period).note
+    ("Q3 2004", ""), ("Jan–Apr this year", "4 months"), ("12 months to Mar 2005", "")."""
+    label, grain = period_label(period), period_grain(period)
+    months = period_months(period)
+    if grain.name == "months" and months is not None and months[0] == months[1] and _span_to(period):
+        return f"{grain.months} months to {label}", ""
+    return label, grain.note
 
 
 def period_order(period: str) -> tuple[int, int, int]:

@@ -69,6 +69,20 @@ def test_periods_are_read_as_grains_with_the_period_helpers():
     assert period_text("Q3 2004") == ("Q3 2004", "")
 
 
+def test_a_span_ending_in_a_month_is_no_month():
+    assert period_grain("12 months to March 2005") == Grain("months", 12) != YEAR
+    assert period_grain("the year to June 2005") == Grain("months", 12)
+    assert period_grain("nine months to September 2004") == Grain("months", 9)
+    assert period_text("12 months to March 2005") == ("12 months to Mar 2005", "")
+    [sales] = period_series(figures(
+        usd(10e6, "sales", "January 2005"), usd(11e6, "sales", "February 2005"),
+        usd(120e6, "sales", "12 months to March 2005"), usd(110e6, "sales", "12 months to March 2004"),
+    ))
+    joined = {line.grain: [sales.slots[sales.points[i].slot].label for i in line.joined] for line in sales.lines}
+    assert joined == {MONTH: ["Jan 2005", "Feb 2005"],
+                      Grain("months", 12): ["12 months to Mar 2004", "12 months to Mar 2005"]}
+
+
 def test_a_part_year_is_never_joined_to_whole_years():
     [trade] = period_series(figures(
         usd(300e6, "bilateral trade", "2021"),
