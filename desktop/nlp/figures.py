@@ -16,6 +16,7 @@ from desktop.core.figure import FigureReading
 from desktop.nlp.amounts import read_amount, read_uncertainty
 from desktop.nlp.carried_currency import SentenceCurrency, carried_money
 from desktop.nlp.draft import Draft, UnitPhrase
+from desktop.nlp.exchange_rates import exchange_rate_currency
 from desktop.nlp.multipliers import MULTIPLYING_WORDS, multiplying_word, read_multiplier
 from desktop.nlp.nearby_words import word_before
 from desktop.nlp.non_figures import MODEL_AFTER_COUNT, is_bare_figure, is_clock_time, is_named_year
@@ -142,6 +143,9 @@ def _read_number_figure(text: str, number: NumberToken, previous_end: int, curre
         first, first_unit = money, UnitPhrase(Unit(currency, "money"), "", money.end)
     if first_unit is not None and is_named_year(text, number.start, number.end, first_unit.surface):
         return None
+    if first_unit is None and not (number.spelled or first.scale) and (
+            code := exchange_rate_currency(text, first.start, first.end)):
+        first_unit = UnitPhrase(Unit(code, "money"), "", first.end)
     draft = Draft.single(first.start, first_unit.end if first_unit else first.end, first.value, first_unit)
     if uncertainty:
         draft.low, draft.high = first.value - uncertainty[0], first.value + uncertainty[0]

@@ -438,3 +438,9 @@ def currency_prefix_before(text: str, pos: int) -> tuple[str, int] | None:
 def currency_code(prefix: str) -> str:
     """The ISO 4217 code of a currency prefix such as "US$", "hk $" or "₸"."""
     return _CODE_BY_SPELLING[_spelling(prefix)]
+
+
+def currency_names() -> dict[str, str]:
+    """Each word that names a currency ("yuan", "rupiah", "US dollar"), in lower case, with its ISO code."""
+    return {word.lower(): code for code, kind, _, words in _lexicon_entries()
+            if kind == "money" and len(code) == 3 and code.isupper() for word in words}

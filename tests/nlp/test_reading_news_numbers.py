@@ -273,3 +273,24 @@ def test_points_are_a_unit_of_a_market_index():
 
 def test_points_of_a_score_are_counted():
     assert readings("The club suffered a deduction of 9 points.") == [("9", 9, "")]
+
+
+# --- exchange rates -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "surface", "value", "code"), [
+    ("The Korean won fell 1.2% against the US dollar, before recovering to trade at 1,045.", "1,045", 1045, "KRW"),
+    ("The peg keeps the ringgit at 3.80 to the dollar.", "3.80", 3.8, "MYR"),
+    ("The euro slipped against the dollar, trading at 1.2950.", "1.2950", 1.295, "USD"),
+])
+def test_an_exchange_rate_is_in_the_currency_it_quotes(text, surface, value, code):
+    figure = [figure for figure in find_figures(text) if figure.surface == surface][0]
+    assert (figure.value, figure.unit_code, figure.kind) == (value, code, "money")
+
+
+def test_a_rate_to_the_dollar_takes_the_currency_of_the_sentence_before():
+    text = "Its currency is the ringgit. The bank pegged it at 3.80 to the US dollar."
+    assert readings(text) == [("3.80", 3.8, "MYR")]
+
+
+def test_trading_at_a_number_without_a_currency_quoted_is_no_rate():
+    assert readings("Shares traded at 300 on Monday.") == [("300", 300, "")]
