@@ -89,6 +89,8 @@ _HAVING_VERBS = frozenset("see sees saw seen seeing has have had having reported
 _LIGHT_VERBS = frozenset("has have had is are was were be been get got make made take took taken own owned"
                          " hold held include included includes employ employed".split())
 _SHARE_WORDS = frozenset({"shares", "share", "stock", "stocks"})
+_OWNING_VERBS = frozenset("own owns owned owning hold holds held holding control controls controlled buy buys"
+                          " bought buying acquire acquires acquired sell sells sold selling take takes took taken".split())
 _TIME_NOUNS = frozenset("day days week weeks month months year years quarter quarters session period time".split())
 #: Units a figure's number may be parsed apart from: never what the figure measures.
 _UNIT_WORDS = frozenset(
@@ -127,7 +129,8 @@ class Found:
     (``owner``) and the measure the verb names (``nominal``: "took" -> "takings").
     ``done`` is the verb the thing counted underwent ("cut" in "cut 300 jobs");
     ``own`` a name the figure itself is given ("the Greens' £404,000"); ``extra``
-    words that end the subject ("against the euro", "per share")."""
+    words that end the subject ("against the euro", "per share"); ``part`` what
+    part of the noun a percentage of it is to its owner ("stake in", "share of")."""
 
     noun: object | None = None
     owner: object | None = None
@@ -136,6 +139,7 @@ class Found:
     done: str = ""
     own: object | None = None
     extra: str = ""
+    part: str = ""
 
 
 def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
@@ -149,19 +153,18 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
     "" without a parse, and for a figure that is part of a period."""
     subjects: list[str] = []
     last_subject, last_paragraph, last_sentence = "", -1, -1
-    paragraph_names: list[str] = []
+    paragraph = _Paragraph(context.text)
     sentence_subjects: list[str] = []
-    known = capitalised_words(context.text) if docs else frozenset()
     for index, reading in enumerate(context.readings):
         place = context.places[index]
         doc = docs.get(place.sentence) if docs else None
         if place.paragraph != last_paragraph:
             last_subject, last_paragraph = "", place.paragraph
-            paragraph_names = []
+            paragraph = _Paragraph(context.text, paragraph.known)
         if place.sentence != last_sentence:
             if last_sentence >= 0 and docs and docs.get(last_sentence) is not None \
                     and context.places[index - 1].paragraph == place.paragraph:
-                paragraph_names.extend(name for _, name in sentence_names(docs[last_sentence], known))
+                paragraph.docs.append(docs[last_sentence])
             last_sentence, sentence_subjects = place.sentence, []
         subject = ""
         if doc is not None and not context.inside_period(index):
@@ -170,8 +173,7 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
             if found is not None and found.pointing:
                 subject = last_subject
             elif found is not None:
-                subject = render(found, inside, _Names(doc, paragraph_names, names, known),
-                                 reading.kind == "money")
+                subject = render(found, inside, _Names(doc, paragraph, names), reading.kind == "money")
             if not subject and sentence_subjects and _same_clause(context.text, context.readings[index - 1], reading):
                 subject = sentence_subjects[-1]
             if subject:
@@ -200,7 +202,7 @@ def subject_of(doc, start: int, end: int, names: Sequence[str] = ()) -> str:
     if found.pointing:
         return ANAPHOR
     money = any(doc[i].tag_ == "$" or doc[i].lower_ in _MONEY_WORDS for i in inside)
-    return render(found, inside, _Names(doc, (), names, frozenset()), money)
+    return render(found, inside, _Names(doc, _Paragraph(""), names), money)
 
 
 def find(doc, start: int, end: int) -> tuple[Found | None, set[int]]:
@@ -217,13 +219,31 @@ def find(doc, start: int, end: int) -> tuple[Found | None, set[int]]:
     if found is None:
         counted = _counted_noun(root, inside)
         found = _counted_found(counted, inside) if counted is not None else _climb(root, inside)
+        if counted is not None and found is not None and found.noun is counted:
+            _part_of(root, found)
     if found is not None and not found.pointing:
-        found.own = next((c for t in tokens for c in t.children
-                          if c.dep_ == "poss" and c.i not in inside and is_name(c)), None)
-        per = _per(tokens, inside)
-        if per:
-            found.extra = f"{found.extra} {per}".strip()
+        first, after = tokens[0].i, tokens[-1].i + 1
+        if first > 1 and doc[first - 1].tag_ == "POS":  # "the Greens' £404,000"
+            found.own = next((c for t in tokens for c in t.children
+                              if c.dep_ == "poss" and c.i not in inside and is_name(c)), None)
+        if after < len(doc) and doc[after].lower_ in ("a", "an", "per"):
+            per = _per(tokens, inside)
+            if per:
+                found.extra = f"{found.extra} {per}".strip()
     return found, inside
+
+
+def _part_of(root, found: Found) -> None:
+    """ "Acme owns 8% of Beta" -> "Acme stake in Beta"; "Acme had 90% of users" ->
+    "Acme share of users": a percentage some subject has of a thing."""
+    if root.lower_ not in ("%", "percent") or root.dep_ != "dobj":
+        return
+    verb = root.head
+    subject = _verb_subject(verb) if verb.tag_.startswith("VB") else None
+    if subject is None or subject.lower_ in ("they", "them", "who", "which", "that"):
+        return
+    found.owner = _named(subject)
+    found.part = "stake in" if verb.lower_ in _OWNING_VERBS else "share of"
 
 
 def _valued(root, inside: set[int]) -> Found | None:
@@ -275,6 +295,10 @@ def render(found: Found, inside: set[int], resolve: _Names, money: bool = False)
         phrase = f"{_words(tokens)} share price".strip()
     else:
         phrase = _words(tokens)
+    if found.part:
+        owner = _owner_text(found.owner, resolve, inside) if found.owner is not None else ""
+        if owner and (found.owner.tag_ in _NAME_TAGS or resolve.is_name(found.owner) or stands_in(found.owner)):
+            return f"{owner} {found.part} {phrase}"
     if found.done:
         phrase = f"{phrase} {found.done}"
     if found.extra and found.extra not in phrase:
@@ -329,35 +353,74 @@ def _is_measure(word: str) -> bool:
     return word in MEASURE_NOUNS or (word.endswith("s") and word[:-1] in MEASURE_NOUNS)
 
 
+class _Known:
+    """The words a text capitalises inside sentences (:func:`capitalised_words`),
+    found on the first question."""
+
+    __slots__ = ("text", "_words")
+
+    def __init__(self, text: str) -> None:
+        self.text, self._words = text, None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = capitalised_words(self.text)
+        return word in self._words
+
+
+class _Paragraph:
+    """The parsed sentences of a paragraph before the current one, and the names
+    they give as subjects (read on the first question)."""
+
+    __slots__ = ("known", "docs", "_names", "_read", "_words")
+
+    def __init__(self, text: str, known: _Known | None = None) -> None:
+        self.known = known if known is not None else _Known(text)
+        self.docs: list = []
+        self._names: list[str] = []
+        self._read = 0
+        self._words: frozenset[str] | None = None
+
+    def names(self) -> list[str]:
+        if self._read < len(self.docs):
+            for doc in self.docs[self._read:]:
+                self._names.extend(name for _, name in sentence_names(doc, self.known))
+            self._read, self._words = len(self.docs), None
+        return self._names
+
+    def words(self) -> frozenset[str]:
+        names = self.names()
+        if self._words is None:
+            self._words = frozenset(word for name in names for word in name.split())
+        return self._words
+
+
 class _Names:
     """What tokens of one sentence name: a name itself, or for "it", "its" and "the
     firm" the subject before it in the sentence when that is a name (or stands for
-    one), else the last name an earlier sentence of the paragraph gave as a subject
-    (``paragraph``), else the article's first name (``article``). ``known`` holds
-    the words the text capitalises inside sentences."""
+    one), else the last name an earlier sentence of the ``paragraph`` gave as a
+    subject, else the article's first name (``article``)."""
 
-    __slots__ = ("doc", "paragraph", "article", "known", "_words")
+    __slots__ = ("doc", "paragraph", "article")
 
-    def __init__(self, doc, paragraph: Sequence[str], article: Sequence[str], known: frozenset[str]) -> None:
-        self.doc, self.paragraph, self.article, self.known = doc, paragraph, article, known
-        self._words: frozenset[str] | None = None
+    def __init__(self, doc, paragraph: _Paragraph, article: Sequence[str]) -> None:
+        self.doc, self.paragraph, self.article = doc, paragraph, article
 
     def is_name(self, token) -> bool:
-        if is_name(token, self.known):
+        if is_name(token, self.paragraph.known):
             return True
-        if token.tag_ not in _NOUN_TAGS or not token.text[:1].isupper() or token.i != 0:
-            return False
-        if self._words is None:  # "Jet has 42 aircraft" after "Jet Airways" was a subject
-            self._words = frozenset(word for name in self.paragraph for word in name.split())
-        return token.text in self._words
+        # "Jet has 42 aircraft" after "Jet Airways" was a subject
+        return token.i == 0 and token.tag_ in _NOUN_TAGS and token.text[:1].isupper() \
+            and token.text in self.paragraph.words()
 
     def __call__(self, token, depth: int = 0) -> str:
         if self.is_name(token):
             return name_text(token)
-        if token.lower_ in ("his", "her"):  # "Mr Fuller has seen his wealth fall": the person before
+        lower = token.lower_
+        if lower in ("his", "her"):  # "Mr Fuller has seen his wealth fall": the person before
             person = next((t for t in reversed(self.doc[:token.i]) if t.dep_ in _SUBJECT_DEPS), None)
             return name_text(person) if person is not None and person.tag_ in _NAME_TAGS else ""
-        if not stands_in(token) or depth > 2:
+        if depth > 2 or not stands_in(token):
             return ""
         for subject in reversed([t for t in self.doc[:token.i] if t.dep_ in _SUBJECT_DEPS]):
             named = _named(subject)
@@ -370,8 +433,9 @@ class _Names:
                 return self(subject, depth + 1)
             if subject.tag_ == "NN" and subject.lower_ not in PRONOUNS:
                 return ""  # "the panel ... its forecast": no company of the paragraph's
-        if self.paragraph:
-            return self.paragraph[-1]
+        names = self.paragraph.names()
+        if names:
+            return names[-1]
         return self.article[0] if self.article else ""
 
 

@@ -11,6 +11,7 @@ nothing here.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 #: Nouns that, after "the", stand for a company or body the text has named ("the firm").
 STAND_IN_NOUNS = frozenset(
@@ -41,7 +42,7 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _INSIDE_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][\w&-]*")
 
 
-def is_name(token, known: frozenset[str] = frozenset()) -> bool:
+def is_name(token, known: Container[str] = frozenset()) -> bool:
     """A proper noun, or a capitalised noun after a sentence's first word or one
     the text capitalises inside sentences (``known``, see :func:`capitalised_words`),
     that is no month, day or person."""
@@ -95,7 +96,7 @@ def name_text(token) -> str:
     return doc[first:token.i + 1].text
 
 
-def sentence_names(doc, known: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+def sentence_names(doc, known: Container[str] = frozenset()) -> list[tuple[int, str]]:
     """The names a parsed sentence gives as the subject of a verb, or as the owner
     of one ("BA's profits were ...", "Qantas shares fell"), with their token index,
     in order."""
