@@ -23,7 +23,7 @@ _FALL = (r"fell|falls?|falling|fallen|dropped|drops?|dropping|declined|declines?
 MOVEMENT_WORD = re.compile(rf"\b(?:{_RISE}|{_FALL}|change[sd]?)\b", re.IGNORECASE)
 # Words a movement verb may stand apart from its figure by: "rose by", "fell just",
 # "expanded by a breakneck 9.5%" (a short adjective after "a").
-_BETWEEN = r"(?:\s+(?:by|of|some|about|around|nearly|almost|roughly|just|only|a\s+further|a\s+[a-z]+|an\s+[a-z]+|another))*"
+_BETWEEN = r"(?:\s+(?:by|of|some|about|around|nearly|almost|roughly|just|only|a\s+further|an?(?:\s+[a-z]+){1,2}|another))*"
 _BEFORE = re.compile(
     rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL})){_BETWEEN}\s*$"
     rf"|\b(?:(?P<rise_noun>increase|rise|growth|gain|jump|surge|hike|improvement)|(?P<fall_noun>decrease"

@@ -56,7 +56,7 @@ _MEASURED_AGAINST = re.compile(
     r"|topped|tops|short\s+of|in\s+line\s+with)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _FORECAST_AFTER = re.compile(
     r"^[^.;,]{0,30}?\b(?:anticipated|expected|forecast|predicted|projected|planned|targeted|pledged"
-    r"|promised|proposed|it\s+had\s+(?:\w+\s+)?aimed|will|would|could|(?-i:may))\b", re.IGNORECASE)
+    r"|promised|proposed|it\s+had\s+(?:\w+\s+)?aimed|will|would)\b", re.IGNORECASE)
 _PREVIOUS_BEFORE = re.compile(
     r"(?:\b(?:from|compared\s+(?:with|to)|as\s+against|versus|vs\.?)\s+(?:(?:the|a|an|its|their)\s+)?"
     r"(?:(?:loss|profit|deficit|surplus|total|level|figure|peak|high|low)\s+of\s+)?"
@@ -72,7 +72,11 @@ _PREVIOUS_AFTER = re.compile(
     r"|the\s+(?:previous|prior|preceding|same)\s+(?:year|month|quarter|week|period)"
     r"|the\s+(?:year|month|quarter)[- ]ago\s+period|last\s+year\b(?!\s*['’]))",
     re.IGNORECASE)
-_TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"(?<!compared )(?<!close )(?<!equal )(?<!relative )(?<!next )(?<!due )\bto\s+$",
+                        re.IGNORECASE)
+# After a figure: the plan, budget or target it is the size of ("a £5bn plan").
+_PLANNED_AFTER = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:[a-z-]+\s+){0,2}(?:budget|plan|proposal|pledge|target"
+                            r"|forecast|projection|programme|program)\b", re.IGNORECASE)
 _SHARE_AFTER = re.compile(
     r"^\s*(?:of\b(?!\s+(?:the\s+)?(?:(?:19|20)\d\d|growth|inflation|increase|rise|fall))"
     r"|(?:stake|share|holding|interest)\b|(?:are|were)\s+(?!up|down|expected|forecast)[a-z]+)", re.IGNORECASE)
@@ -82,7 +86,8 @@ _SHARE_BEFORE = re.compile(
     re.IGNORECASE)
 _PART_OF_AFTER = re.compile(r"^\s*of\s+(?:this|that|which|it|them|these|those|the\s+total)\b", re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"\b(?:market\s+share|share\s+of|stake|penetration)\b", re.IGNORECASE)
-_GROWTH_WORDS = re.compile(r"\b(?:growth|inflation|rate\s+of\s+increase|expanded|expansion)\b", re.IGNORECASE)
+_GROWTH_WORDS = re.compile(r"\b(?:growth|grew|grow|grows|growing|inflation|rate\s+of\s+increase|expanded|expansion)\b",
+                           re.IGNORECASE)
 _RATE_WORDS = re.compile(r"\b(?:(?:interest|exchange|tax|base|mortgage|lending|discount)\s+rates?|rates\b|yields?)",
                          re.IGNORECASE)
 _JOINED = re.compile(r"^[^.;]{0,40}?\b(?:and|or|as\s+well\s+as)\s+(?:by\s+)?(?:a\s+further\s+)?$", re.IGNORECASE)
@@ -134,8 +139,10 @@ def _role(context: FigureContext, index: int, reading: FigureReading, before: Fi
     text = context.text
     after = text[reading.end:reading.end + _NEAR]
     near = clause[-_NEAR:]
-    sign = 0 if reading.qualifier in _THRESHOLDS else movement_sign(text, reading.start, reading.end)
-    forecast = _is_forecast(clause) or bool(_FORECAST_AFTER.match(after))
+    threshold = reading.qualifier in _THRESHOLDS and not re.search(r"\bby\s*$", clause)
+    sign = 0 if threshold else movement_sign(text, reading.start, reading.end)  # "fell below $35"
+    forecast = bool(_FORECAST_AFTER.match(after) or _PLANNED_AFTER.match(after)) or (
+        reading.kind not in ("duration", "age") and _is_forecast(clause))
     previous = _is_previous(near, after, clause)
     if previous and reading.unit_code == "%" and after.lstrip().startswith("of "):
         previous = False  # "59% of men compared to 41% of women": two shares
@@ -154,7 +161,7 @@ def _role(context: FigureContext, index: int, reading: FigureReading, before: Fi
             forecast = forecast or source.role == "forecast"
             sign = 0  # "rose 2% to $11.1bn": the figure after "to" is the new level
             previous = False
-    if sign == 0 and reading.unit_code == "%" and _GROWTH_WORDS.search(clause) and not previous:
+    if sign == 0 and reading.unit_code == "%" and _GROWTH_WORDS.search(clause):
         sign = -1 if re.search(r"\b(?:slow|slowed|down|lower|fell|declined?)\b", near, re.IGNORECASE) else 1
     direction = "up" if sign > 0 else "down" if sign < 0 else ""
     moved = _moved(reading, clause) if direction else ""
@@ -233,10 +240,9 @@ def _moved_from(readings, earlier: list[int], roles: list[Role], reading: Figure
 
 
 def _compared_level(readings, earlier: list[int], roles: list[Role], reading: FigureReading) -> int | None:
-    """The nearest figure before an earlier value that it is compared with: a level,
-    share or forecast, of the same unit when there is one."""
-    candidates = [i for i in reversed(earlier)
-                  if not roles[i].converts and roles[i].role in ("level", "forecast", "share")]
+    """The nearest figure before an earlier value that it is compared with (not
+    another earlier value), of the same unit when there is one."""
+    candidates = [i for i in reversed(earlier) if not roles[i].converts and roles[i].role != "previous"]
     same = [i for i in candidates if readings[i].unit_code == reading.unit_code]
     return (same or candidates or [None])[0]
 

@@ -106,3 +106,27 @@ def test_roles_never_raise_and_links_point_at_figures(text):
     starts = set(frame["start"])
     assert set(frame["role"]) <= {"", "level", "change", "previous", "share", "forecast"}
     assert all(link == -1 or link in starts for link in frame["link"])
+
+
+def test_compared_to_is_no_movement_to_a_new_level():
+    rows = _rows("Orders rose 3.1% in the month, compared to 0.4% a month earlier.")
+    assert rows["3.1%"]["role"] == "change"
+    assert rows["0.4%"]["role"] == "previous"
+    assert rows["0.4%"]["link"] == rows["3.1%"]["start"]
+
+
+def test_the_size_of_a_plan_is_a_forecast():
+    rows = _rows("The mayor unveiled a £40m (€46m) plan for new tram lines.")
+    assert rows["£40m"]["role"] == rows["€46m"]["role"] == "forecast"
+
+
+def test_an_approximate_amount_after_by_keeps_its_movement():
+    rows = _rows("Rents could climb by just under 4% next year.")
+    row = next(iter(rows.values()))
+    assert row["role"] == "forecast" and row["direction"] == "up"
+
+
+def test_an_earlier_growth_rate_is_a_rise():
+    rows = _rows("The economy grew 5.2% last year, well above the previous year's 4.8%.")
+    assert rows["5.2%"]["direction"] == "up"
+    assert rows["4.8%"]["role"] == "previous" and rows["4.8%"]["direction"] == "up"
