@@ -119,6 +119,9 @@ def _sentence_roles(context: FigureContext, indexes: list[int], roles: list[Role
         before = readings[indexes[position - 1]] if position else None
         gap = text[before.end:reading.start] if before is not None else ""
         clause = _clause_before(text, first, reading.start)
+        if context.inside_period(index):
+            roles[index] = Role()  # "four months" in "the first four months of 2023" names a period
+            continue
         main = _converted(readings, indexes, position, gap, roles)
         if main is not None:
             role = roles[main]
@@ -255,7 +258,7 @@ def _is_share(reading: FigureReading, near: str, after: str) -> bool:
     if reading.unit_code == "%":
         return bool(_SHARE_AFTER.match(after) or _SHARE_BEFORE.search(near) or _SHARE_WORDS.search(near)
                     or not _RATE_WORDS.search(near[-30:]))
-    return bool(_PART_OF_AFTER.match(after))
+    return reading.kind in ("money", "count") and bool(_PART_OF_AFTER.match(after))
 
 
 def _moved(reading: FigureReading, clause: str) -> str:

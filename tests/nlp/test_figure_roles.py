@@ -130,3 +130,9 @@ def test_an_earlier_growth_rate_is_a_rise():
     rows = _rows("The economy grew 5.2% last year, well above the previous year's 4.8%.")
     assert rows["5.2%"]["direction"] == "up"
     assert rows["4.8%"]["role"] == "previous" and rows["4.8%"]["direction"] == "up"
+
+
+def test_a_number_that_names_a_period_has_no_role():
+    rows = _rows("Sales reached $90m in the first four months of this year.")
+    assert rows["four months"]["role"] == ""
+    assert rows["$90m"]["role"] == "level"
