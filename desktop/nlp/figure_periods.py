@@ -1,15 +1,24 @@
-"""Periods: the year or span a figure refers to ("2022", "the first four months of
-this year"), found with regular expressions in its sentence, else earlier in its
-paragraph. A period written as a comparison base ("than in 2021") is kept apart:
-it names what a change is measured against, not when the figure holds.
+"""Periods: the year or span a figure refers to ("2022", "Q3 2004", "three months to
+December 2004", "a year earlier"), read from the figure's own clause, then its sentence
+(:mod:`desktop.nlp.period_clauses`, over the expressions of
+:mod:`desktop.nlp.period_expressions`). A period from an earlier sentence is taken only
+through an explicit link ("that month", "for the quarter", "the same period"); a period
+written as a comparison base ("than in 2021") is kept apart: it names what a change is
+measured against, not when the figure holds.
+
+The labels, months and sort keys of the charts read the normal forms written here
+(:func:`period_label`, :func:`period_months`, :func:`period_sort_key`, :func:`plain_year`).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from desktop.nlp.period_clauses import sentence_periods
+from desktop.nlp.period_expressions import Period, find_periods
 
 if TYPE_CHECKING:
     from desktop.nlp.figure_sentences import FigureContext
@@ -41,17 +50,25 @@ _BASE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_YEAR = re.compile(
-    rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+({_YEAR})|\d{{1,2}}\s+{_MONTH},?\s+({_YEAR})|({_YEAR})-\d\d-\d\d)\b",
+    rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+({_YEAR})|\d{{1,2}}\s+{_MONTH},?\s+({_YEAR})|({_YEAR})[-/]\d\d[-/]\d\d)\b",
     re.IGNORECASE,
 )
 _THIS_YEAR = re.compile(r"\b(?:this|the\s+current)\s+year\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"\b(?:last|the\s+previous|the\s+past)\s+year\b", re.IGNORECASE)
+_NEXT_YEAR = re.compile(r"\bnext\s+year\b", re.IGNORECASE)
 _PLAIN_YEAR = re.compile(rf"^(?:in\s+|for\s+)?({_YEAR})$", re.IGNORECASE)
-_MONTH_SPAN = re.compile(rf"^the\s+first\s+({_COUNT})\s+months?\b", re.IGNORECASE)
+_MONTH_SPAN = re.compile(rf"^(?:the\s+)?first\s+({_COUNT})\s+months?\b", re.IGNORECASE)
+_LAST_MONTHS = re.compile(rf"^(?:the\s+)?(?:last|final)\s+({_COUNT})\s+months\s+of\b", re.IGNORECASE)
+_MONTHS_TO = re.compile(rf"^(?:the\s+)?({_COUNT}|year)\s+(?:months?\s+)?to\s+({_MONTH})(?:\s+({_YEAR}))?", re.IGNORECASE)
 _QUARTER = re.compile(r"^(?:the\s+)?(first|second|third|fourth|Q([1-4]))\s*(?:quarter)?\b", re.IGNORECASE)
 _HALF = re.compile(r"^(?:the\s+)?(first|second|H([12]))\s*(?:half)?\b", re.IGNORECASE)
 _ANY_YEAR = re.compile(rf"\b({_YEAR})\b")
 _SHORT_RANGE = re.compile(rf"\b({_YEAR})\s*[-–/]\s*(\d\d)\b")
+#: A note after a period: "Q4 2003 (a year earlier)", "January (that month)".
+_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+#: A prefix that makes a period a horizon or a start: "by 2010", "since May".
+_PREFIX = re.compile(r"^(by|since|from|later\s+in|earlier\s+in)\s+(?:end\s+of\s+)?", re.IGNORECASE)
+_NOW = re.compile(r"^(?:now|currently|current|at present|presently)$", re.IGNORECASE)
 _COUNT_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _ORDINAL_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -70,27 +87,190 @@ class PeriodMention:
 
 
 def periods_of(context: FigureContext, year: int | None = None) -> list[str]:
-    """The period of each figure of ``context``: the nearest stated period in its
-    sentence, else the last one stated before it in its paragraph; "this year" and
-    "last year" resolved against ``year`` when it is known."""
+    """The period of each figure of ``context``, in normal form: the period of its own
+    clause, else of its sentence (see :mod:`desktop.nlp.period_clauses`); "" when its
+    sentence states none. A link ("that month", "for the quarter") is resolved to the
+    period it points back to in the paragraph, a relative anchor ("a year earlier") to
+    the period of the sentence's other figures, and "this year"/"last year" to years
+    when ``year`` (the article's) is known. Never raises on odd input."""
+    readings = list(getattr(context, "readings", None) or ())
+    places = list(getattr(context, "places", None) or ())
+    text = getattr(context, "text", "")
+    if not isinstance(text, str) or not readings or len(places) != len(readings):
+        return [""] * len(readings)
+    year = _valid_year(year)
+    spans = [_span(reading, len(text)) for reading in readings]
+    found = _outside_figures(find_periods(text), spans)
+    starts = [p.start for p in found]
+    chosen: list[Period | None] = [None] * len(readings)
+    groups: dict[tuple[int, int], list[int]] = {}
+    for index, place in enumerate(places):
+        first, last = _span((place.first, place.last), len(text))
+        if not (first <= spans[index][0] and spans[index][1] <= max(last, first)):
+            first, last = spans[index]
+        groups.setdefault((first, last), []).append(index)
+    for (first, last), members in groups.items():
+        members.sort(key=lambda i: spans[i])
+        mentions = found[bisect_left(starts, first):bisect_left(starts, last)]
+        for index, period in zip(members, sentence_periods(text, first, last, [spans[i] for i in members],
+                                                           mentions)):
+            chosen[index] = period
     periods = []
-    for index, reading in enumerate(context.readings):
-        place = context.places[index]
-        inside = context.sentence_mentions(index)
-        period = nearest_period(inside, reading.start, reading.end) or _earlier_period(
-            context.mentions, context.mention_starts, place.paragraph, place.first)
-        periods.append(resolve_period(period, year))
+    for index, period in enumerate(chosen):
+        if period is None:
+            periods.append("")
+            continue
+        shown = period.normal
+        if period.kind == "link":
+            shown = _linked(period, found, starts, _paragraph_start(places[index], text), year)
+        elif period.kind == "anchor":
+            shown = _anchored(period, index, chosen, groups, spans, year)
+        else:
+            shown = resolve_period(shown, year)
+        periods.append(shown)
     return periods
 
 
-def _earlier_period(mentions: list[PeriodMention], starts: list[int], paragraph: int, sentence_start: int) -> str:
-    """The last stated period written before the sentence, within its paragraph."""
-    for index in range(bisect_right(starts, sentence_start - 1) - 1, -1, -1):
-        mention = mentions[index]
-        if mention.start < paragraph:
+def _valid_year(year) -> int | None:
+    try:
+        value = int(year)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return value if 1000 <= value <= 9999 else None
+
+
+def _span(item, length: int) -> tuple[int, int]:
+    start, end = (item.start, item.end) if hasattr(item, "start") else item
+    try:
+        start, end = int(start), int(end)
+    except (TypeError, ValueError):
+        return 0, 0
+    start = max(0, min(start, length))
+    return start, max(start, min(end, length))
+
+
+def _paragraph_start(place, text: str) -> int:
+    try:
+        return max(0, int(place.paragraph))
+    except (AttributeError, TypeError, ValueError):
+        return 0
+
+
+def _outside_figures(found: list[Period], spans: list[tuple[int, int]]) -> list[Period]:
+    """``found`` without the numbers that are part of a figure ("2000" in "2000 tons"),
+    keeping a year read as a figure on its own ("in 2001")."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    kept = []
+    for period in found:
+        index = bisect_right(starts, period.start) - 1
+        if index >= 0:
+            f_start, f_end = ordered[index]
+            if f_start <= period.start and period.end <= f_end and not (
+                    (f_start, f_end) == (period.start, period.end) and period.kind in ("year", "duration")):
+                continue
+        kept.append(period)
+    return kept
+
+
+_LINK_KINDS = {
+    "month": ("date",),
+    "quarter": ("quarter", "month_range", "span"),
+    "year": ("year", "relative"),
+    "week": ("weekend", "weekday", "weak"),
+}
+
+
+def _linked(link: Period, found: list[Period], starts: list[int], paragraph: int, year: int | None) -> str:
+    """ "that month" shown with the month it points back to: "January (that month)"."""
+    words = link.normal.split()
+    kinds = next((kinds for word, kinds in _LINK_KINDS.items() if word in words), None)
+    for index in range(bisect_left(starts, link.start) - 1, -1, -1):
+        candidate = found[index]
+        if candidate.start < paragraph:
+            break
+        if candidate.base or candidate.event or candidate.kind in ("link", "anchor", "now", "null", "annual"):
+            continue
+        if candidate.weak and kinds != _LINK_KINDS["week"]:
+            continue
+        if kinds is None or candidate.kind in kinds:
+            if candidate.kind == "span" and not candidate.normal.startswith("three "):
+                continue
+            if words[-1] in ("figure", "number", "total", "amount", "level", "sum"):
+                return resolve_period(candidate.normal, year)  # "That figure is ...": the figure's period
+            if "same" in words:
+                return _same_period(resolve_period(candidate.normal, year), link.normal, year) or link.normal
+            return f"{resolve_period(candidate.normal, year)} ({link.normal})"
+    return resolve_period(link.normal, year)
+
+
+def _same_period(earlier: str, link: str, year: int | None) -> str:
+    """ "the same period of 2003" after "the first eleven months of 2004": "first eleven
+    months of 2003"; "the same period" alone: "first eleven months of 2004 (the same period)"."""
+    stated = _ANY_YEAR.search(resolve_period(link, year))
+    if stated is None:
+        if re.search(r"\b(?:a\s+year\s+(?:earlier|ago)|last\s+year)\b", link):
+            shifted = _shift(earlier, "year", -1)
+            return f"{shifted} ({link})" if shifted else ""
+        return f"{earlier} ({link})"
+    if _ANY_YEAR.search(earlier):
+        return _ANY_YEAR.sub(stated[1], earlier, count=1)
+    if re.fullmatch(rf"(?:{_MONTH}|Q[1-4])", earlier):
+        return f"{earlier} {stated[1]}"
+    return f"{earlier} of {stated[1]}" if re.match(r"(?:first|second|last|final)\b", earlier) else ""
+
+
+_SHIFT = re.compile(r"\b(?:(a|one|two|three|\d)\s+)?(year|month|quarter)s?[-\s]+(earlier|ago|before|later|previously)"
+                    r"|\b(previous|prior|preceding)\s+(year|month|quarter)|\b(year|month|quarter)\s+before"
+                    r"|\b(year)-(?:earlier|ago)", re.IGNORECASE)
+
+
+def _anchored(anchor: Period, index: int, chosen, groups, spans, year: int | None) -> str:
+    """ "a year earlier" shown with the period it names when the sentence's other
+    figures give theirs: "Q4 2003 (a year earlier)"; else as written."""
+    match = _SHIFT.search(anchor.normal)
+    if match is None:
+        return anchor.normal
+    count = {"a": 1, "one": 1, "two": 2, "three": 3}.get((match[1] or "a").lower(), None)
+    if count is None:
+        count = int(match[1]) if (match[1] or "").isdigit() else 1
+    unit = (match[2] or match[5] or match[6] or match[7] or "year").lower()
+    step = count if (match[3] or "").lower() == "later" else -count
+    members = next(m for m in groups.values() if index in m)
+    position = members.index(index)
+    ordered = members[:position][::-1] + members[position + 1:]
+    for other in ordered:
+        reference = chosen[other]
+        if reference is None or reference.kind in ("anchor", "link", "now", "annual", "null") or reference.weak:
+            continue
+        shifted = _shift(resolve_period(reference.normal, year), unit, step)
+        if shifted:
+            return f"{shifted} ({anchor.normal})"
+        break
+    return anchor.normal
+
+
+def _shift(period: str, unit: str, step: int) -> str:
+    """``period`` moved by ``step`` years, months or quarters, or "" when it cannot be."""
+    years = _ANY_YEAR.findall(period)
+    if unit == "year":
+        if not years or period.startswith(("since", "by", "from")):
             return ""
-        if not mention.base:
-            return mention.text
+        return _ANY_YEAR.sub(lambda m: str(int(m[1]) + step), period)
+    if unit == "month":
+        match = re.fullmatch(rf"({_MONTH})(?:\s+({_YEAR}))?", period)
+        if not match:
+            return ""
+        number = _month_number(match[1]) - 1 + step
+        year_shift, number = divmod(number, 12)
+        shown = _MONTHS[number].capitalize()
+        return f"{shown} {int(match[2]) + year_shift}" if match[2] else shown
+    if unit == "quarter":
+        match = re.fullmatch(rf"Q([1-4])(?:\s+({_YEAR}))?", period)
+        if not match:
+            return ""
+        year_shift, number = divmod(int(match[1]) - 1 + step, 4)
+        return f"Q{number + 1} {int(match[2]) + year_shift}" if match[2] else f"Q{number + 1}"
     return ""
 
 
