@@ -306,36 +306,66 @@ def base_after(mentions: list[PeriodMention], end: int) -> str:
     return next((m.text for m in mentions if m.base and m.start >= end), "")
 
 
-def article_year(text: str, head: int = 400) -> int | None:
-    """The year of the article's dateline ("BAKU, June 22, 2023."), when it has one."""
-    match = _DATELINE_YEAR.search(text, 0, head)
+def article_year(text: str, fallback: int | None = None, head: int = 400) -> int | None:
+    """The year of the article's dateline ("BAKU, June 22, 2023.", "12 May 2019",
+    "2005/02/10"), else ``fallback`` (a year the caller knows, e.g. from the file's
+    metadata), else None. Never raises."""
+    fallback = _valid_year(fallback)
+    if not isinstance(text, str):
+        return fallback
+    try:
+        match = _DATELINE_YEAR.search(text, 0, max(0, int(head)))
+    except (TypeError, ValueError, OverflowError):
+        match = None
     if match is None:
-        return None
+        return fallback
     return int(next(group for group in match.groups() if group))
 
 
 def resolve_period(period: str, year: int | None) -> str:
-    """``period`` with "this year" and "last year" written as years when ``year`` is known."""
-    if year is None or not period:
-        return period
+    """``period`` with "this year", "last year" and "next year" written as years when
+    ``year`` is known ("later this year" → "later in 2005")."""
+    year = _valid_year(year)
+    if year is None or not isinstance(period, str) or not period:
+        return period if isinstance(period, str) else ""
+    period = re.sub(r"\b(later|earlier)\s+this\s+year\b", rf"\1 in {year}", period, flags=re.IGNORECASE)
+    period = re.sub(r"\bso\s+far\s+this\s+year\b", f"{year} so far", period, flags=re.IGNORECASE)
     period = _THIS_YEAR.sub(str(year), period)
+    period = _NEXT_YEAR.sub(str(year + 1), period)
     return _LAST_YEAR.sub(str(year - 1), period)
 
 
+def _core(period) -> str:
+    """``period`` without a note ("Q4 2003 (a year earlier)" → "Q4 2003"); "" for a non-string."""
+    if not isinstance(period, str):
+        return ""
+    return _NOTE.sub("", period).strip() or period.strip()
+
+
 def plain_year(period: str) -> int | None:
-    """The year when ``period`` is one whole calendar year ("2022"), else None."""
-    match = _PLAIN_YEAR.match(period.strip())
+    """The year when ``period`` is one whole calendar year ("2022", "2003 (a year
+    earlier)"), else None."""
+    match = _PLAIN_YEAR.match(_core(period))
     return int(match[1]) if match else None
 
 
 def period_months(period: str) -> tuple[int, int] | None:
     """First and last month (1-12) of a part of a year ("the first four months",
-    "Q2", "January-April"), or None for a whole year or an unknown span."""
-    text = period.strip()
+    "Q2", "January-April", "the final three months of 2004"), or None for a whole
+    year, a start ("since May") or an unknown span. A span to a month ("12 months to
+    March 2005") reads as that month."""
+    text = _core(period)
+    prefix = _PREFIX.match(text)
+    if prefix:
+        if prefix[1].lower() in ("since", "from"):
+            return None
+        text = text[prefix.end():]
     if match := _MONTH_SPAN.match(text):
-        count = match[1].lower()
-        months = int(count) if count.isdigit() else _COUNT_WORDS.get(count, 0)
+        months = _count(match[1])
         return (1, months) if 1 <= months <= 12 else None
+    if match := _LAST_MONTHS.match(text):
+        months = _count(match[1])
+        return (13 - months, 12) if 1 <= months <= 12 else None
     if (match := _QUARTER.match(text)) and ("quarter" in text.lower() or match[2]):
         quarter = int(match[2]) if match[2] else _ORDINAL_NUMBERS[match[1].lower()]
         return 3 * quarter - 2, 3 * quarter
@@ -350,39 +380,51 @@ def period_months(period: str) -> tuple[int, int] | None:
 
 
 def period_label(period: str) -> str:
-    """A short label for charts: "2022", "2019–2021", "Jan–Apr 2023", "Q1 this year"."""
-    year = _year_words(period)
-    text = period.strip()
+    """A short label for charts: "2022", "2019–2021", "Jan–Apr 2023", "Q1 this year",
+    "by 2010", "since May"."""
+    text = _core(period)
+    prefix = _PREFIX.match(text)
+    if prefix and text[prefix.end():]:
+        word = prefix[1].lower().split()[0]
+        return f"{word} {period_label(text[prefix.end():])}"
+    year = _year_words(text)
     if (match := _QUARTER.match(text)) and ("quarter" in text.lower() or match[2]):
         return f"Q{match[2] or _ORDINAL_NUMBERS[match[1].lower()]} {year}".strip()
     if (match := _HALF.match(text)) and ("half" in text.lower() or match[2]):
         return f"H{match[2] or _ORDINAL_NUMBERS[match[1].lower()]} {year}".strip()
-    months = period_months(period)
+    months = period_months(text)
     if months is None:
-        years = _ANY_YEAR.findall(period)
+        years = _ANY_YEAR.findall(text)
         if len(years) >= 2:
             return f"{years[0]}–{years[-1]}"
-        short = _SHORT_RANGE.search(period)
-        return f"{short[1]}–{short[2]}" if short else year or period
+        short = _SHORT_RANGE.search(text)
+        return f"{short[1]}–{short[2]}" if short else year or text
     first, last = (_MONTHS[m - 1][:3].capitalize() for m in months)
     span = first if first == last else f"{first}–{last}"
     return f"{span} {year}".strip()
 
 
 def period_sort_key(period: str) -> tuple[int, int]:
-    """Orders periods in time: by year ("this year" after every stated year when
-    unresolved), then by first month; a whole year sorts before its parts."""
-    years = [int(y) for y in _ANY_YEAR.findall(period)]
+    """Orders periods in time: by year ("this year" and "now" after every stated year
+    when unresolved, "next year" after them), then by first month; a whole year sorts
+    before its parts."""
+    text = _core(period)
+    years = [int(y) for y in _ANY_YEAR.findall(text)]
     if years:
         year = years[0]
-    elif _THIS_YEAR.search(period):
+    elif _THIS_YEAR.search(text) or _NOW.match(text):
         year = UNKNOWN_THIS_YEAR
-    elif _LAST_YEAR.search(period):
+    elif _LAST_YEAR.search(text):
         year = UNKNOWN_THIS_YEAR - 1
     else:
         year = UNKNOWN_THIS_YEAR + 1
-    months = period_months(period)
+    months = period_months(text)
     return year, months[0] if months else 0
+
+
+def _count(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else _COUNT_WORDS.get(word, 0)
 
 
 def _year_words(period: str) -> str:
@@ -393,6 +435,8 @@ def _year_words(period: str) -> str:
         return "this year"
     if _LAST_YEAR.search(period):
         return "last year"
+    if _NEXT_YEAR.search(period):
+        return "next year"
     return ""
 
 
