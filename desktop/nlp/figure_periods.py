@@ -109,8 +109,10 @@ def periods_of(context: FigureContext, year: int | None = None) -> list[str]:
         if not (first <= spans[index][0] and spans[index][1] <= max(last, first)):
             first, last = spans[index]
         groups.setdefault((first, last), []).append(index)
+    sentence_of: dict[int, int] = {}
     for (first, last), members in groups.items():
         members.sort(key=lambda i: spans[i])
+        sentence_of.update((i, first) for i in members)
         mentions = found[bisect_left(starts, first):bisect_left(starts, last)]
         for index, period in zip(members, sentence_periods(text, first, last, [spans[i] for i in members],
                                                            mentions)):
@@ -123,6 +125,8 @@ def periods_of(context: FigureContext, year: int | None = None) -> list[str]:
         shown = period.normal
         if period.kind == "link":
             shown = _linked(period, found, starts, _paragraph_start(places[index], text), year)
+        elif period.kind == "ordinal":
+            shown = _ordinal(period, found, starts, sentence_of[index], year)
         elif period.kind == "anchor":
             shown = _anchored(period, index, chosen, groups, spans, year)
         else:
@@ -218,6 +222,24 @@ def _same_period(earlier: str, link: str, year: int | None) -> str:
     if re.fullmatch(rf"(?:{_MONTH}|Q[1-4])", earlier):
         return f"{earlier} {stated[1]}"
     return f"{earlier} of {stated[1]}" if re.match(r"(?:first|second|last|final)\b", earlier) else ""
+
+
+def _ordinal(ordinal: Period, found: list[Period], starts: list[int], sentence: int, year: int | None) -> str:
+    """ "the second" after "the first quarter of 2004" in its sentence: "Q2 2004"; "" when
+    no quarter or half is named before it."""
+    number = _ORDINAL_NUMBERS.get(ordinal.normal, 4 if ordinal.normal in ("final", "last") else 0)
+    for index in range(bisect_left(starts, ordinal.start) - 1, -1, -1):
+        named = found[index]
+        if named.start < sentence:
+            break
+        shown = resolve_period(named.normal, year)
+        stated = _ANY_YEAR.search(shown)
+        if named.kind == "quarter" and shown.startswith("Q"):
+            return f"Q{number} {stated[1]}" if stated else f"Q{number}"
+        if named.kind == "half" and number in (1, 2):
+            name = ("first", "second")[number - 1]
+            return f"{name} half of {stated[1]}" if stated else f"{name} half"
+    return ""
 
 
 _SHIFT = re.compile(r"\b(?:(a|one|two|three|\d)\s+)?(year|month|quarter)s?[-\s]+(earlier|ago|before|later|previously)"

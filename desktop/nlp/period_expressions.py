@@ -51,13 +51,13 @@ _EVENT_NOUN = (r"(?:launch|release|flotation|listing|debut|opening|start|beginni
 # One alternative per kind, longest forms first; the group name is the kind.
 _PATTERNS = [
     ("null", r"since\s+(?:then|that\s+(?:date|time|day))"),
-    ("since", rf"since\s+(?:(?:the\s+)?(?:{_DATE}|{_YEAR})(?:\s+(?:terror\s+|terrorist\s+)?{_SINCE_EVENT})?|(?:its|the|their|his|her)\s+(?:official\s+|initial\s+|stock\s+market\s+)?{_EVENT_NOUN}\b|{_HOLIDAY})"),
+    ("since", rf"since\s+(?:(?-i:[a-z]+ing)(?:\s+(?:over|up|office|power|charge))?\s+in\s+(?:{_DATE}|{_YEAR})|(?:the\s+)?(?:{_DATE}|{_YEAR})(?:\s+(?:terror\s+|terrorist\s+)?{_SINCE_EVENT})?|(?:its|the|their|his|her)\s+(?:official\s+|initial\s+|stock\s+market\s+)?{_EVENT_NOUN}\b|{_HOLIDAY})"),
     ("by", rf"by\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:{_DATE}|{_YEARISH}|year|decade)|end-{_YEAR}|{_DATE}|{_YEAR}|{_HOLIDAY})"),
     ("onwards", rf"from\s+(?:{_DATE}|{_YEAR})\s+(?:onwards?|on)\b"),
     ("years", rf"(?:between|from)\s+{_YEAR}\s+(?:and|to)\s+{_YEAR}"),
     ("span", rf"(?:the\s+)?(?:{_COUNT})\s+months?\s+(?:to|ending|ended|through|until)\s+(?:the\s+end\s+of\s+)?(?:{_DAY}\s+)?{_MONTH}(?:\s+{_DAY}\b)?(?:,?\s+{_YEARISH})?"),
     ("year_to", rf"(?:the\s+)?(?:(?:fiscal|financial)\s+)?year\s+(?:to|ending|ended|beginning|starting|through)\s+(?:{_DAY}\s+)?{_MONTH}(?:\s+{_DAY}\b)?(?:,?\s+{_YEARISH})?"),
-    ("part", rf"(?:the\s+)?(?:first|second|third|fourth|final|last|past|previous|preceding|next|coming|latest)\s+(?:{_COUNT}\s+)?(?:months|quarters|weeks|days|years)(?:{_OF_YEAR})?"
+    ("part", rf"(?:the\s+)?(?:first|second|third|fourth|final|last|past|previous|preceding|next|coming|latest)\s+(?:{_COUNT}\s+)?(?:months|quarters|weeks|days|years|decades?)(?:{_OF_YEAR})?"
              rf"|(?:the\s+)?(?:first|second|third|fourth|final|last|past|previous|preceding|next|coming|latest)\s+{_COUNT}\s+(?:month|quarter|week|day|year)s?(?:{_OF_YEAR})?"),
     ("quarter", rf"(?:the\s+)?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:\s+|-)quarter(?:{_OF_YEAR})?"
                 rf"|(?-i:Q[1-4])\b(?:\s+{_YEARISH})?"),
@@ -67,7 +67,7 @@ _PATTERNS = [
                r"|the\s+(?:previous|prior|preceding)\s+(?:year|month|quarter|week)"
                r"|the\s+(?:year|month|quarter|week)\s+before"),
     ("month_range", rf"(?:between\s+)?{_MONTH}\s*(?:-|–|to|through|and)\s*{_MONTH}(?:\s+{_YEARISH})?"),
-    ("holiday", rf"(?:(?:just\s+)?(?:a\s+few\s+|\w+\s+)?(?:days|weeks|hours)\s+(?:before|after)\s+)?(?<![-\w])(?:{_HOLIDAY})(?:\s+{_YEAR})?"),
+    ("holiday", rf"(?:(?:just\s+)?(?:a\s+few\s+|\w+\s+)?(?:days|weeks|hours)\s+(?:before|after)\s+)?(?<![-\w])(?:{_HOLIDAY})(?:\s+(?:(?:of|in)\s+)?(?:{_YEAR}|last\s+year|this\s+year))?"),
     ("season", rf"(?:(?:last|this|next)\s+{_SEASON}|(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR})"),
     ("weekend", r"(?:this|last|next|the|that)\s+weekend|over\s+the\s+weekend"),
     ("daypart", r"(?:(?:early|late|morning|afternoon|evening|midday|lunchtime)\s+(?:trading|trade|deals|dealings))"
@@ -85,6 +85,7 @@ _PATTERNS = [
     ("relative", r"(?:later|earlier)\s+this\s+year|so\s+far\s+this\s+year|" + _RELATIVE_YEAR),
     ("duration", rf"(?<=in\s)(?:just\s+)?{_COUNT}\s+(?:days|weeks)\b|over\s+(?:a|the)\s+\d{{1,2}}-(?:year|month)\s+period"),
     ("now", r"now|currently|at\s+present|presently"),
+    ("ordinal", r"(?<=in\s)the\s+(?:first|second|third|fourth|final|last)(?=\s*(?:[,.;:)]|$)|\s+(?:and|but|while|when|as|after|before|compared|against|from|to)\b)"),
     ("date", _DATE),
     ("year", _YEARISH),
 ]
@@ -163,8 +164,9 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Peri
         s, e = match.start(kind), match.end(kind)
         before_start = max(start, s - 60)
         before = text[before_start:s]
-        base = kind not in ("onwards", "since", "by", "weekday", "holiday", "null", "years") and bool(
-            _BASE_BEFORE.search(before))
+        base = kind not in ("onwards", "since", "by", "null", "years") and bool(_BASE_BEFORE.search(before))
+        if base and kind in ("weekday", "holiday", "weekend", "date") and re.search(r"\bon\s+(?:the\s+)?$", before):
+            base = False  # "on Christmas Day", "on Tuesday" say when, not what is compared
         if kind == "since" and _RECORD_BEFORE.search(before[-50:]):
             continue
         if kind == "weekday" and (_NAME_BEFORE.search(before) or re.match(r"\s+[A-Z]", text[e:e + 2])):
@@ -326,4 +328,6 @@ def normal_form(kind: str, written: str) -> str:
         return re.sub(r"^(?:over|just)\s+(?:a|the)?\s*", "", lower).strip()
     if kind == "null":
         return lower
+    if kind == "ordinal":
+        return lower.split()[-1]
     return text
