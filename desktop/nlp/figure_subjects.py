@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -155,6 +155,7 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
     last_subject, last_paragraph, last_sentence = "", -1, -1
     paragraph = _Paragraph(context.text)
     sentence_subjects: list[str] = []
+    last_found: tuple[Found, set[int]] | None = None
     for index, reading in enumerate(context.readings):
         place = context.places[index]
         doc = docs.get(place.sentence) if docs else None
@@ -165,11 +166,16 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
             if last_sentence >= 0 and docs and docs.get(last_sentence) is not None \
                     and context.places[index - 1].paragraph == place.paragraph:
                 paragraph.docs.append(docs[last_sentence])
-            last_sentence, sentence_subjects = place.sentence, []
+            last_sentence, sentence_subjects, last_found = place.sentence, [], None
         subject = ""
         if doc is not None and not context.inside_period(index):
             start, end = reading.start - place.first, reading.end - place.first
             found, inside = find(doc, start, end)
+            if found is not None and found.own is not None and last_found is not None \
+                    and (found.noun is None or found.noun.i in (found.own.i, found.own.head.i)):
+                # "Labour's campaign cost £1.7m, the Greens' £404,000": the measure before, theirs
+                own = found.own
+                found, inside = replace(last_found[0], own=own), last_found[1]
             if found is not None and found.pointing:
                 subject = last_subject
             elif found is not None:
@@ -179,6 +185,8 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
             if subject:
                 last_subject = subject
                 sentence_subjects.append(subject)
+                if found is not None and found.own is None:
+                    last_found = (found, inside)
         subjects.append(subject)
     return subjects
 
@@ -223,9 +231,8 @@ def find(doc, start: int, end: int) -> tuple[Found | None, set[int]]:
             _part_of(root, found)
     if found is not None and not found.pointing:
         first, after = tokens[0].i, tokens[-1].i + 1
-        if first > 1 and doc[first - 1].tag_ == "POS":  # "the Greens' £404,000"
-            found.own = next((c for t in tokens for c in t.children
-                              if c.dep_ == "poss" and c.i not in inside and is_name(c)), None)
+        if first > 1 and doc[first - 1].dep_ == "case" and is_name(doc[first - 1].head):
+            found.own = doc[first - 1].head  # "the Greens' £404,000"
         if after < len(doc) and doc[after].lower_ in ("a", "an", "per"):
             per = _per(tokens, inside)
             if per:
@@ -427,6 +434,12 @@ class _Names:
             if self.is_name(named):
                 return name_text(named)
             owner = next((c for c in subject.lefts if c.dep_ in ("poss", "compound") and self.is_name(c)), None)
+            if owner is None:  # "Jo Bloggs, Acme's chief executive, said the firm ..."
+                owner = next((p for c in subject.children if c.dep_ == "appos"
+                              for p in c.children if p.dep_ == "poss" and self.is_name(p)), None)
+            if owner is None:  # "shares in Acme fell after the firm said ..."
+                owner = next((o for c in subject.rights if c.dep_ == "prep" and c.lower_ in ("in", "at", "of")
+                              for o in c.children if o.dep_ == "pobj" and self.is_name(o)), None)
             if owner is not None:
                 return name_text(owner)  # "the UK's deficit ... its shortfall"
             if stands_in(subject):
@@ -478,8 +491,9 @@ def _counted_found(noun, inside: set[int]) -> Found:
         words = [head] + [t for c in head.rights if c.dep_ in ("dobj", "prep") for t in c.subtree]
         if len(words) <= 6 and not any(_is_amount(t) for t in words):
             found.done = _words(words)  # "220 million people will be playing games on phones"
-    elif noun.dep_ == "dobj" and head.tag_ in ("VBD", "VBN") and head.lower_ not in _LIGHT_VERBS:
-        found.done = head.lower_
+    elif noun.dep_ == "dobj" and head.tag_ in ("VBD", "VBN") and head.lower_ not in _LIGHT_VERBS \
+            and _is_owner_like(_verb_subject(head)):
+        found.done = head.lower_  # "Acme has cut 300 jobs" -> "Acme jobs cut"
     elif noun.dep_ == "nsubjpass" and head.tag_ == "VBN" and head.lower_ not in _SAYING_PARTICIPLES:
         found.done = head.lower_  # "23,000 people have been killed"
     elif noun.dep_ == "nsubj" and head.lower_ in _COPULAS:
@@ -488,6 +502,12 @@ def _counted_found(noun, inside: set[int]) -> Found:
         if words and len(words) <= 4 and not any(_is_amount(t) for t in words):
             found.done = _words(words)  # "5 million Germans were out of work"
     return found
+
+
+def _is_owner_like(subject) -> bool:
+    """A subject that owns what it acts on: a name, "it" or "the firm"."""
+    return subject is not None and (subject.tag_ in _NAME_TAGS or subject.lower_ in ("it", "they", "we")
+                                    or stands_in(subject))
 
 
 def _climb(token, inside: set[int]) -> Found | None:
@@ -579,6 +599,8 @@ def _noun_found(noun, inside: set[int]) -> Found | None:
                                      and c.tag_ != "CD" for c in noun.lefts):
             return Found(noun)  # "earnings growth of 5%"
         return None
+    if lower in _TIME_NOUNS:
+        return None  # "closed the day 16 points lower"
     if lower in PLACEHOLDER_NOUNS:
         if _is_pointing(noun) or (lower in _POINTING_NOUNS and not _prep_object(noun, ("of",), inside)
                                   and not any(c.dep_ in ("compound", "amod") for c in noun.lefts)):
@@ -596,10 +618,8 @@ def _verb_found(verb, token, dep: str, inside: set[int]) -> Found | None:
         subject = _verb_subject(verb)
         if verb.lower_ in _COPULAS:
             return _subject_found(subject, inside) if subject is not None else None
-        nominal = NOMINALS.get(verb.lower_, "")
-        if nominal:
-            nominal = f"{nominal} {_verb_preps(verb, inside)}".strip()  # "spent £2m on the campaign"
-        if subject is None:
+        nominal = _nominal(verb, subject, inside)
+        if subject is None or nominal.startswith("cost "):
             return Found(None, None, nominal) if nominal else None
         subject = _named(subject)
         if subject.lower_ in PRONOUNS or stands_in(subject) or subject.tag_ in _NAME_TAGS \
@@ -607,6 +627,8 @@ def _verb_found(verb, token, dep: str, inside: set[int]) -> Found | None:
             return Found(None, subject, nominal)
         if verb.lower_ in _EXPECTING_VERBS:
             return Found(pointing=True)  # "analysts had expected 34 cents": the figure before
+        if nominal:
+            return Found(None, subject, nominal)  # "the private sector was spending £60m"
         return _subject_found(subject, inside)
     if dep in ("prep", "npadvmod", "advmod", "agent", "dative", "acomp"):
         relative = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _RELATIVE_WORDS), None)
@@ -618,7 +640,7 @@ def _verb_found(verb, token, dep: str, inside: set[int]) -> Found | None:
         if obj is None:
             for child in verb.children:  # "the airline made a profit of £75m compared with £125m"
                 if child.dep_ == "dobj" and child.i not in inside and child.i < token.i \
-                        and child.tag_ in _NOUN_TAGS:
+                        and child.tag_ in _NOUN_TAGS and child.lower_ not in _TIME_NOUNS:
                     return Found(_measured(child, inside))
         subject = _subject_child(verb)
         if subject is not None:
@@ -632,6 +654,22 @@ def _verb_found(verb, token, dep: str, inside: set[int]) -> Found | None:
         if subject is not None:
             return _subject_found(subject, inside)
     return None
+
+
+def _nominal(verb, subject, inside: set[int]) -> str:
+    """The measure a verb taking an amount names, with what the amount goes to:
+    "spent £2m on the campaign" -> "spending on the campaign"; "it would take £40m
+    to buy the club" -> "cost to buy the club"."""
+    nominal = NOMINALS.get(verb.lower_, "")
+    if not nominal:
+        return ""
+    if nominal == "takings" and (subject is None or subject.lower_ == "it"):
+        purpose = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl")
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        words = list(purpose.subtree) if purpose is not None else []
+        if words and len(words) <= 6 and not any(_is_amount(t) for t in words):
+            return f"cost {_words(words)}"
+    return f"{nominal} {_verb_preps(verb, inside)}".strip()
 
 
 def _verb_preps(verb, inside: set[int]) -> str:
@@ -846,7 +884,7 @@ def _phrase_tokens(noun, inside: set[int], keep_owner: bool = True) -> list:
             continue
         if child.dep_ in ("compound", "nmod") or (child.dep_ == "amod" and child.tag_ in ("JJ", "JJR", "NN", "NNP")) \
                 or (child.dep_ == "amod" and child.tag_ == "VBN" and _modifier_start(child)):
-            subtree = [t for t in child.subtree if t.i not in inside]
+            subtree = [t for t in child.subtree if t.i not in inside and t.dep_ != "det"]
             if not any(t.dep_ == "cc" or t.tag_ == "$" for t in subtree):
                 chosen.extend(subtree)
         elif child.dep_ == "poss" and keep_owner and child.lower_ not in PRONOUNS and not stands_in(child):

@@ -117,7 +117,7 @@ def stands_in(token) -> bool:
     lower = token.lower_
     if lower in STAND_IN_PRONOUNS:
         return True
-    if lower in STAND_IN_NOUNS:
+    if lower in STAND_IN_NOUNS or lower.endswith("maker"):
         lefts = list(token.lefts)
         return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in lefts) and not any(
             c.dep_ in ("poss", "compound", "amod") for c in lefts)

@@ -2,8 +2,13 @@
 
 import pytest
 
-from desktop.nlp.figure_subjects import ANAPHOR, subject_key, subject_of
+from desktop.nlp.figure_context import parse_spans
+from desktop.nlp.figure_sentences import FigureContext
+from desktop.nlp.figure_subjects import ANAPHOR, subject_key, subject_of, subjects_of
+from desktop.nlp.figures import find_figures
 from desktop.nlp.pipeline import parse_sentences
+from desktop.nlp.sentences import sentence_spans
+from desktop.nlp.subject_names import PRONOUNS
 
 
 def subject(sentence, surface):
@@ -12,11 +17,28 @@ def subject(sentence, surface):
     return subject_of(doc, start, start + len(surface))
 
 
+def text_subjects(text, names=()):
+    """Each figure's surface and subject, read as the analysis reads a paragraph: the
+    sentences holding figures parsed (as cut by parse_spans), then subjects_of."""
+    readings = find_figures(text)
+    sentences = sentence_spans(text)
+    spans = parse_spans(text, readings, sentences)
+    docs = dict(zip(spans, parse_sentences(text[start:end] for start, end in spans.values())))
+    context = FigureContext.of(text, readings, sentences)
+    return [(r.surface, s) for r, s in zip(readings, subjects_of(context, docs, names))]
+
+
+def subject_in(text, surface, names=()):
+    found = [s for figure, s in text_subjects(text, names) if figure == surface]
+    assert found, f"no figure {surface!r} in {text_subjects(text, names)}"
+    return found[0]
+
+
 @pytest.mark.parametrize(("sentence", "surface", "expected"), [
     ("Exports of wheat rose 12% to $3.4 billion last year.", "12%", "Exports of wheat"),
     ("Exports of wheat rose 12% to $3.4 billion last year.", "$3.4 billion", "Exports of wheat"),
     ("The company said its revenue reached $75 million in the third quarter.", "$75 million", "revenue"),
-    ("The city has built 45 new schools since 2015.", "45", "new schools built"),
+    ("The city has built 45 new schools since 2015.", "45", "new schools"),
     ("The port handled 12 million tonnes of grain in 2021.", "12 million tonnes", "grain"),
     ("The value of exports to China climbed to $9 billion.", "$9 billion", "exports to China"),
     ("Oil production increased by 5 percent, reaching 2 million barrels a day.", "5 percent", "Oil production"),
@@ -36,3 +58,71 @@ def test_subject_keys_group_phrasings_of_one_thing():
     assert subject_key("the volume of mutual trade") == "trade"
     assert subject_key("agreements and treaties") == "agreements"
     assert subject_key("") == ""
+
+
+@pytest.mark.parametrize(("sentence", "surface", "expected"), [
+    ("Acme's quarterly revenue rose 4% to $2.1bn.", "$2.1bn", "Acme's quarterly revenue"),
+    ("Sales at Vandelay Industries climbed 8% last year.", "8%", "Sales at Vandelay Industries"),
+])
+def test_the_owner_by_a_possessive(sentence, surface, expected):
+    assert subject(sentence, surface) == expected
+
+
+def test_the_owner_by_a_compound():
+    assert subject("Globex net income fell 12% to $85m in the second quarter.", "$85m") == "Globex net income"
+
+
+@pytest.mark.parametrize(("sentence", "surface", "expected"), [
+    ("Initech said its operating profit climbed 9% to £310m.", "£310m", "Initech operating profit"),
+    ("Contoso has cut 1,200 jobs since March.", "1,200", "Contoso jobs cut"),
+    ("Fabrikam sold 2 million shares at $14 each.", "$14", "Fabrikam share price"),
+    ("Wayne Enterprises owns 30% of the venture.", "30%", "Wayne Enterprises stake in venture"),
+])
+def test_the_owner_by_the_subject_of_the_verb(sentence, surface, expected):
+    assert subject(sentence, surface) == expected
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    ("Umbrella made a profit of $90m last year. The company expects its sales to rise 5% this year.",
+     "5%", "Umbrella sales"),
+    ("Shares in Contoso fell 3% after the carmaker said it would cut 1,200 jobs.", "1,200", "Contoso jobs"),
+    ("Ms Lane, Tailspin's chief executive, said the firm's sales rose 7%.", "7%", "Tailspin sales"),
+    ("Soylent said on Monday that it had raised its dividend by 10%.", "10%", "Soylent dividend"),
+])
+def test_a_pronoun_or_the_firm_is_the_company_named_before(text, surface, expected):
+    assert subject_in(text, surface) == expected
+
+
+def test_the_firm_is_the_article_s_company_when_the_paragraph_names_none():
+    text = "The firm said its costs rose 3% to $12m."
+    assert subject_in(text, "$12m", names=("Pendant Publishing",)) == "Pendant Publishing costs"
+    assert subject_in(text, "$12m") == "costs"
+
+
+def test_no_company_of_another_clause_or_sentence():
+    assert subject_in("Exports rose 5% in May. Imports fell 2% in the same month.", "2%") == "Imports"
+    assert subject_in("Sales rose 3% to $40m, while costs fell 1%.", "1%") == "costs"
+    text = "Labour's campaign cost £1.7m, the Greens' £404,000."
+    assert not subject_in(text, "£404,000").startswith("Labour")
+
+
+def test_a_converted_amount_has_its_main_amount_s_subject():
+    text = "Hooli posted a net loss of £40m ($52m) for the year."
+    assert subject_in(text, "$52m") == subject_in(text, "£40m") == "Hooli net loss"
+
+
+@pytest.mark.parametrize("text", [
+    "It rose 4% to 300 points.",
+    "They spent $5m on advertising.",
+    "It took $12m at the weekend, making its total more than $40m.",
+    "The company itself said it lost 300 customers.",
+])
+def test_a_subject_is_never_a_pronoun(text):
+    for _, found in text_subjects(text):
+        assert found.lower() not in PRONOUNS
+        assert not any(word in ("it", "its", "they", "themselves", "itself") for word in found.lower().split())
+
+
+def test_a_subject_is_never_a_placeholder_alone():
+    assert subject("Prices rose above the $50 mark on Tuesday.", "$50") == "Prices"
+    assert subject("The dollar fell 2% against the euro.", "2%") == "dollar against the euro"
