@@ -19,9 +19,10 @@ from desktop.model.session_model import SessionModel
 from desktop.ui.row_tables import style_row_table
 
 FILTER_DELAY_MS = 120
-#: Starting widths of the columns (by field); the last one stretches.
-COLUMN_WIDTHS = {"surface": 130, "value": 100, "unit_code": 50, "role": 72, "subject": 120,
-                 "period": 80, "change": 90, "link": 110, "kind": 70, "qualifier": 70}
+#: Starting widths of the columns (by field; the last one stretches): Figure to Change
+#: fit the figures pane of a 1400 px window.
+COLUMN_WIDTHS = {"surface": 140, "value": 95, "unit_code": 50, "role": 70, "subject": 110,
+                 "period": 80, "change": 95, "link": 130, "kind": 70, "qualifier": 75}
 
 
 class RoleDelegate(QStyledItemDelegate):
