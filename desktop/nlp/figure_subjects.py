@@ -54,6 +54,14 @@ PLACEHOLDER_NOUNS = frozenset(
     " value values peak high low record average one ones result results data statistics"
     " estimate estimates part bit lot half third quarter fraction majority bulk most rest remainder".split()
 )
+#: What an organisation or an economy has: a measure the article's company or
+#: country owns when the sentence names no owner ("profits" in an article about Acme).
+OWNED_MEASURES = frozenset(
+    "profit profits revenue revenues sales turnover earnings income loss losses costs debt debts"
+    " dividend dividends savings spending deficit surplus exports imports takings jobs staff workforce"
+    " subscribers customers passengers output production investment growth unemployment inflation"
+    " budget reserves margin margins cash assets orders bookings shares stock".split()
+)
 #: Nouns of a movement: "a 26% rise in annual profits" measures "annual profits".
 MOVEMENT_NOUNS = frozenset(
     "rise rises increase increases fall falls drop drops decline declines jump jumps gain gains"
@@ -315,9 +323,25 @@ def render(found: Found, inside: set[int], resolve: _Names, money: bool = False)
         name = _owner_text(owner, resolve, inside)
         if name and name.lower() not in phrase.lower():
             phrase = f"{name} {phrase}"
-    elif resolve.article and not any(resolve.is_name(t) for t in tokens):
-        phrase = f"{resolve.article[0]} {phrase}"
+    elif noun.lower_ in OWNED_MEASURES and not any(
+            resolve.is_name(t) or t.tag_ in _NAME_TAGS or t.lower_ in PRONOUNS for t in tokens) \
+            and not _owned_elsewhere(noun):
+        name = resolve.default_owner()
+        if name and name.lower() not in phrase.lower():
+            phrase = f"{name} {phrase}"  # "profits" in an article about Acme: "Acme profits"
     return phrase
+
+
+def _owned_elsewhere(noun) -> bool:
+    """True when the sentence gives the noun's clause a subject of its own that is no
+    name: "analysts expect sales ...", "the airline's rivals saw profits ..."."""
+    verb = noun.head
+    while verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
+        verb = verb.head
+    if not verb.tag_.startswith("VB") or noun.dep_ in _SUBJECT_DEPS:
+        return False
+    subject = _verb_subject(verb)
+    return subject is not None and subject.tag_ in ("NN", "NNS") and not stands_in(subject)
 
 
 def _owner_text(owner, resolve: _Names, inside: set[int]) -> str:
@@ -379,21 +403,27 @@ class _Paragraph:
     """The parsed sentences of a paragraph before the current one, and the names
     they give as subjects (read on the first question)."""
 
-    __slots__ = ("known", "docs", "_names", "_read", "_words")
+    __slots__ = ("known", "docs", "_names", "_main", "_read", "_words")
 
     def __init__(self, text: str, known: _Known | None = None) -> None:
         self.known = known if known is not None else _Known(text)
         self.docs: list = []
         self._names: list[str] = []
+        self._main: list[str] = []
         self._read = 0
         self._words: frozenset[str] | None = None
 
-    def names(self) -> list[str]:
+    def names(self, main: bool = False) -> list[str]:
+        """The names given as subjects, in order; with ``main``, only the subjects
+        of main verbs."""
         if self._read < len(self.docs):
             for doc in self.docs[self._read:]:
-                self._names.extend(name for _, name in sentence_names(doc, self.known))
+                for _, name, of_main in sentence_names(doc, self.known):
+                    self._names.append(name)
+                    if of_main:
+                        self._main.append(name)
             self._read, self._words = len(self.docs), None
-        return self._names
+        return self._main if main else self._names
 
     def words(self) -> frozenset[str]:
         names = self.names()
@@ -419,6 +449,15 @@ class _Names:
         # "Jet has 42 aircraft" after "Jet Airways" was a subject
         return token.i == 0 and token.tag_ in _NOUN_TAGS and token.text[:1].isupper() \
             and token.text in self.paragraph.words()
+
+    def default_owner(self) -> str:
+        """Whose a measure the sentence gives no owner is: the last name an earlier
+        sentence of the paragraph gave as the subject of its main verb, else the
+        article's first name."""
+        names = self.paragraph.names(main=True)
+        if names:
+            return names[-1]
+        return self.article[0] if self.article else ""
 
     def __call__(self, token, depth: int = 0) -> str:
         if self.is_name(token):

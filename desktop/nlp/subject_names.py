@@ -96,10 +96,11 @@ def name_text(token) -> str:
     return doc[first:token.i + 1].text
 
 
-def sentence_names(doc, known: Container[str] = frozenset()) -> list[tuple[int, str]]:
+def sentence_names(doc, known: Container[str] = frozenset()) -> list[tuple[int, str, bool]]:
     """The names a parsed sentence gives as the subject of a verb, or as the owner
-    of one ("BA's profits were ...", "Qantas shares fell"), with their token index,
-    in order."""
+    of one ("BA's profits were ...", "Qantas shares fell"), in order: each name's
+    token index, its text, and whether it is itself the subject of the sentence's
+    main verb ("Acme said ...", not "EU exports rose" nor "..., with Acme falling")."""
     names = []
     for token in doc:
         if not is_name(token, known):
@@ -108,7 +109,7 @@ def sentence_names(doc, known: Container[str] = frozenset()) -> list[tuple[int, 
         if dep == "compound" and token.head.tag_ in _NAME_TAGS:
             continue  # "Time" of "Time Warner"
         if dep in _SUBJECT_DEPS or (dep in ("poss", "compound") and token.head.dep_ in _SUBJECT_DEPS):
-            names.append((token.i, name_text(token)))
+            names.append((token.i, name_text(token), dep in _SUBJECT_DEPS and token.head.dep_ == "ROOT"))
     return names
 
 
@@ -122,3 +123,39 @@ def stands_in(token) -> bool:
         return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in lefts) and not any(
             c.dep_ in ("poss", "compound", "amod") for c in lefts)
     return False
+
+
+_RUN = re.compile(r"(?:[A-Z]|[a-z](?=[A-Z]))[\w&.'-]*[\w&](?:[ -][A-Z][\w&.'-]*[\w&])*")
+_STOP_WORDS = frozenset("a an the in on at but and however it its this that these those he she they we"
+                        " mr mrs ms dr sir lord".split())
+
+
+def article_names(text: str, most: int = 3) -> tuple[str, ...]:
+    """The names of the companies, bodies or places an article is about, best first:
+    the names its headline (its first line) gives that its body names again, the most
+    often named first. A headline's first word counts only when the body capitalises
+    it alone inside a sentence; names of people ("Mr Brown") and names with digits
+    ("MP3") are left out. Read from capitals alone (no parse), so cheap for any text."""
+    headline, _, body = text.partition("\n")
+    inside = {_strip_possessive(m.group()) for m in _INSIDE_RUN.finditer(body)}
+    found: list[str] = []
+    for match in _RUN.finditer(headline):
+        words = _strip_possessive(match.group()).split()
+        if match.start() == 0 and words and " ".join(words) not in inside:
+            words.pop(0)  # "Weak dollar hits Reuters": "Weak" is only the headline's capital
+        while words and (words[0].lower() in _STOP_WORDS or words[0].lower() in _NOT_NAMES):
+            words.pop(0)
+        name = " ".join(words)
+        if name and name not in found and not any(c.isdigit() for c in name) \
+                and not re.search(_TITLED.pattern + re.escape(words[-1]) + r"\b", body):
+            found.append(name)
+    counts = {name: len(re.findall(r"\b" + re.escape(name) + r"\b", body)) for name in found}
+    return tuple(sorted((name for name in found if counts[name]), key=lambda name: -counts[name])[:most])
+
+
+_INSIDE_RUN = re.compile(r"(?<=[a-z,;] )" + _RUN.pattern)
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|President|Chancellor|Prime Minister)\.? (?:[A-Z][\w-]+ )?")
+
+
+def _strip_possessive(run: str) -> str:
+    return run.removesuffix("'s").removesuffix("'").removesuffix("’s")
