@@ -12,6 +12,7 @@ import re
 
 from desktop.nlp.amounts import Amount, read_amount
 from desktop.nlp.draft import UnitPhrase
+from desktop.nlp.nearby_words import word_before
 from desktop.nlp.non_figures import is_year
 from desktop.nlp.numbers import LETTER_SCALES
 from desktop.nlp.qualifiers import qualifier_before
@@ -25,9 +26,8 @@ _PHRASE_ENDS_AFTER = re.compile(
     r"|is|was|were|had|has|have|which|according|since|despite|mainly|largely|thanks|at|its|their)\b)",
     re.IGNORECASE,
 )
-_COMPARED_BEFORE = re.compile(
-    r"\b(?:from|with|against|than|versus|vs\.?|compared\s+to)\s+$", re.IGNORECASE
-)
+# The word before an amount compared with money ("up from 38m", "compared to 4.80").
+_COMPARING_WORDS = frozenset({"from", "with", "against", "than", "versus", "vs", "to"})
 _MONEY_SCALE = 1e3
 
 
@@ -47,26 +47,11 @@ def carried_money(text: str, first: Amount, first_unit: UnitPhrase | None, floor
     if first.scale >= _MONEY_SCALE:
         return first
     start = qualifier[1] if (qualifier := qualifier_before(text, first.start)) else first.start
-    compared = _COMPARED_BEFORE.search(text, max(0, start - 16), start)
+    compared = word_before(text, start)[0] in _COMPARING_WORDS
     return first if compared and not is_year(text, first.number.start, first.number.end) else None
 
 
-class SentenceCurrency:
-    """The currency of the last amount of money read, while its sentence goes on."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._code = ""
-        self._sentence_end = 0
-
-    def read(self, code: str, kind: str, end: int) -> None:
-        """Note a figure just read: a plain amount of money sets the currency."""
-        if kind == "money" and code and "/" not in code:
-            self._code = code
-            if end >= self._sentence_end:
-                found = _SENTENCE_BREAK.search(self._text, end)
-                self._sentence_end = found.start() if found else len(self._text)
-
-    def at(self, pos: int) -> str:
-        """The currency carried to ``pos``: "" past the end of its sentence."""
-        return self._code if pos < self._sentence_end else ""
+def sentence_end(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` ends: the currency of its money is carried that far."""
+    found = _SENTENCE_BREAK.search(text, pos)
+    return found.start() if found else len(text)

@@ -31,18 +31,20 @@ _NAMED_CURRENCY = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=\S)|\n")
+_REFERENCE_LEADS = (" to ", " per ", " against ", " To ", " Per ", " Against ")
 _QUOTED_IN_DOLLARS = frozenset({"EUR", "GBP", "AUD", "NZD"})
 _LOOK_BACK = 400
 
 
 def exchange_rate_currency(text: str, start: int, end: int) -> str:
     """The ISO code of the currency a bare number at ``start:end`` quotes, or ""."""
-    direct = _TO_THE_REFERENCE.match(text, end)
-    sentence = _sentence_start(text, start)
+    direct = text.startswith(_REFERENCE_LEADS, end) and _TO_THE_REFERENCE.match(text, end)
     if not direct and not (
             word_before(text, start)[0] in ("at", "around", "near", "of")
-            and _QUOTED_AT_BEFORE.search(text, max(0, start - 24), start)
-            and _QUOTED_AGAINST.search(text, sentence, start)):
+            and _QUOTED_AT_BEFORE.search(text, max(0, start - 24), start)):
+        return ""
+    sentence = _sentence_start(text, start)
+    if not direct and not _QUOTED_AGAINST.search(text, sentence, start):
         return ""
     code = _named_currency(text, sentence, start)
     if not code and direct and sentence > 0:

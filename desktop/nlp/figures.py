@@ -14,7 +14,7 @@ import pandas as pd
 
 from desktop.core.figure import FigureReading
 from desktop.nlp.amounts import read_amount, read_uncertainty
-from desktop.nlp.carried_currency import SentenceCurrency, carried_money
+from desktop.nlp.carried_currency import carried_money, sentence_end
 from desktop.nlp.draft import Draft, UnitPhrase
 from desktop.nlp.exchange_rates import exchange_rate_currency
 from desktop.nlp.multipliers import MULTIPLYING_WORDS, multiplying_word, read_multiplier
@@ -50,15 +50,19 @@ def find_figures(text: str) -> list[FigureReading]:
     """All figures stated in ``text``, ordered by start, none overlapping."""
     readings: list[FigureReading] = []
     pos = previous_end = 0
-    currency = SentenceCurrency(text)
+    currency, currency_until = "", 0  # of the last amount of money, carried to the end of its sentence
     while match := _CANDIDATE.search(text, pos):
-        draft, resume = _read_candidate(text, match, previous_end, currency.at(match.start()))
+        start = match.start()
+        draft, resume = _read_candidate(text, match, previous_end, currency if start < currency_until else "")
         if draft is not None:
             reading = draft.reading(text)
             readings.append(reading)
-            currency.read(reading.unit_code, reading.kind, reading.end)
+            if reading.kind == "money" and "/" not in reading.unit_code:
+                currency = reading.unit_code
+                if reading.end >= currency_until:
+                    currency_until = sentence_end(text, reading.end)
             previous_end = resume = draft.end
-        pos = max(resume, match.start() + 1)
+        pos = max(resume, start + 1)
     return readings
 
 
@@ -141,7 +145,7 @@ def _read_number_figure(text: str, number: NumberToken, previous_end: int, curre
     first_unit = read_unit_phrase(text, first)
     if currency and not uncertainty and (money := carried_money(text, first, first_unit, previous_end)):
         first, first_unit = money, UnitPhrase(Unit(currency, "money"), "", money.end)
-    if first_unit is not None and is_named_year(text, number.start, number.end, first_unit.surface):
+    if first_unit is not None and first_unit.surface == "year" and is_named_year(text, number.start, number.end):
         return None
     if first_unit is None and not (number.spelled or first.scale) and (
             code := exchange_rate_currency(text, first.start, first.end)):

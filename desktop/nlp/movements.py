@@ -13,26 +13,28 @@ import re
 from desktop.nlp.qualifiers import qualifier_before
 
 # Movement verbs stated as a fact, directly before X ("rose", "grew by", "closed up").
-_FACT_VERBS = (
-    "rose|fell|grew|climbed|jumped|dropped|slipped|slid|declined|decreased|increased|gained|lost"
-    "|added|shed|surged|soared|plunged|plummeted|tumbled|sank|eased|edged|rallied|advanced|retreated"
-    "|dipped|widened|narrowed|shrank|expanded|improved|recovered|rises|falls|grows|climbs|jumps"
-    "|drops|slips|gains|adds|sheds|surges|soars|dips|eases|adding|gaining|losing|shedding|up|down"
-)
-_FACT_BEFORE = re.compile(rf"\b(?:{_FACT_VERBS})(?:\s+(?:up|down|back|by|a\s+further|another))*\s+$", re.IGNORECASE)
-# Any word of movement, of any tense or a noun, somewhere before "from X to Y".
-_MOVEMENT_WORD = re.compile(
-    r"\b(?:ris(?:e[ns]?|ing)|rose|fall(?:s|en|ing)?|fell|grow(?:s|n|ing|th)?|grew|increas(?:e[ds]?|ing)"
-    r"|decreas(?:e[ds]?|ing)|declin(?:e[ds]?|ing)|drop(?:s|ped|ping)?|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?"
-    r"|cut(?:s|ting)?|rais(?:e[ds]?|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|reduc(?:e[ds]?|ing|tion)"
-    r"|lower(?:s|ed|ing)?|up|down|mov(?:e[ds]?|ing)|went|go(?:es|ne|ing)?|chang(?:e[ds]?|ing)"
-    r"|widen(?:s|ed|ing)?|narrow(?:s|ed|ing)?|improv(?:e[ds]?|ing)|slip(?:s|ped|ping)?|slid(?:e|es|ing)?"
-    r"|shr[iau]nk(?:s|ing)?|expand(?:s|ed|ing)?|swung|swing(?:s|ing)?|plung(?:e[ds]?|ing)"
-    r"|surg(?:e[ds]?|ing)|soar(?:s|ed|ing)?|tumbl(?:e[ds]?|ing)|gain(?:s|ed|ing)?|los[st]|losing)\b",
-    re.IGNORECASE,
-)
-_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:!?(\n]|\.(?!\d)")
+_FACT_VERBS = frozenset((
+    "rose fell grew climbed jumped dropped slipped slid declined decreased increased gained lost added shed"
+    " surged soared plunged plummeted tumbled sank eased edged rallied advanced retreated dipped widened"
+    " narrowed shrank expanded improved recovered rises falls grows climbs jumps drops slips gains adds"
+    " sheds surges soars dips eases adding gaining losing shedding up down"
+).split())
+# Words that may stand between the verb and X ("grew by", "rose a further").
+_BETWEEN_VERB_AND_FIGURE = frozenset({"by", "up", "down", "back", "further", "another", "a"})
+# Any word of movement, of any tense, or a noun, somewhere before "from X to Y".
+_MOVEMENT_WORDS = frozenset((
+    "rise rises risen rising rose fall falls fallen falling fell grow grows grown growing growth grew"
+    " increase increases increased increasing decrease decreases decreased decreasing decline declines"
+    " declined declining drop drops dropped dropping climb climbs climbed climbing jump jumps jumped jumping"
+    " cut cuts cutting raise raises raised raising lift lifts lifted lifting boost boosts boosted boosting"
+    " reduce reduces reduced reducing reduction lower lowers lowered lowering up down move moves moved"
+    " moving went go goes gone going change changes changed changing widen widens widened widening narrow"
+    " narrows narrowed narrowing improve improves improved improving slip slips slipped slipping slide"
+    " slides slid sliding shrink shrinks shrank shrunk shrinking expand expands expanded expanding swing"
+    " swings swung swinging plunge plunges plunged plunging surge surges surged surging soar soars soared"
+    " soaring tumble tumbles tumbled tumbling gain gains gained gaining lose loses lost losing"
+).split())
+_TOKENS = re.compile(r"[A-Za-z]+|[;:!?(\n]|\.(?!\d)")
 _WINDOW = 60
 
 
@@ -40,12 +42,20 @@ def moves_to(text: str, start: int) -> bool:
     """Whether "X to Y" with X at ``start`` states a movement: two figures, not a range."""
     if qualifier := qualifier_before(text, start):
         start = qualifier[1]
-    window_start = max(0, start - _WINDOW)
-    if _FACT_BEFORE.search(text, window_start, start):
-        return True
-    if not (lead := _FROM_BEFORE.search(text, window_start, start)):
+    tokens = _TOKENS.findall(text, max(0, start - _WINDOW), start)
+    if not tokens:
         return False
-    clause = text[window_start:lead.start()]
-    breaks = list(_CLAUSE_BREAK.finditer(clause))
-    clause = clause[breaks[-1].end():] if breaks else clause
-    return bool(_MOVEMENT_WORD.search(clause))
+    if tokens[-1].lower() == "from":
+        for token in reversed(tokens[:-1]):
+            if not token[0].isalpha():
+                return False
+            if token.lower() in _MOVEMENT_WORDS:
+                return True
+        return False
+    for token in reversed(tokens):
+        word = token.lower()
+        if word in _FACT_VERBS:
+            return True
+        if word not in _BETWEEN_VERB_AND_FIGURE:
+            return False
+    return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.nlp.nearby_words import word_before
 from desktop.nlp.numbers import NumberToken
 from desktop.nlp.qualifiers import qualifier_before
 
@@ -37,7 +38,7 @@ _NOT_PLURAL_NOUNS = frozenset(
     " sees says does goes makes marks remains seems becomes means".split()
 )
 _MODEL_DIGITS = re.compile(r"\d{3,4}")
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?i:its|the|a|an|his|her|their|our|your|my|this|that|new)|\w['’]s) $")
+_DETERMINERS = frozenset("its the a an his her their our your my this that new".split())
 _NAME_AFTER = re.compile(r" [A-Z][a-z]+(?<!s)\b(?! [a-z]+s\b)(?!-)")
 # Plurals a year dates rather than a count counts ("2005 revenues", "2004 results").
 _NOUNS_DATED_BY_YEAR = frozenset(
@@ -183,9 +184,9 @@ def is_bare_figure(text: str, number: NumberToken, start: int, end: int) -> bool
     )
 
 
-def is_named_year(text: str, start: int, end: int, unit_surface: str) -> bool:
-    """True for a year named with the word "year" ("for the 2005 year"), which counts no years."""
-    return unit_surface == "year" and bool(_YEAR.fullmatch(text, start, end))
+def is_named_year(text: str, start: int, end: int) -> bool:
+    """True for a number before the word "year" that names one ("for the 2005 year")."""
+    return bool(_YEAR.fullmatch(text, start, end))
 
 
 def is_product_number(text: str, start: int, end: int) -> bool:
@@ -193,11 +194,11 @@ def is_product_number(text: str, start: int, end: int) -> bool:
 
     A count would be followed by a plural ("its 200 Boeing jets").
     """
-    return bool(
-        _MODEL_DIGITS.fullmatch(text, start, end)
-        and _DETERMINER_BEFORE.search(text, max(0, start - 12), start)
-        and _NAME_AFTER.match(text, end)
-    )
+    if not (_MODEL_DIGITS.fullmatch(text, start, end) and _NAME_AFTER.match(text, end)):
+        return False
+    word, word_start = word_before(text, start)
+    possessive = word == "s" and text[word_start - 1:word_start] in ("'", "’")
+    return possessive or word in _DETERMINERS
 
 
 #: After a count, a model number in digits ("10 737-800 planes", "12 747s").

@@ -34,10 +34,8 @@ def read_range(text: str, first: Amount, first_unit: UnitPhrase | None, pos: int
     connector = _CONNECTOR.match(text, pos)
     if not connector or (connector["and"] and not after_between):
         return None
-    if connector["to"] and not after_between and moves_to(text, first.start):
-        return None
     second = _second_amount(text, first, connector.end())
-    if second is None:
+    if second is None or connector["to"] and not after_between and moves_to(text, first.start):
         return None
     second_unit = read_unit_phrase(text, second)
     if connector["dash"] and (_DATE_CHAIN.match(text, second.end) or (
@@ -60,12 +58,12 @@ def unit_shared_by_and(text: str, first: Amount, pos: int) -> UnitPhrase | None:
     """The unit that "45 and 50 mg" or "rose from 300 to 420 yen" gives the bare number
     before "and" or "to" (at ``pos``)."""
     connector = _CONNECTOR.match(text, pos)
-    if not connector or not (connector["and"] or connector["to"] and moves_to(text, first.start)):
-        return None
-    if is_year(text, first.number.start, first.number.end):
+    if not connector or not (connector["and"] or connector["to"]):
         return None
     number = _number_at(text, connector.end())
     if number is None or number.spelled != first.number.spelled:
+        return None
+    if connector["to"] and not moves_to(text, first.start) or is_year(text, first.number.start, first.number.end):
         return None
     unit = read_unit_phrase(text, read_amount(text, number))
     if unit is None or unit.unit.kind not in _SHARED_UNIT_KINDS:
