@@ -65,7 +65,10 @@ _WEAK_GAP = re.compile(r"(?:\s+|\s*\b(?:in|on|at|during|of|the|a|for)\b|\s*\b[A-
 _WORDS = re.compile(r"[\w'’$£€%.-]+")
 #: Kinds of period that describe the noun they stand before ("annual profit", "2005
 #: revenue", "fourth-quarter dividend", "October's").
-_ADJECTIVES = ("annual", "quarter", "half", "full_year", "year", "date", "relative", "weekend", "holiday")
+_ADJECTIVES = ("annual", "quarter", "half", "full_year", "year", "date", "weekend", "holiday")
+#: Words that end the noun phrase a period stands before: "next year and 3%" is no "2005 revenue of $4bn".
+_NOT_ADJECTIVE_GAP = re.compile(r"[,;:]|\b(?:and|or|but|than|while|as|to|from|compared|against|versus)\b",
+                                re.IGNORECASE)
 
 
 @dataclass
@@ -340,6 +343,7 @@ def _own(text, index, figures, mentions, seg, segments, base, exclusive, chosen)
         if mention.end > start:
             continue
         if (_usable(mention) and (mention.possessive or mention.kind in _ADJECTIVES) and not mention.weak
+                and not _NOT_ADJECTIVE_GAP.search(text, mention.end, start)
                 and mention.kind != "since" and _gap_words(text, mention.end, start) <= 3
                 and not _between(figures, seg.figures, mention.end, start)
                 and not re.search(r"\b(?:in|during|for|on|at|by)\s*$", text[max(0, mention.start - 8):mention.start])):
