@@ -12,7 +12,7 @@ LABEL_GAP_PX = 12
 #: A label is never wider than this; a longer one wraps, then ends in an ellipsis.
 MAX_LABEL_PX = 230
 #: Each line of a label wraps onto at most this many lines.
-WRAP_LINES = 2
+WRAP_LINES = 3
 #: Labels are cut to the room each point has only while that leaves this much:
 #: below it, some labels are left out instead (a stump of each says nothing).
 MIN_LABEL_PX = 56

@@ -43,9 +43,9 @@ class _Line:
     level, dotted to a forecast. Made once, reused for whichever grain needs it."""
 
     def __init__(self, plot: pg.PlotWidget) -> None:
-        self.solid = pg.PlotDataItem(connect="pairs")
-        self.dashed = pg.PlotDataItem(connect="pairs")
-        self.dotted = pg.PlotDataItem(connect="pairs")
+        self.solid = pg.PlotDataItem(connect="pairs", antialias=True)
+        self.dashed = pg.PlotDataItem(connect="pairs", antialias=True)
+        self.dotted = pg.PlotDataItem(connect="pairs", antialias=True)
         for item in (self.dotted, self.dashed, self.solid):
             plot.addItem(item)
         self.segments = 0
@@ -145,8 +145,8 @@ class PeriodChart(QWidget):
         self.tick_labels = CategoryLabels(self.plot.getPlotItem())
         self._lines: list[_Line] = []
         self._values: list[pg.TextItem] = []  # each point's value, made as needed, never removed
-        self.points = pg.ScatterPlotItem(size=11, hoverable=True, tip=self._tip)
-        self._mark = pg.ScatterPlotItem(size=19, brush=None, pen=_MARK_PEN)
+        self.points = pg.ScatterPlotItem(size=11, hoverable=True, tip=self._tip, antialias=True)
+        self._mark = pg.ScatterPlotItem(size=19, brush=None, pen=_MARK_PEN, antialias=True)
         self.plot.addItem(self.points)
         self.plot.addItem(self._mark)
         self.changes = ChangeBars(self)
