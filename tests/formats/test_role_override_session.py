@@ -16,7 +16,8 @@ TEXT = "Sales rose 4% to $2.1bn from $2.0bn.\n"
 
 def make_session() -> Session:
     spans = [("4%", "PERCENT"), ("$2.1bn", "MONEY"), ("$2.0bn", "MONEY")]
-    highlights = [Highlight(TEXT.index(s), TEXT.index(s) + len(s), label, status="accepted") for s, label in spans]
+    highlights = [Highlight(TEXT.index(surface), TEXT.index(surface) + len(surface), label, status="accepted")
+                  for surface, label in spans]
     overrides = {highlights[0].id: {"role": "change"},
                  highlights[2].id: {"role": "previous", "subject": "Sales, a year earlier"}}
     return Session(Article(TEXT, title="sales"), HighlightSet(highlights), figure_overrides=overrides)

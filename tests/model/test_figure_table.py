@@ -256,7 +256,8 @@ def test_a_linked_row_shows_the_surface_of_the_figure_it_is_tied_to():
     linked = _column("link")
     assert model.data(model.index(0, linked)) == "→ 1.41 million"
     assert model.data(model.index(1, linked)) == ""
-    assert model.data(model.index(0, linked), Qt.ItemDataRole.ToolTipRole) == "Tied to “1.41 million” (character 20)"
+    tooltip = model.data(model.index(0, linked), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "Tied to “1.41 million” (character 20)"
     assert model.data(model.index(1, linked), Qt.ItemDataRole.ToolTipRole) is None
     assert model.data(model.index(3, linked)) == "→ character 999"  # not in the table
     frame = _frame_with_roles()
