@@ -52,8 +52,9 @@ ROLE_HELP = {
     "share": "share: a part of a whole",
     "forecast": "forecast: a value expected later",
 }
-ROLE_CHOICES = tuple(ROLE_HELP)
-assert set(ROLE_CHOICES) == set(FIGURE_ROLES)
+#: (A role added to FIGURE_ROLES without a meaning here is offered last, as its word.)
+ROLE_CHOICES = (*(role for role in ROLE_HELP if role in FIGURE_ROLES),
+                *(role for role in FIGURE_ROLES if role not in ROLE_HELP))
 _ARROWS = {"up": "▲", "down": "▼"}
 _MOVED_HELP = {"amount": "an amount moved", "rate": "a rate moved"}
 _HEADER_HELP = {

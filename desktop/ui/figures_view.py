@@ -34,7 +34,7 @@ class RoleDelegate(QStyledItemDelegate):
         editor.setObjectName("roleEditor")
         for number, role in enumerate(ROLE_CHOICES):
             editor.addItem(role)
-            editor.setItemData(number, ROLE_HELP[role], Qt.ItemDataRole.ToolTipRole)
+            editor.setItemData(number, ROLE_HELP.get(role, role), Qt.ItemDataRole.ToolTipRole)
         return editor
 
     def setEditorData(self, editor, index) -> None:
