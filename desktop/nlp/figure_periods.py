@@ -59,7 +59,6 @@ _NEXT_YEAR = re.compile(r"\bnext\s+year\b", re.IGNORECASE)
 _PLAIN_YEAR = re.compile(rf"^(?:in\s+|for\s+)?({_YEAR})$", re.IGNORECASE)
 _MONTH_SPAN = re.compile(rf"^(?:the\s+)?first\s+({_COUNT})\s+months?\b", re.IGNORECASE)
 _LAST_MONTHS = re.compile(rf"^(?:the\s+)?(?:last|final)\s+({_COUNT})\s+months\s+of\b", re.IGNORECASE)
-_MONTHS_TO = re.compile(rf"^(?:the\s+)?({_COUNT}|year)\s+(?:months?\s+)?to\s+({_MONTH})(?:\s+({_YEAR}))?", re.IGNORECASE)
 _QUARTER = re.compile(r"^(?:the\s+)?(first|second|third|fourth|Q([1-4]))\s*(?:quarter)?\b", re.IGNORECASE)
 _HALF = re.compile(r"^(?:the\s+)?(first|second|H([12]))\s*(?:half)?\b", re.IGNORECASE)
 _ANY_YEAR = re.compile(rf"\b({_YEAR})\b")
@@ -124,11 +123,11 @@ def periods_of(context: FigureContext, year: int | None = None) -> list[str]:
             continue
         shown = period.normal
         if period.kind == "link":
-            shown = _linked(period, found, starts, _paragraph_start(places[index], text), year)
+            shown = _linked(period, found, starts, _paragraph_start(places[index]), year)
         elif period.kind == "ordinal":
             shown = _ordinal(period, found, starts, sentence_of[index], year)
         elif period.kind == "anchor":
-            shown = _anchored(period, index, chosen, groups, spans, year)
+            shown = _anchored(period, index, chosen, groups, year)
         else:
             shown = resolve_period(shown, year)
         periods.append(shown)
@@ -153,7 +152,7 @@ def _span(item, length: int) -> tuple[int, int]:
     return start, max(start, min(end, length))
 
 
-def _paragraph_start(place, text: str) -> int:
+def _paragraph_start(place) -> int:
     try:
         return max(0, int(place.paragraph))
     except (AttributeError, TypeError, ValueError):
@@ -247,7 +246,7 @@ _SHIFT = re.compile(r"\b(?:(a|one|two|three|\d)\s+)?(year|month|quarter)s?[-\s]+
                     r"|\b(year)-(?:earlier|ago)", re.IGNORECASE)
 
 
-def _anchored(anchor: Period, index: int, chosen, groups, spans, year: int | None) -> str:
+def _anchored(anchor: Period, index: int, chosen, groups, year: int | None) -> str:
     """ "a year earlier" shown with the period it names when the sentence's other
     figures give theirs: "Q4 2003 (a year earlier)"; else as written."""
     match = _SHIFT.search(anchor.normal)

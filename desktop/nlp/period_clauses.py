@@ -73,12 +73,18 @@ _NOT_ADJECTIVE_GAP = re.compile(r"[,;:]|\b(?:and|or|but|than|while|as|to|from|co
 
 @dataclass
 class _Segment:
+    """A clause: how it is joined to the one before ("start", "comma", "coord", "rel",
+    "when", "result", "event", "dash", "hard", or "paren" for a parenthesis), its
+    figures and periods (indices), and the period it takes from earlier clauses."""
+
     joiner: str
     parent: int = -1  # for a parenthesis: the clause it stands in
+    open_at: int = -1  # for a parenthesis: where it opens
     conversion: int = -1  # for brackets right after a figure: that figure's index
     figures: list[int] = field(default_factory=list)
     mentions: list[int] = field(default_factory=list)
-    carry: Period | None = None
+    carry: Period | None = None  # from the clauses before
+    leading: Period | None = None  # its own, stated before its first figure
 
 
 def sentence_periods(text: str, first: int, last: int, figures: list[tuple[int, int]],
@@ -115,7 +121,7 @@ def sentence_periods(text: str, first: int, last: int, figures: list[tuple[int, 
             done[index] = True
             if mention is not None:
                 exclusive.add(mention)
-    _carry(text, segments, figures, mentions, exclusive, base)
+    _carry(segments, figures, mentions, exclusive)
     order = [i for i, s in enumerate(seg_of_figure) if segments[s].parent < 0] + [
         i for i, s in enumerate(seg_of_figure) if segments[s].parent >= 0]
     for index in order:
@@ -198,7 +204,7 @@ def _segments(text, first, last, figures, mentions):
     paren_segments = []
     for open_at, close_at in parens:
         parent = bisect_right(starts, open_at) - 1
-        segments.append(_Segment("paren", parent=parent))
+        segments.append(_Segment("paren", parent=parent, open_at=open_at))
         paren_segments.append((open_at, close_at, len(segments) - 1))
 
     def where(position: int) -> int:
@@ -207,8 +213,6 @@ def _segments(text, first, last, figures, mentions):
                 return index
         return max(0, min(top - 1, bisect_right(starts, position) - 1))
 
-    for open_at, _, index in paren_segments:
-        segments[index].open = open_at  # type: ignore[attr-defined]
     return segments, where
 
 
@@ -217,7 +221,7 @@ def _conversions(text: str, segments: list[_Segment], figures: list[tuple[int, i
     for seg in segments:
         if seg.joiner != "paren" or not seg.figures:
             continue
-        open_at = getattr(seg, "open", -1)
+        open_at = seg.open_at
         if open_at < 0 or text[open_at] not in "([":
             continue
         before = [i for i in range(len(figures)) if figures[i][1] <= open_at]
@@ -254,7 +258,7 @@ def _own_base(text, index, figures, mentions, seg) -> tuple[Period | None, int |
     """A comparison base's own period: a possessive or "current" right before it, or a
     period right after it."""
     start, end = figures[index]
-    current = _current(text, seg, figures, index)
+    current = _current(text, figures, index)
     if current is not None:
         return current, None
     for m in reversed(seg.mentions):
@@ -278,7 +282,7 @@ def _own_base(text, index, figures, mentions, seg) -> tuple[Period | None, int |
     return None, None
 
 
-def _current(text, seg, figures, index) -> Period | None:
+def _current(text, figures, index) -> Period | None:
     """ "their current 4.75%", "currently at 5%", right before the figure."""
     start = figures[index][0]
     match = _CURRENT.search(text, max(0, start - 30), start)
@@ -288,7 +292,7 @@ def _current(text, seg, figures, index) -> Period | None:
     return Period(match.start(1), match.end(1), "now", word)
 
 
-def _carry(text, segments, figures, mentions, exclusive, base) -> None:
+def _carry(segments, figures, mentions, exclusive) -> None:
     """The period each clause takes from the clauses before it when it states none: one
     stated before the first figure of an earlier clause (a frame: "For the full year,"),
     or one stated anywhere in the clause just before a "when" clause, a result ("...,
@@ -324,7 +328,7 @@ def _carry(text, segments, figures, mentions, exclusive, base) -> None:
             else:
                 after.append(mention)
         if leading:
-            seg.leading = leading[-1]  # type: ignore[attr-defined]
+            seg.leading = leading[-1]
         if receives or number == 0:
             if leading:
                 carry = leading[-1]
@@ -333,7 +337,7 @@ def _carry(text, segments, figures, mentions, exclusive, base) -> None:
 
 def _own(text, index, figures, mentions, seg, segments, base, exclusive, chosen) -> Period | None:
     start, end = figures[index]
-    current = _current(text, seg, figures, index)
+    current = _current(text, figures, index)
     if current is not None:
         return current
     seg_mentions = [m for m in seg.mentions if m not in exclusive]
@@ -403,10 +407,9 @@ def _own(text, index, figures, mentions, seg, segments, base, exclusive, chosen)
         return nearest_now
     if seg.parent >= 0:  # a parenthesis: the period of the figure before it, else its clause's
         parent = segments[seg.parent]
-        open_at = getattr(seg, "open", start)
-        before = [i for i in parent.figures if figures[i][1] <= open_at and not base[i]]
+        before = [i for i in parent.figures if figures[i][1] <= seg.open_at and not base[i]]
         if before and chosen[before[-1]] is not None and chosen[before[-1]].kind != "anchor":
             return chosen[before[-1]]
-        source = getattr(parent, "leading", None) or parent.carry
+        source = parent.leading or parent.carry
         return source if source is not None and source.kind != "annual" else None
     return seg.carry
