@@ -27,13 +27,19 @@ _PHRASE_ENDS_AFTER = re.compile(
     re.IGNORECASE,
 )
 # The word before an amount compared with money ("up from 38m", "compared to 4.80").
-_COMPARING_WORDS = frozenset({"from", "with", "against", "than", "versus", "vs", "to"})
+_COMPARING_WORDS = frozenset({"from", "with", "against", "than", "versus", "vs"})
+# A range of bare numbers after it ("ranging from 49 to 51 percent") keeps its own unit.
+_RANGE_AFTER = re.compile(r"\s*(?:[-–]|\s(?:to|and|or)\s)\s*\D{0,3}\d")
 _MONEY_SCALE = 1e3
 
 
-def carried_money(text: str, first: Amount, first_unit: UnitPhrase | None, floor: int) -> Amount | None:
+def carried_money(text: str, first: Amount, first_unit: UnitPhrase | None, floor: int, after_money: bool) -> Amount | None:
     """``first`` (with the unit read after it) as an amount in the sentence's currency, or
-    None when it takes none. "38m" is read again, as 38 million rather than 38 metres."""
+    None when it takes none. "38m" is read again, as 38 million rather than 38 metres.
+
+    Without a scale, ``first`` must be compared with the amount of money read just before it
+    (``after_money``).
+    """
     if first.currency or first.number.spelled or first.value <= 0:
         return None
     if first_unit is not None:
@@ -42,12 +48,15 @@ def carried_money(text: str, first: Amount, first_unit: UnitPhrase | None, floor
         first = read_amount(text, first.number, floor, as_money=True)
         if not first.scale or read_unit_phrase(text, first) is not None:
             return None
-    if not _PHRASE_ENDS_AFTER.match(text, first.end):
+    if not _PHRASE_ENDS_AFTER.match(text, first.end) or _RANGE_AFTER.match(text, first.end):
         return None
     if first.scale >= _MONEY_SCALE:
         return first
+    if not after_money:
+        return None
     start = qualifier[1] if (qualifier := qualifier_before(text, first.start)) else first.start
-    compared = word_before(text, start)[0] in _COMPARING_WORDS
+    word, word_start = word_before(text, start)
+    compared = word in _COMPARING_WORDS or word == "to" and word_before(text, word_start)[0] == "compared"
     return first if compared and not is_year(text, first.number.start, first.number.end) else None
 
 

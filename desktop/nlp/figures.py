@@ -53,7 +53,8 @@ def find_figures(text: str) -> list[FigureReading]:
     currency, currency_until = "", 0  # of the last amount of money, carried to the end of its sentence
     while match := _CANDIDATE.search(text, pos):
         start = match.start()
-        draft, resume = _read_candidate(text, match, previous_end, currency if start < currency_until else "")
+        carried = currency if start < currency_until else ""
+        draft, resume = _read_candidate(text, match, previous_end, carried, bool(carried) and readings[-1].unit_code == carried)
         if draft is not None:
             reading = draft.reading(text)
             readings.append(reading)
@@ -97,9 +98,10 @@ def extract_figures(text: str) -> pd.DataFrame:
     return figure_frame(text, readings, spans, derive=False)
 
 
-def _read_candidate(text: str, match: re.Match, previous_end: int, currency: str) -> tuple[Draft | None, int]:
-    """The figure starting at a candidate (``currency`` carried from its sentence), and where
-    to resume scanning."""
+def _read_candidate(text: str, match: re.Match, previous_end: int, currency: str, after_money: bool
+                    ) -> tuple[Draft | None, int]:
+    """The figure starting at a candidate, and where to resume scanning. ``currency`` is
+    carried from its sentence, from an amount of money read just before it if ``after_money``."""
     start = match.start()
     word = (match["word"] or "").lower()
     if word in MULTIPLYING_WORDS:
@@ -109,7 +111,7 @@ def _read_candidate(text: str, match: re.Match, previous_end: int, currency: str
     number = read_numeral(text, start) if match["numeral"] else read_number_words(text, start)
     if number is None:
         return (_article_figure(text, match, previous_end) if match["article"] else None), match.end()
-    draft = _read_number_figure(text, number, previous_end, currency)
+    draft = _read_number_figure(text, number, previous_end, currency, after_money)
     if isinstance(draft, int):
         return None, draft
     return draft, number.end if draft is None else draft.end
@@ -132,7 +134,8 @@ def _article_figure(text: str, match: re.Match, previous_end: int) -> Draft | No
     return Draft.single(match.start(), end, 1.5 if half else 1.0, UnitPhrase(unit.unit, unit.surface, unit.end))
 
 
-def _read_number_figure(text: str, number: NumberToken, previous_end: int, currency: str) -> Draft | int | None:
+def _read_number_figure(text: str, number: NumberToken, previous_end: int, currency: str, after_money: bool
+                        ) -> Draft | int | None:
     """The figure around a number; None when it is no figure, or an offset to skip to."""
     if not number.spelled and (
             is_clock_time(text, text[number.start:number.end].lstrip("+-−"), number.end)
@@ -143,7 +146,7 @@ def _read_number_figure(text: str, number: NumberToken, previous_end: int, curre
     if uncertainty:
         first.end = uncertainty[1]
     first_unit = read_unit_phrase(text, first)
-    if currency and not uncertainty and (money := carried_money(text, first, first_unit, previous_end)):
+    if currency and not uncertainty and (money := carried_money(text, first, first_unit, previous_end, after_money)):
         first, first_unit = money, UnitPhrase(Unit(currency, "money"), "", money.end)
     if first_unit is not None and first_unit.surface == "year" and is_named_year(text, number.start, number.end):
         return None

@@ -38,8 +38,12 @@ _TOKENS = re.compile(r"[A-Za-z]+|[;:!?(\n]|\.(?!\d)")
 _WINDOW = 60
 
 
-def moves_to(text: str, start: int) -> bool:
-    """Whether "X to Y" with X at ``start`` states a movement: two figures, not a range."""
+def moves_to(text: str, start: int, unit_on_second_only: bool) -> bool:
+    """Whether "X to Y" with X at ``start`` states a movement: two figures, not a range.
+
+    "adding 10 to 14 days", with the unit written only after Y, is a range but for "from"
+    ("rose from 300 to 420 yen").
+    """
     if qualifier := qualifier_before(text, start):
         start = qualifier[1]
     tokens = _TOKENS.findall(text, max(0, start - _WINDOW), start)
@@ -51,6 +55,8 @@ def moves_to(text: str, start: int) -> bool:
                 return False
             if token.lower() in _MOVEMENT_WORDS:
                 return True
+        return False
+    if unit_on_second_only:
         return False
     for token in reversed(tokens):
         word = token.lower()

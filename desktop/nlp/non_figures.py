@@ -111,8 +111,6 @@ def is_identifier(text: str, start: int) -> bool:
     word = word_match[1]
     if any(char.isdigit() for char in word):
         return True
-    if word.endswith(".") and len(word) > 4 and not word.isupper():
-        return False  # the end of a sentence, not an abbreviation ("No.", "Inc.")
     lower = word.lower().rstrip(".")
     if word.rstrip(".") == lower or lower in _FUNCTION_WORDS or lower.endswith("ly") or word.endswith(("'s", "’s")):
         return False
@@ -202,4 +200,4 @@ def is_product_number(text: str, start: int, end: int) -> bool:
 
 
 #: After a count, a model number in digits ("10 737-800 planes", "12 747s").
-MODEL_AFTER_COUNT = re.compile(r" \d{3,4}(?:-\d{2,4}\b(?![-–.,]\d| to \d)|s\b)")
+MODEL_AFTER_COUNT = re.compile(r" \d{3,4}(?:-\d{2,3}\b(?![-–.,]\d| to \d)|s\b)")

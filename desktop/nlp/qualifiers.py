@@ -13,10 +13,9 @@ QUALIFIERS = (
     "as many as", "as much as", "as few as", "as little as", "close to", "an estimated",
     "estimated", "circa", "~", "≈", "≥", "≤", ">", "<",
 )
-#: Qualifiers that may be glued to a number by a hyphen ("the near-400,000 complaints").
-HYPHEN_QUALIFIERS = (
-    "near", "nearly", "almost", "some", "over", "about", "around", "roughly", "approximately", "under",
-)
+#: Qualifiers that may be glued to a number by a hyphen ("the near-400,000 complaints");
+#: not "under-21" or "over-60s", which name an age group.
+HYPHEN_QUALIFIERS = ("near", "nearly", "almost", "some", "about", "around", "roughly", "approximately")
 _HYPHENATED = re.compile(rf"(?<![\w-])(?i:{'|'.join(HYPHEN_QUALIFIERS)})-$")
 _SYMBOLS = frozenset(q for q in QUALIFIERS if not q[0].isalpha())
 # Qualifiers by their last word, longest first, so one lookup settles most numbers.

@@ -35,9 +35,11 @@ def read_range(text: str, first: Amount, first_unit: UnitPhrase | None, pos: int
     if not connector or (connector["and"] and not after_between):
         return None
     second = _second_amount(text, first, connector.end())
-    if second is None or connector["to"] and not after_between and moves_to(text, first.start):
+    if second is None:
         return None
     second_unit = read_unit_phrase(text, second)
+    if connector["to"] and not after_between and moves_to(text, first.start, first_unit is None and second_unit is not None):
+        return None
     if connector["dash"] and (_DATE_CHAIN.match(text, second.end) or (
             first_unit is None and second_unit is None and first.raw >= second.raw)):
         return _skip_date_chain(text, second.end)
@@ -63,7 +65,7 @@ def unit_shared_by_and(text: str, first: Amount, pos: int) -> UnitPhrase | None:
     number = _number_at(text, connector.end())
     if number is None or number.spelled != first.number.spelled:
         return None
-    if connector["to"] and not moves_to(text, first.start) or is_year(text, first.number.start, first.number.end):
+    if connector["to"] and not moves_to(text, first.start, True) or is_year(text, first.number.start, first.number.end):
         return None
     unit = read_unit_phrase(text, read_amount(text, number))
     if unit is None or unit.unit.kind not in _SHARED_UNIT_KINDS:

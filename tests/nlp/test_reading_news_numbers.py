@@ -49,6 +49,7 @@ def test_the_first_figure_of_a_movement_shares_the_unit_after_the_second():
     ("Tickets cost 900-1,000 rupees.", 900, 1000, "INR"),
     ("Shares rose by between 20% and 25%.", 20, 25, "%"),
     ("Seats range from 40 to 60 euros.", 40, 60, "EUR"),
+    ("Carriers are adding 10 to 14 days to voyages.", 10, 14, "day"),
 ])
 def test_an_estimate_or_a_span_stays_a_range(text, low, high, code):
     figure = only_figure(text)
