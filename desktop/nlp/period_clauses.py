@@ -321,8 +321,8 @@ def _carry(segments, figures, mentions, exclusive) -> None:
                 continue
             if mention.kind == "since" and number > 0:
                 continue
-            if mention.weak and (number > 0 or mention.kind == "weak"):
-                continue
+            if mention.weak:
+                continue  # "In a statement on Monday, the company said ...": a date, not a period
             if first_figure is None or mention.end <= first_figure:
                 leading.append(mention)
             else:

@@ -109,6 +109,8 @@ def test_the_year_of_another_event_is_not_the_period_of_a_later_figure():
     assert periods("Acme, founded in 1998, employs 3,400 people.")["3,400"] == ""
     found = periods("The museum said on Friday that 45,000 people had visited.")
     assert found["45,000"] == ""
+    assert periods("In a statement on Monday, the firm said it would pay £2m.")["£2m"] == ""
+    assert periods("The shares fell 40p on Monday to close at 310p.") == {"40p": "Monday", "310p": "Monday"}
 
 
 def test_a_comparison_base_takes_only_the_period_written_by_it():
