@@ -23,7 +23,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?](?=\s|$)|\n")
 _PHRASE_ENDS_AFTER = re.compile(
     r"\s*(?:$|[^\w\s]|(?:in|a|an|the|for|from|to|on|at|last|this|that|and|or|but|compared|against|with"
     r"|by|during|over|when|while|as|previously|earlier|ago|before|after|year|years|month|months|quarter"
-    r"|is|was|were|had|has|have|which|according|since|despite|mainly|largely|thanks|at|its|their)\b)",
+    r"|is|was|were|had|has|have|which|according|since|despite|mainly|largely|thanks|its|their)\b)",
     re.IGNORECASE,
 )
 # The word before an amount compared with money ("up from 38m", "compared to 4.80").
@@ -33,7 +33,8 @@ _RANGE_AFTER = re.compile(r"\s*(?:[-–]|\s(?:to|and|or)\s)\s*\D{0,3}\d")
 _MONEY_SCALE = 1e3
 
 
-def carried_money(text: str, first: Amount, first_unit: UnitPhrase | None, floor: int, after_money: bool) -> Amount | None:
+def carried_money(
+        text: str, first: Amount, first_unit: UnitPhrase | None, floor: int, after_money: bool) -> Amount | None:
     """``first`` (with the unit read after it) as an amount in the sentence's currency, or
     None when it takes none. "38m" is read again, as 38 million rather than 38 metres.
 

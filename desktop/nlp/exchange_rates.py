@@ -13,7 +13,8 @@ import re
 from desktop.nlp.nearby_words import word_before
 from desktop.nlp.units import currency_names
 
-_REFERENCE = r"(?:the\s+|one\s+|a\s+|each\s+)?(?:US\s+|U\.S\.\s+|American\s+)?(?:dollar|euro|pound|greenback)s?\b"
+_AMERICAN = r"(?:US\s+|U\.S\.\s+|American\s+)?"
+_REFERENCE = rf"(?:the\s+|one\s+|a\s+|each\s+)?{_AMERICAN}(?:dollar|euro|pound|greenback)s?\b"
 _TO_THE_REFERENCE = re.compile(rf"\s+(?:to|per|against)\s+{_REFERENCE}", re.IGNORECASE)
 _QUOTED_AT_BEFORE = re.compile(
     r"\b(?:trad(?:e|es|ed|ing)|st(?:ood|ands?)|clos(?:e|es|ed|ing)|end(?:s|ed|ing)?|fix(?:ed)?|peg(?:ged)?"
@@ -21,13 +22,14 @@ _QUOTED_AT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _QUOTED_AGAINST = re.compile(
-    r"\b(?:against|to|versus|vs\.?)\s+(?:the\s+)?(?:US\s+|U\.S\.\s+|American\s+)?(?:dollar|euro|pound|greenback|currency)\b",
+    rf"\b(?:against|to|versus|vs\.?)\s+(?:the\s+)?{_AMERICAN}(?:dollar|euro|pound|greenback|currency)\b",
     re.IGNORECASE,
 )
-_REFERENCE_BEFORE = re.compile(r"\b(?:against|to|versus|vs\.?|per)\s+(?:the\s+)?(?:US\s+|U\.S\.\s+|American\s+)?$", re.IGNORECASE)
+_REFERENCE_BEFORE = re.compile(rf"\b(?:against|to|versus|vs\.?|per)\s+(?:the\s+)?{_AMERICAN}$", re.IGNORECASE)
 _NAMES = currency_names()
 _NAMED_CURRENCY = re.compile(
-    r"\b(?:" + "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in sorted(_NAMES, key=len, reverse=True)) + r")\b",
+    r"\b(?:" + "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in sorted(_NAMES, key=len, reverse=True))
+    + r")\b",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=\S)|\n")

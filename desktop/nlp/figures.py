@@ -2,8 +2,10 @@
 "more than 30 years", "16-17", "five times") with its exact span and value.
 
 One compiled regex finds where numbers start; at each, anchored matches read what
-is around it (amount, unit, range, multiplier, age, qualifier) and the rules of
-``non_figures`` drop what only looks like a figure (years, dates, identifiers).
+is around it (amount, unit, range or movement, multiplier, age, qualifier) and the
+rules of ``non_figures`` drop what only looks like a figure (years, dates, times,
+identifiers, model numbers). A bare amount may take the currency of its sentence
+(``carried_currency``) or of the exchange rate it quotes (``exchange_rates``).
 """
 
 from __future__ import annotations
@@ -54,7 +56,8 @@ def find_figures(text: str) -> list[FigureReading]:
     while match := _CANDIDATE.search(text, pos):
         start = match.start()
         carried = currency if start < currency_until else ""
-        draft, resume = _read_candidate(text, match, previous_end, carried, bool(carried) and readings[-1].unit_code == carried)
+        after_money = bool(carried) and readings[-1].unit_code == carried
+        draft, resume = _read_candidate(text, match, previous_end, carried, after_money)
         if draft is not None:
             reading = draft.reading(text)
             readings.append(reading)

@@ -17,7 +17,9 @@ _MONTHS = (
 # Other days may stand between ("16 or 17 March", "March 3, 4 and 5").
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _OTHER_DAYS = rf"(?:\s*(?:[-–,&/]|\bor\b|\band\b|\bto\b)\s*(?:the\s+)?\d{{1,2}}{_ORDINAL}){{0,3}}"
-_MONTH_BEFORE = re.compile(rf"\b(?i:{_MONTHS})\s?\.?,?\s+(?:the\s+)?(?:\d{{1,2}}{_ORDINAL}{_OTHER_DAYS}\s*(?:[-–,&/]|or|and|to)\s*(?:the\s+)?)?$")
+_MONTH_BEFORE = re.compile(
+    rf"\b(?i:{_MONTHS})\s?\.?,?\s+(?:the\s+)?(?:\d{{1,2}}{_ORDINAL}{_OTHER_DAYS}\s*(?:[-–,&/]|or|and|to)\s*(?:the\s+)?)?$"
+)
 _MONTH_AFTER = re.compile(rf"{_ORDINAL}{_OTHER_DAYS}\s+(?:of\s+)?{_MONTHS}\b")
 _CLOCK = re.compile(r"(?:[1-9]|1[0-2])(?:[.:][0-5]\d)?")
 _CLOCK_SUFFIX = re.compile(r"\s?(?:[aApP]\.[mM]\.|[aApP][mM]\b|o['’]clock\b)")
@@ -77,7 +79,9 @@ def is_clock_time(text: str, number_surface: str, end: int) -> bool:
     """True for "10 pm", "2.30am", "7 o'clock", "1650 GMT", "0930 local time"."""
     if _CLOCK.fullmatch(number_surface) and _CLOCK_SUFFIX.match(text, end):
         return True
-    return len(number_surface) >= 4 and bool(_24_HOUR_CLOCK.fullmatch(number_surface) and _TIME_ZONE_AFTER.match(text, end))
+    if len(number_surface) < 4 or not _24_HOUR_CLOCK.fullmatch(number_surface):
+        return False
+    return bool(_TIME_ZONE_AFTER.match(text, end))
 
 
 def is_day_of_month(text: str, start: int, end: int, value: float) -> bool:

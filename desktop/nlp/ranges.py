@@ -38,7 +38,8 @@ def read_range(text: str, first: Amount, first_unit: UnitPhrase | None, pos: int
     if second is None:
         return None
     second_unit = read_unit_phrase(text, second)
-    if connector["to"] and not after_between and moves_to(text, first.start, first_unit is None and second_unit is not None):
+    unit_on_second_only = first_unit is None and second_unit is not None
+    if connector["to"] and not after_between and moves_to(text, first.start, unit_on_second_only):
         return None
     if connector["dash"] and (_DATE_CHAIN.match(text, second.end) or (
             first_unit is None and second_unit is None and first.raw >= second.raw)):
