@@ -52,7 +52,7 @@ MEASURE_NOUNS = frozenset(
 PLACEHOLDER_NOUNS = frozenset(
     "figure figures number numbers amount amounts total totals sum sums level levels mark"
     " value values peak high low record average one ones result results data statistics"
-    " estimate estimates part bit lot half third quarter fraction majority bulk most rest remainder".split()
+    " estimate estimates part bit lot half third quarter fraction majority bulk most rest remainder way".split()
 )
 #: What an organisation or an economy has: a measure the article's company or
 #: country owns when the sentence names no owner ("profits" in an article about Acme).
@@ -99,6 +99,8 @@ _LIGHT_VERBS = frozenset("has have had is are was were be been get got make made
 _SHARE_WORDS = frozenset({"shares", "share", "stock", "stocks"})
 _OWNING_VERBS = frozenset("own owns owned owning hold holds held holding control controls controlled buy buys"
                           " bought buying acquire acquires acquired sell sells sold selling take takes took taken".split())
+_RELATIVE_TIME = frozenset({"earlier", "ago", "before", "later", "previously", "on", "after"})
+_PLACE_NOUNS = frozenset({"country", "nation", "state", "region", "city"})
 _TIME_NOUNS = frozenset("day days week weeks month months year years quarter quarters session period time".split())
 #: Units a figure's number may be parsed apart from: never what the figure measures.
 _UNIT_WORDS = frozenset(
@@ -241,10 +243,12 @@ def find(doc, start: int, end: int) -> tuple[Found | None, set[int]]:
         first, after = tokens[0].i, tokens[-1].i + 1
         if first > 1 and doc[first - 1].dep_ == "case" and is_name(doc[first - 1].head):
             found.own = doc[first - 1].head  # "the Greens' £404,000"
-        if after < len(doc) and doc[after].lower_ in ("a", "an", "per"):
-            per = _per(tokens, inside)
-            if per:
-                found.extra = f"{found.extra} {per}".strip()
+        per = next((i for i in range(first + 1, min(after + 1, len(doc) - 1))
+                    if doc[i].lower_ in ("a", "an", "per")), None)
+        if per is not None and doc[per + 1].tag_ == "NN" and doc[per + 1].dep_ in ("npadvmod", "pobj") \
+                and doc[per + 1].lower_ not in PLACEHOLDER_NOUNS \
+                and (per + 2 == len(doc) or doc[per + 2].lower_ not in _RELATIVE_TIME):
+            found.extra = f"{found.extra} per {doc[per + 1].lower_}".strip()  # "$50 a barrel"
     return found, inside
 
 
@@ -271,22 +275,6 @@ def _valued(root, inside: set[int]) -> Found | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < root.i and _is_noun(c)
                 and not any(t.i in inside for t in c.subtree)), None)
     return Found(_measured(obj, inside)) if obj is not None else None
-
-
-def _per(tokens: list, inside: set[int]) -> str:
-    """ "per share" for "33 cents a share", "per barrel" for "$50 a barrel"."""
-    for token in tokens:
-        for child in token.children:
-            if child.i in inside or child.i < token.i:
-                continue
-            if child.dep_ == "npadvmod" and child.tag_ in ("NN",) and any(
-                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children):
-                return f"per {child.lower_}"
-            if child.dep_ == "prep" and child.lower_ == "per":
-                obj = next((c for c in child.children if c.dep_ == "pobj" and c.tag_ == "NN"), None)
-                if obj is not None:
-                    return f"per {obj.lower_}"
-    return ""
 
 
 def render(found: Found, inside: set[int], resolve: _Names, money: bool = False) -> str:
@@ -466,7 +454,7 @@ class _Names:
         if lower in ("his", "her"):  # "Mr Fuller has seen his wealth fall": the person before
             person = next((t for t in reversed(self.doc[:token.i]) if t.dep_ in _SUBJECT_DEPS), None)
             return name_text(person) if person is not None and person.tag_ in _NAME_TAGS else ""
-        if depth > 2 or not stands_in(token):
+        if depth > 2 or not stands_in(token) or token.lower_ in _PLACE_NOUNS:
             return ""
         for subject in reversed([t for t in self.doc[:token.i] if t.dep_ in _SUBJECT_DEPS]):
             named = _named(subject)
@@ -483,6 +471,8 @@ class _Names:
                 return name_text(owner)  # "the UK's deficit ... its shortfall"
             if stands_in(subject):
                 return self(subject, depth + 1)
+            if subject.lower_ in _PLACE_NOUNS:
+                return ""  # "the country ... its economy": no company of the paragraph's
             if subject.tag_ == "NN" and subject.lower_ not in PRONOUNS:
                 return ""  # "the panel ... its forecast": no company of the paragraph's
         names = self.paragraph.names()
@@ -535,6 +525,11 @@ def _counted_found(noun, inside: set[int]) -> Found:
         found.done = head.lower_  # "Acme has cut 300 jobs" -> "Acme jobs cut"
     elif noun.dep_ == "nsubjpass" and head.tag_ == "VBN" and head.lower_ not in _SAYING_PARTICIPLES:
         found.done = head.lower_  # "23,000 people have been killed"
+    elif noun.dep_ == "nsubjpass" and head.tag_ == "VBN":
+        clause = next((c for c in head.children if c.dep_ == "xcomp"), None)
+        words = [head, *(t for t in clause.subtree if t.tag_ not in ("WRB", "WDT"))] if clause is not None else []
+        if words and len(words) <= 5 and not any(_is_amount(t) for t in words):
+            found.done = _words(words)  # "2,000 people are thought to have died"
     elif noun.dep_ == "nsubj" and head.lower_ in _COPULAS:
         state = next((c for c in head.children if c.i > noun.i and c.dep_ in ("prep", "acomp")), None)
         words = list(state.subtree) if state is not None else []
@@ -674,13 +669,16 @@ def _verb_found(verb, token, dep: str, inside: set[int]) -> Found | None:
         if relative is not None and verb.dep_ == "relcl" and verb.head.tag_ in _NOUN_TAGS:
             return Found(_measured(verb.head, inside))  # "reserves, which it set at $500m"
         obj = _object(verb, inside)
-        if obj is not None and obj.lower_ not in PLACEHOLDER_NOUNS:
-            return Found(_measured(obj, inside))  # "increasing its dividend by 26%"
+        found = _noun_found(obj, inside) if obj is not None else None
+        if found is not None and not found.pointing:
+            return found  # "increasing its dividend by 26%"
         if obj is None:
             for child in verb.children:  # "the airline made a profit of £75m compared with £125m"
                 if child.dep_ == "dobj" and child.i not in inside and child.i < token.i \
-                        and child.tag_ in _NOUN_TAGS and child.lower_ not in _TIME_NOUNS:
-                    return Found(_measured(child, inside))
+                        and child.tag_ in _NOUN_TAGS:
+                    found = _noun_found(child, inside)  # "posting a 52% rise in profits to £198m"
+                    if found is not None and not found.pointing:
+                        return found
         subject = _subject_child(verb)
         if subject is not None:
             found = _subject_found(subject, inside)
@@ -730,7 +728,7 @@ def _described(root, inside: set[int]) -> Found | None:
     nominal = NOMINALS.get(verb.lower_)
     if nominal:
         return Found(None, None, f"{nominal} {_verb_preps(verb, inside)}".strip())
-    agent = next((c for c in verb.children if c.dep_ in ("agent", "prep")), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if obj is None or _is_amount(obj, inside) and obj.tag_ == "CD":
         return None
@@ -868,6 +866,12 @@ def _owner(noun, tokens: list, names: _Names):
         return poss
     if any(names.is_name(t) for t in tokens):
         return None
+    original = noun
+    while noun.dep_ == "pobj" and noun.head.head.lower_ in MOVEMENT_NOUNS and noun.head.head.i != noun.i:
+        noun = noun.head.head  # "Acme posted a decline in revenues": Acme's revenues
+        poss = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+        if poss is not None and (poss.lower_ in PRONOUNS or stands_in(poss)):
+            return poss  # "its 5% rise in sales"
     verb, dep = noun.head, noun.dep_
     if dep == "pobj" and verb.dep_ == "prep":
         verb, dep = verb.head, "pobj"
@@ -875,6 +879,8 @@ def _owner(noun, tokens: list, names: _Names):
         return None
     if dep in ("dobj", "pobj", "attr", "dative"):
         subject = _verb_subject(verb)
+        if verb.lower_ in _EXPECTING_VERBS and original.lower_ not in OWNED_MEASURES:
+            return None  # "Barclays forecast a fall in house prices": a forecaster, no owner
         if subject is not None:
             subject = _named(subject)
             if names.is_name(subject) or stands_in(subject):
@@ -907,7 +913,8 @@ def _modifier_start(token) -> bool:
     if token.i == 0:
         return True
     before = token.doc[token.i - 1]
-    return before.tag_ not in ("CC", ",", ":", "-LRB-") and not before.tag_.startswith("VB")
+    return before.tag_ not in ("CC", ",", ":", "-LRB-", "HYPH", "NFP") and not before.tag_.startswith("VB") \
+        and sum(1 for _ in token.subtree) <= 2
 
 
 def _phrase(noun, inside: set[int]) -> str:
@@ -922,7 +929,7 @@ def _phrase_tokens(noun, inside: set[int], keep_owner: bool = True) -> list:
         if child.i in inside:
             continue
         if child.dep_ in ("compound", "nmod") or (child.dep_ == "amod" and child.tag_ in ("JJ", "JJR", "NN", "NNP")) \
-                or (child.dep_ == "amod" and child.tag_ == "VBN" and _modifier_start(child)):
+                or (child.dep_ == "amod" and child.tag_ in ("VBN", "VBG") and _modifier_start(child)):
             subtree = [t for t in child.subtree if t.i not in inside and t.dep_ != "det"]
             if not any(t.dep_ == "cc" or t.tag_ == "$" for t in subtree):
                 chosen.extend(subtree)

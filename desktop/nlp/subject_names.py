@@ -119,9 +119,10 @@ def stands_in(token) -> bool:
     if lower in STAND_IN_PRONOUNS:
         return True
     if lower in STAND_IN_NOUNS or lower.endswith("maker"):
-        lefts = list(token.lefts)
+        lefts = list(token.lefts)  # "the firm", "the US-based company", not "Qatar's oil firm"
         return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in lefts) and not any(
-            c.dep_ in ("poss", "compound", "amod") for c in lefts)
+            c.dep_ == "poss" or (c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") and not c.text.isupper())
+            for c in lefts)
     return False
 
 
