@@ -929,7 +929,7 @@ def _phrase_tokens(noun, inside: set[int], keep_owner: bool = True) -> list:
         if child.i in inside:
             continue
         if child.dep_ in ("compound", "nmod") or (child.dep_ == "amod" and child.tag_ in ("JJ", "JJR", "NN", "NNP")) \
-                or (child.dep_ == "amod" and child.tag_ in ("VBN", "VBG") and _modifier_start(child)):
+                or (child.dep_ == "amod" and child.tag_ == "VBN" and _modifier_start(child)):
             subtree = [t for t in child.subtree if t.i not in inside and t.dep_ != "det"]
             if not any(t.dep_ == "cc" or t.tag_ == "$" for t in subtree):
                 chosen.extend(subtree)
