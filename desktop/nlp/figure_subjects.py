@@ -822,6 +822,9 @@ def _verb_subject(verb):
             return subject
         if verb.dep_ == "relcl":
             return verb.head
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.tag_.startswith("VB"):
+            verb = verb.head.head  # "ended third after taking $11m"
+            continue
         if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
             return None
         verb = verb.head
