@@ -552,7 +552,8 @@ def _climb(token, inside: set[int]) -> Found | None:
             return None
         dep = token.dep_
         if dep in _SUBJECT_DEPS:
-            return None  # the figure is itself the subject: it measures nothing named here
+            # the figure is itself the subject: what its verb says of it, if anything
+            return _predicate(head, token, inside) if token.i in inside else None
         outside_noun = head.i not in inside and _is_noun(head) and not _is_amount(head, inside)
         if outside_noun and dep in _PREMODIFIER_DEPS and head.i > token.i and head.lower_ in _UNIT_WORDS:
             token = head  # "16.29 points lower": the unit the figure is in
@@ -621,6 +622,26 @@ def _climb(token, inside: set[int]) -> Found | None:
     return None
 
 
+def _predicate(verb, subject, inside: set[int]) -> Found | None:
+    """What a figure that is the subject of ``verb`` is, as the verb says: "59% are
+    men" -> "men"; "$10bn is needed to fight the disease" -> "needed to fight the
+    disease"; "5 million have downloaded the software" -> "downloaded the software"."""
+    if verb.lower_ in _COPULAS:
+        attr = next((c for c in verb.children if c.dep_ == "attr" and c.i > subject.i and _is_noun(c)), None)
+        return Found(_measured(attr, inside)) if attr is not None and not _is_amount(attr, inside) else None
+    if not verb.tag_.startswith("VB") or verb.lower_ in _EXPECTING_VERBS:
+        return None
+    words = [verb]
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "xcomp", "prt", "attr", "acomp", "oprd", "agent"):
+            words.extend(child.subtree)
+        elif child.dep_ != "prep":
+            break
+    if len(words) < 2 or len(words) > _MAX_CLAUSE_TOKENS or any(_is_amount(t, inside) for t in words):
+        return None
+    return Found(None, None, _words(words))
+
+
 def _noun_found(noun, inside: set[int]) -> Found | None:
     """What a noun the figure modifies measures: the noun itself ("jobs"), what a
     movement is in ("a rise in profits"), or None to climb on from it."""
@@ -656,6 +677,8 @@ def _verb_found(verb, token, dep: str, inside: set[int]) -> Found | None:
         if subject is None or nominal.startswith("cost "):
             return Found(None, None, nominal) if nominal else None
         subject = _named(subject)
+        if not nominal and subject.lower_ in PRONOUNS and verb.dep_ == "relcl" and _is_noun(verb.head):
+            return Found(_measured(verb.head, inside))  # "the money taken on Sunday, when it made $12m"
         if subject.lower_ in PRONOUNS or stands_in(subject) or subject.tag_ in _NAME_TAGS \
                 or subject.text[:1].isupper():
             return Found(None, subject, nominal)
