@@ -64,5 +64,5 @@ def _named_currency(text: str, start: int, end: int) -> str:
     code = ""
     for found in _NAMED_CURRENCY.finditer(text, start, end):
         if not _REFERENCE_BEFORE.search(text, max(0, found.start() - 30), found.start()):
-            code = _NAMES[" ".join(found.group().lower().split())]
+            code = _NAMES.get(" ".join(found.group().lower().split()), code)
     return code

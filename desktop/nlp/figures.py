@@ -57,7 +57,10 @@ def find_figures(text: str) -> list[FigureReading]:
         start = match.start()
         carried = currency if start < currency_until else ""
         after_money = bool(carried) and readings[-1].unit_code == carried
-        draft, resume = _read_candidate(text, match, previous_end, carried, after_money)
+        try:
+            draft, resume = _read_candidate(text, match, previous_end, carried, after_money)
+        except (ValueError, KeyError, IndexError, OverflowError, ZeroDivisionError):
+            draft, resume = None, match.end()  # a number the scanner cannot read gives no figure
         if draft is not None:
             reading = draft.reading(text)
             readings.append(reading)
