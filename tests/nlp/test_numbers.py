@@ -21,6 +21,8 @@ from desktop.nlp.numbers import read_number_words, read_numeral
     ("-1e-3 W", -0.001, "-1e-3"),
     ("−273.15°", -273.15, "−273.15"),
     ("+5%", 5, "+5"),
+    (".08 points", 0.08, ".08"),
+    ("-.5%", -0.5, "-.5"),
 ])
 def test_numeral_value_and_extent(text, value, surface):
     number = read_numeral(text, 0)
@@ -36,6 +38,11 @@ def test_malformed_numerals_are_not_read(text):
 
 def test_numbers_a_space_apart_are_not_one_grouped_number():
     assert read_numeral("245 23 yen", 0).end == 3
+
+
+@pytest.mark.parametrize("text", ["12 747-400 jets", "8 737s"])
+def test_a_count_before_a_model_number_is_not_grouped_with_it(text):
+    assert read_numeral(text, 0).value == int(text.split()[0])
 
 
 @pytest.mark.parametrize(("text", "value", "surface"), [
@@ -55,6 +62,13 @@ def test_numbers_a_space_apart_are_not_one_grouped_number():
     ("a dozen eggs", 12, "a dozen"),
     ("ninety minutes", 90, "ninety"),
     ("Zero is small", 0, "Zero"),
+    ("a quarter of a million fans", 250_000, "a quarter of a million"),
+    ("three-quarters of a million", 750_000, "three-quarters of a million"),
+    ("a third of a billion", 333_333_333, "a third of a billion"),
+    ("half a billion dollars", 5e8, "half a billion"),
+    ("Half a dozen eggs", 6, "Half a dozen"),
+    ("one hundred and three and two thirds", 103 + 2 / 3, "one hundred and three and two thirds"),
+    ("two and three quarters", 2.75, "two and three quarters"),
 ])
 def test_number_words(text, value, surface):
     number = read_number_words(text, 0)
@@ -74,6 +88,6 @@ def test_number_words_stop_where_the_number_ends(text, surface):
     assert text[number.start:number.end] == surface
 
 
-@pytest.mark.parametrize("text", ["several hundred", "hundreds of", "a lot", "the first"])
+@pytest.mark.parametrize("text", ["several hundred", "hundreds of", "a lot", "the first", "half the cake", "half of it"])
 def test_words_that_are_no_number(text):
     assert read_number_words(text, 0) is None

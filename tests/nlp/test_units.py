@@ -2,7 +2,7 @@
 
 import pytest
 
-from desktop.nlp.units import currency_code, currency_prefix_before, match_unit
+from desktop.nlp.units import currency_code, currency_names, currency_prefix_before, match_unit
 
 
 @pytest.mark.parametrize(("text", "code", "kind", "surface"), [
@@ -54,6 +54,10 @@ from desktop.nlp.units import currency_code, currency_prefix_before, match_unit
     ("USD", "USD", "money", "USD"),
     ("€", "EUR", "money", "€"),
     ("cents", "cent", "money", "cents"),
+    ("p a share", "penny", "money", "p"),
+    ("c a share", "cent", "money", "c"),
+    ("pence", "penny", "money", "pence"),
+    ("points lower", "point", "quantity", "points"),
 ])
 def test_unit_lexicon(text, code, kind, surface):
     found = match_unit(text, 0)
@@ -103,3 +107,9 @@ def test_no_currency_prefix(text):
 
 def _first_digit(text: str) -> int:
     return next(index for index, char in enumerate(text) if char.isdigit())
+
+
+def test_currency_names():
+    names = currency_names()
+    assert (names["yuan"], names["rupiah"], names["baht"], names["us dollars"]) == ("CNY", "IDR", "THB", "USD")
+    assert "cent" not in names and "pence" not in names
