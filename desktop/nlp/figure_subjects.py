@@ -100,6 +100,8 @@ _SHARE_WORDS = frozenset({"shares", "share", "stock", "stocks"})
 _OWNING_VERBS = frozenset("own owns owned owning hold holds held holding control controls controlled buy buys"
                           " bought buying acquire acquires acquired sell sells sold selling take takes took taken".split())
 _RELATIVE_TIME = frozenset({"earlier", "ago", "before", "later", "previously", "on", "after"})
+#: Words that name no measure on their own ("range" is no subject, "price range" is).
+_GENERIC_ALONE = frozenset({"range", "period", "term", "level", "side", "end", "time", "spot"})
 _PLACE_NOUNS = frozenset({"country", "nation", "state", "region", "city"})
 _TIME_NOUNS = frozenset("day days week weeks month months year years quarter quarters session period time".split())
 #: Units a figure's number may be parsed apart from: never what the figure measures.
@@ -291,7 +293,8 @@ def render(found: Found, inside: set[int], resolve: _Names, money: bool = False)
         nominal = f"{found.nominal} {found.extra}".strip() if found.nominal else ""
         return f"{name} {nominal}".strip() if name else nominal
     tokens = _phrase_tokens(noun, inside, keep_owner=found.own is None)
-    if not tokens or all(t.lower_ in PLACEHOLDER_NOUNS or not t.is_alpha or t.is_stop for t in tokens):
+    if not tokens or all(t.lower_ in PLACEHOLDER_NOUNS or t.lower_ in _GENERIC_ALONE or not t.is_alpha or t.is_stop
+                         for t in tokens):
         return ""
     if money and noun.lower_ in _SHARE_WORDS and noun.tag_ in ("NNS", "NN"):
         tokens = [t for t in tokens if t.i != noun.i]
