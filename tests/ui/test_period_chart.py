@@ -118,7 +118,7 @@ def test_changes_are_signed_bars_below_never_points(chart):
     assert [bars.value(i) for i in range(2)] == [40.0, -3.0]
     assert [bars.bar_position(i) for i in range(2)] == [1.0, 2.0]  # under 2022 and Jan–Apr 2023
     assert [item.toPlainText() for item in bars._texts[:2]] == ["+40%", "-3%"]
-    assert bars.getAxis("left").labelText == "change, %"
+    assert bars.getAxis("left").labelText == "change %"
     without = chart(TRADE.iloc[[0, 2, 3]].reset_index(drop=True))
     assert not without.changes.isVisible() and without.changes.bar_count() == 0
 
