@@ -8,7 +8,7 @@ from desktop.nlp.figure_subjects import ANAPHOR, subject_key, subject_of, subjec
 from desktop.nlp.figures import find_figures
 from desktop.nlp.pipeline import parse_sentences
 from desktop.nlp.sentences import sentence_spans
-from desktop.nlp.subject_names import PRONOUNS
+from desktop.nlp.subject_names import PRONOUNS, article_names
 
 
 def subject(sentence, surface):
@@ -126,3 +126,18 @@ def test_a_subject_is_never_a_pronoun(text):
 def test_a_subject_is_never_a_placeholder_alone():
     assert subject("Prices rose above the $50 mark on Tuesday.", "$50") == "Prices"
     assert subject("The dollar fell 2% against the euro.", "2%") == "dollar against the euro"
+
+
+def test_the_article_s_names_come_from_its_headline():
+    text = ("Weak pound hits Tailspin profits\n\nShares in Tailspin fell 4% after the airline said profits "
+            "dropped. Tailspin blamed the weak pound.")
+    assert article_names(text) == ("Tailspin",)
+    person = "Grey calls for new fund\n\nMr Grey said on Monday that Grey supporters would give £5m."
+    assert article_names(person) == ()
+    assert article_names("A first paragraph with no headline, about Contoso and Contoso. " * 5) == ()
+
+
+def test_an_ownerless_measure_is_the_article_s_company():
+    text = "Costs rose 3% to $12m, while sales fell 2%."
+    assert subject_in(text, "$12m", names=("Pendant",)) == "Pendant Costs"
+    assert subject_in(text, "$12m") == "Costs"
