@@ -520,8 +520,15 @@ def _counted_found(noun, inside: set[int]) -> Found:
         return Found(head)  # "Joss Stone, the 17-year-old singer"
     found = Found(noun)
     if noun.dep_ == "nsubj" and head.tag_ == "VBG":
-        words = [head] + [t for c in head.rights if c.dep_ in ("dobj", "prep") for t in c.subtree]
-        if len(words) <= 6 and not any(_is_amount(t) for t in words):
+        words = [head]
+        for child in head.rights:
+            if child.dep_ not in ("dobj", "prep"):
+                break
+            part = list(child.subtree)
+            if len(words) + len(part) > _MAX_CLAUSE_TOKENS or any(_is_amount(t) for t in part):
+                break
+            words.extend(part)
+        if len(words) > 1:
             found.done = _words(words)  # "220 million people will be playing games on phones"
     elif noun.dep_ == "dobj" and head.tag_ in ("VBD", "VBN") and head.lower_ not in _LIGHT_VERBS \
             and _is_owner_like(_verb_subject(head)):
