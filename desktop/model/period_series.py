@@ -120,7 +120,7 @@ def _span_to(period: str) -> int:
         return 0
     if match[1]:
         return int(match[1]) if match[1].isdigit() else _WORDS[match[1].lower()]
-    return _SPAN_WORDS[match[2].lower().replace("-", " ") if "half" in match[2].lower() else match[2].lower()]
+    return _SPAN_WORDS[match[2].lower().replace("-", " ")]
 
 
 @lru_cache(maxsize=4096)
