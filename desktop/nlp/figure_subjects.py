@@ -366,9 +366,15 @@ def subject_key(subject: str) -> str:
         if word in _PHRASE_PREPS or word in ("and", "or", ",", "between"):
             break
         head.append(word)
+    if len(head) > 1 and (head[-1].endswith("ed") or head[-1] in _IRREGULAR_PARTICIPLES):
+        head.pop()  # "jobs cut", "shares sold" are of "jobs", "shares"
     if len(head) > 1 and _is_measure(head[-1]):  # "freight volumes" is of "freight"
         head.pop()
     return (head or words or [""])[-1].strip(".,;:“”\"'")
+
+
+_IRREGULAR_PARTICIPLES = frozenset(
+    "cut sold lost paid spent made taken won held put set built bought brought kept left shut".split())
 
 
 def _is_measure(word: str) -> bool:

@@ -57,6 +57,8 @@ def test_subject_keys_group_phrasings_of_one_thing():
     assert subject_key("bilateral trade between Kazakhstan and Azerbaijan") == "trade"
     assert subject_key("the volume of mutual trade") == "trade"
     assert subject_key("agreements and treaties") == "agreements"
+    assert subject_key("Contoso jobs cut") == subject_key("jobs") == "jobs"
+    assert subject_key("Acme pre-tax profit") == "profit"
     assert subject_key("") == ""
 
 
