@@ -16,6 +16,7 @@ from desktop.nlp.entities.user_lexicon import LexiconLike, apply_lexicon
 from desktop.nlp.entity_merge import EntitySpan, merge_entities
 from desktop.nlp.figure_context import describe_figures, parse_spans
 from desktop.nlp.figure_periods import article_year
+from desktop.nlp.subject_names import article_names
 from desktop.nlp.figures import find_figures
 from desktop.nlp.pipeline import load_pipeline, parse_sentences
 from desktop.nlp.sentences import SentenceIndex, sentence_spans
@@ -101,7 +102,8 @@ def iter_analysis(
     batches = batches_of(paragraph_chunks(text), FIRST_BATCH_CHARS, batch_chars, len(text),
                          LAST_BATCH_CHARS)
     evidence = _case_evidence(text, workers if parallel else None, share)
-    analyse = partial(analyse_chunks, evidence=evidence, lexicon=lexicon, year=article_year(text))
+    analyse = partial(analyse_chunks, evidence=evidence, lexicon=lexicon, year=article_year(text),
+                      names=article_names(text))
     if parallel:
         results = workers.map_in_order(analyse, batches, should_stop,
                                        weight=lambda batch: sum(len(c.text) for c in batch),
@@ -136,10 +138,12 @@ def _case_evidence(text: str, workers, share: bool) -> CaseEvidence:
 def analyse_chunks(
     chunks: Sequence[Chunk], evidence: CaseEvidence, lexicon: LexiconLike | None = None,
     year: int | None = None,
+    names: Sequence[str] = (),
 ) -> list[ChunkAnalysis]:
     """The findings of each chunk (runs in this process or in a worker process).
     ``evidence`` is how the whole text writes its words (:meth:`CaseEvidence.of`);
-    ``year`` is the article's year (:func:`article_year`), for "this year".
+    ``year`` is the article's year (:func:`article_year`), for "this year";
+    ``names`` what the article is about (:func:`article_names`), for "the firm".
 
     Only the sentences that hold a figure are parsed, all of the batch's at once,
     for the subjects of its figures."""
@@ -154,7 +158,7 @@ def analyse_chunks(
     for (i, index, _), doc in zip(wanted, parsed):
         docs[i][index] = doc
     return [
-        _analyse_chunk(chunk, spans, describe_figures(chunk.text, found, spans_of, chunk_docs, year),
+        _analyse_chunk(chunk, spans, describe_figures(chunk.text, found, spans_of, chunk_docs, year, names),
                        spans_of, lexicon)
         for chunk, (_, spans), found, spans_of, chunk_docs in zip(chunks, read, figures, sentences, docs)
     ]

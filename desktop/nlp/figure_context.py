@@ -56,21 +56,24 @@ def describe_figures(
     sentences: Sequence[tuple[int, int]],
     docs: Mapping[int, object] | None = None,
     year: int | None = None,
+    names: Sequence[str] = (),
 ) -> list[FigureReading]:
     """``readings`` (offsets into ``text``) with subject, period, change and role filled in.
 
     ``sentences`` are the sorted sentence spans of ``text``; ``docs`` maps a
     sentence's index to its parsed spaCy Doc (offsets from the sentence start), for
     subjects; without it subjects stay "". ``year`` is the article's year, which
-    "this year" is resolved to. Each concern has its module: periods
-    (:func:`figure_periods.periods_of`), subjects (:func:`figure_subjects.subjects_of`)
+    "this year" is resolved to; ``names`` are what the article is about
+    (:func:`subject_names.article_names`), which "the firm" and "it" may stand
+    for. Each concern has its module: periods (:func:`figure_periods.periods_of`),
+    subjects (:func:`figure_subjects.subjects_of`)
     and roles with their changes (:func:`figure_roles.roles_of`).
     """
     if not readings:
         return []
     context = FigureContext.of(text, readings, sentences)
     periods = periods_of(context, year)
-    subjects = subjects_of(context, docs)
+    subjects = subjects_of(context, docs, names)
     roles = roles_of(context)
     _conversions_follow_their_amount(readings, roles, subjects, periods)
     return [replace(reading, subject=subject, period=period, change=role.change, role=role.role,
