@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from desktop.nlp.nearby_words import word_before
 from desktop.nlp.units import currency_names
 
 _AMERICAN = r"(?:US\s+|U\.S\.\s+|American\s+)?"
@@ -33,6 +32,7 @@ _NAMED_CURRENCY = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=\S)|\n")
+_QUOTED_AT_ENDS = (" at ", " around ", " near ", " of ")
 _REFERENCE_LEADS = (" to ", " per ", " against ", " To ", " Per ", " Against ")
 _QUOTED_IN_DOLLARS = frozenset({"EUR", "GBP", "AUD", "NZD"})
 _LOOK_BACK = 400
@@ -42,7 +42,7 @@ def exchange_rate_currency(text: str, start: int, end: int) -> str:
     """The ISO code of the currency a bare number at ``start:end`` quotes, or ""."""
     direct = text.startswith(_REFERENCE_LEADS, end) and _TO_THE_REFERENCE.match(text, end)
     if not direct and not (
-            word_before(text, start)[0] in ("at", "around", "near", "of")
+            text.endswith(_QUOTED_AT_ENDS, max(0, start - 8), start)
             and _QUOTED_AT_BEFORE.search(text, max(0, start - 24), start)):
         return ""
     sentence = _sentence_start(text, start)
