@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from desktop.nlp.subject_article import COUNTRY_WORDS, DOMESTIC_COMMODITIES
 from desktop.nlp.subject_names import (
     PRONOUNS,
     capitalised_words,
@@ -62,6 +63,12 @@ OWNED_MEASURES = frozenset(
     " subscribers customers passengers output production investment growth unemployment inflation"
     " budget reserves margin margins cash assets orders bookings shares stock".split()
 )
+#: Words of what an economy has: a measure with one and no owner is the article's
+#: country's ("the trade gap" in an article about Britain: "UK trade gap").
+MACRO_WORDS = frozenset(
+    "gap deficit deficits surplus surpluses exports imports unemployment unemployed jobless employment"
+    " inflation gdp economy growth retail spending borrowing budget output production lending mortgage"
+    " mortgages housing wages consumer manufacturing".split())
 #: Nouns of a movement: "a 26% rise in annual profits" measures "annual profits".
 MOVEMENT_NOUNS = frozenset(
     "rise rises increase increases fall falls drop drops decline declines jump jumps gain gains"
@@ -312,15 +319,29 @@ def render(found: Found, inside: set[int], resolve: _Names, money: bool = False)
     owner = found.own if found.own is not None else _owner(noun, tokens, resolve)
     if owner is not None:
         name = _owner_text(owner, resolve, inside)
-        if name and name.lower() not in phrase.lower():
+        if name and not _names_in(name, phrase):
             phrase = f"{name} {phrase}"
-    elif noun.lower_ in OWNED_MEASURES and not any(
-            resolve.is_name(t) or t.tag_ in _NAME_TAGS or t.lower_ in PRONOUNS for t in tokens) \
-            and not _owned_elsewhere(noun):
-        name = resolve.default_owner()
-        if name and name.lower() not in phrase.lower():
-            phrase = f"{name} {phrase}"  # "profits" in an article about Acme: "Acme profits"
+        return phrase
+    if noun.lower_ in ("price", "prices") and resolve.commodity and not any(t.i < noun.i for t in tokens):
+        phrase = f"{resolve.commodity} {phrase}"  # "prices" in an article about oil: "oil prices"
+        if resolve.commodity not in DOMESTIC_COMMODITIES:
+            return phrase
+    if any(resolve.is_name(t) or t.tag_ in _NAME_TAGS or t.lower_ in PRONOUNS or t.lower_ in COUNTRY_WORDS
+           for t in tokens) or _owned_elsewhere(noun):
+        return phrase
+    macro = any(t.lower_ in MACRO_WORDS for t in tokens) or resolve.commodity in DOMESTIC_COMMODITIES \
+        and noun.lower_ in ("price", "prices")
+    name = resolve.default_owner() if noun.lower_ in OWNED_MEASURES else ""
+    if not name and macro:
+        name = resolve.country  # "the trade gap" in an article about Britain: "UK trade gap"
+    if name and not _names_in(name, phrase):
+        phrase = f"{name} {phrase}"  # "profits" in an article about Acme: "Acme profits"
     return phrase
+
+
+def _names_in(name: str, phrase: str) -> bool:
+    """True when ``phrase`` holds the words of ``name`` ("US" is not in "adjusted")."""
+    return re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", phrase.lower()) is not None
 
 
 def _owned_elsewhere(noun) -> bool:
@@ -446,6 +467,14 @@ class _Names:
         # "Jet has 42 aircraft" after "Jet Airways" was a subject
         return token.i == 0 and token.tag_ in _NOUN_TAGS and token.text[:1].isupper() \
             and token.text in self.paragraph.words()
+
+    @property
+    def country(self) -> str:
+        return getattr(self.article, "country", "")
+
+    @property
+    def commodity(self) -> str:
+        return getattr(self.article, "commodity", "")
 
     def default_owner(self) -> str:
         """Whose a measure the sentence gives no owner is: the last name an earlier

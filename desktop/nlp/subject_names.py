@@ -11,7 +11,9 @@ nothing here.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable
+
+from desktop.nlp.subject_article import article_commodity, article_country
 
 #: Nouns that, after "the", stand for a company or body the text has named ("the firm").
 STAND_IN_NOUNS = frozenset(
@@ -131,16 +133,31 @@ _STOP_WORDS = frozenset("a an the in on at but and however it its this that thes
                         " mr mrs ms dr sir lord".split())
 
 
-def article_names(text: str, most: int = 3) -> tuple[str, ...]:
+class ArticleNames(tuple):
+    """The names an article is about (a tuple of str, best first), with its main
+    ``country`` ("UK", "German") and the ``commodity`` whose price it follows ("oil"),
+    "" when it has none (:mod:`desktop.nlp.subject_article`)."""
+
+    def __new__(cls, names: Iterable[str] = (), country: str = "", commodity: str = ""):
+        made = super().__new__(cls, names)
+        made.country, made.commodity = country, commodity
+        return made
+
+    def __reduce__(self):
+        return ArticleNames, (tuple(self), self.country, self.commodity)
+
+
+def article_names(text: str, most: int = 3) -> ArticleNames:
     """The names of the companies, bodies or places an article is about, best first:
     the names its headline (its first line, when short) gives that the start of its
     body names again, the most often named first. A headline's first word counts
     only when the body capitalises it inside a sentence; names of people ("Mr
     Brown") and names with digits ("MP3") are left out. Read from capitals alone
     (no parse) in the first ARTICLE_CHARS characters, so cheap for any text."""
+    country, commodity = article_country(text), article_commodity(text)
     headline, _, body = text[:ARTICLE_CHARS].partition("\n")
     if len(headline) > _MAX_HEADLINE_CHARS:
-        return ()
+        return ArticleNames((), country, commodity)
     found: list[str] = []
     for match in _RUN.finditer(headline):
         words = _strip_possessive(match.group()).split()
@@ -154,7 +171,8 @@ def article_names(text: str, most: int = 3) -> tuple[str, ...]:
                 and not re.search(_TITLED + re.escape(words[-1]) + r"\b", body):
             found.append(name)
     counts = {name: len(re.findall(r"\b" + re.escape(name) + r"\b", body)) for name in found}
-    return tuple(sorted((name for name in found if counts[name]), key=lambda name: -counts[name])[:most])
+    best = sorted((name for name in found if counts[name]), key=lambda name: -counts[name])[:most]
+    return ArticleNames(best, country, commodity)
 
 
 #: How much of an article :func:`article_names` reads: its subject is named early.

@@ -143,3 +143,32 @@ def test_an_ownerless_measure_is_the_article_s_company():
     text = "Costs rose 3% to $12m, while sales fell 2%."
     assert subject_in(text, "$12m", names=("Pendant",)) == "Pendant Costs"
     assert subject_in(text, "$12m") == "Costs"
+
+
+def test_the_article_s_country_and_commodity_come_from_its_start():
+    from desktop.nlp.subject_article import article_commodity, article_country
+    text = ("Dutch jobless total climbs\n\nThe number of Dutch workers without a job rose in May, "
+            "the statistics office of the Netherlands said.")
+    assert article_country(text) == "Dutch"
+    assert article_country("Weather turns cold\n\nIt snowed in the hills.") == ""
+    assert article_commodity("Copper prices slip\n\nCopper prices fell on Monday.") == "copper"
+    names = article_names("Copper prices slip in Chile\n\nCopper prices fell in Chile, which mines Chile's copper.")
+    assert names.commodity == "copper"
+
+
+def test_an_ownerless_macro_measure_is_the_article_s_country():
+    from desktop.nlp.subject_names import ArticleNames
+    names = ArticleNames((), country="Irish")
+    assert subject_in("The jobless rate rose to 5.1% in March.", "5.1%", names) == "Irish jobless rate"
+    assert subject_in("The trade deficit narrowed to €2bn.", "€2bn", names) == "Irish trade deficit"
+    assert subject_in("Seasonally adjusted output rose 0.4%.", "0.4%", ArticleNames((), country="US")) \
+        == "US Seasonally adjusted output"
+    assert subject_in("The jobless rate rose to 5.1% in March.", "5.1%") == "jobless rate"
+
+
+def test_bare_prices_are_the_article_s_commodity_s():
+    from desktop.nlp.subject_names import ArticleNames
+    names = ArticleNames((), country="US", commodity="copper")
+    assert subject_in("Prices slipped to $8,100 on Friday.", "$8,100", names) == "copper Prices"
+    houses = ArticleNames((), country="Irish", commodity="house")
+    assert subject_in("Prices could fall by 7% next year, the bank said.", "7%", houses) == "Irish house Prices"
