@@ -110,6 +110,8 @@ _RELATIVE_TIME = frozenset({"earlier", "ago", "before", "later", "previously", "
 #: Words that name no measure on their own ("range" is no subject, "price range" is).
 _GENERIC_ALONE = frozenset({"range", "period", "term", "level", "side", "end", "time", "spot"})
 _PLACE_NOUNS = frozenset({"country", "nation", "state", "region", "city"})
+_MONTHS = frozenset("january february march april may june july august september october november december"
+                     " spring summer autumn winter".split())
 _TIME_NOUNS = frozenset("day days week weeks month months year years quarter quarters session period time".split())
 #: Units a figure's number may be parsed apart from: never what the figure measures.
 _UNIT_WORDS = frozenset(
@@ -322,6 +324,10 @@ def render(found: Found, inside: set[int], resolve: _Names, money: bool = False)
         if name and not _names_in(name, phrase):
             phrase = f"{name} {phrase}"
         return phrase
+    gap = _TRADE_GAP.match(phrase)
+    if gap:  # "the difference between what the UK exported and imported": the UK trade gap
+        phrase = f"{gap.group('owner') or ''} trade gap".strip()
+        tokens = [t for t in tokens if t.text == gap.group("owner")]
     if noun.lower_ in ("price", "prices") and resolve.commodity and not any(t.i < noun.i for t in tokens):
         phrase = f"{resolve.commodity} {phrase}"  # "prices" in an article about oil: "oil prices"
         if resolve.commodity not in DOMESTIC_COMMODITIES:
@@ -329,7 +335,7 @@ def render(found: Found, inside: set[int], resolve: _Names, money: bool = False)
     if any(resolve.is_name(t) or t.tag_ in _NAME_TAGS or t.lower_ in PRONOUNS or t.lower_ in COUNTRY_WORDS
            for t in tokens) or _owned_elsewhere(noun):
         return phrase
-    macro = any(t.lower_ in MACRO_WORDS for t in tokens) or resolve.commodity in DOMESTIC_COMMODITIES \
+    macro = any(word in MACRO_WORDS for word in phrase.lower().split()) or resolve.commodity in DOMESTIC_COMMODITIES \
         and noun.lower_ in ("price", "prices")
     name = resolve.default_owner() if noun.lower_ in OWNED_MEASURES else ""
     if not name and macro:
@@ -337,6 +343,11 @@ def render(found: Found, inside: set[int], resolve: _Names, money: bool = False)
     if name and not _names_in(name, phrase):
         phrase = f"{name} {phrase}"  # "profits" in an article about Acme: "Acme profits"
     return phrase
+
+
+_TRADE_GAP = re.compile(
+    r"(?:the )?(?:gap|difference|shortfall|balance) between (?:what )?(?:the )?(?:(?P<owner>[A-Z][\w.]*)(?:'s)? )?"
+    r"(?:exports|exported|exports of goods)(?: and| with)(?: what it)? (?:imports|imported)$")
 
 
 def _names_in(name: str, phrase: str) -> bool:
@@ -693,6 +704,8 @@ def _noun_found(noun, inside: set[int]) -> Found | None:
     lower = noun.lower_
     if lower in MOVEMENT_NOUNS:
         target = _prep_object(noun, ("in", "of"), inside)
+        if target is not None and (target.lower_ in _TIME_NOUNS or target.lower_ in _MONTHS or target.like_num):
+            return None  # "the £7bn rise in December": a time, no measure; climb on to the clause's
         if target is not None:
             return Found(_measured(target, inside))
         if lower == "growth" and any(c.dep_ in ("compound", "amod", "poss") and c.i not in inside

@@ -172,3 +172,16 @@ def test_bare_prices_are_the_article_s_commodity_s():
     assert subject_in("Prices slipped to $8,100 on Friday.", "$8,100", names) == "copper Prices"
     houses = ArticleNames((), country="Irish", commodity="house")
     assert subject_in("Prices could fall by 7% next year, the bank said.", "7%", houses) == "Irish house Prices"
+
+
+def test_the_gap_between_exports_and_imports_is_the_trade_gap():
+    assert subject_in("The gap between Canada's exports and imports grew to C$4bn in June.", "C$4bn") \
+        == "Canada trade gap"
+    text = "The difference between what Norway exported and imported was 9bn kroner."
+    assert subject_in(text, "9bn kroner") == "Norway trade gap"
+
+
+def test_a_rise_in_a_month_is_of_the_clause_s_measure():
+    text = "Car output was 80,000 in May, slightly above the 78,000 rise in April."
+    assert "April" not in subject_in(text, "78,000")
+    assert subject_in("Lending reached $3bn in May, up on the $2.5bn rise in April.", "$2.5bn") == "Lending"
