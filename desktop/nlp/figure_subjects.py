@@ -173,6 +173,7 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
     whose clause names nothing the subject of the figure before it in its sentence.
     "" without a parse, and for a figure that is part of a period."""
     subjects: list[str] = []
+    abbreviations = getattr(names, "abbreviations", ())
     last_subject, last_paragraph, last_sentence = "", -1, -1
     paragraph = _Paragraph(context.text)
     sentence_subjects: list[str] = []
@@ -201,6 +202,8 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
                 subject = last_subject
             elif found is not None:
                 subject = render(found, inside, _Names(doc, paragraph, names), reading.kind == "money")
+                if subject and abbreviations:
+                    subject = _expanded(subject, abbreviations)
             if not subject and sentence_subjects and _same_clause(context.text, context.readings[index - 1], reading):
                 subject = sentence_subjects[-1]
             if subject:
@@ -210,6 +213,15 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
                     last_found = (found, inside)
         subjects.append(subject)
     return subjects
+
+
+def _expanded(subject: str, abbreviations: Sequence[tuple[str, str]]) -> str:
+    """``subject`` with the article's abbreviations written out: "IE's market share"
+    -> "Internet Explorer's market share" (the long form is how readers name it)."""
+    for short, long in abbreviations:
+        if short in subject and long not in subject:
+            subject = re.sub(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", long, subject)
+    return subject
 
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|though|which|who|when)\b", re.IGNORECASE)

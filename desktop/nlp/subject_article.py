@@ -114,3 +114,25 @@ def article_commodity(text: str) -> str:
         return ""
     commodity, count = counts.most_common(1)[0]
     return commodity if count >= 2 else ""
+
+
+_DEFINED = re.compile(r"\b((?:[A-Z][\w-]*|of|for|and|the)(?: (?:[A-Z][\w-]*|of|for|and|the)){1,5}) \(([A-Z]{2,6})\)")
+
+
+def article_abbreviations(text: str) -> tuple[tuple[str, str], ...]:
+    """The abbreviations the start of ``text`` defines, each with its long form:
+    "Internet Explorer (IE)" -> ("IE", "Internet Explorer"); only when the
+    abbreviation is the initials of the long form's capitalised words."""
+    found = []
+    for match in _DEFINED.finditer(text[:ARTICLE_CHARS * 2]):
+        words, short = match.group(1).split(), match.group(2)
+        while words and not words[0][:1].isupper():
+            words.pop(0)
+        capitals = [w for w in words if w[:1].isupper()]
+        if len(capitals) > len(short):
+            drop = len(capitals) - len(short)  # "Net Applications said Internet Explorer (IE)"
+            words = words[words.index(capitals[drop]):]
+            capitals = capitals[drop:]
+        if "".join(w[0] for w in capitals) == short and (short, " ".join(words)) not in found:
+            found.append((short, " ".join(words)))
+    return tuple(found)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable
 
-from desktop.nlp.subject_article import article_commodity, article_country
+from desktop.nlp.subject_article import article_abbreviations, article_commodity, article_country
 
 #: Nouns that, after "the", stand for a company or body the text has named ("the firm").
 STAND_IN_NOUNS = frozenset(
@@ -136,15 +136,17 @@ _STOP_WORDS = frozenset("a an the in on at but and however it its this that thes
 class ArticleNames(tuple):
     """The names an article is about (a tuple of str, best first), with its main
     ``country`` ("UK", "German") and the ``commodity`` whose price it follows ("oil"),
-    "" when it has none (:mod:`desktop.nlp.subject_article`)."""
+    "" when it has none, and the ``abbreviations`` it defines with their long forms
+    (("IE", "Internet Explorer"),) (:mod:`desktop.nlp.subject_article`)."""
 
-    def __new__(cls, names: Iterable[str] = (), country: str = "", commodity: str = ""):
+    def __new__(cls, names: Iterable[str] = (), country: str = "", commodity: str = "",
+                abbreviations: tuple[tuple[str, str], ...] = ()):
         made = super().__new__(cls, names)
-        made.country, made.commodity = country, commodity
+        made.country, made.commodity, made.abbreviations = country, commodity, abbreviations
         return made
 
     def __reduce__(self):
-        return ArticleNames, (tuple(self), self.country, self.commodity)
+        return ArticleNames, (tuple(self), self.country, self.commodity, self.abbreviations)
 
 
 def article_names(text: str, most: int = 3) -> ArticleNames:
@@ -154,10 +156,10 @@ def article_names(text: str, most: int = 3) -> ArticleNames:
     only when the body capitalises it inside a sentence; names of people ("Mr
     Brown") and names with digits ("MP3") are left out. Read from capitals alone
     (no parse) in the first ARTICLE_CHARS characters, so cheap for any text."""
-    country, commodity = article_country(text), article_commodity(text)
+    country, commodity, short = article_country(text), article_commodity(text), article_abbreviations(text)
     headline, _, body = text[:ARTICLE_CHARS].partition("\n")
     if len(headline) > _MAX_HEADLINE_CHARS:
-        return ArticleNames((), country, commodity)
+        return ArticleNames((), country, commodity, short)
     found: list[str] = []
     for match in _RUN.finditer(headline):
         words = _strip_possessive(match.group()).split()
@@ -172,7 +174,7 @@ def article_names(text: str, most: int = 3) -> ArticleNames:
             found.append(name)
     counts = {name: len(re.findall(r"\b" + re.escape(name) + r"\b", body)) for name in found}
     best = sorted((name for name in found if counts[name]), key=lambda name: -counts[name])[:most]
-    return ArticleNames(best, country, commodity)
+    return ArticleNames(best, country, commodity, short)
 
 
 #: How much of an article :func:`article_names` reads: its subject is named early.

@@ -185,3 +185,11 @@ def test_a_rise_in_a_month_is_of_the_clause_s_measure():
     text = "Car output was 80,000 in May, slightly above the 78,000 rise in April."
     assert "April" not in subject_in(text, "78,000")
     assert subject_in("Lending reached $3bn in May, up on the $2.5bn rise in April.", "$2.5bn") == "Lending"
+
+
+def test_an_abbreviation_the_article_defines_is_written_out():
+    from desktop.nlp.subject_article import article_abbreviations
+    text = "Browser rivals gain\n\nAnalysts said Opera Mobile (OM) gained users, while Safari Web (SW) lost some."
+    assert article_abbreviations(text) == (("OM", "Opera Mobile"), ("SW", "Safari Web"))
+    names = article_names(text)
+    assert subject_in("OM's market share rose to 12% in May.", "12%", names) == "Opera Mobile's market share"
