@@ -8,17 +8,23 @@ from __future__ import annotations
 import re
 
 from desktop.core.figure import FigureReading
+from desktop.nlp.regex_trie import trie_pattern
 
-_RISE = (r"grew|grow|grows|growing|grown|rose|rise|rises|rising|risen|increased?|increases|increasing"
-         r"|jumped|jumps?|jumping|surged?|surging|climbed|climbs?|climbing|gained|gains?|gaining|expanded"
-         r"|expands?|expanding|soared|soars?|soaring|added|adds?|adding|up|higher|more|boosted|boosts?"
-         r"|boosting|advanced|advances?|went\s+up|go\s+up|shot\s+up|widened|widens?|improved|improves?"
-         r"|rallied|swelled|an?\s+(?:extra|additional|further)")
-_FALL = (r"fell|falls?|falling|fallen|dropped|drops?|dropping|declined|declines?|declining|decreased"
-         r"|decreases?|shrank|shrunk|shrinks?|contracted|slipped|slips?|slipping|slid|slides?|sliding"
-         r"|plunged|plunges?|plummeted|plummets?|lost|loses?|losing|shed|sheds|shedding|down|cut|cuts"
-         r"|cutting|reduced|reduces?|lower|less|fewer|went\s+down|go\s+down|slumped|slumps?|tumbled"
-         r"|tumbles?|dipped|dips?|dipping|sank|sinks?|eased|eases?|narrowed|narrows?|weakened")
+_RISE_WORDS = (
+    "grew grow grows growing grown rose rise rises rising risen increase increased increases increasing"
+    " jumped jump jumps jumping surge surged surges surging climbed climb climbs climbing gained gain gains"
+    " gaining expanded expand expands expanding soared soar soars soaring added add adds adding up higher more"
+    " boosted boost boosts boosting advanced advance advances widened widen widens improved improve improves"
+    " rallied swelled").split()
+_FALL_WORDS = (
+    "fell fall falls falling fallen dropped drop drops dropping declined decline declines declining decreased"
+    " decrease decreases shrank shrunk shrink shrinks contracted slipped slip slips slipping slid slide slides"
+    " sliding plunged plunge plunges plummeted plummet plummets lost lose loses losing shed sheds shedding down"
+    " cut cuts cutting reduced reduce reduces lower less fewer slumped slump slumps tumbled tumble tumbles"
+    " dipped dip dips dipping sank sink sinks eased ease eases narrowed narrow narrows weakened").split()
+# Written as tries: Python's re then tries a word letter by letter, not each word in turn.
+_RISE = trie_pattern(_RISE_WORDS) + r"|(?:went|go|shot)\s+up|an?\s+(?:extra|additional|further)"
+_FALL = trie_pattern(_FALL_WORDS) + r"|(?:went|go)\s+down"
 #: Any word of rising or falling.
 MOVEMENT_WORD = re.compile(rf"\b(?:{_RISE}|{_FALL}|change[sd]?)\b", re.IGNORECASE)
 # Words a movement verb may stand apart from its figure by: "rose by", "fell just",
@@ -32,6 +38,12 @@ _BEFORE = re.compile(
     rf"[^.;:,()]{{0,40}}?\bby\s*$",
     re.IGNORECASE,
 )
+# Every word _BEFORE can hang on: a window without one of them needs no full search.
+_BEFORE_ANCHOR = re.compile(r"\b(?:" + trie_pattern([
+    *_RISE_WORDS, *_FALL_WORDS, "increase", "rise", "growth", "gain", "jump", "surge", "hike", "improvement",
+    "decrease", "decline", "drop", "fall", "reduction", "contraction", "slump", "deduction", "raise", "raised",
+    "raising", "lift", "lifted", "lifts", "lifting", "hike", "hiked", "hikes", "pushed", "went", "go", "shot",
+    "extra", "additional", "further"]) + r")\b", re.IGNORECASE)
 _AFTER = re.compile(
     rf"^[\s-]*(?:(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|annual|annually|y/y|yoy)\s+)?"
     rf"(?:[a-z]+\s+(?=(?:higher|lower|more|fewer|less|up|down)\b))?"
@@ -46,24 +58,25 @@ _CHANGE = re.compile(r"^(?P<sign>[+-])(?P<number>[\d.]+)%|^×(?P<factor>[\d.]+)"
 _BASE = re.compile(r"\bvs (?P<base>.+)$")
 
 
-def change_of(text: str, reading: FigureReading, base: str = "") -> str:
+def change_of(text: str, reading: FigureReading, base: str = "", sign: int | None = None) -> str:
     """The change ``reading`` states, or "" when it states none.
 
     A percentage (or percentage points) next to a word of rising or falling is a
     change of that sign; a multiplier beside a comparative ("five times higher") or
     a multiplying word ("doubled") is a factor. ``base`` is the period the text
-    compares with ("2021" in "than in 2021"); it is added as " vs 2021".
+    compares with ("2021" in "than in 2021"); it is added as " vs 2021". ``sign``
+    is :func:`movement_sign` of the figure when the caller has it already.
     """
     unit = reading.unit_code
     if unit in _RELATIVE_UNITS:
-        sign = _sign(text, reading)
+        sign = _sign(text, reading) if sign is None else sign
         if sign == 0:
             return ""
         magnitude = abs(reading.value)
         number = f"{magnitude:g}"
         change = f"{'+' if sign > 0 else '-'}{number}{'%' if unit == '%' else ' ' + unit}"
     elif reading.kind == "multiplier":
-        sign = _sign(text, reading)
+        sign = _sign(text, reading) if sign is None else sign
         words = reading.surface.lower()
         if sign == 0 and not re.search(r"(?:ed|ing|fold)$", words):
             return ""
@@ -96,7 +109,8 @@ def _sign(text: str, reading: FigureReading) -> int:
 def movement_sign(text: str, start: int, end: int) -> int:
     """+1 when the figure at ``[start, end)`` is the size of a rise ("rose 2%",
     "a 40% jump", "up $3bn"), -1 for a fall, 0 when no movement word is beside it."""
-    before = _BEFORE.search(text, max(0, start - _WINDOW), start)
+    window = max(0, start - _WINDOW)
+    before = _BEFORE.search(text, window, start) if _BEFORE_ANCHOR.search(text, window, start) else None
     if before:
         return 1 if before["rise"] or before["rise_noun"] or before["rise_by"] else -1
     after = _AFTER.match(text[end:end + _WINDOW])

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from desktop.nlp.figure_changes import MOVEMENT_WORD, change_of, movement_sign
 from desktop.nlp.figure_periods import base_after
+from desktop.nlp.regex_trie import trie_pattern
 
 if TYPE_CHECKING:
     from desktop.core.figure import FigureReading
@@ -41,14 +42,16 @@ class Role:
 # Where a clause starts: the figure's cues are looked for after the last of these.
 _CLAUSE_START = re.compile(r"[;:]\s|,\s+(?:but|while|whereas|although|though|and|however|which)\b|\s[-–—]\s"
                            r"|\b(?:but|while|whereas|although)\s", re.IGNORECASE)
+_FORECAST_WORDS = (
+    "expect expects expected expecting expectation expectations forecast forecasts forecasting predict predicts"
+    " predicted predicting prediction predictions project projects projected projecting projection projections"
+    " will would could might shall propose proposes proposed proposing proposal proposals plan plans planned"
+    " planning target targets targeted targeting aim aims aimed aiming goal pledge pledged pledges promise"
+    " promised hope hopes hoped seek seeks seeking sought outlook guidance anticipate anticipated likely"
+    " foresee foresees budgeted intend intends urge urged urges urging").split()
 _FORECAST = re.compile(
-    r"\b(?:expect|expects|expected|expecting|expectations?|forecasts?|forecasting|predict|predicts|predicted"
-    r"|predicting|predictions?|project|projects|projected|projecting|projections?|will|would|could|might"
-    r"|shall|'ll|set\s+to|due\s+to|is\s+to|are\s+to|plans?|planned|planning|propose|proposes|proposed"
-    r"|proposing|proposals?|targets?|targeted|targeting|aims?|aimed|aiming|goal|pledged?|pledges|promised?"
-    r"|hopes?|hoped|seeks?|seeking|sought|outlook|guidance|anticipated?|likely|(?-i:may)"
-    r"|foresees?|budgeted|intends?|in\s+a\s+bid\s+to|on\s+track\s+to|looking\s+to|wants?\s+to"
-    r"|calls?\s+for|called\s+for|calling\s+for|urged?|urging)\b",
+    r"(?:'ll|\b(?:" + trie_pattern(_FORECAST_WORDS) + r"|(?-i:may)|(?:set|due|is|are)\s+to"
+    r"|in\s+a\s+bid\s+to|on\s+track\s+to|looking\s+to|wants?\s+to|call(?:s|ed|ing)?\s+for))\b",
     re.IGNORECASE)
 # A word of expecting that only names what a result is measured against: "beat forecasts".
 _MEASURED_AGAINST = re.compile(
@@ -274,7 +277,9 @@ def _moved(reading: FigureReading, clause: str) -> str:
 def _change(text: str, reading: FigureReading, direction: str, context: FigureContext, index: int) -> str:
     """The change column: "+40%", "-3 pp", "×5 vs 2021" for relative changes (as
     :func:`change_of` writes them), "+£106m" for an amount that moved."""
-    relative = change_of(text, reading, base_after(context.sentence_mentions(index), reading.end))
+    sign = 1 if direction == "up" else -1 if direction == "down" else 0
+    base = base_after(context.sentence_mentions(index), reading.end) if context.mentions else ""
+    relative = change_of(text, reading, base, sign)
     if relative or not direction:
         return relative
     if reading.unit_code in _RELATIVE_UNITS:

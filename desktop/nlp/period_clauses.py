@@ -137,6 +137,9 @@ def sentence_periods(text: str, first: int, last: int, figures: list[tuple[int, 
     return chosen
 
 
+_BRACKET = re.compile(r"[()\[\]]")
+
+
 def _segments(text, first, last, figures, mentions):
     """Clauses of the sentence: top-level ones split at clause marks, and parentheses
     (brackets, or a pair of dashes) as clauses of their own."""
@@ -147,8 +150,8 @@ def _segments(text, first, last, figures, mentions):
 
     parens: list[tuple[int, int]] = []  # (open end, close start) of parentheses
     depth, opened = 0, 0
-    for position in range(first, last):
-        char = text[position]
+    for bracket in _BRACKET.finditer(text, first, last):
+        position, char = bracket.start(), bracket.group()
         if char in "([":
             if depth == 0:
                 opened = position
