@@ -69,6 +69,9 @@ _PREVIOUS_BEFORE = re.compile(
     r"|\b(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November"
     r"|December|year|quarter|month|week|yesterday)['’]s\s+(?:[a-z-]+\s+){0,2}(?:of\s+)?)$",
     re.IGNORECASE)
+# Every word _PREVIOUS_BEFORE hangs on: without one nearby, no full search.
+_PREVIOUS_ANCHOR = re.compile(r"\b(?:from|compared|against|versus|vs|on|previously|since)\b|['’]s\b",
+                              re.IGNORECASE)
 _PREVIOUS_AFTER = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?(?:(?:seen|recorded|reported|posted|made)\s+)?(?:(?:in|for|during)\s+)?"
     r"(?:(?:a|one|the)\s+(?:year|month|quarter|week)\s+(?:earlier|ago|before)|year[- ]earlier|year[- ]ago"
@@ -189,7 +192,8 @@ def _role(context: FigureContext, index: int, reading: FigureReading, before: Fi
 def _is_forecast(clause: str) -> bool:
     """True when a word of expecting, planning or predicting is in the clause (and
     not only as what a result is measured against: "beat forecasts")."""
-    return any(not _MEASURED_AGAINST.search(clause, 0, cue.start()) for cue in _FORECAST.finditer(clause))
+    return any(not _MEASURED_AGAINST.search(clause, max(0, cue.start() - 40), cue.start())
+               for cue in _FORECAST.finditer(clause))
 
 
 def _is_previous(near: str, after: str, clause: str) -> bool:
@@ -197,7 +201,7 @@ def _is_previous(near: str, after: str, clause: str) -> bool:
     "from X" where something moved."""
     if _PREVIOUS_AFTER.match(after):
         return True
-    found = _PREVIOUS_BEFORE.search(near)
+    found = _PREVIOUS_BEFORE.search(near) if _PREVIOUS_ANCHOR.search(near) else None
     if found is None:
         return False
     if _FROM.search(near) and not (MOVEMENT_WORD.search(clause) or re.match(r"^[^.;]{0,30}\bto\s", after)):
