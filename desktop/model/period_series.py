@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -41,6 +41,21 @@ _SPAN_TO = re.compile(r"^(?:the\s+)?(?:(\d{1,2}|two|three|four|five|six|seven|ei
                       r"\s+months?|(year|half[- ]year|quarter))\s+(?:to|ending|ended|through)\b", re.IGNORECASE)
 _WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _SPAN_WORDS = {"year": 12, "half year": 6, "quarter": 3}
+# An earlier value's period left as written, relative to the level it is compared with:
+# "year-earlier", "a year ago", "two years earlier", "the previous year", "the prior
+# quarter", "the year before", "the same period last year", "a month earlier".
+_RELATIVE = re.compile(
+    r"^(?:the\s+)?(?P<same>same\s+(?:period|quarter|month|months|half|time)\s+(?:of\s+|in\s+)?(?:the\s+)?)?(?:"
+    r"(?P<count>an?|one|two|three|\d)\s+(?P<unit>year|quarter|month)s?\s+(?:earlier|ago|before|previously)"
+    r"|(?P<unit2>year|quarter|month)[-\s](?:earlier|ago)"
+    r"|(?:previous|prior|preceding)[-\s](?P<unit3>year|quarter|month)"
+    r"|(?P<unit4>year|quarter|month)\s+before"
+    r"|last\s+(?P<unit5>year)"
+    r")(?:\s+(?:period|quarter|month|level|figure))?$", re.IGNORECASE)
+_UNIT_MONTHS = {"year": 12, "quarter": 3, "month": 1}
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+_YEAR_WORDS = {UNKNOWN_THIS_YEAR: "this year", UNKNOWN_THIS_YEAR - 1: "last year"}
 
 
 @dataclass(frozen=True)
@@ -142,6 +157,79 @@ def period_order(period: str) -> tuple[int, int, int]:
     grain = period_grain(period)
     end = 12 if months is None else months[1]
     return year, end, grain.months
+
+
+def relative_shift(period: str) -> tuple[int, str] | None:
+    """How far back an earlier value's unresolved relative period reaches, in months,
+    and how to say it: "year-earlier", "the same period last year" -> (12, "a year
+    earlier"); "two quarters ago" -> (6, "2 quarters earlier"); None for any other
+    period (a resolved one carries a note: "Q4 2003 (a year earlier)")."""
+    match = _RELATIVE.match(period.strip()) if isinstance(period, str) else None
+    if match is None or (match["unit5"] and not match["same"]):  # "last year" alone is a year
+        return None
+    unit = next(match[name] for name in ("unit", "unit2", "unit3", "unit4", "unit5") if match[name]).lower()
+    word = (match["count"] or "a").lower()
+    count = int(word) if word.isdigit() else _WORDS.get(word, 1)
+    if count < 1:
+        return None
+    words = f"a {unit} earlier" if count == 1 else f"{count} {unit}s earlier"
+    return count * _UNIT_MONTHS[unit], words
+
+
+def _period_place(period: str) -> Slot:
+    """Where ``period`` goes on the time axis (its label, note, grain and order)."""
+    label, note = period_text(period)
+    return Slot(label, note, period_grain(period), period_order(period))
+
+
+def shifted_place(period: str, back: int, words: str) -> Slot | None:
+    """The place ``back`` months before ``period``, in its grain: "Q4 2003" for "Q4
+    2004" a year back, "Q4" noted "a year earlier" when no year is known; None when
+    the shift leaves the grain (a quarter a month back) or the grain is never joined."""
+    grain = period_grain(period)
+    calendar = grain.name in ("year", "split year", "half", "quarter")
+    span_to = grain.name == "months" and _span_to(period)
+    if not grain.joinable or grain.name == "years" or back <= 0:
+        return None
+    if (calendar and back % grain.months) or (grain.name == "months" and not span_to and back % 12):
+        return None
+    place = _period_place(period)
+    year, end, length = place.order
+    total = year * 12 + end - 1 - back
+    order = (total // 12, total % 12 + 1, length)
+    shown = _period_in(grain, period, order) if year <= UNKNOWN_THIS_YEAR else ""  # its year known
+    if shown:
+        found = _period_place(shown)
+        if found.grain == grain and found.order == order:
+            return found
+    return Slot(place.label, ", ".join(filter(None, (place.note, words))), grain, order)
+
+
+def _period_in(grain: Grain, period: str, order: tuple[int, int, int]) -> str:
+    """A period of ``grain`` (that of ``period``) ending at ``order``, written so the
+    period helpers read it back: "Q3 2004", "December last year", "3 months to Sep
+    2004"; "" when its year cannot be written."""
+    year, end, length = order
+    if year in _YEAR_WORDS:
+        written = _YEAR_WORDS[year]
+    elif year < UNKNOWN_THIS_YEAR - 1:
+        written = str(year)
+    else:
+        return ""
+    month = _MONTH_NAMES[end - 1]
+    if grain.name == "year":
+        return written
+    if grain.name == "split year":
+        return f"{year}–{(year + 1) % 100:02d}" if written.isdigit() else ""
+    if grain.name == "half":
+        return f"H{end // 6} {written}"
+    if grain.name == "quarter":
+        return f"Q{end // 3} {written}"
+    if grain.name == "month":
+        return f"{month} {written}"
+    if _span_to(period):
+        return f"{length} months to {month} {written}"
+    return f"{_MONTH_NAMES[end - length][:3]}–{month[:3]} {written}" if end >= length else ""
 
 
 def figure_measures(figures: pd.DataFrame) -> np.ndarray:
@@ -320,6 +408,7 @@ class _Row:
     derived: bool
     formula: str
     measure: str
+    place: Slot | None = None  # where an earlier value written "a year earlier" goes
 
 
 def _rows(figures: pd.DataFrame) -> list[_Row]:
@@ -399,7 +488,9 @@ def period_series(figures: pd.DataFrame) -> list[PeriodSeries]:
     for group, members in groups.items():
         counts: Counter = Counter()
         kept = [row for row in members if not _without_own_period(row, by_start, counts)]
-        if len({period_text(row.period)[0] for row in kept}) >= 2:
+        for row in kept:
+            row.place = _earlier_place(row, by_start)
+        if len({_slot_key(_row_place(row)) for row in kept}) >= 2:
             series_of[group] = _series(group, kept)
             left_out[group] = counts
     _add_changes(series_of, left_out, [row for row in rows if row.measure == "change" and row.key], by_start)
@@ -420,15 +511,38 @@ def _without_own_period(row: _Row, by_start: dict[int, _Row], counts: Counter) -
     return False
 
 
+def _earlier_place(row: _Row, by_start: dict[int, _Row]) -> Slot | None:
+    """Where an earlier value written relative to the level it is compared with goes:
+    "$639m year-earlier" tied to "$1.13bn for the three months to December" is the three
+    months to December a year before, on that level's line; None when its period is no
+    such anchor, or the level's period is unknown or cannot be shifted in its grain."""
+    if row.derived or row.role != "previous" or row.link < 0:
+        return None
+    shift = relative_shift(row.period)
+    level = by_start.get(row.link)
+    if shift is None or level is None or not level.period or relative_shift(level.period) is not None:
+        return None
+    return shifted_place(level.period, *shift)
+
+
+def _row_place(row: _Row) -> Slot:
+    return row.place if row.place is not None else _period_place(row.period)
+
+
+def _slot_key(place: Slot) -> tuple[str, Grain, str]:
+    return place.label, place.grain, place.note
+
+
 def _series(group: tuple[str, str, str], rows: list[_Row]) -> PeriodSeries:
     key, unit, measure = group
     series = PeriodSeries(key, unit, measure)
-    slot_of: dict[tuple[str, Grain], int] = {}
-    ordered = sorted(rows, key=lambda row: (period_order(row.period), row.derived, row.start))
-    for row in ordered:
-        slot = _slot(series, slot_of, row.period)
+    slot_of: dict[tuple[str, Grain, str], int] = {}
+    placed = sorted(((_row_place(row), row) for row in rows),
+                    key=lambda item: (item[0].order, item[1].derived, item[1].start))
+    for place, row in placed:
+        slot = _slot(series, slot_of, place)
         series.points.append(PeriodPoint(
-            row.id, slot, float(row.value), period_grain(row.period), derived=row.derived,
+            row.id, slot, float(row.value), place.grain, derived=row.derived,
             forecast=row.role == "forecast", previous=row.role == "previous" or row.derived,
             surface=row.surface, formula=row.formula))
     lines: dict[Grain, LevelLine] = {}
@@ -446,14 +560,13 @@ def _series(group: tuple[str, str, str], rows: list[_Row]) -> PeriodSeries:
     return series
 
 
-def _slot(series: PeriodSeries, slot_of: dict, period: str) -> int:
-    """The slot of ``period`` in ``series``, added (in time order) when new."""
-    label, note = period_text(period)
-    grain = period_grain(period)
-    found = slot_of.get((label, grain))
+def _slot(series: PeriodSeries, slot_of: dict, place: Slot) -> int:
+    """The slot of ``place`` in ``series``, added (in time order) when new."""
+    key = _slot_key(place)
+    found = slot_of.get(key)
     if found is None:
-        found = slot_of[label, grain] = len(series.slots)
-        series.slots.append(Slot(label, note, grain, period_order(period)))
+        found = slot_of[key] = len(series.slots)
+        series.slots.append(replace(place))
     return found
 
 
@@ -490,12 +603,12 @@ def _add_changes(series_of: dict, left_out: dict, changes: list[_Row], by_start:
         series = series_of[group]
         units = Counter(amount.unit for _, amount, _ in items)
         series.change_unit = max(units, key=lambda unit: (units[unit], unit == "%"))
-        slot_of = {(slot.label, slot.grain): i for i, slot in enumerate(series.slots)}
+        slot_of = {_slot_key(slot): i for i, slot in enumerate(series.slots)}
         for row, amount, period in items:
             if amount.unit != series.change_unit:
                 left_out[group][f"changes in {amount.unit}"] += 1
                 continue
-            slot = _slot(series, slot_of, period)
+            slot = _slot(series, slot_of, _period_place(period))
             series.changes.append(ChangeBar(row.id, slot, amount.value, amount.unit, amount.text,
                                             forecast=row.role == "forecast"))
         _reorder_slots(series)

@@ -216,3 +216,62 @@ def test_a_change_at_a_period_without_a_level_gets_a_place_of_its_own(role):
     assert [s.label for s in trade.slots] == ["2021", "2022", "2023"]
     assert [trade.points[i].slot for i in trade.lines[0].joined] == [0, 2]
     assert trade.changes[0].slot == 1
+
+
+@pytest.mark.parametrize("earlier, period, labels, grain", [
+    ("year-earlier", "three months to December", ["3 months to Dec, a year earlier", "3 months to Dec"],
+     Grain("months", 3)),
+    ("a year earlier", "Q4", ["Q4, a year earlier", "Q4"], QUARTER),
+    ("a year ago", "Q4 2004", ["Q4 2003", "Q4 2004"], QUARTER),
+    ("the previous year", "2004", ["2003", "2004"], YEAR),
+    ("the same period last year", "the first four months of 2004",
+     ["Jan–Apr 2003, 4 months", "Jan–Apr 2004, 4 months"], Grain("months", 4)),
+    ("the same period last year", "the first four months of this year",
+     ["Jan–Apr last year, 4 months", "Jan–Apr this year, 4 months"], Grain("months", 4)),
+    ("a month earlier", "January 2005", ["Dec 2004", "Jan 2005"], MONTH),
+    ("a month earlier", "March", ["Mar, a month earlier", "Mar"], MONTH),
+    ("a quarter earlier", "Q1 2005", ["Q4 2004", "Q1 2005"], QUARTER),
+    ("the previous quarter", "three months to December 2004", ["3 months to Sep 2004", "3 months to Dec 2004"],
+     Grain("months", 3)),
+])
+def test_an_earlier_value_relative_to_its_level_joins_the_level_line_before_it(earlier, period, labels, grain):
+    frame = figures(
+        usd(1.13e9, "quarterly profits", period),                              # h0
+        usd(639e6, "quarterly profits", earlier, role="previous", link=0),     # h10
+    )
+    [profits] = period_series(frame)
+    assert profits.labels == labels and profits.ids == ["h10", "h0"]
+    [line] = profits.lines
+    assert line.grain == grain and line.joined == [0, 1]
+    assert profits.slots[0].order < profits.slots[1].order
+
+
+def test_an_earlier_value_is_never_joined_to_periods_it_is_not_comparable_with():
+    frame = figures(
+        usd(11.1e9, "sales", "Q4 2004"),                                 # h0
+        usd(10.9e9, "sales", "the same period last year", role="previous", link=0),
+        usd(42.09e9, "sales", "2004"), usd(40e9, "sales", "2003"),
+        usd(10.5e9, "sales", "Q3 2004"),
+        usd(9e9, "sales", "a month earlier", role="previous", link=40),  # a quarter a month back: no quarter
+    )
+    [sales] = period_series(frame)
+    joined = {line.grain: [sales.point_label(i) for i in line.joined] for line in sales.lines}
+    assert joined == {QUARTER: ["Q4 2003", "Q3 2004", "Q4 2004"], YEAR: ["2003", "2004"],
+                      OTHER: ["a month earlier"]}
+    assert not [line for line in sales.lines if line.grain == OTHER][0].connected
+
+
+@pytest.mark.parametrize("base, link", [
+    ("Q4 2004", -1),           # tied to nothing
+    ("the past decade", 0),    # tied to a level whose period has no grain to shift in
+    ("a year ago", 0),         # tied to a level whose period is itself unresolved
+    ("Q4 2004", 99),           # tied to no figure of the table
+])
+def test_an_earlier_value_without_a_known_level_period_stays_a_lone_point(base, link):
+    frame = figures(
+        usd(1.13e9, "profits", base),                                            # h0
+        usd(639e6, "profits", "year-earlier", role="previous", link=link),       # h10
+    )
+    [profits] = period_series(frame)
+    assert profits.point_label(profits.ids.index("h10")) == "year-earlier"
+    assert not any(line.connected for line in profits.lines)
