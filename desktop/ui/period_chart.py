@@ -15,7 +15,7 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.model.chart_data import DOWN_COLOUR, FLAT_COLOUR, UP_COLOUR
@@ -31,6 +31,7 @@ LINE_STYLES = (("#3b6fb6", "o", "●"), ("#d9822b", "d", "◆"), ("#2a9d8f", "s"
 _AXIS_PX = 64  # both plots' value axes are this wide, so their periods line up
 _MARK_PEN = pg.mkPen("#1f1f1f", width=2.5)
 _CHANGE_WIDTH = 0.4
+_LABEL_ANCHOR = (0.5, 1.25)  # a value's label: centred, just above its point
 
 
 def line_style(index: int) -> tuple[str, str, str]:
@@ -149,6 +150,7 @@ class PeriodChart(QWidget):
         self._mark = pg.ScatterPlotItem(size=19, brush=None, pen=_MARK_PEN, antialias=True)
         self.plot.addItem(self.points)
         self.plot.addItem(self._mark)
+        self.plot.getPlotItem().getViewBox().sigResized.connect(self._fit_values)
         self.changes = ChangeBars(self)
         self.changes.setObjectName("periodChanges")
         self.changes.setXLink(self.plot)
@@ -201,11 +203,30 @@ class PeriodChart(QWidget):
         self.tick_labels.set_labels([series.slot_label(i) for i in range(count)] if series else [])
         self.plot.setLabel("left", series.unit if series else "")
         self.plot.setXRange(-0.5, max(count, 1) - 0.5, padding=0)
-        values = series.values if series else []
-        if values:
-            low, high = min(0.0, min(values)), max(0.0, max(values))
-            self.plot.setYRange(low * 1.15, high * 1.2 if high > 0 else 1.0, padding=0)
+        self._fit_values()
         self._on_selection_change(self._model.selected_id)
+
+    def _fit_values(self) -> None:
+        """The value range, with room above the top point for its label however short
+        the plot is: the label (anchored above its point) needs ``_label_px`` pixels."""
+        series = self.current()
+        values = series.values if series else []
+        if not values:
+            return
+        low, high = min(0.0, min(values)), max(0.0, max(values))
+        bottom = low * 1.15
+        pixels = self.plot.getPlotItem().getViewBox().height()
+        share = min(0.6, self._label_px() / pixels) if pixels > 1 else 0.25  # of the height, for the label
+        top = (high - share * bottom) / (1 - share) if high > 0 else 1.0
+        self.plot.setYRange(bottom, max(top, high * 1.08), padding=0)
+
+    def _label_px(self) -> float:
+        """Pixels a value label takes above its point, with a little air."""
+        if self._values:
+            height = self._values[0].textItem.boundingRect().height()  # with the text's margins
+        else:
+            height = QFontMetricsF(self.font()).height() + 8
+        return height * _LABEL_ANCHOR[1] + 4
 
     def _draw_levels(self, series: PeriodSeries | None) -> None:
         lines = series.lines if series else []
@@ -240,7 +261,7 @@ class PeriodChart(QWidget):
             symbol=symbols, brush=brushes, pen=pens,
         )
         while len(self._values) < len(points):
-            item = pg.TextItem(anchor=(0.5, 1.25))
+            item = pg.TextItem(anchor=_LABEL_ANCHOR)
             self.plot.addItem(item)
             self._values.append(item)
         for index, item in enumerate(self._values):

@@ -193,3 +193,29 @@ def test_clicking_a_seed_point_selects_its_figure(qtbot, window, seed_path, wait
         highlight = window.model.highlight(series.ids[index])
         assert ("$185 million", "$460 million")[index == 1] in window.model.text[highlight.start:highlight.end]
     assert list(chart._mark.getData()[0]) == [1.0]
+
+
+def test_an_earlier_value_a_year_before_joins_its_level_line(chart):
+    widget = chart(figures(
+        usd(1.13e9, "three months to December"),                                 # h0
+        usd(639e6, "year-earlier", role="previous", link=0),                    # h10: "$639m year-earlier"
+    ))
+    assert widget.line_count() == 1
+    line = widget._lines[0]
+    assert list(line.solid.getData()[0]) == [0.0, 1.0]
+    assert list(line.solid.getData()[1]) == [639e6, 1.13e9]
+    assert widget.tick_labels.texts() == ["3 months to Dec\na year earlier", "3 months to Dec"]
+    assert "3-month periods" in widget.legend.text() and "not joined" not in widget.legend.text()
+
+
+@pytest.mark.parametrize("height", [300, 520])
+def test_the_top_value_label_is_never_cut_by_the_plot_edge(qtbot, chart, height):
+    widget = chart(TRADE)
+    widget.resize(900, height)
+    qtbot.wait(50)
+    widget.grab()  # value labels place themselves when painted
+    box = widget.plot.getPlotItem().getViewBox().sceneBoundingRect()
+    top = max(range(len(widget.current().points)), key=lambda i: widget.current().points[i].value)
+    label = widget._values[top].sceneBoundingRect()
+    assert widget._values[top].toPlainText() == "520M"
+    assert box.top() <= label.top() and label.bottom() <= box.bottom()
