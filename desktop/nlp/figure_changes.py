@@ -45,11 +45,11 @@ _BEFORE_ANCHOR = re.compile(r"\b(?:" + trie_pattern([
     "raising", "lift", "lifted", "lifts", "lifting", "hike", "hiked", "hikes", "pushed", "went", "go", "shot",
     "extra", "additional", "further"]) + r")\b", re.IGNORECASE)
 _AFTER = re.compile(
-    rf"^[\s-]*(?:(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|annual|annually|y/y|yoy)\s+)?"
-    rf"(?:[a-z]+\s+(?=(?:higher|lower|more|fewer|less|up|down)\b))?"
-    rf"(?:(?P<rise>increase|rise|growth|gain|jump|surge|hike|improvement|higher|more|up|larger|greater|bigger"
-    rf"|stronger|over|new)|(?P<fall>decrease|decline|drop|fall|reduction|cut|loss|lower|less|fewer|down|smaller"
-    rf"|weaker))\b(?!\s*[$£€¥\d])",
+    r"^[\s-]*(?:(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|annual|annually|y/y|yoy)\s+)?"
+    r"(?:[a-z]+\s+(?=(?:higher|lower|more|fewer|less|up|down)\b))?"
+    r"(?:(?P<rise>increase|rise|growth|gain|jump|surge|hike|improvement|higher|more|up|larger|greater|bigger"
+    r"|stronger|over|new)|(?P<fall>decrease|decline|drop|fall|reduction|cut|loss|lower|less|fewer|down|smaller"
+    r"|weaker))\b(?!\s*[$£€¥\d])",
     re.IGNORECASE,
 )
 _RELATIVE_UNITS = frozenset({"%", "pp", "bp"})

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 from desktop.core.figure import FigureReading
 from desktop.nlp.figure_periods import periods_of
@@ -76,9 +75,10 @@ def describe_figures(
     subjects = subjects_of(context, docs, names)
     roles = roles_of(context)
     _conversions_follow_their_amount(readings, roles, subjects, periods)
-    return [replace(reading, subject=subject, period=period, change=role.change, role=role.role,
-                    direction=role.direction, moved=role.moved, link=role.link)
-            for reading, subject, period, role in zip(readings, subjects, periods, roles)]
+    return [FigureReading(r.start, r.end, r.surface, r.value, r.unit, r.unit_code, r.kind, r.low, r.high,
+                          r.qualifier, subject, period, role.change, role.role, role.direction, role.moved,
+                          role.link)
+            for r, subject, period, role in zip(readings, subjects, periods, roles)]
 
 
 def _conversions_follow_their_amount(readings, roles, subjects: list[str], periods: list[str]) -> None:

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from desktop.nlp.figure_changes import MOVEMENT_WORD, change_of, movement_sign
 from desktop.nlp.figure_periods import base_after
-from desktop.nlp.regex_trie import trie_pattern
 
 if TYPE_CHECKING:
     from desktop.core.figure import FigureReading
@@ -49,14 +48,16 @@ _FORECAST_WORDS = (
     " planning target targets targeted targeting aim aims aimed aiming goal pledge pledged pledges promise"
     " promised hope hopes hoped seek seeks seeking sought outlook guidance anticipate anticipated likely"
     " foresee foresees budgeted intend intends urge urged urges urging").split()
-_FORECAST = re.compile(
-    r"(?:'ll|\b(?:" + trie_pattern(_FORECAST_WORDS) + r"|(?-i:may)|(?:set|due|is|are)\s+to"
-    r"|in\s+a\s+bid\s+to|on\s+track\s+to|looking\s+to|wants?\s+to|call(?:s|ed|ing)?\s+for))\b",
-    re.IGNORECASE)
-# A word of expecting that only names what a result is measured against: "beat forecasts".
-_MEASURED_AGAINST = re.compile(
-    r"\b(?:beat|beats|beating|exceeded|exceeding|exceeds|missed|misses|missing|above|below|than|ahead\s+of"
-    r"|topped|tops|short\s+of|in\s+line\s+with)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_FORECAST_SET = frozenset(_FORECAST_WORDS)
+# Two-word cues: "set to", "in a bid to", "calls for".
+_FORECAST_PAIRS = frozenset({("set", "to"), ("due", "to"), ("is", "to"), ("are", "to"), ("bid", "to"),
+                             ("track", "to"), ("looking", "to"), ("want", "to"), ("wants", "to"), ("call", "for"),
+                             ("calls", "for"), ("called", "for"), ("calling", "for")})
+# Words that make a cue only what a result is measured against: "beat forecasts".
+_AGAINST = frozenset("beat beats beating exceeded exceeding exceeds missed misses missing above below than"
+                     " topped tops".split())
+_AGAINST_PAIRS = frozenset({("ahead", "of"), ("short", "of"), ("line", "with")})
+_PUNCTUATION = ".,;:!?\"()[]“”‘’"
 _FORECAST_AFTER = re.compile(
     r"^[^.;,]{0,30}?\b(?:anticipated|expected|forecast|predicted|projected|planned|targeted|pledged"
     r"|promised|proposed|it\s+had\s+(?:\w+\s+)?aimed|will|would)\b", re.IGNORECASE)
@@ -161,7 +162,7 @@ def _role(context: FigureContext, index: int, reading: FigureReading, before: Fi
         joined = roles[earlier[-1]]
         if sign == 0 and joined.role in ("change", "share", "forecast"):
             sign = 1 if joined.direction == "up" else -1 if joined.direction == "down" else 0
-    if _TO_BEFORE.search(near) and earlier:
+    if earlier and near.rstrip()[-2:].lower() == "to" and _TO_BEFORE.search(near):
         target = _moved_from(context.readings, earlier, roles, reading, text)
         if target is not None:
             link = context.readings[target].start
@@ -191,9 +192,23 @@ def _role(context: FigureContext, index: int, reading: FigureReading, before: Fi
 
 def _is_forecast(clause: str) -> bool:
     """True when a word of expecting, planning or predicting is in the clause (and
-    not only as what a result is measured against: "beat forecasts")."""
-    return any(not _MEASURED_AGAINST.search(clause, max(0, cue.start() - 40), cue.start())
-               for cue in _FORECAST.finditer(clause))
+    not only as what a result is measured against: "beat forecasts"). Read word by
+    word: a regex scan of the clause costs several times more."""
+    raw = clause.split()
+    words = [word.strip(_PUNCTUATION).lower() for word in raw]
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        cue = (word in _FORECAST_SET or word.endswith(("'ll", "’ll")) or raw[index].strip(_PUNCTUATION) == "may"
+               or (word, following) in _FORECAST_PAIRS)
+        if cue and not _measured_against(words, index):
+            return True
+    return False
+
+
+def _measured_against(words: list[str], index: int) -> bool:
+    before = words[max(0, index - 4):index]
+    return any(word in _AGAINST for word in before) or any(
+        pair in _AGAINST_PAIRS for pair in zip(before, before[1:]))
 
 
 def _is_previous(near: str, after: str, clause: str) -> bool:
