@@ -8,8 +8,8 @@ Azerbaijan grew by 40 percent in 2022, exceeding $460 million" both figures are 
 hang from); "an aging tanker fleet with an average age of 16-17 years" is of
 "tanker fleet".
 
-The owner comes with the thing measured: a possessive ("BA's profits"), a compound
-("Ford net income"), the subject of the verb the measure hangs from ("Acme has cut
+The owner comes with the thing measured: a possessive ("Norvik's profits"), a compound
+("Globex net income"), the subject of the verb the measure hangs from ("Acme has cut
 300 jobs" -> "Acme jobs"; "Acme said sales rose 2%" -> "Acme sales"). "it", "its"
 and "the firm" stand for the company the sentence or paragraph names before them
 (:mod:`desktop.nlp.subject_names`); a subject is never a pronoun. A subject that
@@ -64,12 +64,12 @@ OWNED_MEASURES = frozenset(
     " budget reserves margin margins cash assets orders bookings shares stock".split()
 )
 #: Words of what an economy has: a measure with one and no owner is the article's
-#: country's ("the trade gap" in an article about Britain: "UK trade gap").
+#: country's ("the trade gap" in an article about Ruritania: "Ruritania trade gap").
 MACRO_WORDS = frozenset(
     "gap deficit deficits surplus surpluses exports imports unemployment unemployed jobless employment"
     " inflation gdp economy growth retail spending borrowing budget output production lending mortgage"
     " mortgages housing wages consumer manufacturing".split())
-#: Nouns of a movement: "a 26% rise in annual profits" measures "annual profits".
+#: Nouns of a movement: "a 31% jump in yearly margins" measures "yearly margins".
 MOVEMENT_NOUNS = frozenset(
     "rise rises increase increases fall falls drop drops decline declines jump jumps gain gains"
     " surge slump dip dips climb boost decrease decreases reduction improvement hike growth"
@@ -96,11 +96,11 @@ NOMINALS = {
     **dict.fromkeys(("offer", "offers", "offered", "offering"), "offer"),
     **dict.fromkeys(("bid", "bids", "bidding"), "bid"),
 }
-#: Verbs whose subject owns what they are said to see or have ("its film division
-#: saw profits slump").
+#: Verbs whose subject owns what they are said to see or have ("its toy arm saw
+#: margins shrink").
 _HAVING_VERBS = frozenset("see sees saw seen seeing has have had having reported reports posted posts"
                           " recorded records suffered suffers enjoyed enjoys booked".split())
-#: Verbs whose object undergoes nothing worth naming ("has 42 aircraft").
+#: Verbs whose object undergoes nothing worth naming ("owns 17 ferries").
 _LIGHT_VERBS = frozenset("has have had is are was were be been get got make made take took taken own owned"
                          " hold held include included includes employ employed".split())
 _SHARE_WORDS = frozenset({"shares", "share", "stock", "stocks"})
@@ -117,7 +117,7 @@ _TIME_NOUNS = frozenset("day days week weeks month months year years quarter qua
 _UNIT_WORDS = frozenset(
     "points point pence cents percent times years months days weeks hours minutes barrels tonnes tons units"
     " feet metres meters miles kilometres kilometers litres gallons".split())
-#: Verbs of expecting: "analysts had expected 34 cents" is of what was expected.
+#: Verbs of expecting: "brokers had forecast 61 cents" is of what was forecast.
 _EXPECTING_VERBS = frozenset(
     "expect expects expected expecting forecast forecasts forecasting predict predicts predicted predicting"
     " estimate estimates estimated estimating anticipate anticipated anticipates".split())
@@ -149,7 +149,7 @@ class Found:
     thing measured, or, when the figure is the object of a verb, the verb's subject
     (``owner``) and the measure the verb names (``nominal``: "took" -> "takings").
     ``done`` is the verb the thing counted underwent ("cut" in "cut 300 jobs");
-    ``own`` a name the figure itself is given ("the Greens' £404,000"); ``extra``
+    ``own`` a name the figure itself is given ("the Liberals' £212,000"); ``extra``
     words that end the subject ("against the euro", "per share"); ``part`` what
     part of the noun a percentage of it is to its owner ("stake in", "share of")."""
 
@@ -195,7 +195,7 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
             found, inside = find(doc, start, end)
             if found is not None and found.own is not None and last_found is not None \
                     and (found.noun is None or found.noun.i in (found.own.i, found.own.head.i)):
-                # "Labour's campaign cost £1.7m, the Greens' £404,000": the measure before, theirs
+                # "the Reds' drive cost £2.3m, the Blues' £515,000": the measure before, theirs
                 own = found.own
                 found, inside = replace(last_found[0], own=own), last_found[1]
             if found is not None and found.pointing:
@@ -216,8 +216,8 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
 
 
 def _expanded(subject: str, abbreviations: Sequence[tuple[str, str]]) -> str:
-    """``subject`` with the article's abbreviations written out: "IE's market share"
-    -> "Internet Explorer's market share" (the long form is how readers name it)."""
+    """``subject`` with the article's abbreviations written out: "OM's market share"
+    -> "Opera Mobile's market share" (the long form is how readers name it)."""
     for short, long in abbreviations:
         if short in subject and long not in subject:
             subject = re.sub(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", long, subject)
@@ -265,7 +265,7 @@ def find(doc, start: int, end: int) -> tuple[Found | None, set[int]]:
     if found is not None and not found.pointing:
         first, after = tokens[0].i, tokens[-1].i + 1
         if first > 1 and doc[first - 1].dep_ == "case" and is_name(doc[first - 1].head):
-            found.own = doc[first - 1].head  # "the Greens' £404,000"
+            found.own = doc[first - 1].head  # "the Liberals' £212,000"
         per = next((i for i in range(first + 1, min(after + 1, len(doc) - 1))
                     if doc[i].lower_ in ("a", "an", "per")), None)
         if per is not None and doc[per + 1].tag_ == "NN" and doc[per + 1].dep_ in ("npadvmod", "pobj") \
@@ -289,7 +289,7 @@ def _part_of(root, found: Found) -> None:
 
 
 def _valued(root, inside: set[int]) -> Found | None:
-    """ "put production at 4bn barrels", "sold 19.6 million shares at $85 each":
+    """ "put output at 7bn litres", "sold 3.1 million shares at $27 each":
     what a verb puts a figure on is its object."""
     head = root.head
     if root.dep_ != "pobj" or head.lower_ != "at" or not head.head.tag_.startswith("VB"):
@@ -301,7 +301,7 @@ def _valued(root, inside: set[int]) -> Found | None:
 
 
 def render(found: Found, inside: set[int], resolve: _Names, money: bool = False) -> str:
-    """The subject ``found`` names, its owner first ("BA pre-tax profit"); "" when
+    """The subject ``found`` names, its owner first ("Norvik pre-tax profit"); "" when
     it names nothing but a pronoun or a placeholder ("the figure"). A ``money``
     figure of shares measures their price."""
     if found.noun is None:
@@ -337,7 +337,7 @@ def render(found: Found, inside: set[int], resolve: _Names, money: bool = False)
             phrase = f"{name} {phrase}"
         return phrase
     gap = _TRADE_GAP.match(phrase)
-    if gap:  # "the difference between what the UK exported and imported": the UK trade gap
+    if gap:  # "the gap between what Ruritania sold abroad and bought": the Ruritania trade gap
         phrase = f"{gap.group('owner') or ''} trade gap".strip()
         tokens = [t for t in tokens if t.text == gap.group("owner")]
     if noun.lower_ in ("price", "prices") and resolve.commodity and not any(t.i < noun.i for t in tokens):
@@ -351,7 +351,7 @@ def render(found: Found, inside: set[int], resolve: _Names, money: bool = False)
         and noun.lower_ in ("price", "prices")
     name = resolve.default_owner() if noun.lower_ in OWNED_MEASURES else ""
     if not name and macro:
-        name = resolve.country  # "the trade gap" in an article about Britain: "UK trade gap"
+        name = resolve.country  # "the trade gap" in an article about Ruritania: "Ruritania trade gap"
     if name and not _names_in(name, phrase):
         phrase = f"{name} {phrase}"  # "profits" in an article about Acme: "Acme profits"
     return phrase
@@ -487,7 +487,7 @@ class _Names:
     def is_name(self, token) -> bool:
         if is_name(token, self.paragraph.known):
             return True
-        # "Jet has 42 aircraft" after "Jet Airways" was a subject
+        # "Tailspin runs 17 ferries" after "Tailspin Lines" was a subject
         return token.i == 0 and token.tag_ in _NOUN_TAGS and token.text[:1].isupper() \
             and token.text in self.paragraph.words()
 
@@ -512,7 +512,7 @@ class _Names:
         if self.is_name(token):
             return name_text(token)
         lower = token.lower_
-        if lower in ("his", "her"):  # "Mr Fuller has seen his wealth fall": the person before
+        if lower in ("his", "her"):  # "Ms Ruiz has seen her fortune shrink": the person before
             person = next((t for t in reversed(self.doc[:token.i]) if t.dep_ in _SUBJECT_DEPS), None)
             return name_text(person) if person is not None and person.tag_ in _NAME_TAGS else ""
         if depth > 2 or not stands_in(token) or token.lower_ in _PLACE_NOUNS:
@@ -529,7 +529,7 @@ class _Names:
                 owner = next((o for c in subject.rights if c.dep_ == "prep" and c.lower_ in ("in", "at", "of")
                               for o in c.children if o.dep_ == "pobj" and self.is_name(o)), None)
             if owner is not None:
-                return name_text(owner)  # "the UK's deficit ... its shortfall"
+                return name_text(owner)  # "Ruritania's deficit ... its shortfall"
             if stands_in(subject):
                 return self(subject, depth + 1)
             if subject.lower_ in _PLACE_NOUNS:
@@ -561,9 +561,9 @@ def _counted_noun(root, inside: set[int]):
 
 
 def _counted_found(noun, inside: set[int]) -> Found:
-    """What a counted noun stands for: the subject a copula gives it ("the jobless
-    total is 4.8 million people"), the object of the verb that puts a figure on it
-    ("put production at 4 billion barrels of oil"), else the noun itself and what
+    """What a counted noun stands for: the subject a copula gives it ("the idle
+    total is 2.6 million workers"), the object of the verb that puts a figure on it
+    ("put output at 7 billion litres of milk"), else the noun itself and what
     it underwent ("cut 300 jobs" -> "jobs cut")."""
     head = noun.head
     if noun.dep_ == "attr" and head.lower_ in _COPULAS:
@@ -575,7 +575,7 @@ def _counted_found(noun, inside: set[int]) -> Found:
         if obj is not None and obj.i < noun.i:
             return Found(_measured(obj, inside))
     if noun.dep_ == "appos" and head.tag_ in _NAME_TAGS:
-        return Found(head)  # "Joss Stone, the 17-year-old singer"
+        return Found(head)  # "Dana Ruiz, the 29-year-old cellist"
     found = Found(noun)
     if noun.dep_ == "nsubj" and head.tag_ == "VBG":
         words = [head]
@@ -587,22 +587,22 @@ def _counted_found(noun, inside: set[int]) -> Found:
                 break
             words.extend(part)
         if len(words) > 1:
-            found.done = _words(words)  # "220 million people will be playing games on phones"
+            found.done = _words(words)  # "90 million pupils will be reading books on tablets"
     elif noun.dep_ == "dobj" and head.tag_ in ("VBD", "VBN") and head.lower_ not in _LIGHT_VERBS \
             and _is_owner_like(_verb_subject(head)):
         found.done = head.lower_  # "Acme has cut 300 jobs" -> "Acme jobs cut"
     elif noun.dep_ == "nsubjpass" and head.tag_ == "VBN" and head.lower_ not in _SAYING_PARTICIPLES:
-        found.done = head.lower_  # "23,000 people have been killed"
+        found.done = head.lower_  # "4,100 homes have been flooded"
     elif noun.dep_ == "nsubjpass" and head.tag_ == "VBN":
         clause = next((c for c in head.children if c.dep_ == "xcomp"), None)
         words = [head, *(t for t in clause.subtree if t.tag_ not in ("WRB", "WDT"))] if clause is not None else []
         if words and len(words) <= 5 and not any(_is_amount(t) for t in words):
-            found.done = _words(words)  # "2,000 people are thought to have died"
+            found.done = _words(words)  # "300 cattle are feared to have drowned"
     elif noun.dep_ == "nsubj" and head.lower_ in _COPULAS:
         state = next((c for c in head.children if c.i > noun.i and c.dep_ in ("prep", "acomp")), None)
         words = list(state.subtree) if state is not None else []
         if words and len(words) <= 4 and not any(_is_amount(t) for t in words):
-            found.done = _words(words)  # "5 million Germans were out of work"
+            found.done = _words(words)  # "2 million Ruritanians were without jobs"
     return found
 
 
@@ -624,10 +624,10 @@ def _climb(token, inside: set[int]) -> Found | None:
             return _predicate(head, token, inside) if token.i in inside else None
         outside_noun = head.i not in inside and _is_noun(head) and not _is_amount(head, inside)
         if outside_noun and dep in _PREMODIFIER_DEPS and head.i > token.i and head.lower_ in _UNIT_WORDS:
-            token = head  # "16.29 points lower": the unit the figure is in
+            token = head  # "41.7 points higher": the unit the figure is in
             continue
         if outside_noun and dep in _PREMODIFIER_DEPS and head.i > token.i:
-            # "a 40% drop in profits", "a $6bn deal", "the three-year plan"
+            # "a 35% slide in margins", "a $6bn deal", "the three-year plan"
             found = _noun_found(head, inside)
             if found is not None:
                 return found
@@ -646,7 +646,7 @@ def _climb(token, inside: set[int]) -> Found | None:
                 continue
             if head.lower_ == "of" and noun.dep_ == "pobj" and noun.head.lower_ in ("excluding", "including") \
                     and _is_noun(noun.head.head):
-                noun = noun.head.head  # "earnings excluding items of $1.48"
+                noun = noun.head.head  # "profit excluding charges of $2.07"
             if head.lower_ == "of":
                 found = _noun_found(noun, inside)
                 if found is not None:
@@ -663,14 +663,14 @@ def _climb(token, inside: set[int]) -> Found | None:
             continue
         if dep == "pobj" and head.dep_ in ("prep", "agent") and head.head.tag_ in _NOUN_TAGS \
                 and head.head.i not in inside:
-            noun = head.head  # "a rise in annual profits to $16.2bn", "shares at $85"
+            noun = head.head  # "a gain in yearly margins to $8.4bn", "stock at $27"
             found = _noun_found(noun, inside)
             if found is not None:
                 return found
             token = noun
             continue
         if dep in ("acl", "relcl", "amod", "prep") and outside_noun and head.i < token.i:
-            # "the deficit, far bigger than the $54bn expected", "tax rebates totalling ..."
+            # "the shortfall, well above the $31bn forecast", "grants totalling ..."
             found = _noun_found(head, inside)
             if found is not None:
                 return found
@@ -692,8 +692,8 @@ def _climb(token, inside: set[int]) -> Found | None:
 
 def _predicate(verb, subject, inside: set[int]) -> Found | None:
     """What a figure that is the subject of ``verb`` is, as the verb says: "59% are
-    men" -> "men"; "$10bn is needed to fight the disease" -> "needed to fight the
-    disease"; "5 million have downloaded the software" -> "downloaded the software"."""
+    men" -> "men"; "$4bn is required to rebuild the bridges" -> "required to rebuild the
+    bridges"; "3 million have installed the app" -> "installed the app"."""
     if verb.lower_ in _COPULAS:
         attr = next((c for c in verb.children if c.dep_ == "attr" and c.i > subject.i and _is_noun(c)), None)
         return Found(_measured(attr, inside)) if attr is not None and not _is_amount(attr, inside) else None
@@ -717,7 +717,7 @@ def _noun_found(noun, inside: set[int]) -> Found | None:
     if lower in MOVEMENT_NOUNS:
         target = _prep_object(noun, ("in", "of"), inside)
         if target is not None and (target.lower_ in _TIME_NOUNS or target.lower_ in _MONTHS or target.like_num):
-            return None  # "the £7bn rise in December": a time, no measure; climb on to the clause's
+            return None  # "the £3bn gain in July": a time, no measure; climb on to the clause's
         if target is not None:
             return Found(_measured(target, inside))
         if lower == "growth" and any(c.dep_ in ("compound", "amod", "poss") and c.i not in inside
@@ -725,11 +725,11 @@ def _noun_found(noun, inside: set[int]) -> Found | None:
             return Found(noun)  # "earnings growth of 5%"
         return None
     if lower in _TIME_NOUNS:
-        return None  # "closed the day 16 points lower"
+        return None  # "ended the session 41 points higher"
     if lower in PLACEHOLDER_NOUNS:
         if _is_pointing(noun) or (lower in _POINTING_NOUNS and not _prep_object(noun, ("of",), inside)
                                   and not any(c.dep_ in ("compound", "amod") for c in noun.lefts)):
-            return Found(pointing=True)  # "a figure closer to $4m"
+            return Found(pointing=True)  # "a figure nearer to $7m"
         return None
     return Found(_measured(noun, inside))
 
@@ -748,28 +748,28 @@ def _verb_found(verb, token, dep: str, inside: set[int]) -> Found | None:
             return Found(None, None, nominal) if nominal else None
         subject = _named(subject)
         if not nominal and subject.lower_ in PRONOUNS and verb.dep_ == "relcl" and _is_noun(verb.head):
-            return Found(_measured(verb.head, inside))  # "the money taken on Sunday, when it made $12m"
+            return Found(_measured(verb.head, inside))  # "the takings of the opening night, when it made $8m"
         if subject.lower_ in PRONOUNS or stands_in(subject) or subject.tag_ in _NAME_TAGS \
                 or subject.text[:1].isupper():
             return Found(None, subject, nominal)
         if verb.lower_ in _EXPECTING_VERBS:
-            return Found(pointing=True)  # "analysts had expected 34 cents": the figure before
+            return Found(pointing=True)  # "brokers had forecast 61 cents": the figure before
         if nominal:
-            return Found(None, subject, nominal)  # "the private sector was spending £60m"
+            return Found(None, subject, nominal)  # "the charity was spending £9m"
         return _subject_found(subject, inside)
     if dep in ("prep", "npadvmod", "advmod", "agent", "dative", "acomp"):
         relative = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _RELATIVE_WORDS), None)
         if relative is not None and verb.dep_ == "relcl" and verb.head.tag_ in _NOUN_TAGS:
-            return Found(_measured(verb.head, inside))  # "reserves, which it set at $500m"
+            return Found(_measured(verb.head, inside))  # "provisions, which it put at $700m"
         obj = _object(verb, inside)
         found = _noun_found(obj, inside) if obj is not None else None
         if found is not None and not found.pointing:
-            return found  # "increasing its dividend by 26%"
+            return found  # "raising its payout by 14%"
         if obj is None:
-            for child in verb.children:  # "the airline made a profit of £75m compared with £125m"
+            for child in verb.children:  # "the brewer made a profit of £43m against £61m"
                 if child.dep_ == "dobj" and child.i not in inside and child.i < token.i \
                         and child.tag_ in _NOUN_TAGS:
-                    found = _noun_found(child, inside)  # "posting a 52% rise in profits to £198m"
+                    found = _noun_found(child, inside)  # "reporting a 37% jump in margins to £214m"
                     if found is not None and not found.pointing:
                         return found
         subject = _subject_child(verb)
@@ -788,8 +788,8 @@ def _verb_found(verb, token, dep: str, inside: set[int]) -> Found | None:
 
 def _nominal(verb, subject, inside: set[int]) -> str:
     """The measure a verb taking an amount names, with what the amount goes to:
-    "spent £2m on the campaign" -> "spending on the campaign"; "it would take £40m
-    to buy the club" -> "cost to buy the club"."""
+    "spent £3m on the launch" -> "spending on the launch"; "it would take £70m
+    to buy the port" -> "cost to buy the port"."""
     nominal = NOMINALS.get(verb.lower_, "")
     if not nominal:
         return ""
@@ -803,7 +803,7 @@ def _nominal(verb, subject, inside: set[int]) -> str:
 
 
 def _verb_preps(verb, inside: set[int]) -> str:
-    """What a verb's amount goes to: "on the campaign", "in Sheffield Wednesday"."""
+    """What a verb's amount goes to: "on the launch", "in Tailspin Rovers"."""
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in ("in", "on", "for", "into"):
             words = list(child.subtree)
@@ -813,8 +813,8 @@ def _verb_preps(verb, inside: set[int]) -> str:
 
 
 def _described(root, inside: set[int]) -> Found | None:
-    """ "the £400m being spent on research" -> "spending on research"; "the £11m
-    received by parties" -> "received by parties": a participle after the figure."""
+    """ "the £900m being spent on training" -> "spending on training"; "the £6m
+    received by charities" -> "received by charities": a participle after the figure."""
     verb = next((c for c in root.rights if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBG")), None)
     if verb is None or verb.lower_ in _EXPECTING_VERBS:
         return None
@@ -840,14 +840,14 @@ def _against(verb) -> str:
 
 
 def _named(token):
-    """``token``, or the name in apposition to it ("US oil giant ExxonMobil")."""
+    """``token``, or the name in apposition to it ("Dutch chemicals group Norvik")."""
     if token.tag_ in _NAME_TAGS:
         return token
     return next((c for c in token.children if c.dep_ == "appos" and c.tag_ in _NAME_TAGS), token)
 
 
 def _object(verb, inside: set[int]):
-    """The noun object of ``verb`` that holds no figure and is no time ("closed the day")."""
+    """The noun object of ``verb`` that holds no figure and is no time ("ended the session")."""
     return next((c for c in verb.children if c.dep_ == "dobj" and c.i not in inside and c.tag_ in _NOUN_TAGS
                  and c.lower_ not in _TIME_NOUNS
                  and not any(t.i in inside or _is_amount(t) for t in c.subtree)), None)
@@ -865,7 +865,7 @@ def _subject_found(subject, inside: set[int]) -> Found | None:
         return Found(pointing=True)
     names = [c for c in subject.head.children if c.dep_ in _SUBJECT_DEPS and c.i != subject.i and c.tag_ in _NAME_TAGS]
     if names and subject.tag_ not in _NAME_TAGS:
-        subject = names[0]  # "Malaysia's budget airline, AirAsia, fell 2.9%"
+        subject = names[0]  # "Ruritania's biggest brewer, Norvik, fell 1.4%"
     return Found(_measured(subject, inside))
 
 
@@ -905,8 +905,8 @@ def _subject_child(token):
 
 
 def _verb_subject(verb):
-    """The subject of ``verb``, or of the verb its clause hangs from ("it had aimed
-    to save £220m", "Jet has 42 aircraft and runs 271 flights")."""
+    """The subject of ``verb``, or of the verb its clause hangs from ("it had hoped
+    to save £130m", "Tailspin owns 17 ferries and runs 88 sailings")."""
     for _ in range(4):
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None:
@@ -953,11 +953,11 @@ def _owner(noun, tokens: list, names: _Names):
     """The token naming the owner of what ``noun`` heads, when its phrase has no
     name: "its" in "its profits", the subject of the verb it is the object of
     ("Acme has cut 300 jobs"), or of the verb that reports or has it ("Acme said
-    sales rose", "its film division saw profits slump")."""
+    sales rose", "its toy arm saw margins shrink")."""
     poss = next((c for c in noun.lefts if c.dep_ == "poss"), None)
     if poss is not None and poss.lower_ == "whose":
         clause = next((t for t in noun.ancestors if t.dep_ == "relcl"), None)
-        return _named(clause.head) if clause is not None else None  # "Clive Calder, whose wealth rose"
+        return _named(clause.head) if clause is not None else None  # "Dana Ruiz, whose fortune grew"
     if poss is not None and (poss.lower_ in PRONOUNS or stands_in(poss)):
         return poss
     if any(names.is_name(t) for t in tokens):
@@ -976,7 +976,7 @@ def _owner(noun, tokens: list, names: _Names):
     if dep in ("dobj", "pobj", "attr", "dative"):
         subject = _verb_subject(verb)
         if verb.lower_ in _EXPECTING_VERBS and original.lower_ not in OWNED_MEASURES:
-            return None  # "Barclays forecast a fall in house prices": a forecaster, no owner
+            return None  # "Globex Bank forecast a drop in land prices": a forecaster, no owner
         if subject is not None:
             subject = _named(subject)
             if names.is_name(subject) or stands_in(subject):
@@ -1005,7 +1005,7 @@ def _words(tokens: list) -> str:
 
 def _modifier_start(token) -> bool:
     """A participle that modifies the noun after it ("proposed spending"), not a verb
-    the parser took for one ("... and warned growth would be ...")."""
+    the parser took for one ("... and said demand would be ...")."""
     if token.i == 0:
         return True
     before = token.doc[token.i - 1]
@@ -1046,7 +1046,7 @@ def _phrase_tokens(noun, inside: set[int], keep_owner: bool = True) -> list:
             chosen.extend(_phrase_tokens(child, inside))
         elif child.dep_ in ("relcl", "acl") and len(subtree) <= _MAX_CLAUSE_TOKENS \
                 and not any(_is_amount(t) for t in subtree):
-            chosen.extend(t for t in subtree if not t.is_punct)  # "Americans who own MP3 players"
+            chosen.extend(t for t in subtree if not t.is_punct)  # "Ruritanians who own e-readers"
         else:
             break
     return chosen

@@ -101,8 +101,8 @@ def article_country(text: str) -> str:
 
 
 def article_commodity(text: str) -> str:
-    """The thing whose price the start of ``text`` follows ("crude oil" for "Crude oil
-    prices back above $50", "house" for "House prices show slight increase"), lower
+    """The thing whose price the start of ``text`` follows ("copper" for "Copper
+    prices climb past $9,000", "house" for "House prices edge higher"), lower
     case; "" when its headline names none and its start names none twice."""
     head = text[:ARTICLE_CHARS]
     headline = head.partition("\n")[0]
@@ -121,7 +121,7 @@ _DEFINED = re.compile(r"\b((?:[A-Z][\w-]*|of|for|and|the)(?: (?:[A-Z][\w-]*|of|f
 
 def article_abbreviations(text: str) -> tuple[tuple[str, str], ...]:
     """The abbreviations the start of ``text`` defines, each with its long form:
-    "Internet Explorer (IE)" -> ("IE", "Internet Explorer"); only when the
+    "Opera Mobile (OM)" -> ("OM", "Opera Mobile"); only when the
     abbreviation is the initials of the long form's capitalised words."""
     found = []
     for match in _DEFINED.finditer(text[:ARTICLE_CHARS * 2]):
@@ -130,7 +130,7 @@ def article_abbreviations(text: str) -> tuple[tuple[str, str], ...]:
             words.pop(0)
         capitals = [w for w in words if w[:1].isupper()]
         if len(capitals) > len(short):
-            drop = len(capitals) - len(short)  # "Net Applications said Internet Explorer (IE)"
+            drop = len(capitals) - len(short)  # "Web Metrics said Opera Mobile (OM)"
             words = words[words.index(capitals[drop]):]
             capitals = capitals[drop:]
         if "".join(w[0] for w in capitals) == short and (short, " ".join(words)) not in found:

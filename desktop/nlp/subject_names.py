@@ -1,10 +1,10 @@
 """Names that own what a figure measures: the company, country or body a sentence
-names ("BA's profits", "Ford net income", "TimeWarner said sales rose 2%"), and what
+names ("Norvik's profits", "Globex net income", "Acme said sales rose 2%"), and what
 "it", "its" or "the firm" stand for.
 
 Read from the dependency parse (no entity recogniser: it is not run on the parsed
 sentences); a name is a proper noun, or a capitalised noun inside a sentence. People
-("Mr Smith", "analyst Mike Powell", "Rod Eddington, BA's chief executive") own
+("Mr Smith", "analyst Lee Park", "Dana Ruiz, Norvik's chief executive") own
 nothing here.
 """
 
@@ -71,8 +71,8 @@ def _capitalised_inside(token) -> bool:
 
 
 def is_person(token) -> bool:
-    """A name with a title or a role: "Mr Bush", "analyst Mike Powell", "Rod
-    Eddington, BA's chief executive"."""
+    """A name with a title or a role: "Mr Smith", "analyst Lee Park", "Dana
+    Ruiz, Norvik's chief executive"."""
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod") and child.lower_ in _PERSON_WORDS:
             return True
@@ -85,8 +85,8 @@ def is_person(token) -> bool:
 
 
 def name_text(token) -> str:
-    """The whole name ``token`` ends: "Time Warner", "Jet Airways"; in "Oil giant
-    BP" it is "BP"."""
+    """The whole name ``token`` ends: "Tailspin Lines", "Globex Bank"; in "Toy giant
+    Acme" it is "Acme"."""
     doc = token.doc
     first = token.i
     while first > 0:
@@ -100,7 +100,7 @@ def name_text(token) -> str:
 
 def sentence_names(doc, known: Container[str] = frozenset()) -> list[tuple[int, str, bool]]:
     """The names a parsed sentence gives as the subject of a verb, or as the owner
-    of one ("BA's profits were ...", "Qantas shares fell"), in order: each name's
+    of one ("Norvik's profits were ...", "Tailspin shares slid"), in order: each name's
     token index, its text, and whether it is itself the subject of the sentence's
     main verb ("Acme said ...", not "EU exports rose" nor "..., with Acme falling")."""
     names = []
@@ -109,7 +109,7 @@ def sentence_names(doc, known: Container[str] = frozenset()) -> list[tuple[int, 
             continue
         dep = token.dep_
         if dep == "compound" and token.head.tag_ in _NAME_TAGS:
-            continue  # "Time" of "Time Warner"
+            continue  # "Tailspin" of "Tailspin Lines"
         if dep in _SUBJECT_DEPS or (dep in ("poss", "compound") and token.head.dep_ in _SUBJECT_DEPS):
             names.append((token.i, name_text(token), dep in _SUBJECT_DEPS and token.head.dep_ == "ROOT"))
     return names
@@ -121,7 +121,7 @@ def stands_in(token) -> bool:
     if lower in STAND_IN_PRONOUNS:
         return True
     if lower in STAND_IN_NOUNS or lower.endswith("maker"):
-        lefts = list(token.lefts)  # "the firm", "the US-based company", not "Qatar's oil firm"
+        lefts = list(token.lefts)  # "the firm", "the Oslo-based company", not "Ruritania's gas firm"
         return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in lefts) and not any(
             c.dep_ == "poss" or (c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") and not c.text.isupper())
             for c in lefts)
@@ -137,7 +137,7 @@ class ArticleNames(tuple):
     """The names an article is about (a tuple of str, best first), with its main
     ``country`` ("UK", "German") and the ``commodity`` whose price it follows ("oil"),
     "" when it has none, and the ``abbreviations`` it defines with their long forms
-    (("IE", "Internet Explorer"),) (:mod:`desktop.nlp.subject_article`)."""
+    (("OM", "Opera Mobile"),) (:mod:`desktop.nlp.subject_article`)."""
 
     def __new__(cls, names: Iterable[str] = (), country: str = "", commodity: str = "",
                 abbreviations: tuple[tuple[str, str], ...] = ()):
@@ -154,7 +154,7 @@ def article_names(text: str, most: int = 3) -> ArticleNames:
     the names its headline (its first line, when short) gives that the start of its
     body names again, the most often named first. A headline's first word counts
     only when the body capitalises it inside a sentence; names of people ("Mr
-    Brown") and names with digits ("MP3") are left out. Read from capitals alone
+    Smith") and names with digits ("MP3") are left out. Read from capitals alone
     (no parse) in the first ARTICLE_CHARS characters, so cheap for any text."""
     country, commodity, short = article_country(text), article_commodity(text), article_abbreviations(text)
     headline, _, body = text[:ARTICLE_CHARS].partition("\n")
@@ -165,7 +165,7 @@ def article_names(text: str, most: int = 3) -> ArticleNames:
         words = _strip_possessive(match.group()).split()
         if match.start() == 0 and words and not re.search(
                 r"(?<=[a-z,;] )" + re.escape(" ".join(words)) + r"(?![\w&'-]| [A-Z])", body):
-            words.pop(0)  # "Weak dollar hits Reuters": "Weak" is only the headline's capital
+            words.pop(0)  # "Weak yen hits Tailspin": "Weak" is only the headline's capital
         while words and (words[0].lower() in _STOP_WORDS or words[0].lower() in _NOT_NAMES):
             words.pop(0)
         name = " ".join(words)

@@ -104,8 +104,8 @@ def test_the_firm_is_the_article_s_company_when_the_paragraph_names_none():
 def test_no_company_of_another_clause_or_sentence():
     assert subject_in("Exports rose 5% in May. Imports fell 2% in the same month.", "2%") == "Imports"
     assert subject_in("Sales rose 3% to $40m, while costs fell 1%.", "1%") == "costs"
-    text = "Labour's campaign cost £1.7m, the Greens' £404,000."
-    assert not subject_in(text, "£404,000").startswith("Labour")
+    text = "The Reds' drive cost £2.3m, the Blues' £515,000."
+    assert not subject_in(text, "£515,000").startswith("Reds")
 
 
 def test_a_converted_amount_has_its_main_amount_s_subject():
@@ -126,8 +126,8 @@ def test_a_subject_is_never_a_pronoun(text):
 
 
 def test_a_subject_is_never_a_placeholder_alone():
-    assert subject("Prices rose above the $50 mark on Tuesday.", "$50") == "Prices"
-    assert subject("The dollar fell 2% against the euro.", "2%") == "dollar against the euro"
+    assert subject("Prices climbed past the $90 mark on Tuesday.", "$90") == "Prices"
+    assert subject("The yen slid 3% against the euro.", "3%") == "yen against the euro"
 
 
 def test_the_article_s_names_come_from_its_headline():
@@ -177,7 +177,7 @@ def test_bare_prices_are_the_article_s_commodity_s():
 def test_the_gap_between_exports_and_imports_is_the_trade_gap():
     assert subject_in("The gap between Canada's exports and imports grew to C$4bn in June.", "C$4bn") \
         == "Canada trade gap"
-    text = "The difference between what Norway exported and imported was 9bn kroner."
+    text = "The gap between what Norway exported and imported was 9bn kroner."
     assert subject_in(text, "9bn kroner") == "Norway trade gap"
 
 
