@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.nlp.period_clauses import sentence_periods
+from desktop.nlp.period_words import MONTH_PATTERN
 from desktop.nlp.period_expressions import Period, find_periods
 
 if TYPE_CHECKING:
@@ -27,8 +28,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "september", "october", "november", "december")
 # Month names only capitalised, so that "may" the verb is no month; the full stop of
 # an abbreviation ("Jan.") belongs to it, the one after a full name ends the sentence.
-_MONTH = (r"(?-i:(?:January|February|March|April|May|June|July|August|September|October"
-          r"|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)")
+_MONTH = MONTH_PATTERN
 _YEAR = r"(?:19|20)\d\d"
 _ORDINAL = r"(?:first|second|third|fourth|last|past|previous|next|final)"
 _COUNT = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"

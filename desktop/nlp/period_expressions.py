@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop.nlp.period_words import MONTH_PATTERN
+
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
 _MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
@@ -29,8 +31,7 @@ COUNT_WORDS.update({"eighteen": 18, "twenty-four": 24, "thirty-six": 36})
 
 # Month names only capitalised, so that "may" the verb is no month; the full stop of an
 # abbreviation ("Jan.") belongs to it.
-_MONTH = (r"(?-i:(?:January|February|March|April|May|June|July|August|September|October"
-          r"|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)")
+_MONTH = MONTH_PATTERN
 _YEAR = r"(?<![$£€¥.,\d])(?:19|20)\d\d(?![\d,.]\d|%|\w)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?![\d%]|[.,]\d)"
 _COUNT = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|thirty-six)"
