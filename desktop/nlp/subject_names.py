@@ -14,6 +14,7 @@ import re
 from collections.abc import Container, Iterable
 
 from desktop.nlp.subject_article import article_abbreviations, article_commodity, article_country
+from desktop.nlp.subject_body import longer_title, most_named
 
 #: Nouns that, after "the", stand for a company or body the text has named ("the firm").
 STAND_IN_NOUNS = frozenset(
@@ -152,7 +153,10 @@ class ArticleNames(tuple):
 def article_names(text: str, most: int = 3) -> ArticleNames:
     """The names of the companies, bodies or places an article is about, best first:
     the names its headline (its first line, when short) gives that the start of its
-    body names again, the most often named first. A headline's first word counts
+    body names again, the most often named first, each as the body writes it in
+    full ("Return of the Pirates" for "Pirates"); when the headline names none,
+    the organisation the body names most, if one stands out and the story is not
+    one of politics (:mod:`desktop.nlp.subject_body`). A headline's first word counts
     only when the body capitalises it inside a sentence; names of people ("Mr
     Smith") and names with digits ("MP3") are left out. Read from capitals alone
     (no parse) in the first ARTICLE_CHARS characters, so cheap for any text."""
@@ -174,6 +178,10 @@ def article_names(text: str, most: int = 3) -> ArticleNames:
             found.append(name)
     counts = {name: len(re.findall(r"\b" + re.escape(name) + r"\b", body)) for name in found}
     best = sorted((name for name in found if counts[name]), key=lambda name: -counts[name])[:most]
+    best = [longer_title(name, body) for name in best]  # "Pirates" -> "Return of the Pirates"
+    if not best:
+        owner = most_named(body)  # a headline naming nobody ("Grant seals deal"): the body's club
+        best = [owner] if owner else []
     return ArticleNames(best, country, commodity, short)
 
 

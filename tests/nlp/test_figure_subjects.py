@@ -193,3 +193,23 @@ def test_an_abbreviation_the_article_defines_is_written_out():
     assert article_abbreviations(text) == (("OM", "Opera Mobile"), ("SW", "Safari Web"))
     names = article_names(text)
     assert subject_in("OM's market share rose to 12% in May.", "12%", names) == "Opera Mobile's market share"
+
+
+def test_a_headline_name_is_the_longer_title_the_body_writes():
+    text = ("Pirates keep box office lead\n\nThe comedy Return of the Pirates stayed top for a third week. "
+            "Fans of Return of the Pirates queued again, and critics praised Return of the Pirates.")
+    names = article_names(text)
+    assert tuple(names) == ("Return of the Pirates",)
+    assert subject_in("It took $30m at the weekend.", "$30m", names) == "Return of the Pirates takings"
+
+
+def test_a_headline_naming_nobody_takes_the_body_s_most_named_organisation():
+    text = ("Grant seals deal\n\nMr Grant has bought control of Dunmore Rovers. The deal ends months of doubt "
+            "at Dunmore Rovers, fans of Dunmore Rovers said, and staff at Dunmore Rovers were relieved. "
+            "Talks with Harbour Town had failed.")
+    names = article_names(text)
+    assert tuple(names) == ("Dunmore Rovers",)
+    assert subject_in("In May the club had a debt of £50m.", "£50m", names) == "Dunmore Rovers debt"
+    politics = ("Grant seals deal\n\nThe bill passed Congress. Senators in Congress and staff in Congress "
+                "cheered, and Congress will vote again in May on the election.")
+    assert tuple(article_names(politics)) == ()
