@@ -45,6 +45,10 @@ def with_derived(columns: dict[str, list], text: str) -> dict[str, list]:
                 and columns["unit_code"][j] not in _RELATIVE_UNITS):
             groups.setdefault((keys[j], periods[j], paragraphs[j]), []).append(j)
     added: dict[int, list[dict]] = {}
+    # a level whose earlier value the text states ("rose 9% to £1.2bn from £1.1bn")
+    # needs none derived
+    roles, links = columns.get("role"), columns.get("link")
+    stated_earlier = {links[j] for j in stated if roles and links and roles[j] == "previous" and links[j] >= 0}
     used = set()
     for i in stated:
         if not changes[i]:
@@ -63,6 +67,8 @@ def with_derived(columns: dict[str, list], text: str) -> dict[str, list]:
         if not base or not candidates:
             continue
         source = min(candidates)[1]
+        if columns["start"][source] in stated_earlier:
+            continue
         if (source, base) not in used:
             used.add((source, base))
             added.setdefault(source, []).append(_derived_cells(columns, source, factor, base, changes[i]))

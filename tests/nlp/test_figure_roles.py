@@ -136,3 +136,13 @@ def test_a_number_that_names_a_period_has_no_role():
     rows = _rows("Sales reached $90m in the first four months of this year.")
     assert rows["four months"]["role"] == ""
     assert rows["$90m"]["role"] == "level"
+
+
+def test_no_earlier_value_is_derived_where_the_text_states_it():
+    from desktop.nlp import analyze
+
+    figures = analyze("Revenue at Norvik rose 9% to £1.2bn in 2024 from £1.1bn in 2023.").figures
+    assert not figures["derived"].any()
+    earlier = figures[figures["surface"] == "£1.1bn"].iloc[0]
+    assert earlier["role"] == "previous"
+    assert earlier["link"] == figures[figures["surface"] == "£1.2bn"].iloc[0]["start"]
