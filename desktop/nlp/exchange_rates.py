@@ -1,5 +1,5 @@
-"""Exchange rates quoted as bare numbers: "the yuan around 8.30 to the dollar" is 8.30
-yuan, and "the rupiah lost 0.6% against the US dollar, to trade at 9,300" is 9,300 rupiah.
+"""Exchange rates quoted as bare numbers: "the rupee around 82.50 to the dollar" is 82.50
+rupees, and "the baht lost 0.4% against the US dollar, to trade at 36.20" is 36.20 baht.
 
 The currency is the one the sentence names (for "N to the dollar", the sentence before
 will do), other than the one it is quoted against. As the market quotes them, euros,

@@ -5,8 +5,8 @@ figure it is tied to.
 Read from the words around each figure in its clause: a movement word beside it
 makes a change ("rose 2%", "a 40% drop"); "from X", "compared with X", "X a year
 earlier" an earlier value; "X% of", "a X% stake" a share; a word of expecting,
-planning or predicting earlier in the clause a forecast. "rose 2% to $11.1bn from
-$10.9bn" ties the change and the earlier value to the new level, and an amount
+planning or predicting earlier in the clause a forecast. "rose 2% to $4.2bn from
+$3.9bn" ties the change and the earlier value to the new level, and an amount
 converted in brackets ("£75m ($141m)") is tied to its main amount and takes its role.
 When several roles fit, the first of FIGURE_ROLES wins.
 """
@@ -169,7 +169,7 @@ def _role(context: FigureContext, index: int, reading: FigureReading, before: Fi
             source = roles[target]
             roles[target] = _with_link(source, reading.start)
             forecast = forecast or source.role == "forecast"
-            sign = 0  # "rose 2% to $11.1bn": the figure after "to" is the new level
+            sign = 0  # "rose 2% to $4.2bn": the figure after "to" is the new level
             previous = False
     if sign == 0 and reading.unit_code == "%" and _GROWTH_WORDS.search(clause):
         sign = -1 if re.search(r"\b(?:slow|slowed|down|lower|fell|declined?)\b", near, re.IGNORECASE) else 1
@@ -249,7 +249,7 @@ def _converted(readings, indexes: list[int], position: int, gap: str, roles: lis
 
 
 def _moved_from(readings, earlier: list[int], roles: list[Role], reading: FigureReading, text: str) -> int | None:
-    """The change or earlier value that "to" takes to ``reading`` ("rose 2% to $11.1bn",
+    """The change or earlier value that "to" takes to ``reading`` ("rose 2% to $4.2bn",
     "from £6 to £10"), or None."""
     for index in reversed(earlier):
         role = roles[index]

@@ -8,12 +8,12 @@ For each figure, the first that applies:
 2. a possessive or adjective right before it ("October's £3.6bn", "an annual profit of
    $17.5bn", "fourth-quarter dividend by 26%");
 3. the first period after it in its clause, with no other figure between them (the
-   figures of one movement, "rose 2% to $11.1bn (£6bn) in 2004", share it);
+   figures of one movement, "rose 2% to $4.2bn (£2.3bn) in 2004", share it);
 4. for a figure that is not a comparison base: the nearest period before it in its
    clause, then a period stated before the first figure of an earlier clause of the
    sentence ("For the full year, ... while revenues grew 6.4%").
 
-A comparison base ("from $10.9bn", "compared with £125m a year earlier", "down from
+A comparison base ("from $3.9bn", "compared with £90m a year earlier", "down from
 October's £3.6bn") takes only a period written right by it. Periods that are themselves
 bases ("than in 2003", "up 10% on 2003") or dates of other events ("bought in 2000",
 "said on Friday") attach to no figure; dates such as "last week" or "on Tuesday" attach
@@ -390,7 +390,7 @@ def _own(text, index, figures, mentions, seg, segments, base, exclusive, chosen)
         return mention
     if base[index]:
         return None
-    # the figure before it in the same movement ("fell $12.33 on Tuesday to close at $172.55")
+    # the figure before it in the same movement ("fell $3.10 on Monday to end at $88.40")
     earlier = [o for o in seg.figures if o < index]
     if earlier and not base[earlier[-1]] and chosen[earlier[-1]] is not None \
             and chosen[earlier[-1]].kind != "since" and _CHAIN_GAP.match(
