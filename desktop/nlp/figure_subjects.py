@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from desktop.nlp.subject_article import COUNTRY_WORDS, DOMESTIC_COMMODITIES
+from desktop.nlp.subject_article import COUNTRY_WORDS, DOMESTIC_COMMODITIES, country_form
 from desktop.nlp.subject_names import (
     PRONOUNS,
     capitalised_words,
@@ -332,7 +332,7 @@ def render(found: Found, inside: set[int], resolve: _Names, money: bool = False)
         phrase = f"{phrase} {found.extra}"
     owner = found.own if found.own is not None else _owner(noun, tokens, resolve)
     if owner is not None:
-        name = _owner_text(owner, resolve, inside)
+        name = country_form(_owner_text(owner, resolve, inside), resolve.country)
         if name and not _names_in(name, phrase):
             phrase = f"{name} {phrase}"
         return phrase
@@ -588,6 +588,8 @@ def _counted_found(noun, inside: set[int]) -> Found:
             words.extend(part)
         if len(words) > 1:
             found.done = _words(words)  # "90 million pupils will be reading books on tablets"
+    elif noun.dep_ == "dobj" and head.lower_ in _LIGHT_VERBS and _state(head, noun):
+        found.done = _state(head, noun)  # "Ruritania had 2 million people out of work"
     elif noun.dep_ == "dobj" and head.tag_ in ("VBD", "VBN") and head.lower_ not in _LIGHT_VERBS \
             and _is_owner_like(_verb_subject(head)):
         found.done = head.lower_  # "Acme has cut 300 jobs" -> "Acme jobs cut"
@@ -604,6 +606,20 @@ def _counted_found(noun, inside: set[int]) -> Found:
         if words and len(words) <= 4 and not any(_is_amount(t) for t in words):
             found.done = _words(words)  # "2 million Ruritanians were without jobs"
     return found
+
+
+def _state(verb, noun) -> str:
+    """The state a verb's counted object is in, when the parse hangs it on the verb:
+    "out of work" in "had 2 million people out of work"."""
+    state = next((c for c in verb.rights if c.i > noun.i and c.dep_ == "prep" and c.lower_ in _STATE_PREPS), None)
+    words = list(state.subtree) if state is not None else []
+    if 1 < len(words) <= 4 and not any(_is_amount(t) or t.lower_ in _TIME_NOUNS or t.lower_ in _MONTHS
+                                       for t in words):
+        return _words(words)
+    return ""
+
+
+_STATE_PREPS = frozenset({"out", "without"})
 
 
 def _is_owner_like(subject) -> bool:
@@ -1035,6 +1051,10 @@ def _phrase_tokens(noun, inside: set[int], keep_owner: bool = True) -> list:
     for index, child in enumerate(rights):
         subtree = list(child.subtree)
         if any(t.i in inside for t in subtree):
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.i not in inside \
+                    and child.lower_ not in _EXPECTING_VERBS and child.lower_ not in _SAYING_PARTICIPLES \
+                    and child.lower_ not in ("projected", "set"):
+                chosen.append(child)  # "the number of people employed to 38 million": "people employed"
             break
         if child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS and len(subtree) <= _MAX_PREP_TOKENS \
                 and not any(_is_amount(t) for t in subtree):

@@ -100,6 +100,14 @@ def article_country(text: str) -> str:
     return max(written)[1] if written else country
 
 
+def country_form(name: str, written: str) -> str:
+    """``name`` as the article writes its country (``written``, from
+    :func:`article_country`): "Ruritania" -> "Ruritanian" in an article that says
+    "Ruritanian" most; ``name`` when it is no country or another one."""
+    country = _COUNTRY_OF.get(name)
+    return written if country is not None and written and _COUNTRY_OF.get(written) == country else name
+
+
 def article_commodity(text: str) -> str:
     """The thing whose price the start of ``text`` follows ("copper" for "Copper
     prices climb past $9,000", "house" for "House prices edge higher"), lower

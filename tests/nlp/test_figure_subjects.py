@@ -213,3 +213,12 @@ def test_a_headline_naming_nobody_takes_the_body_s_most_named_organisation():
     politics = ("Grant seals deal\n\nThe bill passed Congress. Senators in Congress and staff in Congress "
                 "cheered, and Congress will vote again in May on the election.")
     assert tuple(article_names(politics)) == ()
+
+
+def test_people_out_of_work_keep_their_state_and_the_article_s_country_form():
+    from desktop.nlp.subject_names import ArticleNames
+    names = ArticleNames((), country="Swedish")
+    assert subject_in("In March, Sweden had 410,000 people out of work.", "410,000", names) \
+        == "Swedish people out of work"
+    assert subject_in("Hiring lifted the number of people employed to 5.1 million.", "5.1 million") \
+        == "people employed"
