@@ -322,6 +322,11 @@ def render(found: Found, inside: set[int], resolve: _Names, money: bool = False)
         phrase = f"{_words(tokens)} share price".strip()
     else:
         phrase = _words(tokens)
+    for token in tokens:  # "a 50% stake in the club" -> "stake in Dunmore Rovers"
+        if token.dep_ == "pobj" and token.i != noun.i and token.lower_ in _STAND_IN_CLUBS and stands_in(token):
+            name = resolve(token)
+            if name and not _names_in(name, phrase):
+                phrase = re.sub(r"\b(?:the|this) " + re.escape(token.text) + r"\b", name, phrase, count=1)
     if found.part:
         owner = _owner_text(found.owner, resolve, inside) if found.owner is not None else ""
         if owner and (found.owner.tag_ in _NAME_TAGS or resolve.is_name(found.owner) or stands_in(found.owner)):
@@ -357,6 +362,8 @@ def render(found: Found, inside: set[int], resolve: _Names, money: bool = False)
     return phrase
 
 
+#: Stand-ins written out inside a phrase; "the country" and "the government" stay.
+_STAND_IN_CLUBS = frozenset("firm company group club airline carrier bank retailer chain studio carmaker".split())
 _TRADE_GAP = re.compile(
     r"(?:the )?(?:gap|difference|shortfall|balance) between (?:what )?(?:the )?(?:(?P<owner>[A-Z][\w.]*)(?:'s)? )?"
     r"(?:exports|exported|exports of goods)(?: and| with)(?: what it)? (?:imports|imported)$")
@@ -522,6 +529,8 @@ class _Names:
             if self.is_name(named):
                 return name_text(named)
             owner = next((c for c in subject.lefts if c.dep_ in ("poss", "compound") and self.is_name(c)), None)
+            if owner is not None and any(c.lower_ in ("former", "ex") for c in subject.lefts):
+                continue  # "the former Acme chairman ... the club": no longer Acme's
             if owner is None:  # "Jo Bloggs, Acme's chief executive, said the firm ..."
                 owner = next((p for c in subject.children if c.dep_ == "appos"
                               for p in c.children if p.dep_ == "poss" and self.is_name(p)), None)

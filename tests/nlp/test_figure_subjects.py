@@ -222,3 +222,8 @@ def test_people_out_of_work_keep_their_state_and_the_article_s_country_form():
         == "Swedish people out of work"
     assert subject_in("Hiring lifted the number of people employed to 5.1 million.", "5.1 million") \
         == "people employed"
+
+
+def test_the_club_inside_a_phrase_is_written_as_the_name_it_stands_for():
+    text = "The former Harbour Town boss has bought a 40% stake in the club."
+    assert subject_in(text, "40%", names=("Dunmore Rovers",)) == "stake in Dunmore Rovers"
