@@ -513,8 +513,8 @@ def _without_own_period(row: _Row, by_start: dict[int, _Row], counts: Counter) -
 
 def _earlier_place(row: _Row, by_start: dict[int, _Row]) -> Slot | None:
     """Where an earlier value written relative to the level it is compared with goes:
-    "$639m year-earlier" tied to "$1.13bn for the three months to December" is the three
-    months to December a year before, on that level's line; None when its period is no
+    "$80m year-earlier" tied to "$95m for the three months to June" is the three months
+    to June a year before, on that level's line; None when its period is no
     such anchor, or the level's period is unknown or cannot be shifted in its grain."""
     if row.derived or row.role != "previous" or row.link < 0:
         return None

@@ -197,14 +197,14 @@ def test_clicking_a_seed_point_selects_its_figure(qtbot, window, seed_path, wait
 
 def test_an_earlier_value_a_year_before_joins_its_level_line(chart):
     widget = chart(figures(
-        usd(1.13e9, "three months to December"),                                 # h0
-        usd(639e6, "year-earlier", role="previous", link=0),                    # h10: "$639m year-earlier"
+        usd(95e6, "three months to June"),                                       # h0
+        usd(80e6, "year-earlier", role="previous", link=0),                     # h10: "$80m year-earlier"
     ))
     assert widget.line_count() == 1
     line = widget._lines[0]
     assert list(line.solid.getData()[0]) == [0.0, 1.0]
-    assert list(line.solid.getData()[1]) == [639e6, 1.13e9]
-    assert widget.tick_labels.texts() == ["3 months to Dec\na year earlier", "3 months to Dec"]
+    assert list(line.solid.getData()[1]) == [80e6, 95e6]
+    assert widget.tick_labels.texts() == ["3 months to Jun\na year earlier", "3 months to Jun"]
     assert "3-month periods" in widget.legend.text() and "not joined" not in widget.legend.text()
 
 
