@@ -28,7 +28,7 @@ _FALL = trie_pattern(_FALL_WORDS) + r"|(?:went|go)\s+down"
 #: Any word of rising or falling.
 MOVEMENT_WORD = re.compile(rf"\b(?:{_RISE}|{_FALL}|change[sd]?)\b", re.IGNORECASE)
 # Words a movement verb may stand apart from its figure by: "rose by", "fell just",
-# "expanded by a breakneck 9.5%" (a short adjective after "a").
+# "expanded by a brisk 6.1%" (a short adjective after "a").
 _BETWEEN = r"(?:\s+(?:by|of|some|about|around|nearly|almost|roughly|just|only|a\s+further|an?(?:\s+[a-z]+){1,2}|another))*"
 _BEFORE = re.compile(
     rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL})){_BETWEEN}\s*$"

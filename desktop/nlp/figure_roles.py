@@ -155,7 +155,7 @@ def _role(context: FigureContext, index: int, reading: FigureReading, before: Fi
         reading.kind not in ("duration", "age") and _is_forecast(clause))
     previous = _is_previous(near, after, clause)
     if previous and reading.unit_code == "%" and after.lstrip().startswith("of "):
-        previous = False  # "59% of men compared to 41% of women": two shares
+        previous = False  # "62% of drivers compared to 30% of cyclists": two shares
     link = -1
     joined = None
     if before is not None and (_OR.match(gap) or _JOINED.match(gap) and _same_measure(before, reading)):

@@ -1063,7 +1063,7 @@ def _phrase_tokens(noun, inside: set[int], keep_owner: bool = True) -> list:
             if child.dep_ == "acl" and child.tag_ == "VBN" and child.i not in inside \
                     and child.lower_ not in _EXPECTING_VERBS and child.lower_ not in _SAYING_PARTICIPLES \
                     and child.lower_ not in ("projected", "set"):
-                chosen.append(child)  # "the number of people employed to 38 million": "people employed"
+                chosen.append(child)  # "the number of workers hired to 4,000": "workers hired"
             break
         if child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS and len(subtree) <= _MAX_PREP_TOKENS \
                 and not any(_is_amount(t) for t in subtree):

@@ -5,8 +5,8 @@ For each figure, the first that applies:
 
 1. a figure inside a period ("three months" in "the three months to December") has none;
    an amount converted in brackets ("£75m ($141m)") has its main amount's period;
-2. a possessive or adjective right before it ("October's £3.6bn", "an annual profit of
-   $17.5bn", "fourth-quarter dividend by 26%");
+2. a possessive or adjective right before it ("March's €2.1bn", "an annual profit of
+   $9.2bn", "third-quarter dividend by 12%");
 3. the first period after it in its clause, with no other figure between them (the
    figures of one movement, "rose 2% to $4.2bn (£2.3bn) in 2004", share it);
 4. for a figure that is not a comparison base: the nearest period before it in its
@@ -14,7 +14,7 @@ For each figure, the first that applies:
    sentence ("For the full year, ... while revenues grew 6.4%").
 
 A comparison base ("from $3.9bn", "compared with £90m a year earlier", "down from
-October's £3.6bn") takes only a period written right by it. Periods that are themselves
+March's €2.1bn") takes only a period written right by it. Periods that are themselves
 bases ("than in 2003", "up 10% on 2003") or dates of other events ("bought in 2000",
 "said on Friday") attach to no figure; dates such as "last week" or "on Tuesday" attach
 only right after a figure; a period in a relative clause ("..., which ...") or after

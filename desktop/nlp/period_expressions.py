@@ -141,7 +141,7 @@ _EVENT_BEFORE = re.compile(
     r"\s+(?P<filler>(?:(?:on|in|at|during|earlier|later|back|late|early)\s+)*)$",
     re.IGNORECASE,
 )
-#: A superlative or first before "since": "the lowest rate since June 2001" dates a
+#: A superlative or first before "since": "the highest level since May 2011" dates a
 #: record, not the figure.
 _RECORD_BEFORE = re.compile(
     r"\b(?:\w+est|first(?:\s+time)?|record|worst|best|most|least|highest|lowest|biggest|smallest|fewest"

@@ -109,7 +109,7 @@ def test_roles_never_raise_and_links_point_at_figures(text):
 
 
 def test_compared_to_is_no_movement_to_a_new_level():
-    rows = _rows("Orders rose 3.1% in the month, compared to 0.4% a month earlier.")
+    rows = _rows("Orders at the mill rose 3.1% in May, compared to 0.4% a month earlier.")
     assert rows["3.1%"]["role"] == "change"
     assert rows["0.4%"]["role"] == "previous"
     assert rows["0.4%"]["link"] == rows["3.1%"]["start"]
