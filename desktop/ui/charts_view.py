@@ -53,7 +53,8 @@ class FigureBarsChart(QWidget):
         self.group_box.currentIndexChanged.connect(self._on_group_change)
         self.set_box.currentIndexChanged.connect(self._redraw)
         self.chart.sigBarClicked.connect(self._on_bar_click)
-        model.sigFiguresChanged.connect(RefreshWhenShown(self, self._on_figures_change).request)
+        self._refresher = RefreshWhenShown(self, self._on_figures_change)
+        model.sigFiguresChanged.connect(self._refresher.request)
         model.sigSelectionChanged.connect(self._on_selection_change)
 
     def current_set(self) -> str:
@@ -146,7 +147,7 @@ class EntityCountsChart(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.chart)
         self.chart.sigBarClicked.connect(self._on_bar_click)
-        redraw = RefreshWhenShown(self, self._redraw)
+        self._refresher = redraw = RefreshWhenShown(self, self._redraw)
         model.sigSessionReset.connect(redraw.request)
         model.sigHighlightsChanged.connect(redraw.request)
         model.sigSelectionChanged.connect(self._on_selection_change)

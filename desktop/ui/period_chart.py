@@ -167,7 +167,8 @@ class PeriodChart(QWidget):
         self.series_box.currentIndexChanged.connect(self._redraw)
         self.points.sigClicked.connect(self._on_points_click)
         self.changes.sigBarClicked.connect(self._on_change_click)
-        model.sigFiguresChanged.connect(RefreshWhenShown(self, self._on_figures_change).request)
+        self._refresher = RefreshWhenShown(self, self._on_figures_change)
+        model.sigFiguresChanged.connect(self._refresher.request)
         model.sigSelectionChanged.connect(self._on_selection_change)
 
     def series(self) -> list[PeriodSeries]:

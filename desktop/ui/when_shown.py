@@ -33,6 +33,10 @@ class RefreshWhenShown(QObject):
             self._stale = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A wrapper Qt makes anew for this object after Python let go of the first
+        # (while the widget is torn down) has none of its attributes: nothing to do.
+        if getattr(self, "_widget", None) is None:
+            return False
         if watched is self._widget and event.type() == QEvent.Type.Show and self._stale:
             self._stale = False
             self._refresh()
