@@ -99,8 +99,6 @@ def periods_of(context: FigureContext, year: int | None = None) -> list[str]:
         return [""] * len(readings)
     year = _valid_year(year)
     spans = [_span(reading, len(text)) for reading in readings]
-    found = _outside_figures(find_periods(text), spans)
-    starts = [p.start for p in found]
     chosen: list[Period | None] = [None] * len(readings)
     groups: dict[tuple[int, int], list[int]] = {}
     for index, place in enumerate(places):
@@ -108,6 +106,11 @@ def periods_of(context: FigureContext, year: int | None = None) -> list[str]:
         if not (first <= spans[index][0] and spans[index][1] <= max(last, first)):
             first, last = spans[index]
         groups.setdefault((first, last), []).append(index)
+    # only the sentences holding figures are read for periods (the rest of the
+    # paragraph only when a link such as "that month" points back into it)
+    found = _outside_figures([period for first, last in _merged(groups) for period in find_periods(text, first, last)],
+                             spans)
+    starts = [p.start for p in found]
     sentence_of: dict[int, int] = {}
     for (first, last), members in groups.items():
         members.sort(key=lambda i: spans[i])
@@ -116,6 +119,9 @@ def periods_of(context: FigureContext, year: int | None = None) -> list[str]:
         for index, period in zip(members, sentence_periods(text, first, last, [spans[i] for i in members],
                                                            mentions)):
             chosen[index] = period
+    if any(period is not None and period.kind == "link" for period in chosen):
+        found = _outside_figures(find_periods(text), spans)
+        starts = [p.start for p in found]
     periods = []
     for index, period in enumerate(chosen):
         if period is None:
@@ -157,6 +163,17 @@ def _paragraph_start(place) -> int:
         return max(0, int(place.paragraph))
     except (AttributeError, TypeError, ValueError):
         return 0
+
+
+def _merged(spans) -> list[tuple[int, int]]:
+    """Sorted spans with the overlapping ones joined."""
+    merged: list[tuple[int, int]] = []
+    for first, last in sorted(spans):
+        if merged and first <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
 
 
 def _outside_figures(found: list[Period], spans: list[tuple[int, int]]) -> list[Period]:

@@ -24,8 +24,8 @@ class FigurePlace:
 
 @dataclass
 class FigureContext:
-    """The figures of ``text`` with their places, and the periods written in the text
-    (``mentions``, by start; ``mention_starts`` their starts)."""
+    """The figures of ``text`` with their places, and the periods written in the
+    sentences holding them (``mentions``, by start; ``mention_starts`` their starts)."""
 
     text: str
     readings: Sequence[FigureReading]
@@ -38,13 +38,16 @@ class FigureContext:
     def of(cls, text: str, readings: Sequence[FigureReading], sentences: Sequence[tuple[int, int]]
            ) -> FigureContext:
         """The context of ``readings`` in ``text`` cut into sorted ``sentences``."""
-        mentions = period_mentions(text, 0, len(text), [(r.start, r.end) for r in readings])
         starts = [start for start, _ in sentences]
         places = []
         for reading in readings:
             index = bisect_right(starts, reading.start) - 1
             first, last = sentences[index] if index >= 0 else (reading.start, reading.end)
             places.append(FigurePlace(index, first, last, text.rfind("\n", 0, first) + 1))
+        figures = [(r.start, r.end) for r in readings]
+        mentions = []  # read only in the sentences that hold figures: no caller looks further
+        for first, last in sorted({(place.first, place.last) for place in places}):
+            mentions += period_mentions(text, first, last, figures)
         return cls(text, readings, sentences, places, mentions, [m.start for m in mentions])
 
     def mentions_in(self, first: int, last: int) -> list[PeriodMention]:
