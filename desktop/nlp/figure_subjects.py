@@ -419,9 +419,20 @@ def subject_key(subject: str) -> str:
         head.append(word)
     if len(head) > 1 and (head[-1].endswith("ed") or head[-1] in _IRREGULAR_PARTICIPLES):
         head.pop()  # "jobs cut", "shares sold" are of "jobs", "shares"
-    if len(head) > 1 and _is_measure(head[-1]):  # "freight volumes" is of "freight"
-        head.pop()
+    if len(head) > 1 and _is_measure(head[-1]) and head[-2].strip("-") not in _PERIOD_WORDS \
+            and not _written_capitalised(subject, head[-2]):
+        head.pop()  # "freight volumes" is of "freight"; "quarter turnover", "Acme turnover" stay "turnover"
     return (head or words or [""])[-1].strip(".,;:“”\"'")
+
+
+def _written_capitalised(subject: str, word: str) -> bool:
+    """Whether ``word`` (lower-cased) is written as a name in ``subject`` ("Acme")."""
+    return any(written.lower() == word and written[:1].isupper() for written in subject.split())
+
+
+_PERIOD_WORDS = frozenset(
+    "quarter quarterly year yearly annual month monthly week weekly half full-year fourth-quarter first-half"
+    " daily".split())
 
 
 _IRREGULAR_PARTICIPLES = frozenset(

@@ -227,3 +227,12 @@ def test_people_out_of_work_keep_their_state_and_the_article_s_country_form():
 def test_the_club_inside_a_phrase_is_written_as_the_name_it_stands_for():
     text = "The former Harbour Town boss has bought a 40% stake in the club."
     assert subject_in(text, "40%", names=("Dunmore Rovers",)) == "stake in Dunmore Rovers"
+
+
+def test_a_measure_after_a_period_word_or_a_name_is_what_a_subject_is_grouped_by():
+    from desktop.nlp.figure_subjects import subject_key
+
+    assert subject_key("Norvik third quarter turnover") == "turnover"
+    assert subject_key("Norvik turnover") == "turnover"
+    assert subject_key("annual output") == "output"
+    assert subject_key("grain volumes") == "grain"
