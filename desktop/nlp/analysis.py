@@ -14,7 +14,7 @@ from desktop.nlp.entities.chunk import read_chunks
 from desktop.nlp.entities.document import harmonise
 from desktop.nlp.entities.user_lexicon import LexiconLike, apply_lexicon
 from desktop.nlp.entity_merge import EntitySpan, merge_entities
-from desktop.nlp.figure_context import describe_figures, parse_spans
+from desktop.nlp.figure_context import describe_figures, parse_spans, without_dateline
 from desktop.nlp.figure_periods import article_year
 from desktop.nlp.subject_names import article_names
 from desktop.nlp.figures import find_figures
@@ -153,7 +153,7 @@ def analyse_chunks(
     figures = [find_figures(text) for text in texts]
     wanted = [(i, index, span) for i, text in enumerate(texts)
               for index, span in parse_spans(text, figures[i], sentences[i]).items()]
-    parsed = parse_sentences(texts[i][start:end] for i, _, (start, end) in wanted)
+    parsed = parse_sentences(without_dateline(texts[i][start:end]) for i, _, (start, end) in wanted)
     docs: list[dict[int, object]] = [{} for _ in chunks]
     for (i, index, _), doc in zip(wanted, parsed):
         docs[i][index] = doc

@@ -15,6 +15,22 @@ from desktop.nlp.figure_sentences import FigureContext
 from desktop.nlp.figure_subjects import subjects_of
 
 
+#: A wire story's dateline before its first sentence: "LONDON, March 3, 2025 - ",
+#: "NEW YORK (Reuters) - ", "BAKU, June 22. ".
+_DATELINE = re.compile(  # a place in capitals, then a date or an agency (or both), then a dash
+    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+    r"(?:\s*\([^()\n]{1,40}\)(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*(?:19|20)\d\d)?)?"
+    r"|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*(?:19|20)\d\d)?(?:\s*\([^()\n]{1,40}\))?)"
+    r"\s*(?:[-–—]|--)\s+(?=[A-Z\"“‘'])")
+
+
+def without_dateline(sentence: str) -> str:
+    """``sentence`` with a dateline at its start blanked out (the same length, so
+    offsets hold): parsed with it, "LONDON" became the owner of the first figures."""
+    match = _DATELINE.match(sentence)
+    return " " * match.end() + sentence[match.end():] if match else sentence
+
+
 #: Characters of a sentence kept after its last figure for the parse: enough for the
 #: noun a figure counts ("over 120 agreements and treaties"). The parser reads left
 #: to right, so what it decided before the cut does not depend on the rest.

@@ -236,3 +236,26 @@ def test_a_measure_after_a_period_word_or_a_name_is_what_a_subject_is_grouped_by
     assert subject_key("Norvik turnover") == "turnover"
     assert subject_key("annual output") == "output"
     assert subject_key("grain volumes") == "grain"
+
+
+@pytest.mark.parametrize(("sentence", "blanked"), [
+    ("OSLO, May 4, 2026 - Norvik said sales rose 3%.", 20),
+    ("LIMA (Wire) - Norvik said sales rose 3%.", 14),
+    ("NORVIK - The firm said sales rose 3%.", 0),  # a name in capitals, no date or agency
+    ("IBM - the old giant - grew 3%.", 0),
+])
+def test_a_dateline_is_left_out_of_the_parse_with_its_length_kept(sentence, blanked):
+    from desktop.nlp.figure_context import without_dateline
+
+    cleaned = without_dateline(sentence)
+    assert len(cleaned) == len(sentence)
+    assert cleaned[:blanked].strip() == "" and cleaned[blanked:] == sentence[blanked:]
+
+
+def test_a_dateline_city_is_no_owner():
+    from desktop.nlp import analyze
+
+    text = "Norvik lifts sales\nOSLO, May 4, 2026 - Norvik said on Monday that revenue rose 7% to $2.1bn in 2025."
+    subjects = set(analyze(text).figures["subject"])
+    assert not any("OSLO" in subject for subject in subjects)
+    assert any("revenue" in subject for subject in subjects)
