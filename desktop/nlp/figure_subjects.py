@@ -300,6 +300,23 @@ def _valued(root, inside: set[int]) -> Found | None:
     return Found(_measured(obj, inside)) if obj is not None else None
 
 
+def _shares_owner(noun, tokens: list, inside: set[int], resolve: _Names) -> str:
+    """What the shares are of: "shares in the grocer" -> the name "the grocer" stands
+    for, "Acme shares" -> "Acme" (``tokens`` without ``noun``, which is dropped)."""
+    prep = next((t for t in noun.rights if t.dep_ == "prep" and t.lower_ in ("in", "of")), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None:
+        return _words(tokens)
+    in_prep = {t.i for t in prep.subtree}
+    rest = _words([t for t in tokens if t.i not in in_prep])
+    definite = obj.tag_ in ("NN", "NNS") and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in obj.children)
+    if obj.lower_ in PRONOUNS or stands_in(obj) or definite:  # "the grocer": the company named before
+        owner = resolve(obj)  # none found: the owner the clause gives is put in front later
+        return f"{owner} {rest}".strip()
+    owner = _words([t for t in obj.subtree if t.i not in inside and t.dep_ != "det"])
+    return f"{owner} {rest}".strip() if owner else _words(tokens)
+
+
 def render(found: Found, inside: set[int], resolve: _Names, money: bool = False) -> str:
     """The subject ``found`` names, its owner first ("Norvik pre-tax profit"); "" when
     it names nothing but a pronoun or a placeholder ("the figure"). A ``money``
@@ -319,7 +336,7 @@ def render(found: Found, inside: set[int], resolve: _Names, money: bool = False)
         return ""
     if money and noun.lower_ in _SHARE_WORDS and noun.tag_ in ("NNS", "NN"):
         tokens = [t for t in tokens if t.i != noun.i]
-        phrase = f"{_words(tokens)} share price".strip()
+        phrase = f"{_shares_owner(noun, tokens, inside, resolve)} share price".strip()
     else:
         phrase = _words(tokens)
     for token in tokens:  # "a 50% stake in the club" -> "stake in Dunmore Rovers"

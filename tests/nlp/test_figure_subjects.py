@@ -259,3 +259,15 @@ def test_a_dateline_city_is_no_owner():
     subjects = set(analyze(text).figures["subject"])
     assert not any("OSLO" in subject for subject in subjects)
     assert any("revenue" in subject for subject in subjects)
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Norvik Foods lifts outlook\nNorvik Foods said sales rose 4%. Shares in the grocer rose 12p to 410p.",
+     "Norvik Foods share price"),
+    ("Shares in Globex climbed 20p to 310p on Monday.", "Globex share price"),
+])
+def test_a_price_of_shares_in_a_company_is_that_company_s_share_price(text, subject):
+    from desktop.nlp import analyze
+
+    figures = analyze(text).figures
+    assert figures[figures["unit_code"] == "penny"]["subject"].tolist() == [subject, subject]
