@@ -119,6 +119,9 @@ def roles_of(context: FigureContext) -> list[Role]:
 
 
 def _sentence_roles(context: FigureContext, indexes: list[int], roles: list[Role]) -> None:
+    """Fills ``roles`` for the figures at ``indexes`` (one sentence's, in text order):
+    conversions follow their main amount, the others are read from their words, then
+    each earlier value is linked to the figure it is compared with."""
     text, readings = context.text, context.readings
     first = context.places[indexes[0]].first
     for position, index in enumerate(indexes):
@@ -146,6 +149,9 @@ def _sentence_roles(context: FigureContext, indexes: list[int], roles: list[Role
 
 def _role(context: FigureContext, index: int, reading: FigureReading, before: FigureReading | None,
           gap: str, clause: str, roles: list[Role], earlier: list[int]) -> Role:
+    """The role of one figure from its clause (``clause``: its words before it), the
+    words after it, and the figures before it in its sentence (``earlier``, whose
+    roles a "to" may link to this one)."""
     text = context.text
     after = text[reading.end:reading.end + _NEAR]
     near = clause[-_NEAR:]
