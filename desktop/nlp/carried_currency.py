@@ -31,6 +31,9 @@ _COMPARING_WORDS = frozenset({"from", "with", "against", "than", "versus", "vs"}
 # A range of bare numbers after it ("ranging from 49 to 51 percent") keeps its own unit.
 _RANGE_AFTER = re.compile(r"\s*(?:[-–]|\s(?:to|and|or)\s)\s*\D{0,3}\d")
 _MONEY_SCALE = 1e3
+# A number with no currency, then "to", right before an amount: what moved was no money.
+_BARE_NUMBER_TO_BEFORE = re.compile(
+    r"(?<![$£€¥\w.,])\d[\d,]*(?:\.\d+)?(?:\s*(?:m|bn|k|million|billion|thousand))?\s+to\s+$", re.IGNORECASE)
 
 
 def carried_money(
@@ -51,6 +54,8 @@ def carried_money(
             return None
     if not _PHRASE_ENDS_AFTER.match(text, first.end) or _RANGE_AFTER.match(text, first.end):
         return None
+    if _BARE_NUMBER_TO_BEFORE.search(text, max(0, first.start - 40), first.start):
+        return None  # "passengers rose 310,000 to 12.4 million": the new level of a count
     if first.scale >= _MONEY_SCALE:
         return first
     if not after_money:

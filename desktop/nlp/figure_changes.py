@@ -106,14 +106,15 @@ def _sign(text: str, reading: FigureReading) -> int:
     return movement_sign(text, reading.start, reading.end)
 
 
-def movement_sign(text: str, start: int, end: int) -> int:
+def movement_sign(text: str, start: int, end: int, after_too: bool = True) -> int:
     """+1 when the figure at ``[start, end)`` is the size of a rise ("rose 2%",
-    "a 40% jump", "up $3bn"), -1 for a fall, 0 when no movement word is beside it."""
+    "a 40% jump", "up $3bn"), -1 for a fall, 0 when no movement word is beside it
+    (with ``after_too`` False, only the words before it count)."""
     window = max(0, start - _WINDOW)
     before = _BEFORE.search(text, window, start) if _BEFORE_ANCHOR.search(text, window, start) else None
     if before:
         return 1 if before["rise"] or before["rise_noun"] or before["rise_by"] else -1
-    after = _AFTER.match(text[end:end + _WINDOW])
+    after = _AFTER.match(text[end:end + _WINDOW]) if after_too else None
     if after:
         return 1 if after["rise"] else -1
     return 0

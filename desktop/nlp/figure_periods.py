@@ -108,8 +108,10 @@ def periods_of(context: FigureContext, year: int | None = None) -> list[str]:
         groups.setdefault((first, last), []).append(index)
     # only the sentences holding figures are read for periods (the rest of the
     # paragraph only when a link such as "that month" points back into it)
-    found = _outside_figures([period for first, last in _merged(groups) for period in find_periods(text, first, last)],
-                             spans)
+    scanned = getattr(context, "periods", None)  # read already by FigureContext.of
+    if scanned is None:
+        scanned = [period for first, last in _merged(groups) for period in find_periods(text, first, last)]
+    found = _outside_figures(list(scanned), spans)
     starts = [p.start for p in found]
     sentence_of: dict[int, int] = {}
     for (first, last), members in groups.items():

@@ -95,6 +95,8 @@ _PART_OF_AFTER = re.compile(r"^\s*of\s+(?:this|that|which|it|them|these|those|th
 _SHARE_WORDS = re.compile(r"\b(?:market\s+share|share\s+of|stake|penetration)\b", re.IGNORECASE)
 _GROWTH_WORDS = re.compile(r"\b(?:growth|grew|grow|grows|growing|inflation|rate\s+of\s+increase|expanded|expansion)\b",
                            re.IGNORECASE)
+_EASED = re.compile(r"\b(?:slow|slowed|slowing|down|lower|fell|declined?|eased|easing|cooled|cooling|dipped)\b",
+                    re.IGNORECASE)
 _RATE_WORDS = re.compile(r"\b(?:(?:interest|exchange|tax|base|mortgage|lending|discount)\s+rates?|rates\b|yields?)",
                          re.IGNORECASE)
 _JOINED = re.compile(r"^[^.;]{0,40}?\b(?:and|or|as\s+well\s+as)\s+(?:by\s+)?(?:a\s+further\s+)?$", re.IGNORECASE)
@@ -156,7 +158,9 @@ def _role(context: FigureContext, index: int, reading: FigureReading, before: Fi
     after = text[reading.end:reading.end + _NEAR]
     near = clause[-_NEAR:]
     threshold = reading.qualifier in _THRESHOLDS and not re.search(r"\bby\s*$", clause)
-    sign = 0 if threshold else movement_sign(text, reading.start, reading.end)  # "fell below $35"
+    # "fell below $35" is a level; "their biggest one-day drop" is no one-day change
+    sign = 0 if threshold else movement_sign(text, reading.start, reading.end,
+                                             after_too=reading.kind not in ("duration", "age"))
     forecast = bool(_FORECAST_AFTER.match(after) or _PLANNED_AFTER.match(after)) or (
         reading.kind not in ("duration", "age") and _is_forecast(clause))
     previous = _is_previous(near, after, clause)
@@ -178,7 +182,7 @@ def _role(context: FigureContext, index: int, reading: FigureReading, before: Fi
             sign = 0  # "rose 2% to $4.2bn": the figure after "to" is the new level
             previous = False
     if sign == 0 and reading.unit_code == "%" and _GROWTH_WORDS.search(clause):
-        sign = -1 if re.search(r"\b(?:slow|slowed|down|lower|fell|declined?)\b", near, re.IGNORECASE) else 1
+        sign = -1 if _EASED.search(near) else 1
     direction = "up" if sign > 0 else "down" if sign < 0 else ""
     moved = _moved(reading, clause) if direction else ""
     if forecast:

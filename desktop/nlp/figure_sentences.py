@@ -6,10 +6,19 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.core.figure import FigureReading
-from desktop.nlp.figure_periods import PeriodMention, period_mentions
+from desktop.nlp.figure_periods import PeriodMention
+from desktop.nlp.period_expressions import find_periods
+
+
+def _cuts_a_figure(start: int, end: int, figures: list[tuple[int, int]]) -> bool:
+    """Whether the period at ``[start, end)`` is part of a figure ("2000" in "2000
+    tons") or cuts across one; a period may hold a whole figure ("the first four
+    months of 2023")."""
+    return any((f_start <= start and end <= f_end) or (
+        f_start < end and start < f_end and not (start <= f_start and f_end <= end)) for f_start, f_end in figures)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +34,9 @@ class FigurePlace:
 @dataclass
 class FigureContext:
     """The figures of ``text`` with their places, and the periods written in the
-    sentences holding them (``mentions``, by start; ``mention_starts`` their starts)."""
+    sentences holding them: all of them (``periods``, :class:`period_expressions.Period`)
+    and those that are not part of a figure (``mentions``, by start; ``mention_starts``
+    their starts)."""
 
     text: str
     readings: Sequence[FigureReading]
@@ -33,6 +44,7 @@ class FigureContext:
     places: list[FigurePlace]
     mentions: list[PeriodMention]
     mention_starts: list[int]
+    periods: list = field(default_factory=list)  # every Period found in those sentences
 
     @classmethod
     def of(cls, text: str, readings: Sequence[FigureReading], sentences: Sequence[tuple[int, int]]
@@ -45,10 +57,12 @@ class FigureContext:
             first, last = sentences[index] if index >= 0 else (reading.start, reading.end)
             places.append(FigurePlace(index, first, last, text.rfind("\n", 0, first) + 1))
         figures = [(r.start, r.end) for r in readings]
-        mentions = []  # read only in the sentences that hold figures: no caller looks further
+        periods = []  # read only in the sentences that hold figures: no caller looks further
         for first, last in sorted({(place.first, place.last) for place in places}):
-            mentions += period_mentions(text, first, last, figures)
-        return cls(text, readings, sentences, places, mentions, [m.start for m in mentions])
+            periods += find_periods(text, first, last)
+        mentions = [PeriodMention(p.start, p.end, p.normal, p.base) for p in periods
+                    if not _cuts_a_figure(p.start, p.end, figures)]
+        return cls(text, readings, sentences, places, mentions, [m.start for m in mentions], periods)
 
     def mentions_in(self, first: int, last: int) -> list[PeriodMention]:
         """The periods written between offsets ``first`` and ``last``."""

@@ -146,3 +146,15 @@ def test_no_earlier_value_is_derived_where_the_text_states_it():
     earlier = figures[figures["surface"] == "£1.1bn"].iloc[0]
     assert earlier["role"] == "previous"
     assert earlier["link"] == figures[figures["surface"] == "£1.2bn"].iloc[0]["start"]
+
+
+def test_a_count_that_moved_to_a_new_level_takes_no_currency_and_a_duration_no_movement():
+    rows = _rows("Sales rose 6% to $5.8bn, while visitor numbers rose 310,000 to 12.4 million. "
+                 "Shares had their biggest one-day drop in years.")
+    assert rows["12.4 million"]["unit_code"] == "" and rows["12.4 million"]["role"] == "level"
+    assert rows["one-day"]["role"] == "level" and rows["one-day"]["direction"] == ""
+
+
+def test_inflation_easing_to_a_rate_is_a_fall():
+    rows = _rows("Inflation eased to 2.1% in March.")
+    assert rows["2.1%"]["direction"] == "down"
