@@ -28,6 +28,11 @@ _FLOAT_COLUMNS = ("value", "low", "high")
 _TEXT_COLUMNS = tuple(c for c in FIGURE_COLUMNS if c not in (*_INT_COLUMNS, *_FLOAT_COLUMNS, "derived"))
 _COLUMN_INDEX = pd.Index(FIGURE_COLUMNS)
 _POSITION = {name: i for i, name in enumerate(FIGURE_COLUMNS)}
+# Where each block's columns stand in FIGURE_COLUMNS.
+_INT_PLACEMENT = np.array([_POSITION[name] for name in _INT_COLUMNS])
+_FLOAT_PLACEMENT = np.array([_POSITION[name] for name in _FLOAT_COLUMNS])
+_FLAG_PLACEMENT = np.array([_POSITION["derived"]])
+_TEXT_PLACEMENTS = [np.array([_POSITION[name]]) for name in _TEXT_COLUMNS]
 
 
 def figure_frame(
@@ -77,29 +82,32 @@ def frame_from_columns(columns: dict[str, list]) -> pd.DataFrame:
     ints = np.array([columns[name] for name in _INT_COLUMNS], dtype=np.int64).reshape(len(_INT_COLUMNS), count)
     floats = np.array([columns[name] for name in _FLOAT_COLUMNS], dtype=np.float64).reshape(3, count)
     flags = np.array([columns["derived"]], dtype=bool).reshape(1, count)
-    texts = [_string_array(columns[name]) for name in _TEXT_COLUMNS]
+    texts = _string_arrays([columns[name] for name in _TEXT_COLUMNS], count)
     if create_dataframe_from_blocks is None:  # pragma: no cover - older pandas
         data = {**dict(zip(_INT_COLUMNS, ints)), **dict(zip(_FLOAT_COLUMNS, floats)),
                 "derived": flags[0], **dict(zip(_TEXT_COLUMNS, texts))}
         return pd.DataFrame(data, columns=FIGURE_COLUMNS)
-    blocks = [
-        (ints, np.array([_POSITION[name] for name in _INT_COLUMNS])),
-        (floats, np.array([_POSITION[name] for name in _FLOAT_COLUMNS])),
-        (flags, np.array([_POSITION["derived"]])),
-        *((array, np.array([_POSITION[name]])) for name, array in zip(_TEXT_COLUMNS, texts)),
-    ]
+    blocks = [(ints, _INT_PLACEMENT), (floats, _FLOAT_PLACEMENT), (flags, _FLAG_PLACEMENT),
+              *zip(texts, _TEXT_PLACEMENTS)]
     return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(count), columns=_COLUMN_INDEX)
 
 
-def _string_array(values: list) -> pd.api.extensions.ExtensionArray:
-    """A string column from ``values``: when every value is a str (as readings give),
-    wrapped as it is, without the per-value checks of ``_from_sequence`` (~3 µs a
-    column, and a figures frame has 16 of them); otherwise converted (None -> NaN)."""
-    if NDArrayBacked is not None and all(type(value) is str for value in values):
-        array = _STRING_ARRAY.__new__(_STRING_ARRAY)
-        NDArrayBacked.__init__(array, np.array(values, dtype=object), _STRING)
-        return array
-    return _STRING_ARRAY._from_sequence(values, dtype=_STRING)
+def _string_arrays(lists: list[list], count: int) -> list:
+    """String columns from one list each: when every value is a str (as readings give),
+    the lists are made one object array at once and each row wrapped as it is, without
+    the per-value checks of ``_from_sequence`` (~3 µs a column, and a figures frame
+    has 16 of them); otherwise each is converted (None -> NaN)."""
+    if NDArrayBacked is not None and all(type(value) is str for values in lists for value in values):
+        table = np.empty((len(lists), count), dtype=object)
+        for row, values in zip(table, lists):
+            row[:] = values
+        arrays = []
+        for row in table:
+            array = _STRING_ARRAY.__new__(_STRING_ARRAY)
+            NDArrayBacked.__init__(array, row, _STRING)
+            arrays.append(array)
+        return arrays
+    return [_STRING_ARRAY._from_sequence(values, dtype=_STRING) for values in lists]
 
 
 def _sentences(
