@@ -163,7 +163,7 @@ def _role(context: FigureContext, index: int, reading: FigureReading, before: Fi
                                              after_too=reading.kind not in ("duration", "age"))
     forecast = bool(_FORECAST_AFTER.match(after) or _PLANNED_AFTER.match(after)) or (
         reading.kind not in ("duration", "age") and _is_forecast(clause))
-    previous = _is_previous(near, after, clause)
+    previous = not forecast and _is_previous(near, after, clause)  # a forecast wins either way
     if previous and reading.unit_code == "%" and after.lstrip().startswith("of "):
         previous = False  # "62% of drivers compared to 30% of cyclists": two shares
     link = -1

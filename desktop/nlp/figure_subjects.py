@@ -172,6 +172,8 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
     takes the subject of the figure before it in the same paragraph, and a figure
     whose clause names nothing the subject of the figure before it in its sentence.
     "" without a parse, and for a figure that is part of a period."""
+    if not docs:
+        return [""] * len(context.readings)
     subjects: list[str] = []
     abbreviations = getattr(names, "abbreviations", ())
     last_subject, last_paragraph, last_sentence = "", -1, -1
