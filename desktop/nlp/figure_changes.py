@@ -38,12 +38,14 @@ _BEFORE = re.compile(
     rf"[^.;:,()]{{0,40}}?\bby\s*$",
     re.IGNORECASE,
 )
-# Every word _BEFORE can hang on: a window without one of them needs no full search.
-_BEFORE_ANCHOR = re.compile(r"\b(?:" + trie_pattern([
+# Every word _BEFORE can hang on: a window without one of them needs no full search
+# (a set lookup per word: a regex scan of the window cost more than the rest).
+_BEFORE_ANCHORS = frozenset([
     *_RISE_WORDS, *_FALL_WORDS, "increase", "rise", "growth", "gain", "jump", "surge", "hike", "improvement",
     "decrease", "decline", "drop", "fall", "reduction", "contraction", "slump", "deduction", "raise", "raised",
     "raising", "lift", "lifted", "lifts", "lifting", "hike", "hiked", "hikes", "pushed", "went", "go", "shot",
-    "extra", "additional", "further"]) + r")\b", re.IGNORECASE)
+    "extra", "additional", "further"])
+_WORD_EDGES = ".,;:!?\"'()[]“”‘’-–—"
 _AFTER = re.compile(
     r"^[\s-]*(?:(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|annual|annually|y/y|yoy)\s+)?"
     r"(?:[a-z]+\s+(?=(?:higher|lower|more|fewer|less|up|down)\b))?"
@@ -111,7 +113,8 @@ def movement_sign(text: str, start: int, end: int, after_too: bool = True) -> in
     "a 40% jump", "up $3bn"), -1 for a fall, 0 when no movement word is beside it
     (with ``after_too`` False, only the words before it count)."""
     window = max(0, start - _WINDOW)
-    before = _BEFORE.search(text, window, start) if _BEFORE_ANCHOR.search(text, window, start) else None
+    anchored = not _BEFORE_ANCHORS.isdisjoint(word.strip(_WORD_EDGES) for word in text[window:start].lower().split())
+    before = _BEFORE.search(text, window, start) if anchored else None
     if before:
         return 1 if before["rise"] or before["rise_noun"] or before["rise_by"] else -1
     after = _AFTER.match(text[end:end + _WINDOW]) if after_too else None
