@@ -168,7 +168,7 @@ def article_names(text: str, most: int = 3) -> ArticleNames:
     for match in _RUN.finditer(headline):
         words = _strip_possessive(match.group()).split()
         if match.start() == 0 and words and not re.search(
-                r"(?<=[a-z,;] )" + re.escape(" ".join(words)) + r"(?![\w&'-]| [A-Z])", body):
+                r"(?<=[a-z,;–—-] )" + re.escape(" ".join(words)) + r"(?![\w&'-])", body):
             words.pop(0)  # "Weak yen hits Tailspin": "Weak" is only the headline's capital
         while words and (words[0].lower() in _STOP_WORDS or words[0].lower() in _NOT_NAMES):
             words.pop(0)

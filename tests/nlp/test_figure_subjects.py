@@ -271,3 +271,11 @@ def test_a_price_of_shares_in_a_company_is_that_company_s_share_price(text, subj
 
     figures = analyze(text).figures
     assert figures[figures["unit_code"] == "penny"]["subject"].tolist() == [subject, subject]
+
+
+def test_a_headline_name_the_body_writes_longer_or_after_a_dateline_is_the_article_s():
+    from desktop.nlp.subject_names import article_names
+
+    text = ("Vantor cuts forecast\nOSLO, May 4, 2026 - Vantor Shipping cut its outlook on Monday. "
+            "Revenue fell 4% to $1.2bn.")
+    assert tuple(article_names(text)) == ("Vantor",)
