@@ -114,8 +114,6 @@ def with_missing_links(figures):
     """``figures`` with a ``link`` of -1 (none) as missing: null in JSON, empty in CSV."""
     if "link" not in figures:
         return figures
-    import pandas as pd
-
     link = figures["link"].astype("Int64")
     return figures.assign(link=link.mask(link < 0))
 
