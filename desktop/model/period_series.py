@@ -30,7 +30,7 @@ from desktop.nlp.figure_periods import (
     period_sort_key,
     plain_year,
 )
-from desktop.nlp.figure_subjects import subject_key
+from desktop.nlp.subject_keys import subject_key
 
 _RELATIVE_UNITS = frozenset({"%", "pp", "bp"})
 _YEAR_SPAN = re.compile(r"((?:19|20)\d\d)–((?:19|20)\d\d)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from desktop.nlp.figure_changes import change_factor
 from desktop.nlp.figure_periods import plain_year
-from desktop.nlp.figure_subjects import subject_key
+from desktop.nlp.subject_keys import subject_key
 
 #: Kinds of stated figure a change can be applied to.
 ABSOLUTE_KINDS = frozenset({"money", "quantity", "count", "other"})

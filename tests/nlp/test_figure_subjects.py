@@ -4,7 +4,8 @@ import pytest
 
 from desktop.nlp.figure_context import parse_spans
 from desktop.nlp.figure_sentences import FigureContext
-from desktop.nlp.figure_subjects import ANAPHOR, subject_key, subject_of, subjects_of
+from desktop.nlp.figure_subjects import ANAPHOR, subject_of, subjects_of
+from desktop.nlp.subject_keys import subject_key
 from desktop.nlp.figures import find_figures
 from desktop.nlp.pipeline import parse_sentences
 from desktop.nlp.sentences import sentence_spans
@@ -230,7 +231,7 @@ def test_the_club_inside_a_phrase_is_written_as_the_name_it_stands_for():
 
 
 def test_a_measure_after_a_period_word_or_a_name_is_what_a_subject_is_grouped_by():
-    from desktop.nlp.figure_subjects import subject_key
+    from desktop.nlp.subject_keys import subject_key
 
     assert subject_key("Norvik third quarter turnover") == "turnover"
     assert subject_key("Norvik turnover") == "turnover"
