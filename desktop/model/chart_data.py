@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from desktop.model.period_series import change_amount, figure_measures, period_text
+from desktop.model.period_grains import period_text
+from desktop.model.period_series import change_amount, figure_measures
 
 DEFAULT_BAR_COLOUR = "#9fa8da"
 UP_COLOUR = "#2e7d32"

@@ -4,18 +4,8 @@ derived levels marked."""
 
 import pytest
 
-from desktop.model.period_series import (
-    HALF,
-    MONTH,
-    OTHER,
-    QUARTER,
-    YEAR,
-    Grain,
-    change_amount,
-    period_grain,
-    period_series,
-    period_text,
-)
+from desktop.model.period_grains import HALF, MONTH, OTHER, QUARTER, YEAR, Grain, period_grain, period_text
+from desktop.model.period_series import change_amount, period_series
 from figure_tables import figures
 
 
