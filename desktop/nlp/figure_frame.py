@@ -14,12 +14,20 @@ from desktop.nlp.sentences import SentenceIndex, sentence_spans
 
 try:  # the base of pandas' StringArray: a checked object array wrapped without a copy
     from pandas._libs.arrays import NDArrayBacked
+    from pandas._libs.lib import is_string_array
 except ImportError:  # pragma: no cover - another pandas layout
     NDArrayBacked = None
 try:  # pandas >= 3: a frame straight from its blocks, without per-column inference
     from pandas.api.internals import create_dataframe_from_blocks
 except ImportError:  # pragma: no cover - older pandas
     create_dataframe_from_blocks = None
+try:  # the blocks and their manager themselves: half the cost of the public call above,
+    # which checks every block again (a figures frame has 16)
+    from pandas._libs.internals import BlockPlacement
+    from pandas.core.internals.blocks import ExtensionBlock, NumpyBlock
+    from pandas.core.internals.managers import BlockManager
+except ImportError:  # pragma: no cover - another pandas layout
+    BlockManager = None
 
 _STRING = pd.StringDtype(na_value=np.nan)
 _STRING_ARRAY = _STRING.construct_array_type()
@@ -33,6 +41,10 @@ _INT_PLACEMENT = np.array([_POSITION[name] for name in _INT_COLUMNS])
 _FLOAT_PLACEMENT = np.array([_POSITION[name] for name in _FLOAT_COLUMNS])
 _FLAG_PLACEMENT = np.array([_POSITION["derived"]])
 _TEXT_PLACEMENTS = [np.array([_POSITION[name]]) for name in _TEXT_COLUMNS]
+if BlockManager is not None:
+    _INT_PLACED, _FLOAT_PLACED, _FLAG_PLACED = (BlockPlacement(p) for p in (_INT_PLACEMENT, _FLOAT_PLACEMENT,
+                                                                            _FLAG_PLACEMENT))
+    _TEXT_PLACED = [BlockPlacement(p) for p in _TEXT_PLACEMENTS]
 
 
 def figure_frame(
@@ -79,17 +91,52 @@ def figure_frame(
 def frame_from_columns(columns: dict[str, list]) -> pd.DataFrame:
     """A figures DataFrame from one list per column of FIGURE_COLUMNS."""
     count = len(columns["start"])
-    ints = np.array([columns[name] for name in _INT_COLUMNS], dtype=np.int64).reshape(len(_INT_COLUMNS), count)
-    floats = np.array([columns[name] for name in _FLOAT_COLUMNS], dtype=np.float64).reshape(3, count)
-    flags = np.array([columns["derived"]], dtype=bool).reshape(1, count)
-    texts = _string_arrays([columns[name] for name in _TEXT_COLUMNS], count)
+    ints, floats, flags, texts = _column_blocks(columns)
+    if _FAST_FRAMES:
+        return _frame_from_blocks(ints, floats, flags, texts, count)
     if create_dataframe_from_blocks is None:  # pragma: no cover - older pandas
         data = {**dict(zip(_INT_COLUMNS, ints)), **dict(zip(_FLOAT_COLUMNS, floats)),
                 "derived": flags[0], **dict(zip(_TEXT_COLUMNS, texts))}
         return pd.DataFrame(data, columns=FIGURE_COLUMNS)
+    return _frame_from_public_call(ints, floats, flags, texts, count)
+
+
+def _column_blocks(columns: dict[str, list]) -> tuple:
+    """The 2-D int, float and flag arrays and the string arrays of a figures frame."""
+    count = len(columns["start"])
+    ints = np.array([columns[name] for name in _INT_COLUMNS], dtype=np.int64).reshape(len(_INT_COLUMNS), count)
+    floats = np.array([columns[name] for name in _FLOAT_COLUMNS], dtype=np.float64).reshape(3, count)
+    flags = np.array([columns["derived"]], dtype=bool).reshape(1, count)
+    return ints, floats, flags, _string_arrays([columns[name] for name in _TEXT_COLUMNS], count)
+
+
+def _frame_from_public_call(ints, floats, flags, texts, count: int) -> pd.DataFrame:
     blocks = [(ints, _INT_PLACEMENT), (floats, _FLOAT_PLACEMENT), (flags, _FLAG_PLACEMENT),
               *zip(texts, _TEXT_PLACEMENTS)]
     return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(count), columns=_COLUMN_INDEX)
+
+
+def _frame_from_blocks(ints, floats, flags, texts, count: int) -> pd.DataFrame:
+    blocks = (NumpyBlock(ints, _INT_PLACED, 2), NumpyBlock(floats, _FLOAT_PLACED, 2), NumpyBlock(flags, _FLAG_PLACED, 2),
+              *(ExtensionBlock(text, placed, 2) for text, placed in zip(texts, _TEXT_PLACED)))
+    manager = BlockManager(blocks, [_COLUMN_INDEX, pd.RangeIndex(count)], verify_integrity=False)
+    return pd.DataFrame._from_mgr(manager, manager.axes)
+
+
+def _blocks_work() -> bool:
+    """True when frames made from the blocks directly equal those of pandas' public call
+    (checked once, at import, so another pandas version falls back rather than breaks)."""
+    if BlockManager is None or create_dataframe_from_blocks is None or NDArrayBacked is None:
+        return False
+    columns = {name: [1, 2] if name in _INT_COLUMNS else [0.5, 2.0] if name in _FLOAT_COLUMNS
+               else [False, True] if name == "derived" else ["a", "b"] for name in FIGURE_COLUMNS}
+    try:
+        made = _frame_from_blocks(*_column_blocks(columns), 2)
+        made.iloc[0, 0]  # noqa: B018 - reading a cell proves the manager is whole
+        checked = _frame_from_public_call(*_column_blocks(columns), 2)
+        return made.equals(checked) and list(made.dtypes) == list(checked.dtypes)
+    except Exception:  # noqa: BLE001 - any failure means: use the public call
+        return False
 
 
 def _string_arrays(lists: list[list], count: int) -> list:
@@ -97,16 +144,19 @@ def _string_arrays(lists: list[list], count: int) -> list:
     the lists are made one object array at once and each row wrapped as it is, without
     the per-value checks of ``_from_sequence`` (~3 µs a column, and a figures frame
     has 16 of them); otherwise each is converted (None -> NaN)."""
-    if NDArrayBacked is not None and all(type(value) is str for values in lists for value in values):
+    if NDArrayBacked is not None:
         table = np.empty((len(lists), count), dtype=object)
-        for row, values in zip(table, lists):
-            row[:] = values
-        arrays = []
-        for row in table:
-            array = _STRING_ARRAY.__new__(_STRING_ARRAY)
-            NDArrayBacked.__init__(array, row, _STRING)
-            arrays.append(array)
-        return arrays
+        try:
+            table[:] = lists
+        except ValueError:  # a column of another length: converted one by one below
+            table = None
+        if table is not None and (count == 0 or is_string_array(table.ravel(), skipna=False)):
+            arrays = []
+            for row in table:
+                array = _STRING_ARRAY.__new__(_STRING_ARRAY)
+                NDArrayBacked.__init__(array, row, _STRING)
+                arrays.append(array)
+            return arrays
     return [_STRING_ARRAY._from_sequence(values, dtype=_STRING) for values in lists]
 
 
@@ -124,3 +174,6 @@ def _sentences(
         index = bisect_right(starts, reading.start) - 1
         found.append(text[spans[index][0]:spans[index][1]] if index >= 0 else "")
     return found
+
+
+_FAST_FRAMES = _blocks_work()
