@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from desktop.model.session_model import SessionModel
+from desktop.ui.plain_text import plain_label
 
 
 class AnalysisStatus(QWidget):
@@ -13,7 +14,7 @@ class AnalysisStatus(QWidget):
     def __init__(self, model: SessionModel, parent=None) -> None:
         super().__init__(parent)
         self._model = model
-        self.message = QLabel(self)
+        self.message = plain_label(parent=self)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("analysisProgress")
         self.progress.setMaximumWidth(180)

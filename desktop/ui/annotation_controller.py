@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 from desktop.core.spans import occurrences, snap_to_words, word_boundary_step
 from desktop.model.session_model import SessionModel
 from desktop.ui.article_view import ArticleView
+from desktop.ui import plain_text
 from desktop.ui.legend import colour_icon
 
 _SNAP_KEY = "annotation/snapToWords"
@@ -89,8 +90,8 @@ class AnnotationController(QObject):
             text = f"{label.name}" + (f"\t{label.key}" if label.key else "")
             action = self._action(text, label.key or None, None)
             action.setIcon(colour_icon(label.colour))
-            action.setToolTip(f"Label as {label.name} ({label.description})"
-                              + (f" — key {label.key}" if label.key else ""))
+            action.setToolTip(plain_text.tooltip_text(f"Label as {label.name} ({label.description})"
+                                                      + (f" — key {label.key}" if label.key else "")))
             action.setIconText(f"{label.key} {label.name}" if label.key else label.name)
             action.triggered.connect(lambda _=False, n=label.name: self.label_with(n))
             self.label_actions.append(action)
@@ -178,7 +179,8 @@ class AnnotationController(QObject):
             self.sigMessage.emit("Select a highlight to add a note to it.")
             return
         note, ok = QInputDialog.getMultiLineText(
-            self._parent, "Note", f"Note on “{highlight.surface(self._model.text)}”:", highlight.note)
+            self._parent, "Note", plain_text.escaped_html(f"Note on “{highlight.surface(self._model.text)}”:"),
+            highlight.note)
         if ok:
             self._model.set_note(highlight.id, note)
 
@@ -196,7 +198,7 @@ class AnnotationController(QObject):
         if label is None:
             return
         found = occurrences(self._model.text, needle, whole_words=self.snap_action.isChecked())
-        answer = QMessageBox.question(
+        answer = plain_text.question(
             self._parent, "Label all occurrences",
             f"“{needle}” occurs {len(found)} time{'s' * (len(found) != 1)}. Label them all as {label}?")
         if answer == QMessageBox.StandardButton.Yes:
@@ -208,7 +210,8 @@ class AnnotationController(QObject):
         names = [label.name for label in self._model.session.labels]
         current = names.index(default) if default in names else 0
         label, ok = QInputDialog.getItem(
-            self._parent, "Label all occurrences", f"Label every “{needle}” as:", names, current, False)
+            self._parent, "Label all occurrences", plain_text.escaped_html(f"Label every “{needle}” as:"),
+            names, current, False)
         return label if ok else None
 
     def clear_selection(self) -> None:

@@ -293,7 +293,8 @@ class ArticleView(QPlainTextEdit):
         for highlight in under:
             label = session.label(highlight.label)
             origin = _ORIGIN_TEXT[(highlight.origin, highlight.status)]
-            line = f"<b>{highlight.label}</b> — {label.description or highlight.label} <i>({origin})</i>"
+            name, description = html.escape(highlight.label), html.escape(label.description or highlight.label)
+            line = f"<b>{name}</b> — {description} <i>({origin})</i>"
             if highlight.reason:
                 line += f"<br>Why: {html.escape(reason_text(highlight.reason))}"
             if highlight.note:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from html import escape
 
 import numpy as np
 import pyqtgraph as pg
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
 
 from desktop.ui.axis_labels import CategoryLabels
+from desktop.ui.plain_text import tooltip_text
 
 _MARK_PEN = pg.mkPen("#1f1f1f", width=2.5)
 PLAIN_PEN = pg.mkPen("#5f6368", width=0.8)
@@ -119,7 +121,7 @@ class ClickableBars(pg.PlotWidget):
         index = self._bar_under(position) if self._tips else -1
         tip = self._tips[index] if 0 <= index < len(self._tips) else ""
         if tip != self.toolTip():
-            self.setToolTip(tip)
+            self.setToolTip(tooltip_text(tip))
 
     def _bar_under(self, scene_position) -> int:
         view_box = self.getPlotItem().getViewBox()
@@ -174,7 +176,7 @@ class BarChart(ClickableBars):
             brush=brushes[0] if one_brush else "w", brushes=None if one_brush else brushes or None,
         )
         self.tick_labels.set_labels(labels)
-        self.setLabel("left", y_label)
+        self.setLabel("left", escape(y_label))  # pyqtgraph shows axis titles as HTML
         top = max(0.0, float(np.nanmax(self._heights))) if count else 1.0
         bottom = min(0.0, float(np.nanmin(self._heights))) if count else 0.0
         self.setXRange(-0.6, max(count, 1) - 0.4, padding=0)

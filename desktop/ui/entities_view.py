@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desktop.model.entity_table import EntityRow, EntityTable
 from desktop.model.session_model import SessionModel
 from desktop.ui.legend import colour_icon
+from desktop.ui.plain_text import plain_label
 from desktop.ui.row_tables import style_row_table
 from desktop.ui.when_shown import RefreshWhenShown
 
@@ -48,7 +49,7 @@ class EntitiesView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.position = QLabel(self)
+        self.position = plain_label(parent=self)
         self.position.setObjectName("mentionPosition")
         self.next_button = QPushButton("Next mention", self)
         self.next_button.setObjectName("nextMention")

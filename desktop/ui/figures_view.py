@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.model.figure_table import COLUMNS, ROLE_CHOICES, ROLE_HELP, FigureTableModel
 from desktop.model.session_model import SessionModel
+from desktop.ui.plain_text import show_item_tips_plainly
 from desktop.ui.row_tables import style_row_table
 
 FILTER_DELAY_MS = 120
@@ -68,6 +69,7 @@ class FiguresView(QWidget):
         for column, spec in enumerate(COLUMNS):
             if spec.field in COLUMN_WIDTHS:
                 header.resizeSection(column, COLUMN_WIDTHS[spec.field])
+        show_item_tips_plainly(self.table)
         self.role_delegate = RoleDelegate(self.table)
         self.table.setItemDelegateForColumn([c.field for c in COLUMNS].index("role"), self.role_delegate)
         layout = QVBoxLayout(self)

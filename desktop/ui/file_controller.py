@@ -16,6 +16,7 @@ from desktop.model.background import in_next_turn
 from desktop.model.document import SessionDocument
 from desktop.model.recovery import RecoveryCopy, orphaned_copies
 from desktop.model.session_loader import BACKGROUND_LOAD_BYTES, SessionLoader
+from desktop.ui import plain_text
 from desktop.ui.recent_files import RecentFiles
 
 if TYPE_CHECKING:
@@ -144,13 +145,13 @@ class FileController(QObject):
 
     def _failed(self, path: Path, error: Exception) -> bool:
         self._message(f"Could not open {path.name}.")
-        QMessageBox.warning(self._window, "Could not open the file", str(error))
+        plain_text.warning(self._window, "Could not open the file", str(error))
         return False
 
     def open_recent(self, path: str) -> None:
         if not Path(path).exists():
             self.recent.remove(path)
-            QMessageBox.warning(self._window, "File not found", f"{path} no longer exists.")
+            plain_text.warning(self._window, "File not found", f"{path} no longer exists.")
             return
         self.open_path(path)
 
@@ -170,7 +171,7 @@ class FileController(QObject):
         try:
             saved = self.document.save(path)
         except SessionFileError as error:
-            QMessageBox.critical(self._window, "Could not save", f"{error}\n\nYour work is still open.")
+            plain_text.critical(self._window, "Could not save", f"{error}\n\nYour work is still open.")
             return False
         self.recent.add(saved)
         self._message(f"Saved {saved.name}.")
@@ -188,7 +189,7 @@ class FileController(QObject):
         """Ask what to do with unsaved edits; False when the person cancels."""
         if not self.document.modified:
             return True
-        answer = QMessageBox.question(
+        answer = plain_text.question(
             self._window, "Unsaved changes",
             f"{self._window.document_name()} has changes that are not saved. Save them?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -223,7 +224,7 @@ class FileController(QObject):
     def _ask_restore(self, copy: RecoveryCopy) -> QMessageBox.StandardButton:
         session = copy.loaded.session
         original = Path(copy.original).name if copy.original else session.article.title
-        return QMessageBox.question(
+        return plain_text.question(
             self._window, "Restore unsaved work?",
             f"Article Lens closed before your work on “{original}” was saved "
             f"({len(session.highlights)} highlights, last change {_when(copy.loaded.modified)}).\n\n"

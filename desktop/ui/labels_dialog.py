@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QColorDialog, QDialog, QDialogButtonBox, QHBoxLayout, QMessageBox,
+    QAbstractItemView, QColorDialog, QDialog, QDialogButtonBox, QHBoxLayout,
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
 from desktop.core.labels import Label, fallback_colour
+from desktop.ui import plain_text
 from desktop.ui.legend import colour_icon
 
 _NAME, _COLOUR, _KEY, _DESCRIPTION = range(4)
@@ -121,6 +122,6 @@ class LabelsDialog(QDialog):
     def _accept_if_valid(self) -> None:
         problems = self.problems()
         if problems:
-            QMessageBox.warning(self, "Labels", "\n".join(problems))
+            plain_text.warning(self, "Labels", "\n".join(problems))
             return
         self.accept()

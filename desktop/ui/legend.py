@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 
 from desktop.model.session_model import SessionModel
 from desktop.ui.flow_layout import FlowLayout, expanding_width_policy
+from desktop.ui.plain_text import tooltip_text
 
 
 def colour_icon(colour: str, size: int = 14) -> QIcon:
@@ -60,7 +61,7 @@ class LabelLegend(QWidget):
         for name, box in self._boxes.items():
             label = self._model.session.label(name)
             box.setIcon(colour_icon(label.colour))
-            box.setToolTip(f"{label.description or name}: show or hide these highlights")
+            box.setToolTip(tooltip_text(f"{label.description or name}: show or hide these highlights"))
             self._layout.addWidget(box)
         self.updateGeometry()
 

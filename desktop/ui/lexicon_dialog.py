@@ -13,16 +13,18 @@ from PySide6.QtWidgets import (
 
 from desktop.formats.lexicon import LexiconEntry
 from desktop.model.lexicon_store import LexiconStore
+from desktop.ui.plain_text import plain_label
 
 HEADERS = ("Text", "Label", "Decision", "Times", "When")
 _DECISION_TEXT = {"accepted": "suggest it", "rejected": "never suggest it"}
 
 
 def when_text(stamp: str) -> str:
-    """An ISO time as a person reads it, in local time ("2024-06-22 12:30")."""
+    """An ISO time as a person reads it, in local time ("2024-06-22 12:30"); as it is
+    written when it is not one, or out of the range local time can show."""
     try:
         return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
+    except (ValueError, OverflowError, OSError):  # 9999-12-31T23:59:59-14:00 overflows
         return stamp
 
 
@@ -39,7 +41,7 @@ class LexiconDialog(QDialog):
             "Names you labelled, relabelled or accepted are suggested in later articles "
             "(“from your corrections”); suggestions you rejected are not made again.", self)
         intro.setWordWrap(True)
-        self.problem = QLabel(self)
+        self.problem = plain_label(parent=self)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b3261e")
         self.table = QTableWidget(0, len(HEADERS), self)

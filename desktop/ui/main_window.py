@@ -300,10 +300,10 @@ class MainWindow(QMainWindow):
         )
 
     def _on_analysis_failed(self, message: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from desktop.ui import plain_text
 
         self.statusBar().showMessage("The analysis failed.", 10000)
-        QMessageBox.critical(self, "The analysis failed", message)
+        plain_text.critical(self, "The analysis failed", message)
 
     # -- small commands ------------------------------------------------------
     def focus_filter(self) -> None:
@@ -319,11 +319,10 @@ class MainWindow(QMainWindow):
             self.model.set_labels(dialog.labels())
 
     def show_shortcuts(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
+        from desktop.ui import plain_text
         from desktop.ui.window_menus import SHORTCUTS_HELP
 
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+        plain_text.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

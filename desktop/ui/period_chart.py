@@ -104,7 +104,7 @@ class ChangeBars(ClickableBars):
                 item.setAnchor((0.5, 1.0) if values[i] >= 0 else (0.5, 0.0))
                 item.setPos(positions[i], values[i])
             item.setVisible(i < self._count)
-        self.setLabel("left", f"change {unit}" if unit else "change")
+        self.setLabel("left", escape(f"change {unit}" if unit else "change"))  # shown as HTML
         top, bottom = max([0.0, *values]), min([0.0, *values])
         span = (top - bottom) or 1.0
         self.setYRange(bottom - (0.35 * span if bottom < 0 else 0), top + 0.35 * span, padding=0)
@@ -202,7 +202,7 @@ class PeriodChart(QWidget):
         self.legend.setText(legend_html(series) if series else "No subject has levels for two or more periods.")
         count = len(series.slots) if series else 0
         self.tick_labels.set_labels([series.slot_label(i) for i in range(count)] if series else [])
-        self.plot.setLabel("left", series.unit if series else "")
+        self.plot.setLabel("left", escape(series.unit) if series else "")
         self.plot.setXRange(-0.5, max(count, 1) - 0.5, padding=0)
         self._fit_values()
         self._on_selection_change(self._model.selected_id)

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
 
+from desktop.ui.plain_text import tooltip_text
+
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
@@ -112,7 +114,7 @@ def _fill_recent_menu(menu, files) -> None:
     paths = files.recent.paths()
     for number, path in enumerate(paths, start=1):
         item = menu.addAction(f"&{number % 10} {Path(path).name}")
-        item.setToolTip(path)
+        item.setToolTip(tooltip_text(path))
         item.setStatusTip(path)
         item.triggered.connect(lambda _=False, p=path: files.open_recent(p))
     if paths:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from desktop.ui.main_window import MainWindow
@@ -10,11 +11,18 @@ from desktop.ui.main_window import MainWindow
 ANALYSIS_TIMEOUT_MS = 60_000
 
 
+_KINDS = {QMessageBox.Icon.Warning: "warning", QMessageBox.Icon.Critical: "critical",
+          QMessageBox.Icon.Question: "question"}
+
+
 class Dialogs:
-    """Records the message boxes a test triggers and answers them as told."""
+    """Records the message boxes a test triggers (Qt's static ones, and boxes run with
+    exec()) and answers them as told."""
 
     def __init__(self) -> None:
         self.shown: list[tuple[str, str]] = []
+        #: each shown box's text format (AutoText for Qt's static functions)
+        self.formats: list[Qt.TextFormat] = []
         self.answers: list = []
 
     def answer(self, *buttons) -> None:
@@ -23,12 +31,20 @@ class Dialogs:
 
     def _box(self, kind):
         def show(parent, title, text, *args, **kwargs):
-            self.shown.append((kind, text))
-            if kind == "question":
-                assert self.answers, f"unexpected question: {text}"
-                return self.answers.pop(0)
-            return QMessageBox.StandardButton.Ok
+            return self._record(kind, text, Qt.TextFormat.AutoText)
         return show
+
+    def run(self, box: QMessageBox):
+        """Stands in for ``box.exec()``."""
+        return self._record(_KINDS.get(box.icon(), "information"), box.text(), box.textFormat())
+
+    def _record(self, kind: str, text: str, text_format: Qt.TextFormat):
+        self.shown.append((kind, text))
+        self.formats.append(text_format)
+        if kind == "question":
+            assert self.answers, f"unexpected question: {text}"
+            return self.answers.pop(0)
+        return QMessageBox.StandardButton.Ok
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +57,7 @@ def dialogs(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError(f"unexpected modal dialog: {args[1:3]}")
 
-    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: recorder.run(box))
     for name in ("getOpenFileName", "getSaveFileName"):
         monkeypatch.setattr(QFileDialog, name, staticmethod(refuse))
     for name in ("getItem", "getMultiLineText", "getText"):
