@@ -650,14 +650,24 @@ def _predicate(verb, subject, inside: set[int]) -> Found | None:
     if not verb.tag_.startswith("VB") or verb.lower_ in _EXPECTING_VERBS:
         return None
     words = [verb]
+    purpose = False
     for child in verb.rights:
         if child.dep_ in ("dobj", "xcomp", "prt", "attr", "acomp", "oprd", "agent"):
             words.extend(child.subtree)
+        elif child.dep_ == "advcl" and verb.tag_ == "VBN" and _is_purpose(child):
+            words.extend(child.subtree)  # "$2bn is needed to repair the dams"
+            purpose = True
         elif child.dep_ != "prep":
             break
-    if len(words) < 2 or len(words) > _MAX_CLAUSE_TOKENS or any(_is_amount(t, inside) for t in words):
+    limit = _MAX_CLAUSE_TOKENS + 2 if purpose else _MAX_CLAUSE_TOKENS
+    if len(words) < 2 or len(words) > limit or any(_is_amount(t, inside) for t in words):
         return None
     return Found(None, None, _words(words))
+
+
+def _is_purpose(clause) -> bool:
+    """A clause saying what something is for: "to repair the dams"."""
+    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _noun_found(noun, inside: set[int]) -> Found | None:

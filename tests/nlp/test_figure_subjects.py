@@ -49,6 +49,15 @@ def test_subjects(sentence, surface, expected):
     assert subject(sentence, surface) == expected
 
 
+@pytest.mark.parametrize(("sentence", "surface", "expected"), [
+    ("At least $10 billion a year is needed to fight the disease, the minister said.", "$10 billion",
+     "needed to fight the disease"),
+    ("Some $2bn is required to rebuild the bridges.", "$2bn", "required to rebuild the bridges"),
+])
+def test_an_amount_needed_for_a_purpose_is_named_by_it(sentence, surface, expected):
+    assert subject(sentence, surface).startswith(expected)
+
+
 def test_a_subject_that_points_back():
     assert subject("That number is three times higher than in 2019.", "three times") == ANAPHOR
     assert subject("It is twice as large as a year ago.", "twice") in (ANAPHOR, "")
