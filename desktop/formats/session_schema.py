@@ -18,7 +18,7 @@ from typing import Any
 
 from desktop.core.article import text_sha256
 from desktop.core.highlight import ORIGINS, STATUSES
-from desktop.formats.errors import FileFormatError
+from desktop.formats.errors import FileFormatError, shortened
 
 FORMAT_MARKER = "article-lens-session"
 ARTICLE_FIELDS = ("text", "sha256", "title", "source", "encoding")
@@ -38,6 +38,9 @@ _COLOUR = re.compile(r"#[0-9a-fA-F]{6}(?:[0-9a-fA-F]{2})?")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _KIND_NAMES = {dict: "an object", list: "a list", str: "text", int: "a whole number"}
+#: Text values and keys are quoted up to this many characters (lists and objects up to
+#: errors.QUOTE_CHARS in all).
+_SHORT_TEXT = 40
 
 
 class SessionFileError(FileFormatError):
@@ -299,7 +302,7 @@ def _first(values: Iterable[Any], predicate: Callable[[Any], bool]) -> int:
 
 def field_path(parent: str, key: Any) -> str:
     """The path of ``parent``'s member ``key``: ``view_state.scroll`` or ``a["3f2e"]``."""
-    if isinstance(key, str) and key.isidentifier():
+    if isinstance(key, str) and key.isidentifier() and len(key) <= _SHORT_TEXT:
         return f"{parent}.{key}" if parent else key
     return f"{parent}[{preview(key)}]"
 
@@ -325,13 +328,13 @@ def preview(value: Any) -> str:
     """``value`` as it would look in the file, shortened to fit in a message."""
     if _is_huge(value):
         return "a very large number"
-    if isinstance(value, str) and len(value) > 40:
-        value = value[:40] + "…"
+    if isinstance(value, str) and len(value) > _SHORT_TEXT:
+        value = value[:_SHORT_TEXT] + "…"
     try:
         shown = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        shown = repr(value)
-    return shown.encode("utf-8", "backslashreplace").decode("utf-8")
+    except (TypeError, ValueError, RecursionError):
+        shown = repr(value) if not isinstance(value, (list, dict)) else describe(value)
+    return shortened(shown.encode("utf-8", "backslashreplace").decode("utf-8"))
 
 
 def _is_huge(value: Any) -> bool:
