@@ -12,13 +12,13 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
 from operator import ge, itemgetter
 from typing import Any
 
 from desktop.core.article import text_sha256
 from desktop.core.highlight import ORIGINS, STATUSES
 from desktop.formats.errors import FileFormatError, shortened
+from desktop.formats.session_values import cell_problem, timestamp_problem
 
 FORMAT_MARKER = "article-lens-session"
 ARTICLE_FIELDS = ("text", "sha256", "title", "source", "encoding")
@@ -208,7 +208,11 @@ def _check_spans(starts: Sequence[int], ends: Sequence[int], text_length: int) -
 def _check_overrides(value: Any) -> None:
     overrides = expect(value, dict, "figure_overrides")
     for highlight_id, cells in overrides.items():
-        expect(cells, dict, field_path("figure_overrides", highlight_id))
+        where = field_path("figure_overrides", highlight_id)
+        for column, cell in expect(cells, dict, where).items():
+            problem = cell_problem(column, cell)
+            if problem:
+                raise SessionFileError(f"{describe(cell)} {problem}", field_path(where, column))
 
 
 def expect(value: Any, kind: type, path: str) -> Any:
@@ -285,15 +289,11 @@ def _check_timestamps(column: Sequence[str], where: Callable[[int], str]) -> Non
 def _is_timestamp(value: str, allow_empty: bool) -> bool:
     if not value:
         return allow_empty
-    try:
-        datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+    return timestamp_problem(value) is None
 
 
 def _not_timestamp(value: str) -> str:
-    return f'{preview(value)} is not a date and time like "2024-06-22T10:30:00+00:00"'
+    return f"{preview(value)} {timestamp_problem(value) or 'is not a date and time'}"
 
 
 def _first(values: Iterable[Any], predicate: Callable[[Any], bool]) -> int:
