@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.highlight import now_iso
-from desktop.formats.atomic_write import atomic_write
+from desktop.formats.atomic_write import atomic_write, private_folder
 from desktop.formats.errors import FileFormatError
 
 LEXICON_FILE = "lexicon.json"
@@ -101,15 +101,16 @@ class Lexicon:
         return self._entries.pop((surface.strip(), label.strip()), None) is not None
 
     def save(self) -> None:
-        """Write the lexicon to its file atomically, creating the folder if needed."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        """Write the lexicon to its file atomically, creating the folder if needed;
+        both are readable by the user only (the names come from their articles)."""
+        private_folder(self.folder)
         document = {
             "format": FORMAT_MARKER,
             "version": FORMAT_VERSION,
             "entries": [asdict(entry) for entry in self.entries()],
         }
         text = json.dumps(document, ensure_ascii=False, indent=1)
-        atomic_write(self.path, (text + "\n").encode("utf-8"))
+        atomic_write(self.path, (text + "\n").encode("utf-8"), mode=0o600)
 
 
 def _entries_from_bytes(raw: bytes, path: Path) -> list[LexiconEntry]:

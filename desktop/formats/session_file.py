@@ -14,7 +14,7 @@ import math
 import re
 import stat
 from collections.abc import Callable, Generator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from desktop.core.session import Session
 from desktop.formats import session_v1
 from desktop.formats.steps import run_to_end
 from desktop.formats.atomic_write import atomic_write
-from desktop.formats.session_values import clean_view_state
+from desktop.formats.disk_stamp import DiskStamp
 from desktop.formats.session_schema import (
     FORMAT_MARKER,
     SessionFileError,
@@ -62,10 +62,7 @@ _LISTED_FIELDS = ("labels", "highlights")
 
 @dataclass
 class LoadedSession:
-    """A session read from a file, with the view state and metadata saved beside it.
-
-    ``warnings``: what a person should know about the file though it loaded (view-state
-    fields left out), each naming the field."""
+    """A session read from a file, with the view state and metadata saved beside it."""
 
     session: Session
     view_state: dict[str, Any]
@@ -73,7 +70,6 @@ class LoadedSession:
     app_version: str
     created: str
     modified: str
-    warnings: list[str] = field(default_factory=list)
 
 
 def save_session(
@@ -81,18 +77,19 @@ def save_session(
     path: str | Path,
     view_state: dict[str, Any] | None = None,
     app_version: str = __version__,
-) -> None:
+) -> DiskStamp:
     """Save ``session`` (and the window's ``view_state``) to ``path`` atomically.
 
-    The old file stays whole until the new one is complete. The first save stamps
-    ``session.extra["created"]``, which later saves keep. Raises SessionFileError
-    when the session cannot be stored or the file cannot be written.
+    The old file stays whole until the new one is complete; a read-only one is not
+    replaced. The first save stamps ``session.extra["created"]``, which later saves
+    keep. Returns the stamp of the file written (see disk_stamp). Raises
+    SessionFileError when the session cannot be stored or the file cannot be written.
     """
     path = Path(path)
     session.extra.setdefault("created", now_iso())
     data = session_to_bytes(session, view_state, app_version)
     try:
-        atomic_write(path, data)
+        return atomic_write(path, data)
     except OSError as error:
         reason = error.strerror or error
         raise SessionFileError(f"{path.name} could not be saved: {reason}.") from error
@@ -140,9 +137,8 @@ def session_steps(document: dict[str, Any], name: str = "the file", checked: boo
     ``checked``: it came from :func:`read_document`."""
     version = _check_version(document, name)
     session, view_state = yield from LOADERS[version](document, checked)
-    view_state, warnings = clean_view_state(view_state, len(session.article.text))
     return LoadedSession(session, view_state, version, document["app_version"],
-                         document["created"], document["modified"], warnings)
+                         document["created"], document["modified"])
 
 
 def _read(path: Path) -> bytes:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from shiboken6 import isValid
 
 from desktop.core.session import Session
+from desktop.formats.disk_stamp import DiskStamp
 from desktop.formats.session_file import (
     SESSION_SUFFIX, LoadedSession, load_session, save_session, session_to_bytes,
 )
@@ -32,6 +33,8 @@ class SessionDocument(QObject):
         self._model = model
         self._view_state = view_state
         self.path: Path | None = None
+        #: what the last save wrote to ``path`` (to notice another writer after it)
+        self.written: DiskStamp | None = None
         self.recovery = RecoveryWriter(self._recovery_snapshot, self)
         model.undo_stack.indexChanged.connect(self._on_history_change)
 
@@ -46,7 +49,7 @@ class SessionDocument(QObject):
             raise ValueError("no path to save to")
         if target.suffix != SESSION_SUFFIX:
             target = target.with_name(target.name + SESSION_SUFFIX)
-        save_session(self._model.session, target, self._view_state())
+        self.written = save_session(self._model.session, target, self._view_state())
         self._model.undo_stack.setClean()
         self.recovery.discard()
         self._set_path(target)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 
-from desktop.formats.atomic_write import atomic_write
+from desktop.formats.atomic_write import atomic_write, private_folder
 from desktop.formats.session_file import LoadedSession, SessionFileError, load_session
 
 #: Quiet time that ends a burst of edits.
@@ -27,11 +27,9 @@ PREFIX = "recovery-"
 
 
 def recovery_folder() -> Path:
-    """Where recovery copies live (created on demand)."""
+    """Where recovery copies live (created on demand, readable by the user only)."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    folder = Path(base or Path.home() / ".local/share/article-lens") / "recovery"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return private_folder(Path(base or Path.home() / ".local/share/article-lens") / "recovery")
 
 
 @dataclass
@@ -86,7 +84,7 @@ class RecoveryWriter(QObject):
     def _write(self, data: bytes) -> None:
         with self._lock:
             try:
-                atomic_write(self.path, data)
+                atomic_write(self.path, data, mode=0o600)  # it holds the article's text
             except OSError:
                 return
         self.sigWritten.emit(str(self.path))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.core.session import Session
+from desktop.formats.disk_stamp import stamp_now
 from desktop.formats.errors import FileFormatError
 from desktop.formats.readers import ARTICLE_SUFFIXES, read_article
 from desktop.formats.session_file import SESSION_SUFFIX, SessionFileError
@@ -17,7 +18,8 @@ from desktop.model.document import SessionDocument
 from desktop.model.recovery import RecoveryCopy, orphaned_copies
 from desktop.model.session_loader import BACKGROUND_LOAD_BYTES, SessionLoader
 from desktop.ui import plain_text
-from desktop.ui.load_notices import show_load_warnings
+from desktop.ui.disk_dialogs import Conflict, ask_conflict, ask_reload, tell_changed
+from desktop.ui.file_watch import FileWatch
 from desktop.ui.recent_files import RecentFiles
 
 if TYPE_CHECKING:
@@ -61,6 +63,9 @@ class FileController(QObject):
         self.recent = RecentFiles(self)
         self._loader: SessionLoader | None = None
         self._history_at_load = 0
+        self._stamp_at_load = None  # of the file a background load reads
+        self.watch = FileWatch(self)  # another writer of the open session file
+        self.watch.sigChanged.connect(self._on_changed_on_disk)
 
     # -- opening -------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -85,20 +90,21 @@ class FileController(QObject):
         if len(article.text) >= PAINT_FIRST_CHARS:
             self._paint_first()
         self.document.new_from(Session(article))
+        self.watch.track(None, None)
         self.recent.add(path)
         encoding = f", {article.encoding}" if article.encoding else ""
         self._message(f"Opened {path.name} ({len(article.text):,} characters{encoding}).")
         return True
 
     def _open_session(self, path: Path) -> bool:
-        # In the background only while an article is open to show meanwhile: a window
-        # with none (at start) must learn here whether the file opened, to fall back.
-        if self._window.model.text and _size(path) >= BACKGROUND_LOAD_BYTES:
+        if _size(path) >= BACKGROUND_LOAD_BYTES:
             return self._open_session_in_background(path)
+        stamp = stamp_now(path)  # before the read: a change meanwhile shows as one
         try:
             loaded = self.document.open(path)
         except FileFormatError as error:
             return self._failed(path, error)
+        self.watch.track(path, stamp)
         self._show_opened(path, loaded)
         return True
 
@@ -109,6 +115,7 @@ class FileController(QObject):
             self._loader.sigLoaded.connect(self._on_session_loaded)
             self._loader.sigFailed.connect(lambda where, error: self._failed(Path(where), error))
         self._history_at_load = self._window.model.undo_stack.index()
+        self._stamp_at_load = (path, stamp_now(path))
         self._message(f"Opening {path.name}…")
         loader = self._loader
         self._window.when_settled(lambda: loader.load(path))
@@ -122,6 +129,8 @@ class FileController(QObject):
             return
         self._paint_first()
         self.document.show_loaded(loaded, path)
+        read, stamp = self._stamp_at_load or (None, None)
+        self.watch.track(path, stamp if read == path else None)
         self._show_opened(path, loaded)
 
     def _paint_first(self) -> None:
@@ -145,7 +154,6 @@ class FileController(QObject):
         self.recent.add(path)
         count = len(loaded.session.highlights)
         self._message(f"Opened {path.name}: {count} highlights, saved {_when(loaded.modified)}.")
-        show_load_warnings(self._window, path.name, loaded.warnings)
 
     def _failed(self, path: Path, error: Exception) -> bool:
         self._message(f"Could not open {path.name}.")
@@ -172,14 +180,46 @@ class FileController(QObject):
         return self._save_to(Path(path)) if path else False
 
     def _save_to(self, path: Path) -> bool:
+        if path.suffix != SESSION_SUFFIX:
+            path = path.with_name(path.name + SESSION_SUFFIX)
+        if self.watch.is_tracking(path) and (changed := self.watch.changed()) is not None:
+            self.watch.acknowledge(changed)
+            with self.watch.held():
+                choice = ask_conflict(self._window, path.name)
+            if choice is Conflict.SAVE_AS:
+                return self.save_as()
+            if choice is Conflict.RELOAD:
+                self.reload()
+            if choice is not Conflict.OVERWRITE:
+                return False
         try:
             saved = self.document.save(path)
         except SessionFileError as error:
-            plain_text.critical(self._window, "Could not save", f"{error}\n\nYour work is still open.")
+            plain_text.critical(self._window, "Could not save", f"{error}\n\nYour work is still "
+                                "open: Save As… can save it under another name.")
             return False
+        self.watch.track(saved, self.document.written)
         self.recent.add(saved)
         self._message(f"Saved {saved.name}.")
         return True
+
+    def reload(self) -> bool:
+        """Open the session file again as it is on disk; unsaved edits are dropped."""
+        path = self.document.path
+        if path is None:
+            return False
+        self.document.discard_recovery()
+        return self.open_path(path, ask_to_save=False)
+
+    def _on_changed_on_disk(self, path: str) -> None:
+        """Another window or program wrote the open file: offer it, never lose edits."""
+        name = Path(path).name
+        with self.watch.held():
+            if self.document.modified:
+                self._message(f"{name} changed on disk; your edits are kept, and saving will ask.")
+                tell_changed(self._window, name)
+            elif ask_reload(self._window, name):
+                self.reload()
 
     def _suggested_path(self) -> Path:
         if self.document.path is not None:
@@ -241,10 +281,10 @@ class FileController(QObject):
     def _restore(self, copy: RecoveryCopy) -> None:
         original = Path(copy.original) if copy.original else None
         self.document.new_from(copy.loaded.session, original, modified=True)
+        self.watch.track(original, stamp_now(original) if original else None)
         self._window.apply_view_state(copy.loaded.view_state)
         copy.path.unlink(missing_ok=True)
         self._message("Restored your unsaved work; save it to keep it.")
-        show_load_warnings(self._window, copy.path.name, copy.loaded.warnings)
 
     def _message(self, text: str) -> None:
         self._window.statusBar().showMessage(text, 8000)
