@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop.core.session import Session
 from desktop.formats.disk_stamp import stamp_now
 from desktop.formats.errors import FileFormatError
-from desktop.formats.readers import ARTICLE_SUFFIXES, read_article
+from desktop.formats.readers import ARTICLE_SUFFIXES, read_article_file, read_head
 from desktop.formats.session_file import SESSION_SUFFIX, SessionFileError
 from desktop.model.background import in_next_turn
 from desktop.model.document import SessionDocument
@@ -45,11 +45,7 @@ def is_session_file(path: str | Path) -> bool:
     path = Path(path)
     if path.suffix.lower() == SESSION_SUFFIX:
         return True
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return False
+    head = read_head(path, 4096)  # b"" for a pipe or a device: never blocks on one
     return head.lstrip().startswith(b"{") and b'"article-lens-session"' in head
 
 
@@ -84,16 +80,18 @@ class FileController(QObject):
 
     def _open_article(self, path: Path) -> bool:
         try:
-            article = read_article(path)
+            loaded = read_article_file(path)
         except FileFormatError as error:
             return self._failed(path, error)
+        article = loaded.article
         if len(article.text) >= PAINT_FIRST_CHARS:
             self._paint_first()
         self.document.new_from(Session(article))
         self.watch.track(None, None)
         self.recent.add(path)
         encoding = f", {article.encoding}" if article.encoding else ""
-        self._message(f"Opened {path.name} ({len(article.text):,} characters{encoding}).")
+        damage = f" {loaded.damage_note()}" if loaded.replaced else ""
+        self._message(f"Opened {path.name} ({len(article.text):,} characters{encoding}).{damage}")
         return True
 
     def _open_session(self, path: Path) -> bool:
