@@ -8,7 +8,8 @@ from collections.abc import Sequence
 EXTRACT_HELP = "Print the entities and figures of an article (no window)."
 FIGURE_FIELDS_HELP = """\
 figure fields:
-  start, end       character offsets of the figure in the text (end exclusive)
+  start, end       character offsets of the figure in the file (end exclusive; see
+                   offsets below)
   surface          the figure as written
   value, low, high its value in the unit as written; low/high: the ends of a range
   unit, unit_code  the unit as written, and its code (USD, %, t, ...)
@@ -59,10 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def extract(argv: Sequence[str]) -> int:
     """``article-lens extract FILE [--format json|csv] [--what entities|figures|all]``."""
     import argparse
-    import json
 
     parser = argparse.ArgumentParser(prog="article-lens extract", description=EXTRACT_HELP,
-                                     epilog=FIGURE_FIELDS_HELP,
+                                     epilog=FIGURE_FIELDS_HELP + OFFSETS_HELP,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("file", help="the article to analyse (.txt, .md, any text encoding)")
     parser.add_argument("--format", choices=("json", "csv"), default="json")
@@ -70,44 +70,129 @@ def extract(argv: Sequence[str]) -> int:
     parser.add_argument("--session", metavar="OUT.alens",
                         help="also write a session file holding the suggestions, for the app to open")
     options = parser.parse_args(argv)
+    if sys.stdout is None:  # started with it closed (>&-): say so before the analysis
+        return _fail("cannot write the output: standard output is closed.", 1)
+    if options.session and (problem := session_path_problem(options.session, options.file)):
+        return _fail(problem)
 
     from desktop.formats.errors import FileFormatError
-    from desktop.formats.readers import read_article
+    from desktop.formats.readers import read_article_file
     from desktop.nlp import analyze
 
     try:
-        article = read_article(options.file)
+        read = read_article_file(options.file)
     except FileFormatError as error:
-        print(f"article-lens: {error}", file=sys.stderr)
-        return 2
+        return _fail(str(error))
+    if read.replaced:
+        _say(f"warning: {read.damage_note()}")
+    article = read.article
     analysis = analyze(article.text)
     if options.session:
         try:
             write_suggestions_session(article, analysis, options.session)
         except FileFormatError as error:
-            print(f"article-lens: {error}", file=sys.stderr)
-            return 2
-    tables = {"entities": analysis.entities, "figures": with_missing_links(analysis.figures)}
+            return _fail(str(error))
+    offset = read.decoded.file_offset  # offsets into the file's own text (see OFFSETS_HELP)
+    figures = in_file_offsets(analysis.figures, offset, ("start", "end", "link"))
+    tables = {"entities": in_file_offsets(analysis.entities, offset, ("start", "end")),
+              "figures": with_missing_links(figures)}
     if options.what != "all":
         tables = {options.what: tables[options.what]}
-    if options.format == "json":
+    try:
+        write_tables(tables, article, read.replaced, options.format)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (| head): quiet, as coreutils
+        _stdout_to_devnull()
+        return BROKEN_PIPE_STATUS
+    except OSError as error:
+        _stdout_to_devnull()
+        return _fail(f"could not write the output: {error.strerror or error}.", 1)
+    return 0
+
+
+OFFSETS_HELP = """
+offsets:
+  start, end (and link) count characters of the file as read: its bytes decoded in
+  the encoding it was read in (the JSON's article.encoding), line breaks as they are
+  in the file (a Windows \\r\\n is two characters), each undecodable sequence as
+  one U+FFFD. In Python: open(FILE, encoding=ENCODING, errors="replace",
+  newline='').read()[start:end] is the entity's text or the figure's surface.
+"""
+#: The status of a command killed by SIGPIPE, as a shell reports coreutils' and git's.
+BROKEN_PIPE_STATUS = 128 + 13
+
+
+def session_path_problem(session: str, article: str) -> str:
+    """Why ``session`` cannot be written for ``article``, or ""."""
+    import os
+    from pathlib import Path
+
+    from desktop.formats.session_file import SESSION_SUFFIX
+
+    try:
+        same = os.path.samefile(session, article)
+    except OSError:  # one of them does not exist (yet)
+        same = False
+    if same:
+        return (f"--session {session} is the article itself: the session needs a file of its "
+                f"own, ending in {SESSION_SUFFIX}.")
+    if Path(session).suffix.lower() != SESSION_SUFFIX:
+        return f"--session {session}: a session's file name ends in {SESSION_SUFFIX}."
+    return ""
+
+
+def in_file_offsets(table, offset, columns):
+    """``table`` with the offsets in ``columns`` (-1: none) mapped by ``offset``."""
+    mapped = {name: [offset(int(at)) if at >= 0 else int(at) for at in table[name]]
+              for name in columns if name in table}
+    return table.assign(**mapped) if len(table) else table
+
+
+def write_tables(tables, article, replaced: int, output_format: str) -> None:
+    """The tables on stdout, as one JSON document or one CSV table."""
+    if output_format == "json":
+        import json
+
         document = {
-            "article": {"title": article.title, "source": article.source,
-                        "sha256": article.sha256, "encoding": article.encoding},
+            "article": {"title": article.title, "source": article.source, "sha256": article.sha256,
+                        "encoding": article.encoding, "replaced": replaced},
             **{name: json.loads(table.to_json(orient="records")) for name, table in tables.items()},
         }
         json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    else:
-        import pandas as pd
+        return
+    import pandas as pd
 
-        record = {"entities": "entity", "figures": "figure"}
-        frames = [table.assign(record=record[name]) for name, table in tables.items()]
-        combined = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
-        if len(frames) == 1:
-            combined = combined.drop(columns="record")
-        combined.to_csv(sys.stdout, index=False)
-    return 0
+    record = {"entities": "entity", "figures": "figure"}
+    frames = [table.assign(record=record[name]) for name, table in tables.items()]
+    combined = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    if len(frames) == 1:
+        combined = combined.drop(columns="record")
+    combined.to_csv(sys.stdout, index=False)
+
+
+def _say(message: str) -> None:
+    if sys.stderr is not None:
+        print(f"article-lens: {message}", file=sys.stderr)
+
+
+def _fail(message: str, status: int = 2) -> int:
+    _say(message)
+    return status
+
+
+def _stdout_to_devnull() -> None:
+    """Send what is still buffered for stdout to /dev/null: Python's flush at exit then
+    neither fails nor prints a traceback (the recipe of Python's signal docs)."""
+    import os
+
+    try:
+        target = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a real file (tests), or already closed
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, target)
+    os.close(devnull)
 
 
 def with_missing_links(figures):
