@@ -14,7 +14,7 @@ import math
 import re
 import stat
 from collections.abc import Callable, Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from desktop.core.session import Session
 from desktop.formats import session_v1
 from desktop.formats.steps import run_to_end
 from desktop.formats.atomic_write import atomic_write
+from desktop.formats.session_values import clean_view_state
 from desktop.formats.disk_stamp import DiskStamp
 from desktop.formats.session_schema import (
     FORMAT_MARKER,
@@ -62,7 +63,10 @@ _LISTED_FIELDS = ("labels", "highlights")
 
 @dataclass
 class LoadedSession:
-    """A session read from a file, with the view state and metadata saved beside it."""
+    """A session read from a file, with the view state and metadata saved beside it.
+
+    ``warnings``: what a person should know about the file though it loaded (view-state
+    fields left out), each naming the field."""
 
     session: Session
     view_state: dict[str, Any]
@@ -70,6 +74,7 @@ class LoadedSession:
     app_version: str
     created: str
     modified: str
+    warnings: list[str] = field(default_factory=list)
 
 
 def save_session(
@@ -137,8 +142,9 @@ def session_steps(document: dict[str, Any], name: str = "the file", checked: boo
     ``checked``: it came from :func:`read_document`."""
     version = _check_version(document, name)
     session, view_state = yield from LOADERS[version](document, checked)
+    view_state, warnings = clean_view_state(view_state, len(session.article.text))
     return LoadedSession(session, view_state, version, document["app_version"],
-                         document["created"], document["modified"])
+                         document["created"], document["modified"], warnings)
 
 
 def _read(path: Path) -> bytes:

@@ -20,6 +20,7 @@ from desktop.model.session_loader import BACKGROUND_LOAD_BYTES, SessionLoader
 from desktop.ui import plain_text
 from desktop.ui.disk_dialogs import Conflict, ask_conflict, ask_reload, tell_changed
 from desktop.ui.file_watch import FileWatch
+from desktop.ui.load_notices import show_load_warnings
 from desktop.ui.recent_files import RecentFiles
 
 if TYPE_CHECKING:
@@ -95,7 +96,9 @@ class FileController(QObject):
         return True
 
     def _open_session(self, path: Path) -> bool:
-        if _size(path) >= BACKGROUND_LOAD_BYTES:
+        # In the background only while an article is open to show meanwhile: a window
+        # with none (at start) must learn here whether the file opened, to fall back.
+        if self._window.model.text and _size(path) >= BACKGROUND_LOAD_BYTES:
             return self._open_session_in_background(path)
         stamp = stamp_now(path)  # before the read: a change meanwhile shows as one
         try:
@@ -152,6 +155,7 @@ class FileController(QObject):
         self.recent.add(path)
         count = len(loaded.session.highlights)
         self._message(f"Opened {path.name}: {count} highlights, saved {_when(loaded.modified)}.")
+        show_load_warnings(self._window, path.name, loaded.warnings)
 
     def _failed(self, path: Path, error: Exception) -> bool:
         self._message(f"Could not open {path.name}.")
@@ -283,6 +287,7 @@ class FileController(QObject):
         self._window.apply_view_state(copy.loaded.view_state)
         copy.path.unlink(missing_ok=True)
         self._message("Restored your unsaved work; save it to keep it.")
+        show_load_warnings(self._window, copy.path.name, copy.loaded.warnings)
 
     def _message(self, text: str) -> None:
         self._window.statusBar().showMessage(text, 8000)
