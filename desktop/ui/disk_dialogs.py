@@ -25,7 +25,7 @@ class Conflict(Enum):
 def ask_conflict(parent: QWidget | None, name: str) -> Conflict:
     """Asked on saving over a file that changed on disk since it was opened or saved."""
     box = _box(parent, QMessageBox.Icon.Warning,
-               f"{name} was changed on disk since you opened or last saved it, "
+               f"“{name}” was changed on disk since you opened or last saved it, "
                "by another window or another program.",
                "Overwrite: replace that version with yours.\n"
                "Save As…: keep that version and save yours under another name.\n"
@@ -44,7 +44,7 @@ def ask_conflict(parent: QWidget | None, name: str) -> Conflict:
 def ask_reload(parent: QWidget | None, name: str) -> bool:
     """Asked when the open file changed on disk and this window has no unsaved edits."""
     box = _box(parent, QMessageBox.Icon.Question,
-               f"{name} was changed on disk by another window or another program.",
+               f"“{name}” was changed on disk by another window or another program.",
                "Reload it to see that version? There are no unsaved changes here.")
     reload = box.addButton("Reload", Role.AcceptRole)
     keep = box.addButton("Keep This Version", Role.RejectRole)
@@ -56,7 +56,7 @@ def ask_reload(parent: QWidget | None, name: str) -> bool:
 def tell_changed(parent: QWidget | None, name: str) -> None:
     """Said when the open file changed on disk while this window has unsaved edits."""
     box = _box(parent, QMessageBox.Icon.Information,
-               f"{name} was changed on disk by another window or another program.",
+               f"“{name}” was changed on disk by another window or another program.",
                "Your unsaved changes here are kept, and nothing was reloaded. When you "
                "save, you will be asked whether to overwrite that version, save yours "
                "under another name, or reload it.")
