@@ -24,6 +24,7 @@ from desktop.core.session import Session
 from desktop.formats import session_v1
 from desktop.formats.steps import run_to_end
 from desktop.formats.atomic_write import atomic_write
+from desktop.formats.session_checksum import add_checksum, checksum_warnings
 from desktop.formats.session_values import clean_view_state
 from desktop.formats.disk_stamp import DiskStamp
 from desktop.formats.session_schema import (
@@ -65,8 +66,8 @@ _LISTED_FIELDS = ("labels", "highlights")
 class LoadedSession:
     """A session read from a file, with the view state and metadata saved beside it.
 
-    ``warnings``: what a person should know about the file though it loaded (view-state
-    fields left out), each naming the field."""
+    ``warnings``: what a person should know about the file though it loaded (its
+    checksum does not match; view-state fields left out), each naming the field."""
 
     session: Session
     view_state: dict[str, Any]
@@ -122,7 +123,7 @@ def session_from_bytes(data: bytes, name: str = "the file") -> LoadedSession:
 def read_document(path: str | Path) -> dict[str, Any]:
     """The parsed document of the session file ``path``, checked field by field: the
     first half of a load, for a background thread (``session_steps(document,
-    checked=True)`` does the rest)."""
+    checked=True, warnings=checksum_warnings(document))`` does the rest)."""
     path = Path(path)
     document = parse_document(_read(path), path.name)
     CHECKS[document["version"]](document)
@@ -136,15 +137,19 @@ def parse_document(data: bytes, name: str = "the file") -> dict[str, Any]:
     return document
 
 
-def session_steps(document: dict[str, Any], name: str = "the file", checked: bool = False
-                  ) -> Generator[None, None, LoadedSession]:
+def session_steps(document: dict[str, Any], name: str = "the file", checked: bool = False,
+                  warnings: list[str] | None = None) -> Generator[None, None, LoadedSession]:
     """The session in a parsed ``document``, made in steps (see :data:`LOADERS`);
-    ``checked``: it came from :func:`read_document`."""
+    ``checked``: it came from :func:`read_document`; ``warnings``: those of its
+    checksum, found already (else they are looked for here)."""
     version = _check_version(document, name)
     session, view_state = yield from LOADERS[version](document, checked)
-    view_state, warnings = clean_view_state(view_state, len(session.article.text))
+    if warnings is None:
+        warnings = checksum_warnings(document)
+        yield
+    view_state, dropped = clean_view_state(view_state, len(session.article.text))
     return LoadedSession(session, view_state, version, document["app_version"],
-                         document["created"], document["modified"], warnings)
+                         document["created"], document["modified"], [*warnings, *dropped])
 
 
 def _read(path: Path) -> bytes:
@@ -274,8 +279,10 @@ def _check_version(document: dict[str, Any], name: str) -> int:
 
 
 def _encode(document: dict[str, Any]) -> bytes:
-    """``document`` as UTF-8 JSON: a line per top-level field and per label and highlight."""
+    """``document`` as UTF-8 JSON: a line per top-level field and per label and highlight,
+    the checksum of its content last."""
     try:
+        add_checksum(document)
         return _layout(document).encode("utf-8")
     except (UnicodeEncodeError, ValueError, RecursionError) as error:
         check_json_value(document, "")

@@ -29,7 +29,8 @@ HIGHLIGHT_FIELDS = ("id", "start", "end", "label", "origin", "status", "note",
 OPTIONAL_HIGHLIGHT_FIELDS = ("reason",)
 REQUIRED_FIELDS = ("format", "version", "app_version", "created", "modified",
                    "article", "labels", "highlights")
-OPTIONAL_FIELDS = ("figure_overrides", "view_state", "hidden_labels")
+#: ``checksum`` is looked at by desktop.formats.session_checksum, never refused.
+OPTIONAL_FIELDS = ("figure_overrides", "view_state", "hidden_labels", "checksum")
 TOP_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
 #: Free-form values (view state, overrides, unknown fields) nested deeper are not saved.
 MAX_DEPTH = 100

@@ -28,7 +28,8 @@ class SessionLoader(QObject):
 
     sigLoaded = Signal(str, object)
     sigFailed = Signal(str, object)
-    _sigParsed = Signal(int, str, object)  # from the reading thread: generation, path, document
+    _sigParsed = Signal(int, str, object, object)  # from the reading thread: generation,
+    # path, document, the warnings of its checksum
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,22 +49,25 @@ class SessionLoader(QObject):
 
     def _read(self, generation: int, path: Path) -> None:
         from desktop.formats.errors import FileFormatError
+        from desktop.formats.session_checksum import checksum_warnings
         from desktop.formats.session_file import read_document
 
         try:
             document = read_document(path)
+            warnings = checksum_warnings(document)
             settle_long_lived_objects()  # its ~60,000 dicts: no collection need look at them
         except FileFormatError as failure:
             if self._current(generation):
                 self.sigFailed.emit(str(path), failure)
             return
         if self._current(generation):
-            self._sigParsed.emit(generation, str(path), document)
+            self._sigParsed.emit(generation, str(path), document, warnings)
 
-    def _make_session(self, generation: int, where: str, document: dict) -> None:
+    def _make_session(self, generation: int, where: str, document: dict, warnings: list) -> None:
         from desktop.formats.session_file import session_steps
 
-        self._step(generation, where, session_steps(document, Path(where).name, checked=True))
+        steps = session_steps(document, Path(where).name, checked=True, warnings=warnings)
+        self._step(generation, where, steps)
 
     def _loaded(self, generation: int, where: str, loaded) -> None:
         if self._current(generation):
