@@ -3,7 +3,9 @@
 Each window's document writes ``recovery-<pid>-<token>.alens`` (an ordinary session
 file) to the user's data folder a moment after each burst of edits, and at least
 every 30 s while edits keep coming. A clean save or a discard deletes it. On the
-next start, copies whose process is gone are offered for restoring.
+next start, copies whose process is gone are offered for restoring; one that cannot
+be read (written by a newer version, damaged) is never deleted unasked: the window
+says so and offers to show the folder (desktop/ui/load_notices.py).
 """
 
 from __future__ import annotations

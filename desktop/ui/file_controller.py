@@ -20,7 +20,7 @@ from desktop.model.session_loader import BACKGROUND_LOAD_BYTES, SessionLoader
 from desktop.ui import plain_text
 from desktop.ui.disk_dialogs import Conflict, ask_conflict, ask_reload, tell_changed
 from desktop.ui.file_watch import FileWatch
-from desktop.ui.load_notices import show_load_warnings
+from desktop.ui.load_notices import show_load_warnings, tell_unreadable_copies
 from desktop.ui.recent_files import RecentFiles
 
 if TYPE_CHECKING:
@@ -253,9 +253,11 @@ class FileController(QObject):
     def offer_recovery(self) -> bool:
         """Offer the newest work left unsaved by a crash; True when it was restored."""
         copies = orphaned_copies()
+        unreadable = [copy for copy in copies if copy.loaded is None]
+        if unreadable:  # kept: a newer version may read them
+            tell_unreadable_copies(self._window, unreadable, unreadable[0].path.parent)
         for copy in copies:
             if copy.loaded is None:
-                copy.path.unlink(missing_ok=True)
                 continue
             answer = self._ask_restore(copy)
             if answer == QMessageBox.StandardButton.Yes:
