@@ -11,11 +11,21 @@ An entry is keyed by surface and label; remembering it again counts up, and a ne
 decision replaces the old one. Saving replaces the file atomically; a file that
 fails to load raises :class:`LexiconFileError` and is never written over by this
 module (the caller decides whether to start afresh).
+
+Several app instances share the file: a writer takes :func:`lexicon_lock`
+(``fcntl.flock`` on the side file ``lexicon.json.lock``, which the system releases
+when a process dies), loads the file as it is now, applies its change and saves
+before letting go, so no instance writes over another's names.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
+import os
+import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -32,6 +42,10 @@ DECISIONS = ("accepted", "rejected")
 MAX_LEXICON_BYTES = 16 * 2**20
 MAX_SURFACE_CHARS = 200
 MAX_LABEL_CHARS = 64
+LOCK_FILE = LEXICON_FILE + ".lock"
+#: Longest wait for another instance to finish its write (seconds).
+LOCK_TIMEOUT_S = 5.0
+LOCK_POLL_S = 0.005
 
 
 class LexiconFileError(FileFormatError):
@@ -111,6 +125,54 @@ class Lexicon:
         }
         text = json.dumps(document, ensure_ascii=False, indent=1)
         atomic_write(self.path, (text + "\n").encode("utf-8"), mode=0o600)
+
+
+@contextlib.contextmanager
+def lexicon_lock(folder: str | Path) -> Iterator[None]:
+    """Hold the lock of the lexicon in ``folder`` (created if needed), waiting for
+    another instance up to LOCK_TIMEOUT_S; TimeoutError after that."""
+    path = private_folder(folder) / LOCK_FILE
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        deadline = time.monotonic() + LOCK_TIMEOUT_S
+        while not _try_lock(descriptor):
+            if time.monotonic() >= deadline:
+                raise TimeoutError(errno.ETIMEDOUT, "another Article Lens window is writing "
+                                   f"it (waited {LOCK_TIMEOUT_S:g} s)", str(path))
+            time.sleep(LOCK_POLL_S)
+        try:
+            yield
+        finally:
+            _unlock(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+try:
+    import fcntl
+except ImportError:  # Windows: a lock on the lock file's first byte
+    import msvcrt
+
+    def _try_lock(descriptor: int) -> bool:
+        try:
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(descriptor: int) -> None:
+        with contextlib.suppress(OSError):
+            msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
+else:
+    def _try_lock(descriptor: int) -> bool:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(descriptor: int) -> None:
+        fcntl.flock(descriptor, fcntl.LOCK_UN)
 
 
 def _entries_from_bytes(raw: bytes, path: Path) -> list[LexiconEntry]:

@@ -6,25 +6,47 @@ of the user's data folder (``desktop.formats.lexicon``) and hands each new analy
 a snapshot, so the next article gets those names as suggestions "from your
 corrections" and the rejected ones not at all.
 
-The file is written after each change. A lexicon file that cannot be read is left
-as it is: the store then works on an empty lexicon and never saves over it
-(``problem`` says what went wrong). Another window's changes are picked up when
-the file on disk changes.
+The file is written after each change, under the lexicon's lock: the store reads
+the file as it is then, replays its changes not yet saved on it and writes the
+result (``lexicon_lock``), so two app instances remembering names at once keep
+all of them. A change that could not be saved (another instance held the lock too
+long, a full disk) stays pending and goes with the next save. A lexicon file that
+cannot be read is left as it is: the store then works on an empty lexicon and never
+saves over it (``problem`` says what went wrong). Another window's changes are
+picked up when the file on disk changes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 
 from desktop.core.highlight import Highlight
 from desktop.core.labels import FIGURE_LABELS
-from desktop.formats.lexicon import LEXICON_FILE, Lexicon, LexiconEntry, LexiconFileError
+from desktop.formats.lexicon import LEXICON_FILE, Lexicon, LexiconEntry, LexiconFileError, lexicon_lock
 
 #: Labels of numbers and times: a figure is about one article, so it is not learnt.
 NOT_LEARNT = FIGURE_LABELS | {"ORDINAL", "TIME"}
+
+
+class _Change(NamedTuple):
+    """One change of the lexicon: remember ``surface`` under ``label`` as
+    ``decision``, or forget it (``decision`` None)."""
+
+    surface: str
+    label: str
+    decision: str | None
+
+
+def _replay(lexicon: Lexicon, changes: list[_Change]) -> None:
+    for change in changes:
+        if change.decision is None:
+            lexicon.forget(change.surface, change.label)
+        else:
+            lexicon.remember(change.surface, change.label, change.decision)
 
 
 def data_folder() -> Path:
@@ -48,6 +70,7 @@ class LexiconStore(QObject):
         self.problem = ""
         self._broken = False  # the file failed to load: never write over it
         self._stamp: tuple[int, int, int] | None = None
+        self._pending: list[_Change] = []  # applied here, not saved yet
         self._lexicon = self._load()
 
     @property
@@ -76,9 +99,10 @@ class LexiconStore(QObject):
             if highlight.label in NOT_LEARNT or not any(c.isalpha() for c in surface):
                 continue
             try:
-                self._lexicon.remember(surface, highlight.label, decision)
+                entry = self._lexicon.remember(surface, highlight.label, decision)
             except ValueError:  # too long, or not a name the file can keep
                 continue
+            self._pending.append(_Change(entry.surface, entry.label, decision))
             remembered += 1
         if remembered:
             self._save()
@@ -87,7 +111,11 @@ class LexiconStore(QObject):
     def forget(self, entries: Iterable[LexiconEntry]) -> int:
         """Delete ``entries``; returns how many there were."""
         self._reload_if_changed()
-        forgotten = sum(self._lexicon.forget(e.surface, e.label) for e in entries)
+        forgotten = 0
+        for entry in entries:
+            if self._lexicon.forget(entry.surface, entry.label):
+                self._pending.append(_Change(entry.surface, entry.label, None))
+                forgotten += 1
         if forgotten:
             self._save()
         return forgotten
@@ -105,16 +133,26 @@ class LexiconStore(QObject):
         return lexicon
 
     def _save(self) -> None:
+        """Write the pending changes over the file as it is now (under its lock)."""
         if self._broken:
             self.sigChanged.emit()
             return
+        pending = list(self._pending)
         try:
-            self._lexicon.save()
-        except OSError as error:
-            self.problem = f"Your corrections could not be saved to {self.path}: {error}."
+            with lexicon_lock(self._folder):
+                saved = Lexicon.load(self._folder)
+                _replay(saved, pending)
+                saved.save()
+                stamp = self._file_stamp()  # before another instance can write
+        except LexiconFileError as error:  # broken on disk since it was read: left as it is
+            self.problem = f"{error} Your corrections are not being remembered."
+            self._broken = True
+        except OSError as error:  # kept pending: the next save tries again
+            self.problem = (f"Your corrections could not be saved to {self.path}: "
+                            f"{error.strerror or error}.")
         else:
-            self.problem = ""
-            self._stamp = self._file_stamp()
+            self._lexicon, self.problem, self._stamp = saved, "", stamp
+            del self._pending[: len(pending)]
         self.sigChanged.emit()
 
     def _file_stamp(self) -> tuple[int, int, int] | None:
@@ -128,4 +166,5 @@ class LexiconStore(QObject):
         """Take in what another window saved since this one last read or wrote."""
         if not self._broken and self._file_stamp() != self._stamp:
             self._lexicon = self._load()
+            _replay(self._lexicon, self._pending)
             self.sigChanged.emit()
