@@ -17,7 +17,6 @@ import pytest
 from desktop.core.article import Article
 from desktop.core.highlight import Highlight
 from desktop.core.highlight_set import HighlightSet
-from desktop.core.labels import default_labels
 from desktop.core.session import Session
 from desktop.formats.session_file import load_session, save_session, session_from_bytes
 from ui.conftest import dialogs, make_window, window  # noqa: F401  (fixtures)
