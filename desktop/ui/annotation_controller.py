@@ -7,7 +7,7 @@ has focus, so typing in the filter box never labels anything).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPointF, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
@@ -15,6 +15,7 @@ from desktop.core.spans import occurrences, snap_to_words, word_boundary_step
 from desktop.model.session_model import SessionModel
 from desktop.ui.article_view import ArticleView
 from desktop.ui import plain_text
+from desktop.ui.label_keys import bindable_keys, command_keys, unbound_message
 from desktop.ui.legend import colour_icon
 
 _SNAP_KEY = "annotation/snapToWords"
@@ -31,6 +32,7 @@ class AnnotationController(QObject):
         self._model, self._view, self._parent = model, view, parent
         self.label_actions: list[QAction] = []
         self._built_for: list = []  # the labels the actions were made for
+        self._told_unbound: list = []  # the labels whose keys the person was told are unbound
         self.snap_action = self._action("Snap Selection to &Words", None, None)
         self.snap_action.setCheckable(True)
         self.snap_action.setChecked(QSettings().value(_SNAP_KEY, True, type=bool))
@@ -69,10 +71,13 @@ class AnnotationController(QObject):
         return action
 
     def reserved_keys(self) -> set[str]:
-        """Keys of the annotation commands, which labels may not take."""
+        """Keys of the window's commands (menus and annotation), which labels may not take."""
+        return {key.toString() for key in command_keys(self._command_actions())}
+
+    def _command_actions(self) -> list[QAction]:
         labels = set(self.label_actions)
-        return {action.shortcut().toString() for action in self._view.actions()
-                if action not in labels and not action.shortcut().isEmpty()}
+        actions = dict.fromkeys([*self._view.actions(), *self._parent.findChildren(QAction)])
+        return [action for action in actions if action not in labels]
 
     def rebuild_label_actions(self) -> None:
         """One "label as" action per label, keyed 1–9 in label-bar order (kept as
@@ -86,18 +91,33 @@ class AnnotationController(QObject):
             action.deleteLater()
         self.label_actions = []
         self.accept_all_menu.clear()
-        for label in self._model.session.labels:
-            text = f"{label.name}" + (f"\t{label.key}" if label.key else "")
-            action = self._action(text, label.key or None, None)
+        for label in labels:
+            action = QAction(label.name, self._parent)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self._view.addAction(action)
             action.setIcon(colour_icon(label.colour))
-            action.setToolTip(plain_text.tooltip_text(f"Label as {label.name} ({label.description})"
-                                                      + (f" — key {label.key}" if label.key else "")))
-            action.setIconText(f"{label.key} {label.name}" if label.key else label.name)
             action.triggered.connect(lambda _=False, n=label.name: self.label_with(n))
             self.label_actions.append(action)
             accept_all = self.accept_all_menu.addAction(colour_icon(label.colour), label.name)
             accept_all.triggered.connect(lambda _=False, n=label.name: self.accept_all(n))
+        self.bind_label_keys()
         self.sigLabelActionsChanged.emit()
+
+    def bind_label_keys(self) -> None:
+        """Give each label action its label's key, unless a command or an earlier label
+        has it (the window's menus call this again once they exist); the person is
+        told about keys left unbound."""
+        keys, refused = bindable_keys(self._built_for, command_keys(self._command_actions()))
+        for label, action, key in zip(self._built_for, self.label_actions, keys, strict=True):
+            action.setShortcut(key)
+            shown = key.toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(plain_text.tooltip_text(f"Label as {label.name} ({label.description})"
+                                                      + (f" — key {shown}" if shown else "")))
+            action.setIconText(f"{shown} {label.name}" if shown else label.name)
+        if refused and refused != self._told_unbound:
+            message = unbound_message(refused)
+            QTimer.singleShot(0, self, lambda: plain_text.warning(self._parent, "Label keys", message))
+        self._told_unbound = refused
 
     # -- what they do --------------------------------------------------------
     def selection_span(self) -> tuple[int, int] | None:

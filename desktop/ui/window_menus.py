@@ -101,6 +101,7 @@ def build_menus(window: MainWindow) -> None:
     help_menu = window.menuBar().addMenu("&Help")
     help_menu.addAction(action(window, "&Keyboard Shortcuts", "F1", window.show_shortcuts))
     help_menu.addAction(action(window, "&About Article Lens", None, window.about))
+    annotation.bind_label_keys()  # now that the menus' keys exist, labels may not take them
 
 
 def _show_lexicon(window: MainWindow) -> None:
