@@ -67,7 +67,7 @@ def render_pdf(articles: Sequence[SampleArticle], style: PdfStyle = PdfStyle(), 
 
     pages = _layout(articles, style)
     out = io.BytesIO()
-    encrypt = StandardEncryption(style.password, canUnprint=1) if style.password else None
+    encrypt = StandardEncryption(style.password) if style.password else None
     pdf = canvas.Canvas(out, pagesize=(PAGE_W, PAGE_H), encrypt=encrypt, invariant=1)
     pdf.setTitle(title or (articles[0].title if articles else ""))
     pdf.setAuthor(author or (articles[0].author if articles else ""))

@@ -5,8 +5,8 @@ happens to break there ("well-/known" → "well-known").
 The rule, for a line ending "left-" followed by a line starting "right":
 
 1. keep the hyphen when either side holds a digit or the right part starts with a
-   capital ("Covid-19", "Franco-German"), or the left part is already a compound
-   ("year-on-/year");
+   capital ("Covid-19", "Franco-German"), or a part is already a compound
+   ("year-on-/year", "year-/on-year");
 2. keep it when the document writes "left-right" elsewhere;
 3. join when the document writes "leftright" elsewhere, or it is a common closed
    compound ("every-/day" → "everyday");
@@ -84,7 +84,7 @@ class Vocabulary:
         "left-right" (True) or "leftright" (False); see the module's rule."""
         if not left or not right or not left[-1].isalpha() or not right[0].isalpha():
             return True
-        if right[0].isupper() and not left.isupper() or "-" in left:
+        if right[0].isupper() and not left.isupper() or "-" in left or "-" in right:
             return True
         lower_left, lower_right = left.lower(), right.lower()
         if f"{lower_left}-{lower_right}" in self.compounds:
@@ -98,7 +98,7 @@ class Vocabulary:
 
 
 _LEFT_PART = re.compile(r"([^\W\d_](?:[^\W\d_]|-(?=[^\W\d_]))*)$")
-_RIGHT_PART = re.compile(r"^([^\W\d_]+)")
+_RIGHT_PART = re.compile(r"^([^\W\d_]+(?:-[^\W\d_]+)*)")
 
 
 def join_lines(lines: list[str], vocabulary: Vocabulary) -> str:

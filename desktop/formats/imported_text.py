@@ -47,7 +47,9 @@ def sniff_format(data: bytes) -> str:
         if b"mimetypeapplication/vnd.oasis.opendocument" in data[:200]:
             return "odt"
         return "docx" if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536] else "zip"
-    text = head.lstrip(b"\xef\xbb\xbf").replace(b"\x00", b"")
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        head = head.removeprefix(bom)
+    text = head.replace(b"\x00", b"")
     return "html" if _HTML_START.match(text) else ""
 
 
@@ -64,12 +66,12 @@ _TAB = re.compile(r" ?\t ?")
 
 
 def tidy_paragraphs(paragraphs: list[str]) -> str:
-    """Paragraphs with runs of spaces made one (tabs, which part table cells, are kept),
-    empty lines and paragraphs left out, a blank line between paragraphs."""
+    """Paragraphs with runs of spaces made one (tabs, which part table cells, are kept, so
+    a row may start with one), empty lines and paragraphs left out, a blank line between."""
     kept = []
     for paragraph in paragraphs:
-        lines = [_TAB.sub("\t", _SPACES.sub(" ", line)).strip(" \t") for line in paragraph.splitlines()]
-        text = "\n".join(line for line in lines if line)
+        lines = [_TAB.sub("\t", _SPACES.sub(" ", line)).strip(" ") for line in paragraph.splitlines()]
+        text = "\n".join(line for line in lines if line.strip())
         if text:
             kept.append(text)
     return "\n\n".join(kept)

@@ -82,27 +82,30 @@ def _key(piece: list[Word]) -> str:
 def drop_running_rows(pages: list[list[list[Word]]]) -> list[list[list[Word]]]:
     """The rows of each page without running headers and footers. Among the ``EDGE_ROWS``
     rows at the top and at the bottom of a page, a part of a row (words close together)
-    is running when its text, numbers aside, is found at the same edge of at least half
-    the pages (and two), or is a page number ("7", "Page 7 of 20", "- 7 -")."""
-    counts: dict[tuple[str, str], int] = {}
-    for page in pages:
-        edges = [("top", row) for row in page[:EDGE_ROWS]] + [("bottom", row) for row in page[-EDGE_ROWS:]]
-        for key in {(edge, _key(piece)) for edge, row in edges for piece in _pieces(row)}:
-            counts[key] = counts.get(key, 0) + 1
+    is running when its text, numbers aside, is found at the same height (within 4 points)
+    of at least half the pages (and two), or is a page number ("7", "Page 7 of 20", "- 7 -")."""
+    seen: dict[str, list[tuple[int, float]]] = {}
+    for number, page in enumerate(pages):
+        for row in {id(row): row for row in page[:EDGE_ROWS] + page[-EDGE_ROWS:]}.values():
+            for piece in _pieces(row):
+                seen.setdefault(_key(piece), []).append((number, piece[0].bottom))
     needed = max(2, (len(pages) + 1) // 2)
 
-    def kept_words(row: list[Word], edge: str) -> list[Word]:
-        return [word for piece in _pieces(row) if counts.get((edge, key := _key(piece)), 0) < needed
-                and not _PAGE_NUMBER.match(key) for word in piece]
+    def running(piece: list[Word]) -> bool:
+        key = _key(piece)
+        if _PAGE_NUMBER.match(key):
+            return True
+        pages_there = {number for number, bottom in seen.get(key, ()) if abs(bottom - piece[0].bottom) <= 4}
+        return len(pages_there) >= needed
 
     result = []
     for page in pages:
         page = list(page)
-        for edge, index in (("top", 0), ("bottom", -1)):
+        for index in (0, -1):
             for _ in range(EDGE_ROWS):
                 if not page:
                     break
-                kept = kept_words(page[index], edge)
+                kept = [word for piece in _pieces(page[index]) if not running(piece) for word in piece]
                 if kept:
                     page[index] = kept
                     break
@@ -143,15 +146,17 @@ def paragraphs(pages: list[list[Line]]) -> list[str]:
     vocabulary = Vocabulary(line.text for page in pages for line in page)
     step = _typical_step(pages)
     groups: list[list[Line]] = []
-    previous: Line | None = None
+    previous, before = None, {}
     for page in pages:
-        edges = _columns(page)
+        columns = _columns(page)
         for i, line in enumerate(page):
-            same_flow = previous is not None and i > 0 and page[i - 1] is previous and previous.column == line.column
-            if previous is None or _starts_paragraph(previous, line, edges, step, same_flow):
+            same_flow = (i > 0 and line.bottom < previous.bottom
+                         and (previous.column == line.column or -1 in (previous.column, line.column)))
+            if previous is None or _starts_paragraph(previous, before[previous.column], line,
+                                                     columns[line.column], step, same_flow):
                 groups.append([])
             groups[-1].append(line)
-            previous = line
+            previous, before = line, columns
     return [join_lines([line.text for line in group], vocabulary) for group in groups]
 
 
@@ -184,19 +189,18 @@ def _columns(page: list[Line]) -> dict[int, _Column]:
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)]$")
 
 
-def _starts_paragraph(previous: Line, line: Line, columns: dict[int, _Column], step: float,
+def _starts_paragraph(previous: Line, before: _Column, line: Line, column: _Column, step: float,
                       same_flow: bool) -> bool:
-    column = columns[line.column]
+    """Whether ``line`` starts a paragraph after ``previous`` (in its column ``before``)."""
     height = line.height
     if abs(previous.height - height) > 0.15 * max(previous.height, height):
         return True  # a heading, a caption, a footnote
     ended = bool(_SENTENCE_END.search(previous.text))
-    before = columns.get(previous.column, column)  # the previous page's, when it was there
     short = previous.x1 < before.right - max(0.15 * (before.right - before.left), 3 * height)
     indented = line.x0 - column.left > 0.6 * height and previous.x0 - before.left < 0.3 * height
     if same_flow:
         gap = previous.bottom - line.bottom
-        if step and gap > 1.35 * step or gap < 0:
+        if step and gap > 1.35 * step:
             return True
         return indented or (short and ended)
     # a new column, band or page: the paragraph goes on unless its last line was short

@@ -32,7 +32,7 @@ def pdf_with_lines(pages: list[list[tuple[float, float, str]]], *, size: float =
     from reportlab.pdfgen import canvas
 
     out = io.BytesIO()
-    encrypt = StandardEncryption(password, canUnprint=1) if password else None
+    encrypt = StandardEncryption(password) if password else None
     pdf = canvas.Canvas(out, pagesize=(595, 842), encrypt=encrypt, invariant=1)
     pdf.setTitle(title)
     pdf.setAuthor(author)
