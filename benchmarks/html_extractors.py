@@ -1,8 +1,9 @@
-"""Article extraction from web pages by trafilatura (as html_text uses it, and in its fast
-mode), readability-lxml and jusText, on the invented articles in four page layouts: recall
-of the article's sentences, boilerplate strings leaked into the text, time per page and for
-a 1 MB page. readability-lxml and jusText are not app dependencies: each is left out
-when it is not installed.
+"""Article extraction from web pages: html_to_text (trafilatura with this app's pruning,
+layout-table retry and headline), trafilatura.extract alone (default and fast mode),
+readability-lxml and jusText, on the invented articles in each page layout: recall of the
+article's sentences, boilerplate strings leaked into the text (per layout as
+recall/leaked), time per page and for a 1 MB page. readability-lxml and jusText are not
+app dependencies: each is left out when it is not installed.
 
 Usage: python benchmarks/html_extractors.py
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 import sys
 import time
 from collections.abc import Callable
@@ -34,14 +36,16 @@ def sentences(paragraphs) -> list[str]:
     return [_norm(s) for p in paragraphs for s in _SENTENCE_END.split(p) if s.strip()]
 
 
-def _trafilatura(fast: bool) -> Callable[[bytes], str]:
+def _html_to_text() -> Callable[[bytes], str]:
     from desktop.formats.html_text import html_to_text
 
-    if not fast:
-        return lambda page: html_to_text(page).text
+    return lambda page: html_to_text(page).text
+
+
+def _trafilatura(fast: bool) -> Callable[[bytes], str]:
     import trafilatura
 
-    return lambda page: trafilatura.extract(page, fast=True, include_comments=False) or ""
+    return lambda page: trafilatura.extract(page, fast=fast, include_comments=False) or ""
 
 
 def _readability() -> Callable[[bytes], str] | None:
@@ -67,30 +71,34 @@ def _justext() -> Callable[[bytes], str] | None:
 
 
 def main() -> None:
-    extractors = {"trafilatura": _trafilatura(False), "trafilatura fast": _trafilatura(True),
-                  "readability-lxml": _readability(), "jusText": _justext()}
+    extractors = {"html_to_text": _html_to_text(), "trafilatura": _trafilatura(False),
+                  "trafilatura fast": _trafilatura(True), "readability-lxml": _readability(),
+                  "jusText": _justext()}
     extractors = {name: run for name, run in extractors.items() if run is not None}
-    pages = [(article, render_page(article, layout)) for article in ARTICLES for layout in LAYOUTS]
+    pages = [(layout, article, render_page(article, layout)) for article in ARTICLES for layout in LAYOUTS]
     big = render_page(ARTICLES[0], "news", padding_bytes=830_000)
     print(f"CPU: {cpu_name()}")
     print(f"{len(pages)} pages ({len(ARTICLES)} articles x {len(LAYOUTS)} layouts), 1 MB page: {len(big) / 1e6:.2f} MB")
-    print(f"{'extractor':<18}{'recall':>8}{'leaked':>8}{'ms/page':>9}{'1 MB (s)':>10}")
+    print(f"{'extractor':<18}{'recall':>7}{'leaked':>7}{'ms/page':>8}{'1 MB s':>7}  "
+          + "".join(f"{layout:>11}" for layout in LAYOUTS))
     for name, run in extractors.items():
-        run(pages[0][1])  # warm-up: imports
-        found = total = leaked = 0
+        run(pages[0][2])  # warm-up: imports
+        found, total, leaked = Counter(), Counter(), Counter()
         times = []
-        for article, page in pages:
+        for layout, article, page in pages:
             started = time.perf_counter()
             text = _norm(run(page))
             times.append(time.perf_counter() - started)
             wanted = sentences((article.title, *article.paragraphs))
-            found += sum(s in text for s in wanted)
-            total += len(wanted)
-            leaked += sum(_norm(b) in text for b in BOILERPLATE)
+            found[layout] += sum(s in text for s in wanted)
+            total[layout] += len(wanted)
+            leaked[layout] += sum(_norm(b) in text for b in BOILERPLATE)
         started = time.perf_counter()
         run(big)
         big_s = time.perf_counter() - started
-        print(f"{name:<18}{found / total:>8.3f}{leaked:>8}{statistics.mean(times) * 1000:>9.1f}{big_s:>10.2f}")
+        per_layout = "".join(f"{found[l] / total[l]:>7.2f}/{leaked[l]:<3}" for l in LAYOUTS)
+        print(f"{name:<18}{sum(found.values()) / sum(total.values()):>7.3f}{sum(leaked.values()):>7}"
+              f"{statistics.mean(times) * 1000:>8.1f}{big_s:>7.2f}  {per_layout}")
 
 
 if __name__ == "__main__":

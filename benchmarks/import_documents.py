@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from benchmarks.import_articles import SampleArticle
 
-PAGE_W, PAGE_H = 595.0, 842.0  # A4 in points
+A4, A5 = (595.0, 842.0), (420.0, 595.0)  # in points
 MARGIN, GUTTER = 56.0, 20.0
-BODY_TOP, BODY_BOTTOM = PAGE_H - 78, 64.0
+BODY_BOTTOM = 64.0
 SITE = "The Northgate Ledger"
 
 
@@ -22,7 +22,7 @@ def render_docx(article: SampleArticle, *, table: Sequence[Sequence[str]] = (), 
     import docx
 
     document = docx.Document()
-    if properties:
+    if properties and article.date:
         import datetime as dt
 
         document.core_properties.title = article.title
@@ -56,6 +56,11 @@ class PdfStyle:
     max_pages: int = 0  # stop after this many pages (0: no limit)
     continuous: bool = False  # articles after the first follow on in the columns
     password: str = ""  # encrypt with this user password
+    page: tuple[float, float] = A4
+
+    @property
+    def body_top(self) -> float:
+        return self.page[1] - 78
 
 
 def render_pdf(articles: Sequence[SampleArticle], style: PdfStyle = PdfStyle(), *,
@@ -68,19 +73,20 @@ def render_pdf(articles: Sequence[SampleArticle], style: PdfStyle = PdfStyle(), 
     pages = _layout(articles, style)
     out = io.BytesIO()
     encrypt = StandardEncryption(style.password) if style.password else None
-    pdf = canvas.Canvas(out, pagesize=(PAGE_W, PAGE_H), encrypt=encrypt, invariant=1)
+    page_w, page_h = style.page
+    pdf = canvas.Canvas(out, pagesize=style.page, encrypt=encrypt, invariant=1)
     pdf.setTitle(title or (articles[0].title if articles else ""))
     pdf.setAuthor(author or (articles[0].author if articles else ""))
-    if articles:
+    if articles and articles[0].date:
         stamp = "D:" + articles[0].date.replace("-", "") + "090000+00'00'"
         pdf.setDateFormatter(lambda *_: stamp)
     for number, page in enumerate(pages, 1):
         pdf.setFont("Helvetica", 8)
-        pdf.drawString(MARGIN, PAGE_H - 40, f"{SITE} · Business and Politics")
-        pdf.drawRightString(PAGE_W - MARGIN, PAGE_H - 40, "Weekly edition")
-        pdf.line(MARGIN, PAGE_H - 46, PAGE_W - MARGIN, PAGE_H - 46)
+        pdf.drawString(MARGIN, page_h - 40, f"{SITE} · Business and Politics")
+        pdf.drawRightString(page_w - MARGIN, page_h - 40, "Weekly edition")
+        pdf.line(MARGIN, page_h - 46, page_w - MARGIN, page_h - 46)
         pdf.drawString(MARGIN, 36, "© 2024 Northgate Media Ltd")
-        pdf.drawCentredString(PAGE_W / 2, 36, f"Page {number} of {len(pages)}")
+        pdf.drawCentredString(page_w / 2, 36, f"Page {number} of {len(pages)}")
         for font, x, y, text in page.ops:
             name, size = font.split(":")
             pdf.setFont(name, float(size))
@@ -96,24 +102,26 @@ def _layout(articles: Sequence[SampleArticle], style: PdfStyle) -> list[_Page]:
     pages: list[_Page] = []
     size = style.font_size
     leading = size * 1.25
-    width = (PAGE_W - 2 * MARGIN - GUTTER * (style.columns - 1)) / style.columns
+    width = (style.page[0] - 2 * MARGIN - GUTTER * (style.columns - 1)) / style.columns
     flow = _Flow(pages, style, width)
     for n, article in enumerate(articles):
         if style.max_pages and len(pages) >= style.max_pages:
             break
         if n == 0 or not style.continuous:
             pages.append(_Page())
-            y = BODY_TOP
-            for line in _wrap(article.title, "Helvetica-Bold", 17, PAGE_W - 2 * MARGIN, hyphenate=False):
+            y = style.body_top
+            for line in _wrap(article.title, "Helvetica-Bold", 17, style.page[0] - 2 * MARGIN, hyphenate=False):
                 pages[-1].ops.append(("Helvetica-Bold:17", MARGIN, y, line))
                 y -= 21
-            pages[-1].ops.append((f"Times-Italic:{size}", MARGIN, y - 2, f"By {article.author}"))
+            if article.author:
+                pages[-1].ops.append((f"Times-Italic:{size}", MARGIN, y - 2, f"By {article.author}"))
             flow.start(y - 2 - 2 * leading)
         else:
             flow.skip(leading)
             for line in _wrap(article.title, "Helvetica-Bold", 12, width, hyphenate=False):
                 flow.put("Helvetica-Bold:12", line, 0.0, 15.0, justify_width=0.0)
-            flow.put(f"Times-Italic:{size}", f"By {article.author}", 0.0, leading * 1.6, justify_width=0.0)
+            if article.author:
+                flow.put(f"Times-Italic:{size}", f"By {article.author}", 0.0, leading * 1.6, justify_width=0.0)
         for paragraph in article.paragraphs:
             indent = size * 1.5 if style.indent else 0.0
             lines = _wrap(paragraph, "Times-Roman", size, width, style.hyphenate, first_indent=indent)
@@ -132,7 +140,7 @@ class _Flow:
 
     def __init__(self, pages: list[_Page], style: PdfStyle, width: float) -> None:
         self.pages, self.style, self.width = pages, style, width
-        self.column, self.top, self.y = 0, BODY_TOP, BODY_TOP
+        self.column, self.top, self.y = 0, style.body_top, style.body_top
 
     def start(self, top: float) -> None:
         self.column, self.top, self.y = 0, top, top
@@ -148,7 +156,7 @@ class _Flow:
                 if self.style.max_pages and len(self.pages) >= self.style.max_pages:
                     return False
                 self.pages.append(_Page())
-                self.column, self.top = 0, BODY_TOP
+                self.column, self.top = 0, self.style.body_top
             self.y = self.top
         x = MARGIN + self.column * (self.width + GUTTER) + indent
         if justify_width:

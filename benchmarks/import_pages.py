@@ -1,4 +1,4 @@
-"""Web pages around an article, in four layouts with the boilerplate real news sites carry:
+"""Web pages around an article, in five layouts with the boilerplate real news sites carry:
 navigation and menus, a "most read" or live-ticker sidebar, related links, comments,
 a newsletter box, a cookie notice, a footer, scripts and styles. Much of it states
 figures ("Top 10 stories", "© 2024", "FTSE 100 up 0.4%") that are not in the article."""
@@ -10,7 +10,7 @@ import json
 
 from benchmarks.import_articles import SampleArticle
 
-LAYOUTS = ("news", "blog", "ticker", "magazine")
+LAYOUTS = ("news", "blog", "ticker", "magazine", "legacy")
 SITE = "The Northgate Ledger"
 _MOST_READ = (
     "Top 10 stories of the week: the 7 charts that explain the housing market",
@@ -51,7 +51,7 @@ def render_page(article: SampleArticle, layout: str = "news", *, charset: str = 
                 declare_charset: bool = True, padding_bytes: int = 0) -> bytes:
     """``article`` as a saved web page in ``layout``, encoded in ``charset``; with
     ``padding_bytes`` the page is grown with comments, menus and inline script data."""
-    body = {"news": _news, "blog": _blog, "ticker": _ticker, "magazine": _magazine}[layout](article)
+    body = {"news": _news, "blog": _blog, "ticker": _ticker, "magazine": _magazine, "legacy": _legacy}[layout](article)
     if padding_bytes:
         body += _padding(padding_bytes)
     page = f"<!DOCTYPE html>\n<html lang=\"en\"><head>{_head(article, layout, charset, declare_charset)}</head>" \
@@ -161,6 +161,19 @@ def _magazine(article: SampleArticle) -> str:
             f'<div class="c-03">{"".join(f"<div>{_e(t)}</div>" for t in _MOST_READ)}</div>'
             '<div class="c-04">© 2024 Northgate Media · All rights reserved</div></div>'
             f'<div class="cookie-consent">{_COOKIE}</div>')
+
+
+def _legacy(article: SampleArticle) -> str:
+    """A table layout of the 2000s: paragraphs apart by <br><br>, the headline in <font>."""
+    markets = "<br>".join(_e(m) for m in _MARKETS)
+    links = "<br>".join(f'<a href="/s/{i}">{_e(t)}</a>' for i, t in enumerate(_MOST_READ))
+    return (f'<table width="100%"><tr><td colspan="3" bgcolor="#003366"><font color="white" size="5">{SITE}'
+            f'</font></td></tr><tr><td width="160" valign="top"><b>Markets</b><br>{markets}<br><br>'
+            f'<b>Most read</b><br>{links}</td><td valign="top"><font size="5"><b>{_e(article.title)}</b></font>'
+            f'<br><i>By {_e(article.author)}, {article.date}</i><br><br>'
+            + "<br><br>".join(_e(p) for p in article.paragraphs)
+            + f'</td><td width="160" valign="top">{_related()}</td></tr><tr><td colspan="3">'
+            '<small>© 2024 Northgate Media Ltd. Registered in England No. 04123456.</small></td></tr></table>')
 
 
 def _scripts(article: SampleArticle) -> str:

@@ -11,7 +11,8 @@ The rule, for a line ending "left-" followed by a line starting "right":
 3. join when the document writes "leftright" elsewhere, or it is a common closed
    compound ("every-/day" → "everyday");
 4. keep it when both parts are words, the right one of 3 letters or more: words the
-   document uses elsewhere, or common parts of compounds ("five-/year", "after-/hours");
+   document uses elsewhere, or common parts of compounds ("five-/year", "after-/hours"),
+   the right one maybe in the plural ("two-/thirds");
    the left one may also be a prefix written with a hyphen ("non-", "self-");
 5. else join: a part that is not a word is a fragment of a word broken by the typesetter.
 """
@@ -94,7 +95,8 @@ class Vocabulary:
             return False
         known = self.words | COMPOUND_PARTS
         left_is_word = (lower_left in known and len(lower_left) >= 2) or lower_left in HYPHEN_PREFIXES
-        return left_is_word and len(lower_right) >= 3 and lower_right in known
+        right_is_word = lower_right in known or (lower_right.endswith("s") and lower_right[:-1] in known)
+        return left_is_word and len(lower_right) >= 3 and right_is_word
 
 
 _LEFT_PART = re.compile(r"([^\W\d_](?:[^\W\d_]|-(?=[^\W\d_]))*)$")

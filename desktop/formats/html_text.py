@@ -29,13 +29,18 @@ def html_to_text(data: bytes | str, *, url: str = "", name: str = "the page",
     if looks_binary(page):
         raise DocumentError(f"{name} looks like a binary file, not a web page.")
     document = _extract(page, url, name)
+    if document is not None and _layout_table(document.body):
+        document = _extract(_untabled(page), url, name) or document
     paragraphs = _blocks(document.body) if document is not None and document.body is not None else []
     if _prose_words(paragraphs) < min_words:
         raise DocumentError(f"{name} has no article text that Article Lens can find "
                             "(it may be a front page, a login page or a page built by scripts).")
     text = tidy_paragraphs(paragraphs)
+    title = _title(document.title or "", page, text)
+    if len(title.split()) >= 3 and title not in " ".join(text[:1000].split()):
+        text = f"{title}\n\n{text}"  # the headline, as the page shows it above the article
     return ImportedText(
-        text=text, title=_title(document.title or "", page, text), author=document.author or "",
+        text=text, title=title, author=document.author or "",
         date=iso_date(document.date), site=document.sitename or "",
         url=document.url or url, format="html")
 
@@ -51,6 +56,26 @@ def _extract(page: str, url: str, name: str):
         raise DocumentError(f"{name} is too deeply nested or too large to read as a web page.") from None
     except Exception as error:  # noqa: BLE001 - a library fault on odd markup is a bad page to the reader
         raise DocumentError(f"{name} could not be read as a web page ({type(error).__name__}).") from None
+
+
+_TABLE_TAGS = re.compile(r"<(/?)(?:table|tbody|thead|tfoot|tr|td|th)\b[^>]*>", re.IGNORECASE)
+_DOUBLE_BREAK = re.compile(r"(?:<br\s*/?>\s*){2,}", re.IGNORECASE)
+#: A table cell with this many words is a column of a page laid out with a table.
+_LAYOUT_CELL_WORDS = 40
+
+
+def _layout_table(body) -> bool:
+    """Whether trafilatura returned a table laid out as a page (navigation in one cell,
+    the article in another) rather than a table of the article."""
+    if body is None:
+        return False
+    return any(len("".join(cell.itertext()).split()) >= _LAYOUT_CELL_WORDS for cell in body.iter("cell"))
+
+
+def _untabled(page: str) -> str:
+    """The page with its tables as plain blocks and its double line breaks as paragraph
+    breaks, as pages of the 2000s meant them."""
+    return _DOUBLE_BREAK.sub("<p>", _TABLE_TAGS.sub(r"<\1div>", page))
 
 
 def _blocks(body) -> list[str]:
@@ -83,18 +108,21 @@ _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
 def _title(found: str, page: str, text: str) -> str:
-    """trafilatura's title, unless it is a site's banner: then the part of the page's
-    <title> that heads the article text (blogs often put their own name in <h1>)."""
+    """trafilatura's title, unless it is the site's name or a blog's banner: then the part
+    of the page's <title> that heads the article text, else its longest part."""
     match = _TITLE_TAG.search(page[:200_000])
     if not match:
         return found
     import html
 
     tag_title = " ".join(html.unescape(match.group(1)).split())
-    if not found or found in tag_title:
-        return found or tag_title
+    parts = sorted(_TITLE_SEPARATORS.split(tag_title), key=len, reverse=True)
+    if found and (found == tag_title or found == parts[0] or found not in parts and found in tag_title):
+        return found
     opening = " ".join(text[:1000].split())
-    for part in sorted(_TITLE_SEPARATORS.split(tag_title), key=len, reverse=True):
+    for part in parts:
         if len(part.split()) >= 3 and part in opening:
             return part
+    if not found or found in parts:
+        return parts[0] if len(parts[0].split()) >= 2 else found or parts[0]
     return found

@@ -18,6 +18,8 @@ def join(lines, context=""):
     (["a long-", "term plan"], "", "a long-term plan"),
     (["the five-", "year deal"], "", "the five-year deal"),
     (["in after-", "hours trading"], "", "in after-hours trading"),
+    (["makes up two-", "thirds of output"], "", "makes up two-thirds of output"),
+    (["the ten-", "ants paid"], "", "the tenants paid"),
     (["prices on every-", "day goods"], "", "prices on everyday goods"),  # a common closed compound
     (["the some-", "thing else"], "", "the something else"),
     (["a co-", "operative"], "The co-operative grew.", "a co-operative"),  # hyphenated elsewhere

@@ -47,6 +47,16 @@ def test_blog_title_is_the_post_not_the_blog_name():
     assert imported.date == ARTICLES[1].date
 
 
+def test_the_headline_heads_the_text_when_the_body_lacks_it():
+    """The magazine and legacy layouts set their headline in a <div> or <font> that is not
+    part of the extraction; the legacy layout's <title> ends with the site's name."""
+    for article in ARTICLES:
+        for layout in LAYOUTS:
+            imported = html_to_text(render_page(article, layout))
+            assert imported.title == article.title
+            assert paragraphs_of(imported.text)[:2] == [article.title, article.paragraphs[0]]
+
+
 def test_metadata_from_json_ld():
     article = ARTICLES[3]
     imported = html_to_text(render_page(article, "magazine"))
@@ -74,6 +84,13 @@ def test_mislabelled_utf8_still_reads():
 def test_text_input_and_byte_order_mark():
     page = render_page(ARTICLES[2], "ticker")
     assert html_to_text(page.decode("utf-8")).text == html_to_text(b"\xef\xbb\xbf" + page).text
+
+
+def test_a_page_laid_out_with_a_table():
+    """Navigation in one cell and the article in another, paragraphs apart by <br><br>."""
+    article = ARTICLES[1]
+    paragraphs = paragraphs_of(html_to_text(render_page(article, "legacy")).text)
+    assert paragraphs == [article.title, *article.paragraphs]  # the byline is metadata
 
 
 def test_lists_and_tables_keep_their_structure():
