@@ -1,7 +1,7 @@
 """Time every export and import of a large session: a 1 MB article with 30,000
 highlights (built as in benchmarks/session_io.py). Target: each at most 1 s.
 
-The figures table is made once beforehand (as the window has it); the spaCy
+Every highlight is made visible, so all 30,000 are exported. The figures table is made once beforehand (as the window has it); the spaCy
 tokenizer Prodigy's export needs is loaded once before timing and its load time
 printed apart. Prints the median of several runs, and the CPU.
 
@@ -16,6 +16,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -64,6 +65,8 @@ def main() -> int:
     options = parser.parse_args()
 
     session = big_session(options.chars, options.highlights)
+    for h in [h for h in session.highlights if not h.visible]:  # export every one: the worst case
+        session.highlights.replace(replace(h, status="accepted"))
     started = time.perf_counter()
     figures = session_figures(session)
     figures_seconds = time.perf_counter() - started
@@ -89,8 +92,8 @@ def main() -> int:
     ]
     visible = sum(1 for h in session.highlights if h.visible)
     print(f"CPU: {cpu_name()}; Python {platform.python_version()}")
-    print(f"session: {len(session.article.text):,} characters, {len(session.highlights):,} highlights "
-          f"({visible:,} visible, exported), {len(figures):,} figures "
+    print(f"session: {len(session.article.text):,} characters, {visible:,} highlights exported, "
+          f"{len(figures):,} figures "
           f"(figures table made in {figures_seconds:.2f} s; spaCy tokenizer loaded in {load_seconds:.2f} s)")
     print(f"median of {options.runs} runs, target {TARGET_SECONDS:.1f} s each\n")
     print(f"{'format':<9}{'export s':>10}{'import s':>10}{'size MB':>9}  verdict")

@@ -24,6 +24,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
+from json.encoder import encode_basestring  # the C function where there is one
 from typing import Any
 
 from desktop.core.session import Session
@@ -32,53 +34,50 @@ from desktop.formats.annotations.common import (
     exported_highlights, json_value, quoted, text_value)
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+_HEX_ID = re.compile("[0-9a-f]{32}")
 #: A commenting body's label when an annotation has no tagging body.
 UNTAGGED = "ANNOTATION"
 
 
 def export_w3c(session: Session) -> bytes:
-    """The highlights as an AnnotationCollection (JSON-LD, UTF-8)."""
+    """The highlights as an AnnotationCollection (JSON-LD, UTF-8), one annotation a line."""
     article = session.article
     text = article.text
     source = source_iri(article.source, text)
-    items = []
-    for h in exported_highlights(session):
-        body = [{"type": "TextualBody", "purpose": "tagging", "value": h.label}]
-        if h.note:
-            body.append({"type": "TextualBody", "purpose": "commenting", "value": h.note})
-        selector = [
-            {"type": "TextPositionSelector", "start": h.start, "end": h.end},
-            {"type": "TextQuoteSelector", "exact": text[h.start:h.end],
-             "prefix": text[max(0, h.start - CONTEXT_CHARS):h.start], "suffix": text[h.end:h.end + CONTEXT_CHARS]},
-        ]
-        annotation = {"id": f"urn:uuid:{_uuid(h.id)}", "type": "Annotation", "body": body,
-                      "target": {"source": source, "selector": selector}}
-        if h.created:
-            annotation["created"] = h.created
-        items.append(annotation)
+    highlights = exported_highlights(session)
     head = {
         "@context": CONTEXT,
         "id": f"urn:uuid:{_uuid(hashlib.sha256((source + '#annotations').encode()).hexdigest())}",
         "type": "AnnotationCollection",
         "label": article.title,
-        "total": len(items),
+        "total": len(highlights),
     }
-    tail = {"article": {"id": source, "type": "Text", "format": "text/plain", "title": article.title,
-                        "value": text}}
-    return _layout(head, items, tail).encode("utf-8")
+    lines = [f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in head.items()]
+    items = ",\n  ".join(_annotations(text, highlights, json.dumps(source)))
+    lines.append(f' "first": {{"type": "AnnotationPage", "startIndex": 0, "items": [\n  {items}\n ]}}'
+                 if items else ' "first": {"type": "AnnotationPage", "startIndex": 0, "items": []}')
+    carried = {"id": source, "type": "Text", "format": "text/plain", "title": article.title, "value": text}
+    lines.append(f' "article": {json.dumps(carried, ensure_ascii=False)}')
+    return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")
 
 
-def _layout(head: dict, items: list[dict], tail: dict) -> str:
-    """The collection as JSON with one field and one annotation a line (readable and
-    diffable, and written by the C encoder: indent= would take seconds)."""
-    def field(key: str, value: Any) -> str:
-        return f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
-
-    page = ('{"type": "AnnotationPage", "startIndex": 0, "items": [\n'
-            + ",\n".join(f"  {json.dumps(item, ensure_ascii=False)}" for item in items) + "\n ]}")
-    lines = [field(key, value) for key, value in head.items()] + [f' "first": {page}']
-    lines += [field(key, value) for key, value in tail.items()]
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+def _annotations(text: str, highlights: list, source: str) -> list[str]:
+    """Each highlight's Annotation as one line of JSON, its texts escaped by the C
+    encoder's string function (5x quicker than encoding each annotation's objects)."""
+    lines = []
+    for h in highlights:
+        label, note, exact, prefix, suffix = map(encode_basestring, (
+            h.label, h.note, text[h.start:h.end], text[max(0, h.start - CONTEXT_CHARS):h.start],
+            text[h.end:h.end + CONTEXT_CHARS]))
+        body = f'{{"type": "TextualBody", "purpose": "tagging", "value": {label}}}'
+        if h.note:
+            body += f', {{"type": "TextualBody", "purpose": "commenting", "value": {note}}}'
+        selector = (f'{{"type": "TextPositionSelector", "start": {h.start}, "end": {h.end}}}, '
+                    f'{{"type": "TextQuoteSelector", "exact": {exact}, "prefix": {prefix}, "suffix": {suffix}}}')
+        stamp = f', "created": {encode_basestring(h.created)}' if h.created else ""
+        lines.append(f'{{"id": "urn:uuid:{_uuid(h.id)}", "type": "Annotation", "body": [{body}], '
+                     f'"target": {{"source": {source}, "selector": [{selector}]}}{stamp}}}')
+    return lines
 
 
 def import_w3c(data: bytes | str, text: str | None = None, title: str = "", source: str = "") -> Imported:
@@ -228,6 +227,6 @@ def _find_quote(text: str, exact: str, prefix: str, suffix: str) -> tuple[int, i
 def _uuid(hex_id: str) -> str:
     """A hex id as a UUID's text (hashed first when it is not 32 hex digits)."""
     digits = hex_id.lower()
-    if len(digits) != 32 or any(c not in "0123456789abcdef" for c in digits):
+    if not _HEX_ID.fullmatch(digits):
         digits = hashlib.sha256(hex_id.encode("utf-8")).hexdigest()[:32]
     return f"{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}"

@@ -100,3 +100,17 @@ def test_invalid_json_names_its_line():
     with pytest.raises(AnnotationFormatError) as caught:
         import_w3c('{\n "type": "Annotation",\n "body": [1,]\n}')
     assert caught.value.line == 3
+
+
+def test_quotes_and_backslashes_in_texts_and_notes_survive():
+    text = 'He said "a", "b" \\ and C:\\path\\ ", "'
+    notes = ['a "quoted", "list"', "ends in a backslash \\", '", "', ""]
+    highlights = [Highlight(8, 11, 'LA"BEL', note=notes[0], created=""), Highlight(13, 16, "X", note=notes[1]),
+                  Highlight(19, 31, "Y\\", note=notes[2]), Highlight(len(text) - 4, len(text), "Z")]
+    session = Session(Article(text), HighlightSet(highlights))
+    document = json.loads(export_w3c(session))
+    assert [item["body"][0]["value"] for item in document["first"]["items"]] == ['LA"BEL', "X", "Y\\", "Z"]
+    assert "created" not in document["first"]["items"][0]
+    back = import_w3c(export_w3c(session)).session
+    assert sorted((h.start, h.end, h.label, h.note) for h in back.highlights) == sorted(
+        (h.start, h.end, h.label, h.note) for h in highlights)
