@@ -21,9 +21,9 @@ _INLINE = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n",
 def docx_to_text(data: bytes, *, name: str = "the document") -> ImportedText:
     """The text of the .docx in ``data``: one paragraph per paragraph or heading, a table
     as one line per row with its cells apart by tabs. DocumentError when it is damaged,
-    protected, or another kind of file (an old .doc or an .odt gets "not supported yet")."""
+    protected, or another kind of file (an old .doc, .odt or .rtf gets "not supported yet")."""
     kind = sniff_format(data)
-    if kind in ("doc", "odt"):
+    if kind in ("doc", "odt", "rtf"):
         if kind == "doc" and b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k" in data:
             raise DocumentError(f"{name} is protected by a password: save a copy without it and open that.")
         raise unsupported_document(name, kind)

@@ -12,6 +12,8 @@ from desktop.formats.imported_text import DocumentError, ImportedText, iso_date,
 
 #: Fewer words than this in lines of prose (6 words and more) is no article.
 MIN_ARTICLE_WORDS = 15
+#: Larger pages are refused before they are parsed (trafilatura's own limit).
+MAX_PAGE_CHARS = 20_000_000
 #: Consent banners and similar overlays, pruned before extraction.
 _PRUNE = ("//*[contains(@id,'cookie') or contains(@class,'cookie') or contains(@class,'consent')"
           " or contains(@id,'consent') or contains(@class,'gdpr') or contains(@class,'newsletter')]")
@@ -26,6 +28,9 @@ def html_to_text(data: bytes | str, *, url: str = "", name: str = "the page",
     page = decode_html(data, name) if isinstance(data, bytes) else data.lstrip("\ufeff")
     if not page.strip():
         raise DocumentError(f"{name} is empty: there is no text to read.")
+    if len(page) > MAX_PAGE_CHARS:
+        raise DocumentError(f"{name} is {len(page) / 1e6:.0f} million characters long: web pages "
+                            f"up to {MAX_PAGE_CHARS / 1e6:.0f} million can be read.")
     if looks_binary(page):
         raise DocumentError(f"{name} looks like a binary file, not a web page.")
     document = _extract(page, url, name)

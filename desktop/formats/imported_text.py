@@ -37,12 +37,14 @@ _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|b
 
 def sniff_format(data: bytes) -> str:
     """The document format ``data`` holds by its content: 'pdf', 'docx', 'odt', 'doc'
-    (or another pre-2007 Office file), 'zip' (any other zip), 'html', or '' (none of these)."""
+    (or another pre-2007 Office file), 'rtf', 'zip' (any other zip), 'html', or '' (none)."""
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
     if data.startswith(_OLE2):
         return "doc"
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
     if data.startswith(b"PK\x03\x04"):
         if b"mimetypeapplication/vnd.oasis.opendocument" in data[:200]:
             return "odt"

@@ -144,7 +144,7 @@ def page_lines(page_rows: list[list[Word]], page_width: float) -> list[Line]:
 def paragraphs(pages: list[list[Line]]) -> list[str]:
     """The lines of all pages joined into paragraphs, hyphenation undone (``dehyphenate``)."""
     vocabulary = Vocabulary(line.text for page in pages for line in page)
-    step = _typical_step(pages)
+    leading = _typical_leading(pages)
     groups: list[list[Line]] = []
     previous, before = None, {}
     for page in pages:
@@ -153,18 +153,20 @@ def paragraphs(pages: list[list[Line]]) -> list[str]:
             same_flow = (i > 0 and line.bottom < previous.bottom
                          and (previous.column == line.column or -1 in (previous.column, line.column)))
             if previous is None or _starts_paragraph(previous, before[previous.column], line,
-                                                     columns[line.column], step, same_flow):
+                                                     columns[line.column], leading, same_flow):
                 groups.append([])
             groups[-1].append(line)
             previous, before = line, columns
     return [join_lines([line.text for line in group], vocabulary) for group in groups]
 
 
-def _typical_step(pages: list[list[Line]]) -> float:
-    """The usual distance between the baselines of consecutive lines of a paragraph."""
-    steps = [a.bottom - b.bottom for page in pages for a, b in zip(page, page[1:])
-             if a.column == b.column and 0 < a.bottom - b.bottom < 3 * a.height and abs(a.height - b.height) < 0.15 * a.height]
-    return median(steps) if steps else 0.0
+def _typical_leading(pages: list[list[Line]]) -> float:
+    """The usual distance between the baselines of consecutive lines of a paragraph, as
+    a multiple of their height (so that it holds for headings and footnotes too)."""
+    ratios = [(a.bottom - b.bottom) / a.height for page in pages for a, b in zip(page, page[1:])
+              if a.column == b.column and 0 < a.bottom - b.bottom < 3 * a.height
+              and abs(a.height - b.height) < 0.15 * a.height]
+    return median(ratios) if ratios else 0.0
 
 
 @dataclass(frozen=True)
@@ -189,7 +191,7 @@ def _columns(page: list[Line]) -> dict[int, _Column]:
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)]$")
 
 
-def _starts_paragraph(previous: Line, before: _Column, line: Line, column: _Column, step: float,
+def _starts_paragraph(previous: Line, before: _Column, line: Line, column: _Column, leading: float,
                       same_flow: bool) -> bool:
     """Whether ``line`` starts a paragraph after ``previous`` (in its column ``before``)."""
     height = line.height
@@ -200,7 +202,7 @@ def _starts_paragraph(previous: Line, before: _Column, line: Line, column: _Colu
     indented = line.x0 - column.left > 0.6 * height and previous.x0 - before.left < 0.3 * height
     if same_flow:
         gap = previous.bottom - line.bottom
-        if step and gap > 1.35 * step:
+        if leading and gap > 1.35 * leading * height:
             return True
         return indented or (short and ended)
     # a new column, band or page: the paragraph goes on unless its last line was short

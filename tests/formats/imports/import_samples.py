@@ -18,7 +18,8 @@ from benchmarks.import_documents import PdfStyle, render_docx, render_pdf  # noq
 from benchmarks.import_pages import BOILERPLATE, LAYOUTS, article_url, render_page  # noqa: E402
 
 __all__ = ["ARTICLES", "BOILERPLATE", "LAYOUTS", "PdfStyle", "article_url", "render_docx", "render_page",
-           "render_pdf", "pdf_with_lines", "column_lines", "scanned_pdf", "odt_bytes", "paragraphs_of"]
+           "render_pdf", "pdf_with_lines", "column_lines", "scanned_pdf", "odt_bytes", "paragraphs_of",
+           "platypus_pdf"]
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -77,4 +78,37 @@ def odt_bytes() -> bytes:
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
         archive.writestr("content.xml", "<office:document-content/>")
+    return out.getvalue()
+
+
+def platypus_pdf(articles) -> bytes:
+    """The articles typeset by reportlab's layout engine (another way of writing PDFs than
+    ``render_pdf``): two frames a page, justified paragraphs set with word spacing,
+    headings, a running header and a page number drawn by the page template."""
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+    out = io.BytesIO()
+    width, height = 595, 842
+    document = BaseDocTemplate(out, pagesize=(width, height), title="Spring issue", author="Northgate")
+    column = (width - 100) / 2 - 8
+    frames = [Frame(50, 60, column, height - 130), Frame(50 + column + 16, 60, column, height - 130)]
+
+    def decorate(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(50, height - 40, "Northgate Review — Spring issue")
+        canvas.drawRightString(width - 50, 30, str(doc.page))
+        canvas.restoreState()
+
+    document.addPageTemplates([PageTemplate(frames=frames, onPage=decorate)])
+    styles = getSampleStyleSheet()
+    body = ParagraphStyle("body", parent=styles["BodyText"], alignment=TA_JUSTIFY, fontName="Times-Roman",
+                          fontSize=10, leading=12.5)
+    story = []
+    for article in articles:
+        story.append(Paragraph(article.title, styles["Heading2"]))
+        story += [Paragraph(p.replace("&", "&amp;"), body) for p in article.paragraphs]
+    document.build(story)
     return out.getvalue()

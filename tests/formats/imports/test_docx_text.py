@@ -77,6 +77,7 @@ def test_empty_document():
 @pytest.mark.parametrize("data, message", [
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000), r"old Word \(\.doc\).*cannot open yet: save it as \.docx or PDF"),
     (odt_bytes(), r"OpenDocument \(\.odt\).*cannot open yet"),
+    (b"{\\rtf1\\ansi Profit rose 12%.}", r"Rich Text \(\.rtf\).*cannot open yet"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le") + bytes(500), "password"),
 ])
 def test_unsupported_and_protected(data, message):

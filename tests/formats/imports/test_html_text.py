@@ -123,6 +123,12 @@ def test_page_without_an_article(page):
         html_to_text(page, name="front.html")
 
 
+def test_a_page_too_large_is_refused_before_parsing():
+    page = "<html><body><p>" + "Profit rose 12% to £318m. " * 800_000 + "</p></body></html>"
+    with pytest.raises(DocumentError, match="million characters long"):
+        html_to_text(page, name="huge.html")
+
+
 @pytest.mark.parametrize("data, message", [
     (b"", "empty"), (b"   \n ", "empty"), (bytes(range(256)) * 40, "binary"),
     (b"\x89PNG\r\n\x1a\n" + bytes(3000), "binary"),

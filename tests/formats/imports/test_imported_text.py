@@ -23,6 +23,7 @@ from desktop.formats.imported_text import (DocumentError, iso_date, sniff_format
     (b"\xef\xbb\xbf<!-- saved --> <HTML><body>x</body></HTML>", "html"),
     ("<!DOCTYPE html><html></html>".encode("utf-16"), "html"),
     (b"PK\x03\x04" + bytes(40), "zip"),
+    (b"{\\rtf1\\ansi Profit rose}", "rtf"),
     (b"Harlow Foods profit rises 12%", ""),
     (b"", ""),
 ])

@@ -4,7 +4,8 @@ lines joined into paragraphs, hyphenation undone, metadata, and bad files refuse
 import textwrap
 
 import pytest
-from import_samples import ARTICLES, PdfStyle, column_lines, paragraphs_of, pdf_with_lines, render_pdf, scanned_pdf
+from import_samples import (ARTICLES, PdfStyle, column_lines, paragraphs_of, pdf_with_lines, platypus_pdf,
+                            render_pdf, scanned_pdf)
 
 from desktop.formats.imported_text import DocumentError
 from desktop.formats.pdf_text import pdf_to_text
@@ -32,6 +33,13 @@ def test_layouts(style):
     articles = ARTICLES[:5]
     paragraphs = paragraphs_of(pdf_to_text(render_pdf(articles, style)).text)
     assert paragraphs == expected_paragraphs(articles)
+
+
+def test_pdf_typeset_by_a_layout_engine():
+    """Frames, word spacing, wrapped headings of a larger size, a page number in a corner."""
+    imported = pdf_to_text(platypus_pdf(ARTICLES))
+    assert paragraphs_of(imported.text) == [p for a in ARTICLES for p in (a.title, *a.paragraphs)]
+    assert (imported.title, imported.author) == ("Spring issue", "Northgate")
 
 
 def test_metadata():
@@ -89,12 +97,14 @@ def test_hyphenation_undone_only_where_it_is_hyphenation():
                     "five-year deal was worth an investment of £4.5bn in the international market.")
 
 
-def test_columns_are_read_in_order_around_a_headline():
+@pytest.mark.parametrize("backwards", [False, True], ids=["drawn in order", "drawn backwards"])
+def test_columns_are_read_in_order_around_a_headline(backwards):
+    """Reading order comes from where the lines are, not from the order they are drawn in."""
     left = [f"Left {i} words of the first column go on for a while." for i in range(12)]
     right = [f"Right {i} words of the second column go on as well." for i in range(12)]
     page = [(56, 790, "A headline that runs right across both of the columns of the page")]
     page += column_lines(left, x=56, top=760) + column_lines(right, x=310, top=760)
-    text = pdf_to_text(pdf_with_lines([page], size=9)).text
+    text = pdf_to_text(pdf_with_lines([page[::-1] if backwards else page], size=9)).text
     assert paragraphs_of(text) == [page[0][2], " ".join(left + right)]
 
 
