@@ -3,7 +3,9 @@
 #   - the app in its own venv:      $XDG_DATA_HOME/article-lens/venv
 #   - a launcher on PATH:           ~/.local/bin/article-lens (or $XDG_BIN_HOME)
 #   - the desktop entry, the icons and the session file type (.alens) in $XDG_DATA_HOME,
-#     with Article Lens as the default app for sessions ($XDG_CONFIG_HOME/mimeapps.list).
+#     with Article Lens as the default app for sessions ($XDG_CONFIG_HOME/mimeapps.list);
+#     articles (text/plain, text/markdown) get it under Open With only: the app that
+#     opened them before still does.
 # Every file it adds is listed in $XDG_DATA_HOME/article-lens/install-manifest, which
 # packaging/linux/uninstall.sh reads. Running it again updates the install.
 #
@@ -155,6 +157,24 @@ else
   say "update-mime-database not found (Debian: shared-mime-info): .alens files are not recognised yet."
 fi
 
+# -- what opens articles now ----------------------------------------------------------------
+# The entry lists text/plain and text/markdown so that Article Lens is offered under Open
+# With. A desktop with no default of its own for a type takes the first app that lists it,
+# and the user's own entries come first: Article Lens would become the default for every
+# .txt. So the app that opens them now (asked with our entry out of the way, as on a first
+# install) is noted here and, if the entry would take its place, written down as the
+# default below. Markdown is a kind of plain text: with no app of its own, the plain-text
+# app is what GNOME and KDE open it with.
+article_types=(text/plain text/markdown)
+query_default() { if have xdg-mime; then xdg-mime query default "$1" 2>/dev/null | head -n 1 || true; fi; }
+if [[ -e "$data/applications/$desktop_id" ]]; then
+  rm -f "$data/applications/$desktop_id"
+  have update-desktop-database && update-desktop-database --quiet "$data/applications"
+fi
+declare -A opened_by=()
+for type in "${article_types[@]}"; do opened_by[$type]=$(query_default "$type"); done
+[[ -n "${opened_by[text/markdown]}" ]] || opened_by[text/markdown]=${opened_by[text/plain]}
+
 # -- the desktop entry ------------------------------------------------------------------------
 exec_path=$launcher  # the Exec rules of the desktop entry spec: quote a path with spaces
 [[ "$launcher" =~ ^[A-Za-z0-9_./+-]+$ ]] || exec_path="\"$launcher\""
@@ -180,6 +200,15 @@ elif have gio; then
 else
   say "Neither xdg-mime nor gio found (Debian: xdg-utils): pick Article Lens for .alens files by hand."
 fi
+
+# -- ... and articles stay with the app that opened them -----------------------------------
+for type in "${article_types[@]}"; do
+  was=${opened_by[$type]}
+  if [[ -n "$was" && "$was" != "$desktop_id" && "$(query_default "$type")" == "$desktop_id" ]]; then
+    xdg-mime default "$was" "$type"
+    note keep "$type=$was"  # uninstall.sh takes the line out again
+  fi
+done
 write_manifest
 
 say "Installed Article Lens: $launcher"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Removes what packaging/linux/install.sh added for this user, as listed in its manifest
 # ($XDG_DATA_HOME/article-lens/install-manifest): the venv, the launcher, the desktop
-# entry, the icons, the session file type and the default-app line in mimeapps.list.
+# entry, the icons, the session file type and the default-app lines in mimeapps.list.
 # The desktop's caches (MIME database, icon cache, desktop database) are rebuilt, or
 # removed when the install made them and nothing else is left in them.
 # Settings and recovery copies the app itself wrote (~/.config/ArticleLens,
@@ -26,7 +26,7 @@ fi
 mapfile -t entries < "$manifest"
 
 # 1. the files and the venv
-dirs=() made=() mimeapps_created=0
+dirs=() made=() kept=() mimeapps_created=0
 for entry in "${entries[@]}"; do
   kind=${entry%% *} path=${entry#* }
   case "$kind" in
@@ -35,12 +35,18 @@ for entry in "${entries[@]}"; do
     dir) dirs+=("$path") ;;
     made) made+=("$path") ;;
     mimeapps) mimeapps_created=1 ;;
+    keep) kept+=("$path") ;;  # TYPE=APP: a default the install wrote to keep it as it was
   esac
 done
 
 # 2. the default-app lines in mimeapps.list (written by xdg-mime or gio)
 mimeapps=$config/mimeapps.list
 if [[ -f "$mimeapps" ]]; then
+  for line in "${kept[@]}"; do  # each exactly as written (a default the user changed stays)
+    awk -v line="$line" '/^\[/ { section = $0 }
+      !(section == "[Default Applications]" && ($0 == line || $0 == line ";"))' "$mimeapps" > "$mimeapps.new"
+    mv "$mimeapps.new" "$mimeapps"
+  done
   sed -E -e "s/([=;])${desktop_id//./\\.}(;|$)/\\1/g" -e '/^[^[#][^=]*=$/d' "$mimeapps" > "$mimeapps.new"
   mv "$mimeapps.new" "$mimeapps"
   if [[ $mimeapps_created -eq 1 ]] && ! grep -q '=' "$mimeapps"; then

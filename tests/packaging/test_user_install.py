@@ -65,9 +65,21 @@ def user_environment(home: Path) -> dict[str, str]:
     return env
 
 
+#: The article types the desktop entry lists (Open With only) and what each opened before.
+ARTICLE_TYPES = ("text/plain", "text/markdown")
+
+
+def default_apps(env: dict[str, str]) -> dict[str, str]:
+    """``xdg-mime query default`` of each article type, as the user would ask it."""
+    return {kind: subprocess.run(["xdg-mime", "query", "default", kind], env=env, capture_output=True,
+                                 text=True).stdout.strip() for kind in ARTICLE_TYPES}
+
+
 class Installed:
-    def __init__(self, home: Path, before: set[str], added: set[str]) -> None:
+    def __init__(self, home: Path, before: set[str], added: set[str],
+                 defaults_before: dict[str, str] | None = None) -> None:
         self.home, self.before, self.added = home, before, added
+        self.defaults_before = defaults_before or {}
         self.env = user_environment(home)
         self.launcher = home / ".local/bin/article-lens"
         self.entry = home / ".local/share/applications/article-lens.desktop"
@@ -93,12 +105,15 @@ def installed(tmp_path_factory) -> Installed:
     (home / ".config").mkdir()  # a user who already chose a default app for something
     (home / ".config/mimeapps.list").write_text(OTHER_DEFAULTS)
     before = listing(home)
+    defaults_before = default_apps(user_environment(home))
     started = time.monotonic()
     result = subprocess.run([str(LINUX / "install.sh")], env=user_environment(home),
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     print(f"install.sh took {time.monotonic() - started:.0f} s")
-    return Installed(home, before, listing(home) - before)
+    installed = Installed(home, before, listing(home) - before, defaults_before)
+    installed.install_output = result.stdout + result.stderr
+    return installed
 
 
 @pytest.fixture
@@ -146,6 +161,37 @@ def test_a_saved_session_has_the_session_type_and_opens_in_article_lens(installe
     renamed.unlink()
 
 
+def test_articles_keep_their_default_app_and_get_article_lens_under_open_with(installed):
+    """The desktop has no default of its own for text/plain (no mimeapps.list line): the
+    system's vim.desktop answers. The entry lists the article types, and the user's own
+    entries come first, so without care Article Lens would take over every .txt."""
+    plain_before = installed.defaults_before["text/plain"]
+    assert plain_before and plain_before != "article-lens.desktop", installed.defaults_before
+    assert "text/plain" not in OTHER_DEFAULTS  # no default the user chose
+    after = default_apps(installed.env)
+    assert after["text/plain"] == plain_before
+    # markdown is plain text: what opened .txt opens .md (GNOME and KDE did so before)
+    assert after["text/markdown"] in (installed.defaults_before["text/markdown"] or plain_before,)
+    assert after["text/markdown"] != "article-lens.desktop"
+    # ... and Article Lens is one of the apps offered for both (Open With)
+    cache = (installed.home / ".local/share/applications/mimeinfo.cache").read_text()
+    for kind in ARTICLE_TYPES:
+        assert any(line.startswith(f"{kind}=") and "article-lens.desktop" in line
+                   for line in cache.splitlines()), cache
+        offered = installed.run("gio", "mime", kind).stdout
+        assert "article-lens.desktop" in offered.split("Registered applications:")[-1], offered
+    # sessions, its own type, do open in it by default
+    assert installed.run("xdg-mime", "query", "default", SESSION_TYPE).stdout.strip() == "article-lens.desktop"
+
+
+def test_the_install_prints_no_packaging_warnings(installed):
+    """setuptools' warnings about pyproject.toml (a license table, package data outside
+    the listed packages) scrolled ~100 lines past a first `make run`."""
+    output = installed.install_output
+    for sign in ("SetuptoolsDeprecationWarning", "_Warning", "would be ignored", "is deprecated"):
+        assert sign not in output, output[-3000:]
+
+
 def test_installing_again_is_harmless(installed):
     manifest = installed.home / ".local/share/article-lens/install-manifest"
     first = manifest.read_text()
@@ -156,6 +202,8 @@ def test_installing_again_is_harmless(installed):
     assert listing(installed.home) - installed.before == installed.added
     mimeapps = (installed.home / ".config/mimeapps.list").read_text()
     assert mimeapps.count(f"{SESSION_TYPE}=") == 1
+    assert mimeapps.count("text/plain=") <= 1
+    assert default_apps(installed.env)["text/plain"] == installed.defaults_before["text/plain"]
 
 
 # -- double-click, under Xvfb ---------------------------------------------------------------
