@@ -39,6 +39,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "extract":
         return extract(args[1:])
+    if args and args[0] in ("export", "import"):  # desktop/cli_transfer.py
+        from desktop import cli_transfer
+
+        command = cli_transfer.export_command if args[0] == "export" else cli_transfer.import_command
+        return command(args[1:])
     if len(args) <= 1 and not any(a.startswith("-") for a in args):  # the usual start: no parser
         from desktop.app import run
 
@@ -48,7 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="article-lens",
         description="Read a news article with its entities and figures. "
-        f"Headless use: article-lens extract FILE ({EXTRACT_HELP})",
+        f"Headless use: article-lens extract FILE ({EXTRACT_HELP}); article-lens export "
+        "SESSION.alens --format F --output PATH; article-lens import FILE --format F --output "
+        "SESSION.alens (each with --help).",
     )
     parser.add_argument("file", nargs="?", help="an article (.txt, .md) to open")
     options = parser.parse_args(args)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from desktop.formats.figures_sheet import article_facts, figure_rows
 from desktop.formats.plain_numbers import plain_number
-from desktop.formats.report_svg import BarChart, LineChart, chart_svg
+from desktop.formats.report_svg import SVG_STYLE, BarChart, LineChart, chart_svg
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,7 +28,7 @@ _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _TABLE = (("Figure", "surface"), ("Value", "shown"), ("Unit", "unit_code"), ("Role", "role"),
           ("Subject", "subject"), ("Period", "period"), ("Change", "change"), ("Kind", "kind"),
           ("Qualifier", "qualifier"))
-_STYLE = """
+_STYLE = SVG_STYLE + """
 body{font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;max-width:60rem;
 margin:2rem auto;padding:0 1rem}
 h1{font-size:1.6rem;margin:.2rem 0 .6rem}h2{font-size:1.2rem;margin-top:2.2rem;border-bottom:1px solid #d0d7de}
@@ -45,8 +45,6 @@ th,td{border-bottom:1px solid #d8dee4;padding:.25rem .4rem;text-align:left;verti
 th{background:#f6f8fa;position:sticky;top:0}td.num{text-align:right;font-variant-numeric:tabular-nums}
 tr.derived td{color:#6b6f76;font-style:italic}td.edited{background:#fff4d6}
 .charts svg{max-width:100%;height:auto;display:block;margin:1rem 0}
-svg .title{font:600 14px system-ui,sans-serif}svg .label,svg .value{font:11px system-ui,sans-serif;fill:#24292f}
-svg .note{font:11px system-ui,sans-serif;fill:#6b6f76}svg .axis{stroke:#57606a}svg .grid{stroke:#e5e8eb}
 ol.notes{font-size:.85rem}
 @media print{
 body{max-width:none;margin:0;font-size:10.5pt;color:#000}

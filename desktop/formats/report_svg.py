@@ -19,6 +19,10 @@ _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _DEFAULT_COLOUR = "#9fa8da"
 _LINE_COLOURS = ("#3949ab", "#00897b", "#8e24aa", "#f4511e")
 _LABEL_CHARS = 38
+#: The look of the charts' texts and lines (the report's style sheet holds it too).
+SVG_STYLE = """svg .title{font:600 14px system-ui,sans-serif}svg .label,svg .value{font:11px system-ui,sans-serif;fill:#24292f}
+svg .note{font:11px system-ui,sans-serif;fill:#6b6f76}svg .axis{stroke:#57606a}svg .grid{stroke:#e5e8eb}
+"""
 
 
 @dataclass
@@ -51,6 +55,15 @@ class LineChart:
 
 def chart_svg(chart: BarChart | LineChart) -> str:
     return bar_svg(chart) if isinstance(chart, BarChart) else line_svg(chart)
+
+
+def standalone_svg(chart: BarChart | LineChart) -> bytes:
+    """``chart`` as an SVG file of its own: its style inside, on a white ground."""
+    svg = chart_svg(chart)
+    opened = svg.index(">") + 1
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg[:opened]
+            + f'<style>{SVG_STYLE}</style><rect width="100%" height="100%" fill="#ffffff"/>'
+            + svg[opened:] + "\n").encode("utf-8")
 
 
 def bar_svg(chart: BarChart) -> str:

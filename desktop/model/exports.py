@@ -120,8 +120,7 @@ def report_charts(figures: pd.DataFrame, session: Session) -> list[BarChart | Li
     """The charts of the report, from what the window's charts draw: the bars of each
     unit's levels, changes and shares (largest groups first), then each subject
     over time."""
-    from desktop.formats.report_svg import BarChart, LineChart
-    from desktop.model.chart_data import SET_TITLES, figure_groups, group_bars
+    from desktop.model.chart_data import figure_groups
     from desktop.model.period_series import period_series
 
     if not len(figures):
@@ -129,17 +128,33 @@ def report_charts(figures: pd.DataFrame, session: Session) -> list[BarChart | Li
     charts: list[BarChart | LineChart] = []
     for group in figure_groups(figures)[:MAX_BAR_CHARTS]:
         for bar_set, count in group.sets:
-            if not count:
-                continue
-            bars = group_bars(figures, group.key, lambda label: session.label(label).colour, bar_set)
-            charts.append(BarChart(
-                f"{SET_TITLES[bar_set]}: {group.title}", bars.axis_title,
-                [label.replace("\n", ", ") for label in bars.labels[:MAX_BARS]], bars.heights[:MAX_BARS],
-                bars.colours[:MAX_BARS], bars.hollow[:MAX_BARS], len(bars.heights)))
+            if count:
+                charts.append(bar_chart(figures, session, group.key, bar_set, group.title, MAX_BARS))
     for series in period_series(figures)[:MAX_SERIES]:
-        charts.append(LineChart(
-            f"Over time: {series.name}", series.unit,
-            [series.slot_label(i).replace("\n", ", ") for i in range(len(series.slots))],
-            [point.slot for point in series.points], series.values,
-            [list(line.joined) for line in series.lines], [not point.stated for point in series.points]))
+        charts.append(line_chart(series))
     return charts
+
+
+def bar_chart(figures: pd.DataFrame, session: Session, key, bar_set: str, title: str,
+              limit: int | None = None) -> BarChart:
+    """The bars of one unit's (``key``) levels, changes or shares (``bar_set``) as the
+    Figures chart draws them, the first ``limit`` of them (all: None)."""
+    from desktop.formats.report_svg import BarChart
+    from desktop.model.chart_data import SET_TITLES, group_bars
+
+    bars = group_bars(figures, key, lambda label: session.label(label).colour, bar_set)
+    cut = slice(None, limit)
+    return BarChart(f"{SET_TITLES[bar_set]}: {title}", bars.axis_title,
+                    [label.replace("\n", ", ") for label in bars.labels[cut]], list(bars.heights[cut]),
+                    bars.colours[cut], bars.hollow[cut], len(bars.heights))
+
+
+def line_chart(series) -> LineChart:
+    """One subject over time (a PeriodSeries) as the Over time chart draws it."""
+    from desktop.formats.report_svg import LineChart
+
+    return LineChart(
+        f"Over time: {series.name}", series.unit,
+        [series.slot_label(i).replace("\n", ", ") for i in range(len(series.slots))],
+        [point.slot for point in series.points], series.values,
+        [list(line.joined) for line in series.lines], [not point.stated for point in series.points])

@@ -88,6 +88,7 @@ class AnnotationController(QObject):
         self._built_for = labels
         for action in self.label_actions:
             self._view.removeAction(action)
+            action.setShortcut(QKeySequence())  # alive until deleted: its key must not count as taken
             action.deleteLater()
         self.label_actions = []
         self.accept_all_menu.clear()

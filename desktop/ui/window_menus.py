@@ -52,6 +52,9 @@ def build_menus(window: MainWindow) -> None:
     window.save_action = action(window, "&Save", QKeySequence.StandardKey.Save, files.save)
     window.save_as_action = action(window, "Save &As…", "Ctrl+Shift+S", files.save_as)
     file_menu.addActions([window.save_action, window.save_as_action])
+    from desktop.ui.transfer_menu import add_transfer_actions
+
+    add_transfer_actions(window, file_menu)  # Export…, Import… and the charts' exports
     file_menu.addSeparator()
     window.reanalyse_action = action(window, "&Analyse Again", "F5", model.start_analysis)
     window.cancel_action = action(window, "&Cancel Analysis", None, model.cancel_analysis)

@@ -63,3 +63,45 @@ def read_visual_conf(text: str) -> tuple[dict[str, str], dict[str, str]]:
             if found:
                 colours[kind] = found.group(1).lower()
     return names, colours
+
+
+def merged_conf(existing: str, ours: str) -> str:
+    """``existing`` (an annotation.conf or visual.conf already in a brat collection
+    folder, for other documents) with the lines of ``ours`` whose type it lacks added
+    to their section: the folder's documents keep their types, names and colours, and
+    the new document's are declared too."""
+    lines = existing.splitlines()
+    section_of: dict[str, tuple[int, set[str]]] = {}  # section -> (index of its last line, keys)
+    section = ""
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            section = stripped[1:-1].strip().lower()
+            section_of.setdefault(section, (index, set()))
+        elif stripped and not stripped.startswith("#") and section:
+            _, keys = section_of[section]
+            keys.add(_conf_key(stripped))
+            section_of[section] = (index, keys)
+    additions: dict[str, list[str]] = {}
+    heading: dict[str, str] = {}
+    section = ""
+    for line in ours.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            section = stripped[1:-1].strip().lower()
+            heading[section] = stripped
+        elif stripped and not stripped.startswith("#") and section:
+            known = section_of.get(section, (0, set()))[1]
+            if _conf_key(stripped) not in known:
+                additions.setdefault(section, []).append(line)
+    for name, (last, _) in sorted(((n, v) for n, v in section_of.items() if n in additions),
+                                  key=lambda item: -item[1][0]):
+        lines[last + 1:last + 1] = additions.pop(name)
+    for name, added in additions.items():  # sections the file did not have
+        lines += ["", heading[name], *added]
+    return "\n".join(lines) + "\n"
+
+
+def _conf_key(line: str) -> str:
+    """The type a configuration line is about: its first word (before "|" in [labels])."""
+    return re.split(r"[\s|]", line.strip(), maxsplit=1)[0]
