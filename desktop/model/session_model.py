@@ -208,14 +208,6 @@ class SessionModel(QObject):
         import desktop.nlp.analysis  # noqa: F401
         import desktop.nlp.parallel  # noqa: F401
 
-    @staticmethod
-    def start_workers() -> None:
-        """Start the worker processes that analyse long texts (each loads the language
-        model, ~1.5 s), so the first long analysis does not wait for them."""
-        from desktop.nlp import parallel
-
-        parallel.start(local=False)
-
     def cancel_analysis(self) -> None:
         self.analysis.cancel()
         self._revising.clear()

@@ -7,10 +7,15 @@ process that asks (whose pipeline is already loaded) analyses batches too: the f
 one at once (the first screen), then whichever batch comes next whenever the workers
 have enough queued, so there is one worker per core *besides* its own. Until a
 worker has loaded its pipeline it is given nothing, so a cold start never delays a
-text this process could have finished alone. Results come back in text order. The
-pool is started on first use with the "spawn" method (safe in a process that runs
-Qt threads) and kept for later analyses; :func:`start` starts it ahead of time (a
-window does once it is idle) and :func:`warm_up` waits for it too.
+text this process could have finished alone. Results come back in text order.
+
+One pool serves the whole process (every window of the app). It is started on first
+use — a long text, a large session's figures — with the "spawn" method (safe in a
+process that runs Qt threads), with as many workers as the cores and the available
+memory allow (:func:`worker_count`), and ends once it has had nothing to do for
+IDLE_EXIT_SECONDS: its workers (~150-230 MiB each) exit, and the next long text
+starts it again. :func:`start` starts it ahead of time and :func:`warm_up` waits for
+it too.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import atexit
 import multiprocessing
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -34,24 +40,55 @@ _AHEAD_PER_WORKER = 2
 
 #: How much nicer than the process that asks the workers run.
 WORKER_NICENESS = 10
+#: The pool ends (its workers exit) once it has had no task for this long (s). Read
+#: at each check, so a test may shorten it.
+IDLE_EXIT_SECONDS = 60.0
+#: What one worker process needs (the model, the analysis, a batch's data), in MiB:
+#: its peak resident memory analysing 1 MB is ~230 MiB.
+WORKER_MIB = 250
+#: Memory left for the rest of the machine when counting workers, in MiB.
+RESERVED_MIB = 512
 
-_lock = threading.Lock()
+_lock = threading.RLock()  # re-entered: a done callback may run inside submit
 _pool: ProcessPoolExecutor | None = None
 #: One task per worker submitted with the pool; each is done once a worker has
 #: loaded the pipeline.
 _started: list[Future[int]] = []
+#: Tasks of the pool not yet done, and when the last one ended (monotonic seconds).
+_in_flight = 0
+_last_done = 0.0
+#: Calls of map_in_order under way (the pool is never idle while one runs).
+_mapping = 0
+_idle_check: threading.Event | None = None  # set to stop the current pool's watcher
 #: The end of the items.
 _END = object()
 
 
 def worker_count(local: bool = True) -> int:
     """Worker processes to use: one per core the process may run on besides the one
-    of this process when it analyses too (``local``), else one per core; at least 1."""
+    of this process when it analyses too (``local``), else one per core; no more
+    than the available memory holds (WORKER_MIB each, RESERVED_MIB kept); at least 1."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:
         cores = os.cpu_count() or 1
-    return max(1, cores - 1 if local else cores)
+    by_cores = cores - 1 if local else cores
+    available = available_mib()
+    by_memory = by_cores if available is None else (available - RESERVED_MIB) // WORKER_MIB
+    return max(1, min(by_cores, by_memory))
+
+
+def available_mib() -> int | None:
+    """Memory available for new processes without swapping (Linux: MemAvailable),
+    in MiB; None where it is not known."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def _warm_worker() -> None:
@@ -92,7 +129,7 @@ def _worker_pid() -> int:
 
 def _pool_instance(local: bool = True) -> ProcessPoolExecutor:
     """The pool, started on first use with as many workers as ``local`` calls for."""
-    global _pool
+    global _pool, _idle_check
     with _lock:
         if _pool is None:
             count = worker_count(local)
@@ -102,8 +139,48 @@ def _pool_instance(local: bool = True) -> ProcessPoolExecutor:
                 initializer=_warm_worker,
             )
             # Submitting spawns the workers now; each task ends once one has loaded.
-            _started[:] = [_pool.submit(_worker_pid) for _ in range(count)]
+            _started[:] = [_submit_locked(_pool, _worker_pid) for _ in range(count)]
+            _idle_check = threading.Event()
+            threading.Thread(target=_end_when_idle, args=(_pool, _idle_check),
+                             name="article-lens-pool-idle", daemon=True).start()
         return _pool
+
+
+def _submit_locked(pool: ProcessPoolExecutor, function: Callable[..., R], *args) -> Future[R]:
+    """``pool.submit``, counted as a task in flight until it is done (hold _lock)."""
+    global _in_flight
+    future = pool.submit(function, *args)
+    _in_flight += 1
+    future.add_done_callback(_task_done)
+    return future
+
+
+def _submit(pool: ProcessPoolExecutor, function: Callable[..., R], *args) -> Future[R]:
+    with _lock:
+        return _submit_locked(pool, function, *args)
+
+
+def _task_done(_future: Future) -> None:
+    global _in_flight, _last_done
+    with _lock:
+        _in_flight -= 1
+        _last_done = time.monotonic()
+
+
+def _end_when_idle(pool: ProcessPoolExecutor, stop: threading.Event) -> None:
+    """Shut ``pool`` down once no task has been in flight for IDLE_EXIT_SECONDS (the
+    whole pool: its workers load and idle together); ends with the pool."""
+    global _pool
+    while not stop.wait(min(1.0, max(0.05, IDLE_EXIT_SECONDS / 4))):
+        with _lock:
+            if _pool is not pool:
+                return
+            if _in_flight or _mapping or time.monotonic() - _last_done < IDLE_EXIT_SECONDS:
+                continue
+            _pool = None
+            _started.clear()
+        pool.shutdown(wait=False, cancel_futures=True)
+        return
 
 
 def _ready_workers() -> int:
@@ -121,7 +198,11 @@ def start(local: bool = True) -> None:
 def submit(function: Callable[..., R], *args) -> Future[R]:
     """Run ``function(*args)`` in a worker process (the pool is started if need be),
     away from this process's GIL."""
-    return _pool_instance(local=False).submit(function, *args)
+    while True:
+        pool = _pool_instance(local=False)
+        with _lock:
+            if _pool is pool:  # not ended as idle meanwhile
+                return _submit_locked(pool, function, *args)
 
 
 def let_leave(future: Future, seconds: float = 0.003) -> None:
@@ -162,6 +243,8 @@ def shutdown_pool(wait: bool = False) -> None:
     with _lock:
         pool, _pool = _pool, None
         _started.clear()
+        if _idle_check is not None:
+            _idle_check.set()
     if pool is not None:
         pool.shutdown(wait=wait, cancel_futures=True)
 
@@ -186,7 +269,10 @@ def map_in_order(
     With ``local=False`` every item goes to the workers (a window's process keeps its
     time, and the GIL, for the window).
     """
-    pool = _pool_instance(local)
+    global _mapping
+    with _lock:
+        pool = _pool_instance(local)
+        _mapping += 1
     pending: deque[tuple[Future[R], int]] = deque()
     upcoming = iter(items)
     kept: deque[tuple[T, int]] = deque()  # read from ``items``, not yet handed to anyone
@@ -231,7 +317,7 @@ def map_in_order(
                     break
                 if left is not None:
                     left -= size
-                pending.append((pool.submit(function, item), size))
+                pending.append((_submit(pool, function, item), size))
             if mine is None and (mine := keep_here()) is None:
                 break
             item, here = mine
@@ -246,3 +332,5 @@ def map_in_order(
     finally:
         for future, _ in pending:
             future.cancel()
+        with _lock:
+            _mapping -= 1

@@ -37,8 +37,6 @@ SETTLE_AT_MOST_MS = 2000
 #: How long after the side panes' first paint the window counts as settled (the
 #: charts paint again once pyqtgraph has laid them out).
 SETTLE_AFTER_PAINT_MS = 100
-#: How long after settling the window starts the analysis's worker processes.
-START_WORKERS_AFTER_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -194,7 +192,6 @@ class MainWindow(QMainWindow):
         if self._settled:
             return
         self._settled = True
-        QTimer.singleShot(START_WORKERS_AFTER_MS, self, self.model.start_workers)
         waiting, self._when_settled = self._when_settled, []
         for callback in waiting:
             callback()

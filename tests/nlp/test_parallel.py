@@ -183,3 +183,50 @@ def test_a_loaded_worker_has_every_unit_pattern_compiled():
         assert len(units._PATTERNS) > 20
     finally:
         parallel.shutdown_pool(wait=True)
+
+
+def test_idle_workers_exit_and_the_pool_starts_again_when_needed(monkeypatch):
+    import time
+
+    monkeypatch.setattr(parallel, "IDLE_EXIT_SECONDS", 1.0)
+    try:
+        pids = parallel.warm_up()
+        assert pids and all(_running(pid) for pid in pids)
+        assert parallel.submit(abs, -3).result() == 3
+        deadline = time.monotonic() + 30
+        while (parallel.worker_pids() or any(_running(pid) for pid in pids)) \
+                and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert parallel.worker_pids() == []
+        assert not any(_running(pid) for pid in pids), "idle workers still run"
+        assert parallel.submit(abs, -4).result() == 4  # a new pool, started on demand
+        assert parallel.worker_pids() and not set(parallel.worker_pids()) & set(pids)
+    finally:
+        parallel.shutdown_pool(wait=True)
+
+
+def test_the_pool_is_not_idle_while_a_task_runs_longer_than_the_idle_time(monkeypatch):
+    import time
+
+    monkeypatch.setattr(parallel, "IDLE_EXIT_SECONDS", 0.5)
+    try:
+        parallel.warm_up()
+        pids = parallel.worker_pids()
+        future = parallel.submit(time.sleep, 2.0)
+        time.sleep(1.5)
+        assert parallel.worker_pids() == pids
+        assert future.result(timeout=30) is None
+    finally:
+        parallel.shutdown_pool(wait=True)
+
+
+def test_the_worker_count_follows_the_cores_and_the_memory(monkeypatch):
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: set(range(8)))
+    monkeypatch.setattr(parallel, "available_mib", lambda: 64_000)
+    assert parallel.worker_count(local=False) == 8 and parallel.worker_count(local=True) == 7
+    monkeypatch.setattr(parallel, "available_mib", lambda: parallel.RESERVED_MIB + 3 * parallel.WORKER_MIB)
+    assert parallel.worker_count(local=False) == 3
+    monkeypatch.setattr(parallel, "available_mib", lambda: 100)
+    assert parallel.worker_count(local=False) == 1  # one at least: a long text needs it
+    monkeypatch.setattr(parallel, "available_mib", lambda: None)  # not known: the cores decide
+    assert parallel.worker_count(local=False) == 8

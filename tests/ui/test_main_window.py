@@ -166,16 +166,37 @@ def test_hovering_a_highlight_shows_its_label(qtbot, window, seed_path):
     QToolTip.hideText()
 
 
-def test_a_settled_window_starts_the_worker_processes_for_long_texts(qtbot, make_window, monkeypatch):
+def test_a_short_article_is_analysed_without_any_worker_process(qtbot, make_window, seed_path):
+    """Short articles are analysed in a thread of the window's process: opening one,
+    analysing it and letting the window settle starts no worker process."""
     from desktop.nlp import parallel
-    from desktop.ui import main_window
 
     parallel.shutdown_pool(wait=True)
-    monkeypatch.setattr(main_window, "START_WORKERS_AFTER_MS", 50)
-    assert parallel.worker_pids() == []
     window = make_window()
+    open_and_wait(qtbot, window, seed_path)
+    assert window.figures_view.table_model.rowCount() >= 10
     qtbot.waitUntil(lambda: window.settled, timeout=5000)
-    qtbot.waitUntil(lambda: len(parallel.worker_pids()) == parallel.worker_count(local=False), timeout=5000)
+    qtbot.wait(2000)  # windows used to start the workers 1.5 s after settling
+    assert parallel.worker_pids() == []
+    assert spawned_children() == []
+
+
+def spawned_children() -> list[int]:
+    """Child processes of this one started by multiprocessing's spawn (pool workers)."""
+    import os
+
+    children = []
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        children += [int(pid) for pid in (task / "children").read_text().split()]
+    found = []
+    for pid in children:
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+        except OSError:
+            continue
+        if b"spawn_main" in command:
+            found.append(pid)
+    return found
 
 
 class _PaintSpy(QObject):
