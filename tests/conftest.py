@@ -23,6 +23,9 @@ def _isolated_user_folders(tmp_path_factory, monkeypatch):
         folder = home / sub
         folder.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(name, str(folder))
+    runtime = home / "run"  # the single-instance socket (desktop/instance.py): never a real app's
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     try:
         from PySide6.QtCore import QCoreApplication, QSettings
     except ImportError:  # the Qt-free layers are also tested without Qt

@@ -1,0 +1,233 @@
+"""One Article Lens process per user and display: a later launch hands its files over.
+
+The first launch listens on a local socket (``QLocalServer``) named for the user, the
+app's version and handover protocol, and the display. A later launch — a
+double-click on a session, ``article-lens FILE``, ``gio open`` — connects, sends its
+files and exits (status 0) once the running app has acknowledged them; the running
+app opens each in a new window of its own (:class:`desktop.app.App`).
+
+A socket left behind by a crashed app is noticed (nobody accepts a connection) and
+replaced. When the running app does not acknowledge within HANDOVER_TIMEOUT_MS (it
+is frozen, or busy in one long step), the launch starts a process of its own, as
+before this existed. The client needs no QCoreApplication, and a first launch pays
+only for a look at the socket's folder (QtNetwork is imported when a socket is
+there, or when the app starts listening).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop import __version__
+
+#: Bump when the message format changes: launches of different protocols (or app
+#: versions) never talk to each other, each runs its own process.
+PROTOCOL = 1
+#: How long a launch waits for the running app to take its files (connect, send,
+#: acknowledge), in ms; then it starts a process of its own.
+HANDOVER_TIMEOUT_MS = 1500
+#: How long the running app gives a connection to send its message, in ms.
+READ_TIMEOUT_MS = 5000
+#: A message longer than this is refused (it lists file paths only).
+MESSAGE_LIMIT = 1 << 20
+ACKNOWLEDGED = b"ok\n"
+
+
+def server_name() -> str:
+    """The socket's name: per user (uid), per app version and protocol, per display.
+
+    On Unix it is a full path in the user's private runtime folder
+    (``XDG_RUNTIME_DIR``), else in a folder of the temporary directory that only the
+    user may enter, so that no other user can stand in for the running app."""
+    uid = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+    display = (os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY")
+               or os.environ.get("QT_QPA_PLATFORM") or "")
+    digest = hashlib.sha1(f"{PROTOCOL}\0{display}".encode()).hexdigest()[:8]
+    name = f"article-lens-{uid}-{__version__}-{digest}"
+    if sys.platform == "win32":
+        return name  # a named pipe, per session
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and _private(runtime):
+        return os.path.join(runtime, name)
+    folder = os.path.join(tempfile.gettempdir(), f"article-lens-{uid}")
+    try:
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return name  # Qt's own folder for it (the temporary directory)
+    return os.path.join(folder, name) if _private(folder) else name
+
+
+def _private(folder: str) -> bool:
+    """Whether ``folder`` is a real folder of this user that no one else may enter."""
+    import stat
+
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    return (stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid()
+            and not info.st_mode & 0o077)
+
+
+def hand_over(paths: Sequence[str], timeout_ms: int = HANDOVER_TIMEOUT_MS) -> bool:
+    """Give ``paths`` to the Article Lens that runs for this user and display, if one
+    does and it takes them within ``timeout_ms``; True when it did (this launch is
+    then done). ``paths`` may be empty: the running app then raises a window."""
+    name = server_name()
+    if os.path.isabs(name) and not os.path.exists(name):
+        return False  # the usual first launch: no app runs, and no Qt import for it
+    from PySide6.QtNetwork import QLocalSocket
+
+    deadline = time.monotonic() + timeout_ms / 1000
+
+    def left_ms() -> int:
+        return max(1, int((deadline - time.monotonic()) * 1000))
+
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(left_ms()):
+        return False
+    message = {
+        "protocol": PROTOCOL,
+        "paths": [os.path.abspath(path) for path in paths],
+        # lets the running app's window take the focus on Wayland / X11 desktops
+        "activation": os.environ.get("XDG_ACTIVATION_TOKEN") or os.environ.get("DESKTOP_STARTUP_ID", ""),
+    }
+    socket.write(json.dumps(message).encode() + b"\n")
+    if not socket.waitForBytesWritten(left_ms()):
+        return False
+    reply = b""
+    while not reply.endswith(b"\n") and time.monotonic() < deadline:
+        if socket.bytesAvailable() or socket.waitForReadyRead(left_ms()):
+            reply += bytes(socket.readAll())
+        elif socket.state() != QLocalSocket.LocalSocketState.ConnectedState:
+            break
+    socket.abort()
+    return reply == ACKNOWLEDGED
+
+
+def parse_message(data: bytes) -> tuple[list[str], str] | None:
+    """The paths and activation token of a launch's message, or None when it is not
+    one of this protocol."""
+    try:
+        message = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(message, dict) or message.get("protocol") != PROTOCOL:
+        return None
+    paths = message.get("paths")
+    if not isinstance(paths, list) or not all(isinstance(p, str) and p for p in paths):
+        return None
+    token = message.get("activation", "")
+    return paths, token if isinstance(token, str) else ""
+
+
+class InstanceServer(QObject):
+    """Listens for later launches; ``sigOpen(paths, activation_token)`` for each one,
+    emitted once the launch has been answered (so that it exits at once)."""
+
+    sigOpen = Signal(list, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._server = None
+        self.name = ""
+
+    def listen(self) -> bool:
+        """Start listening; a socket nobody answers on (left by a crash) is replaced.
+        False when another live app holds the name (two started at once): this one
+        then runs on its own. Called again, it does nothing."""
+        from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+        if self._server is not None:
+            return self.listening
+
+        name = server_name()
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        server.newConnection.connect(self._on_connection)
+        if not server.listen(name):
+            if server.serverError() != QLocalSocket.LocalSocketError.AddressInUseError \
+                    or _answers(name):
+                server.deleteLater()
+                return False
+            QLocalServer.removeServer(name)
+            if not server.listen(name):
+                server.deleteLater()
+                return False
+        self._server, self.name = server, name
+        return True
+
+    @property
+    def listening(self) -> bool:
+        return self._server is not None and self._server.isListening()
+
+    def close(self) -> None:
+        """Stop listening (the socket file is removed)."""
+        if self._server is not None:
+            self._server.close()
+
+    def _on_connection(self) -> None:
+        while (socket := self._server.nextPendingConnection()) is not None:
+            _Reader(socket, self)
+
+    def _received(self, socket, data: bytes) -> None:
+        parsed = parse_message(data)
+        if parsed is None:
+            socket.abort()
+            return
+        socket.write(ACKNOWLEDGED)
+        socket.flush()
+        socket.disconnectFromServer()
+        # the windows open after this turn: the launch has its answer first
+        QTimer.singleShot(0, self, lambda: self.sigOpen.emit(*parsed))
+
+
+class _Reader(QObject):
+    """Collects one launch's message (a line of JSON) from its socket."""
+
+    def __init__(self, socket, server: InstanceServer) -> None:
+        super().__init__(server)
+        self._socket, self._server, self._data = socket, server, b""
+        socket.setParent(self)
+        socket.readyRead.connect(self._read)
+        socket.disconnected.connect(self.deleteLater)
+        QTimer.singleShot(READ_TIMEOUT_MS, self, self._give_up)
+        self._read()
+
+    def _read(self) -> None:
+        if self._data is None:
+            return
+        self._data += bytes(self._socket.readAll())
+        if len(self._data) > MESSAGE_LIMIT:
+            self._give_up()
+        elif self._data.endswith(b"\n"):
+            data, self._data = self._data, None  # one message a connection
+            self._server._received(self._socket, data)
+
+    def _give_up(self) -> None:
+        if self._data is not None:
+            self._socket.abort()
+        self.deleteLater()
+
+
+def _answers(name: str) -> bool:
+    """Whether a live server accepts connections on ``name``."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    probe = QLocalSocket()
+    probe.connectToServer(name)
+    alive = probe.waitForConnected(200)
+    probe.abort()
+    return alive

@@ -1,0 +1,239 @@
+"""One process serves every window: a later launch hands its file to the running app.
+
+The first tests run real processes (offscreen), as a double-click or `article-lens
+FILE` would; the others drive the app's window list in this process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from desktop import instance
+
+REPO = Path(__file__).resolve().parents[2]
+STORY = REPO / "tests" / "data" / "rotterdam_port.txt"
+LAUNCH_TIMEOUT = 120
+
+
+@pytest.fixture
+def launch_env(tmp_path, monkeypatch):
+    """The environment of app processes: a private home and a short runtime folder
+    (a socket's path must stay under ~100 characters), the same for every launch."""
+    runtime = Path(tempfile.mkdtemp(prefix="al-"))
+    runtime.chmod(0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_LOGGING_RULES="qt.qpa.*=false",
+               ARTICLE_LENS_TRACE="1", XDG_RUNTIME_DIR=str(runtime))
+    yield env
+    shutil.rmtree(runtime, ignore_errors=True)
+
+
+class App:
+    """An Article Lens process whose trace lines are collected as they come."""
+
+    def __init__(self, args: list[str], env: dict) -> None:
+        self.process = subprocess.Popen([sys.executable, "-m", "desktop.cli", *args], cwd=REPO, env=env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.lines: list[str] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for line in self.process.stderr:
+            if line.startswith("article-lens-trace "):
+                self.lines.append(line.split(" ", 1)[1].strip())
+
+    def wait_for(self, predicate, timeout: float = LAUNCH_TIMEOUT) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = next((line for line in self.lines if predicate(line)), None)
+            if found is not None:
+                return found
+            if self.process.poll() is not None and not self._reader.is_alive():
+                break
+            time.sleep(0.05)
+        raise AssertionError(f"never reported it; reported {self.lines}")
+
+    def windows(self) -> list[str]:
+        """What its windows show, as last reported."""
+        reports = [line for line in self.lines if line.startswith("windows ")]
+        return json.loads(reports[-1].split(" ", 1)[1]) if reports else []
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(timeout=30)
+
+
+def session_of(path: Path, folder: Path, env: dict) -> Path:
+    """A session file of the article ``path`` (written by ``extract --session``)."""
+    session = folder / f"{path.stem}.alens"
+    subprocess.run([sys.executable, "-m", "desktop.cli", "extract", str(path), "--session", str(session)],
+                   cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL, timeout=LAUNCH_TIMEOUT)
+    return session
+
+
+def test_a_second_launch_hands_its_file_to_the_running_app_and_exits(launch_env, tmp_path, seed_path):
+    session = session_of(STORY, tmp_path, launch_env)
+    first = App([str(seed_path)], launch_env)
+    try:
+        first.wait_for(lambda line: line == "listening")
+        started = time.monotonic()
+        second = subprocess.run([sys.executable, "-m", "desktop.cli", str(session)], cwd=REPO,
+                                env=launch_env, capture_output=True, text=True, timeout=LAUNCH_TIMEOUT)
+        handed_over_in = time.monotonic() - started
+        assert second.returncode == 0, second.stderr
+        assert "text-shown" not in second.stderr  # it opened no window of its own
+        first.wait_for(lambda line: line.startswith("windows ") and len(json.loads(line[8:])) == 2)
+        assert first.windows() == [seed_path.name, session.name]
+        assert first.process.poll() is None
+        assert handed_over_in < 20  # a Python start and a message, not a whole app
+    finally:
+        first.stop()
+
+
+def test_a_stale_socket_left_by_a_crash_is_replaced(launch_env, tmp_path, seed_path):
+    name = instance.server_name()
+    assert name.startswith(launch_env["XDG_RUNTIME_DIR"])
+    stale = socket.socket(socket.AF_UNIX)
+    stale.bind(name)  # a socket file nobody listens on, as a killed app leaves it
+    stale.close()
+    assert not instance.hand_over([str(seed_path)])  # refused at once: nobody answers
+    first = App([str(seed_path)], launch_env)
+    try:
+        first.wait_for(lambda line: line == "listening")
+        second = subprocess.run([sys.executable, "-m", "desktop.cli", str(STORY)], cwd=REPO,
+                                env=launch_env, capture_output=True, text=True, timeout=LAUNCH_TIMEOUT)
+        assert second.returncode == 0, second.stderr
+        first.wait_for(lambda line: line.startswith("windows ") and STORY.name in line)
+        assert first.windows() == [seed_path.name, STORY.name]
+    finally:
+        first.stop()
+
+
+def test_a_launch_starts_on_its_own_when_the_running_app_does_not_answer(launch_env, seed_path):
+    name = instance.server_name()
+    frozen = socket.socket(socket.AF_UNIX)
+    frozen.bind(name)
+    frozen.listen()  # accepts connections, never answers: a frozen app
+    try:
+        started = time.monotonic()
+        assert not instance.hand_over([str(seed_path)])
+        waited = time.monotonic() - started
+        assert instance.HANDOVER_TIMEOUT_MS / 1000 * 0.9 <= waited < 10
+        own = App([str(STORY)], launch_env)
+        try:
+            own.wait_for(lambda line: line == "text-shown")
+            assert own.windows() == [STORY.name]
+        finally:
+            own.stop()
+    finally:
+        frozen.close()
+
+
+def test_messages_of_another_protocol_or_shape_are_refused():
+    good = {"protocol": instance.PROTOCOL, "paths": ["/a.alens", "/b.txt"], "activation": "t"}
+    assert instance.parse_message(json.dumps(good).encode()) == (["/a.alens", "/b.txt"], "t")
+    for bad in ({**good, "protocol": instance.PROTOCOL + 1}, {**good, "paths": "/a.alens"},
+                {**good, "paths": [3]}, [good]):
+        assert instance.parse_message(json.dumps(bad).encode()) is None
+    assert instance.parse_message(b"\xff{") is None
+
+
+def test_the_socket_is_per_user_and_private(tmp_path, monkeypatch):
+    name = instance.server_name()
+    assert f"article-lens-{os.getuid()}-" in name and instance.__version__ in name
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+    fallback = Path(instance.server_name())
+    assert fallback.parent == tmp_path / f"article-lens-{os.getuid()}"
+    assert fallback.parent.stat().st_mode & 0o777 == 0o700
+    monkeypatch.setenv("DISPLAY", ":7")
+    assert instance.server_name() != str(fallback)  # another display, another app
+
+
+# -- the windows of one process -------------------------------------------------------
+@pytest.fixture
+def app(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import App
+
+    made = App(QApplication.instance())
+    yield made
+    for window in made.windows:
+        window.model.undo_stack.setClean()
+        window.close()
+    made.close()
+    qtbot.wait(10)
+
+
+def test_each_file_opens_in_a_window_of_its_own_with_its_own_session(app, qtbot, seed_path, tmp_path):
+    story = tmp_path / STORY.name
+    shutil.copy(STORY, story)
+    first = app.first_window(str(seed_path))
+    app.open_files([str(story)])
+    assert len(app.windows) == 2
+    second = app.windows[1]
+    assert (first.document_name(), second.document_name()) == (seed_path.name, story.name)
+    assert first.model is not second.model and first.model.undo_stack is not second.model.undo_stack
+    assert first.document.recovery.path != second.document.recovery.path
+    for window in app.windows:
+        qtbot.waitUntil(lambda w=window: not w.model.analysing, timeout=60_000)
+    highlight = next(iter(second.model.session.highlights.visible()))
+    second.model.remove_highlights([highlight.id])
+    assert second.model.undo_stack.count() == 1 and first.model.undo_stack.count() == 0
+    assert highlight.id not in [h.id for h in second.model.session.highlights.visible()]
+
+    app.open_files([str(story)])  # shown already, unedited? it is edited: a new window
+    assert len(app.windows) == 3
+    app.open_files([str(seed_path)])  # shown already and unedited: that window is raised
+    assert len(app.windows) == 3
+
+
+def test_closing_a_window_leaves_the_app_running_until_the_last_closes(app, qtbot, seed_path):
+    """Runs the real event loop: closing one of two windows leaves it running (the
+    other stays usable); closing the last ends it, as quitting the app does."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    qt_app = QApplication.instance()
+    first = app.first_window(str(seed_path))
+    app.open_files([str(STORY)])
+    second = app.windows[1]
+    seen: dict[str, object] = {}
+
+    def close_first() -> None:
+        first.close()
+
+    def close_second() -> None:
+        seen["left after the first closed"] = [w.document_name() for w in app.windows]
+        seen["still running"] = True
+        second.close()
+
+    def give_up() -> None:
+        seen["gave up"] = True
+        qt_app.quit()
+
+    QTimer.singleShot(0, close_first)
+    QTimer.singleShot(1000, close_second)
+    guard = QTimer(singleShot=True, interval=30_000)
+    guard.timeout.connect(give_up)
+    guard.start()
+    assert qt_app.quitOnLastWindowClosed()
+    qt_app.exec()
+    guard.stop()
+    assert "gave up" not in seen, "the app did not quit when its last window closed"
+    assert seen == {"left after the first closed": [STORY.name], "still running": True}
+    qtbot.waitUntil(lambda: not app.windows)
