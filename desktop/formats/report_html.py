@@ -28,6 +28,9 @@ _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _TABLE = (("Figure", "surface"), ("Value", "shown"), ("Unit", "unit_code"), ("Role", "role"),
           ("Subject", "subject"), ("Period", "period"), ("Change", "change"), ("Kind", "kind"),
           ("Qualifier", "qualifier"))
+#: Columns kept even when empty in every row, and columns kept on one line.
+_ALWAYS = ("surface", "shown", "unit_code")
+_SHORT = ("surface", "shown", "unit_code", "period", "change")
 _STYLE = SVG_STYLE + """
 body{font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;max-width:60rem;
 margin:2rem auto;padding:0 1rem}
@@ -39,10 +42,11 @@ dl.facts dd{margin:0;overflow-wrap:anywhere}
 font-size:1.05rem;line-height:1.7}
 mark{color:inherit;border-radius:2px;padding:0 1px}
 mark.outer{box-shadow:inset 0 -3px 0 var(--outer)}
-sup a{text-decoration:none;font-size:.7rem}
+sup{line-height:0}sup a{text-decoration:none;font-size:.7rem}
 table{border-collapse:collapse;width:100%;font-size:.82rem}
 th,td{border-bottom:1px solid #d8dee4;padding:.25rem .4rem;text-align:left;vertical-align:top}
 th{background:#f6f8fa;position:sticky;top:0}td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.short{white-space:nowrap}
 tr.derived td{color:#6b6f76;font-style:italic}td.edited{background:#fff4d6}
 .charts svg{max-width:100%;height:auto;display:block;margin:1rem 0}
 ol.notes{font-size:.85rem}
@@ -135,8 +139,13 @@ def _legend(highlights: list[Highlight], used: list[str], index: dict[str, int])
 
 
 def _facts(session: Session, figure_count: int) -> str:
+    """The article's facts under its title (which the heading already shows)."""
+    facts = article_facts(session, figure_count)
+    facts.pop("title", None)
+    if isinstance(facts.get("session created"), str):
+        facts["session created"] = _readable_time(facts["session created"])
     rows = "".join(f"<dt>{escape(name)}</dt><dd>{escape(str(value))}</dd>"
-                   for name, value in article_facts(session, figure_count).items() if value not in ("", None))
+                   for name, value in facts.items() if value not in ("", None))
     return f'<dl class="facts">{rows}</dl>'
 
 
@@ -149,23 +158,41 @@ def _figures_table(figures: pd.DataFrame) -> str:
     derived = column.get("derived", [False] * rows)
     edited = column.get("edited", [""] * rows)
     formula = column.get("formula", [""] * rows)
-    head = "".join(f"<th>{escape(header)}</th>" for header, _ in _TABLE) + "<th>Note</th>"
+    shown = [(header, name) for header, name in _TABLE  # a column empty in every row is left out
+             if name in _ALWAYS or any(value not in ("", None) for value in column.get(name, ()))]
+    notes = [f"derived: {formula[i]}" if derived[i] else (f"corrected: {edited[i]}" if edited[i] else "")
+             for i in range(rows)]
+    head = "".join(f"<th>{escape(header)}</th>" for header, _ in shown) + ("<th>Note</th>" if any(notes) else "")
     body = []
     for i in range(rows):
         corrected = set(edited[i].split(",")) if edited[i] else set()
         cells = []
-        for _, name in _TABLE:
+        for _, name in shown:
             value = column.get(name, [""] * rows)[i]
             text = plain_number(value) if isinstance(value, float) else "" if value is None else str(value)
             classes = " ".join(c for c in ("num" if name == "shown" else "",
+                                           "short" if name in _SHORT else "",
                                            "edited" if (name == "shown" and "value" in corrected) or
                                            (name == "unit_code" and "unit" in corrected) or name in corrected
                                            else "") if c)
             cells.append(f'<td class="{classes}">{escape(text)}</td>' if classes else f"<td>{escape(text)}</td>")
-        note = f"derived: {formula[i]}" if derived[i] else (f"corrected: {edited[i]}" if edited[i] else "")
-        cells.append(f"<td>{escape(note)}</td>")
+        if any(notes):
+            cells.append(f"<td>{escape(notes[i])}</td>")
         body.append(f'<tr class="derived">{"".join(cells)}</tr>' if derived[i] else f"<tr>{''.join(cells)}</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _readable_time(iso_time: str) -> str:
+    """``2026-12-06T19:20:17+00:00`` as ``6 December 2026, 19:20 UTC`` (as it is when unreadable)."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(iso_time)
+    except ValueError:
+        return iso_time
+    offset = moment.strftime("%z")
+    zone = "UTC" if offset in ("+0000", "") else f"UTC{offset[:3]}:{offset[3:]}"
+    return f"{moment.day} {moment:%B %Y, %H:%M} {zone}"
 
 
 def _colour(colour: str) -> str:

@@ -91,6 +91,8 @@ def bar_svg(chart: BarChart) -> str:
     bottom = 30 + _BAR_HEIGHT * len(values)
     parts.append(f'<line x1="{zero:.1f}" y1="26" x2="{zero:.1f}" y2="{bottom}" class="axis"/>')
     note = chart.axis_title
+    if any(chart.hollow[:len(values)]):
+        note += " · outlined: forecast"
     if chart.total > len(values):
         note += f" · the first {len(values)} of {chart.total}"
     parts.append(_text(_LABEL_WIDTH, bottom + 16, note, "note"))
@@ -118,20 +120,31 @@ def line_svg(chart: LineChart) -> str:
     parts = [_open(top + plot_height + 70, chart.title), _text(8, 18, chart.title, "title")]
     for tick in _ticks(low, high):
         parts.append(f'<line x1="{left}" y1="{y(tick):.1f}" x2="{right}" y2="{y(tick):.1f}" class="grid"/>')
-        parts.append(_text(left - 6, y(tick) + 4, shown_number(tick), "value", "end"))
+        parts.append(_text(left - 6, y(tick) + 4, compact_number(tick), "value", "end"))
     for slot, label in enumerate(chart.slots):
         parts.append(_text(x(slot), top + plot_height + 16, _short(label, 18), "label", "middle"))
     for number, joined in enumerate(chart.lines):
         points = " ".join(f"{x(chart.xs[i]):.1f},{y(chart.values[i]):.1f}" for i in joined)
         colour = _LINE_COLOURS[number % len(_LINE_COLOURS)]
         parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"/>')
+    line_of = {i: number for number, joined in enumerate(chart.lines) for i in joined}
     for i, (slot, value) in enumerate(zip(chart.xs, chart.values)):
         hollow = i < len(chart.hollow) and chart.hollow[i]
-        parts.append(f'<circle cx="{x(slot):.1f}" cy="{y(value):.1f}" r="4" stroke="{_LINE_COLOURS[0]}" '
-                     f'stroke-width="1.5" fill="{"#ffffff" if hollow else _LINE_COLOURS[0]}">'
+        colour = _LINE_COLOURS[line_of.get(i, 0) % len(_LINE_COLOURS)]  # the colour of its line
+        parts.append(f'<circle cx="{x(slot):.1f}" cy="{y(value):.1f}" r="4" stroke="{colour}" '
+                     f'stroke-width="1.5" fill="{"#ffffff" if hollow else colour}">'
                      f'<title>{escape(chart.slots[slot])}: {escape(shown_number(value))}</title></circle>')
-    parts.append(_text(left, top + plot_height + 40, chart.axis_title, "note"))
+    note = chart.axis_title + (" · hollow: derived or forecast" if any(chart.hollow) else "")
+    parts.append(_text(left, top + plot_height + 40, note, "note"))
     return "".join(parts) + "</svg>"
+
+
+def compact_number(value: float) -> str:
+    """An axis value in few characters: 1250000000 -> 1.25bn, 75000000 -> 75m."""
+    for least, size, suffix in ((1e12, 1e12, "tn"), (1e9, 1e9, "bn"), (1e6, 1e6, "m"), (1e4, 1e3, "k")):
+        if abs(value) >= least:
+            return f"{value / size:.3g}{suffix}"
+    return shown_number(value)
 
 
 def _open(height: float, title: str) -> str:
@@ -153,8 +166,8 @@ def _colour(colour: str) -> str:
 
 
 def _ticks(low: float, high: float) -> list[float]:
-    """About four round values between ``low`` and ``high``."""
-    raw = (high - low) / 4
+    """Four to six round values between ``low`` and ``high``."""
+    raw = (high - low) / 5
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     first = math.ceil(low / step) * step

@@ -40,7 +40,7 @@ def test_highlights_are_marked_with_their_label_colours_and_notes(analysed, repo
 def test_the_figures_table_and_the_charts_are_there(analysed, report):
     _, figures, _ = analysed
     assert report.count("<tr") == len(figures) + 1
-    assert 'class="derived"' in report and 'class="num edited"' in report
+    assert 'class="derived"' in report and re.search(r'<td class="num[^"]* edited">', report)
     svgs = re.findall(r"<svg .*?</svg>", report, re.S)
     assert len(svgs) >= 2 and all('xmlns="http://www.w3.org/2000/svg"' in svg for svg in svgs)
     assert any("<polyline" in svg for svg in svgs) and any("<rect" in svg for svg in svgs)
@@ -54,3 +54,11 @@ def test_export_session_writes_the_report(analysed):
     session, figures, _ = analysed
     files = export_session(session, "html", figures, name="norvik")
     assert list(files) == ["norvik.html"] and b"<svg" in files["norvik.html"]
+
+
+def test_columns_empty_in_every_row_are_left_out(analysed, report):
+    _, figures, _ = analysed
+    head = re.search(r"<thead>(.*?)</thead>", report).group(1)
+    assert "<th>Figure</th><th>Value</th><th>Unit</th><th>Role</th>" in head
+    assert ("<th>Qualifier</th>" in head) == bool((figures["qualifier"].fillna("") != "").any())
+    assert "<dt>title</dt>" not in report  # the heading says it
