@@ -246,6 +246,28 @@ def test_w3c_without_text_asks_for_the_text_file(window, qtbot, monkeypatch, tmp
     assert visible_spans(window.model.session) == visible_spans(session)
 
 
+def context_menu_texts(qtbot, widget) -> list[str]:
+    """Right-click in the middle of ``widget``: the texts of the menu that pops up."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    seen = []
+
+    def look() -> None:
+        popup = QApplication.activePopupWidget()
+        seen.append([a.text() for a in popup.actions()] if popup else [])
+        if popup:
+            popup.close()
+    QTimer.singleShot(200, look)
+    target = widget.viewport() if hasattr(widget, "viewport") else widget
+    centre = target.rect().center()
+    QApplication.sendEvent(target, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, centre,
+                                                     target.mapToGlobal(centre)))
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    return seen[0]
+
+
 def test_each_chart_exports_to_png_and_svg(window, qtbot, monkeypatch, tmp_path, seed_path,
                                            wait_for_analysis, dialogs):
     from desktop.ui.chart_export import PNG_SCALE
@@ -263,6 +285,8 @@ def test_each_chart_exports_to_png_and_svg(window, qtbot, monkeypatch, tmp_path,
         for plot in plots:
             assert plot.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
             assert [a.text() for a in plot.actions()][-2:] == ["Export as &PNG…", "Export as &SVG…"]
+        if plots[0].isVisible():
+            assert context_menu_texts(qtbot, plots[0])[-2:] == ["Export as &PNG…", "Export as &SVG…"]
         if export.source.data() is None:  # nothing drawn (the seed has no series over time)
             continue
         png = tmp_path / f"{export.source.name}.png"
