@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.core.figure import FIGURE_ROLES
+from desktop.core.number_text import approximate_number, full_number
 from desktop.nlp.highlight_figures import TABLE_COLUMNS
 
 
@@ -373,6 +374,8 @@ class FigureTableModel(QAbstractTableModel):
     def _display(self, position: int, column: Column) -> str:
         cells = self._cells
         if column.field == "value":
+            if self._is_derived(position):  # rounded for reading: "≈ 328.6 million"
+                return approximate_number(cells["value"][position])
             return format_value(cells["value"][position], cells["low"][position], cells["high"][position])
         if column.field == "unit_code":
             return cells["unit_code"][position] or cells["unit"][position]
@@ -421,7 +424,8 @@ class FigureTableModel(QAbstractTableModel):
         if column.field == "sentence":
             return cells["sentence"][position]
         if self._is_derived(position):
-            return f"Derived, not stated in the text: {cells['formula'][position]}"
+            exact = f"{full_number(cells['value'][position])}\n" if column.field == "value" else ""
+            return f"{exact}Derived, not stated in the text: {cells['formula'][position]}"
         if column.field == "role":
             role = _text(cells["role"][position])
             meaning = ROLE_HELP.get(role, role) or "Role not known"
