@@ -177,7 +177,9 @@ class FileController(QObject):
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
-        suggested = self._suggested_path()
+        from desktop.ui.save_folder import save_start_path
+
+        suggested = save_start_path(self._suggested_path())  # never inside the installation
         path, _ = QFileDialog.getSaveFileName(self._window, "Save the session", str(suggested), SAVE_FILTER)
         return self._save_to(Path(path)) if path else False
 
