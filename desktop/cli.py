@@ -57,7 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "SESSION.alens --format F --output PATH; article-lens import FILE --format F --output "
         "SESSION.alens (each with --help).",
     )
-    parser.add_argument("file", nargs="?", help="an article (.txt, .md) to open")
+    parser.add_argument("file", nargs="?", help="an article (.txt, .md) or a session (.alens: the "
+                        "article with your highlights, labels, notes and corrections, saved by "
+                        "File > Save) to open; none: the seed article")
     options = parser.parse_args(args)
     from desktop.app import run
 
@@ -71,12 +73,22 @@ def extract(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="article-lens extract", description=EXTRACT_HELP,
                                      epilog=FIGURE_FIELDS_HELP + OFFSETS_HELP,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("file", help="the article to analyse (.txt, .md, any text encoding)")
-    parser.add_argument("--format", choices=("json", "csv"), default="json")
-    parser.add_argument("--what", choices=("entities", "figures", "all"), default="all")
+    parser.add_argument("file", help="the article to analyse (.txt, .md, any text encoding); one at a time")
+    parser.add_argument("--format", choices=("json", "csv"), default="json",
+                        help="json (default): one object with the article, its entities and figures; "
+                        "csv: one table, the figures' or the entities' (with --what all: both in "
+                        "one table, a `record` column saying which each row is)")
+    parser.add_argument("--what", choices=("entities", "figures", "all"), default="all",
+                        help="what to print (default: all)")
     parser.add_argument("--session", metavar="OUT.alens",
                         help="also write a session file holding the suggestions, for the app to open")
-    options = parser.parse_args(argv)
+    options, rest = parser.parse_known_args(argv)
+    if rest and not any(arg.startswith("-") for arg in rest):
+        parser.error(f"extract reads one article at a time, not {len(rest) + 1}; for several, "
+                     'run it once per file: for f in *.txt; do article-lens extract "$f" '
+                     '> "${f%.*}.json"; done')
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if sys.stdout is None:  # started with it closed (>&-): say so before the analysis
         return _fail("cannot write the output: standard output is closed.", 1)
     if options.session and (problem := session_path_problem(options.session, options.file)):
