@@ -12,8 +12,8 @@ from desktop.core.highlight import Highlight
 from desktop.core.utf16 import Utf16Offsets
 from desktop.model.entity_table import reason_text
 from desktop.model.session_model import SessionModel
+from desktop.ui.colour_scheme import SCHEME
 
-_SELECTED_COLOUR = "#1f1f1f"
 _NESTED_INSET = 2.0
 #: Suggestions are drawn paler than accepted and hand-made highlights.
 _SUGGESTION_ALPHA = 140
@@ -63,6 +63,16 @@ class ArticleView(QPlainTextEdit):
         model.sigHighlightsChanged.connect(self._on_highlights_change)
         model.sigHiddenLabelsChanged.connect(self._repaint)
         model.sigSelectionChanged.connect(self._on_selection_change)
+        SCHEME.sigChanged.connect(self._on_scheme_change)
+        self._on_scheme_change()
+
+    def _on_scheme_change(self, *_args) -> None:
+        """The text in the scheme's colour (its contrast over every highlight colour of
+        the scheme is tested), the highlights repainted in theirs."""
+        palette = self.palette()
+        palette.setColor(palette.ColorRole.Text, QColor(SCHEME.article_text()))
+        self.setPalette(palette)
+        self._repaint()
 
     def _repaint(self) -> None:
         """Paint the text and highlights again (before the text is first shown there
@@ -192,14 +202,14 @@ class ArticleView(QPlainTextEdit):
 
     def _paint_highlights(self, painter: QPainter, shown: list[Highlight]) -> None:
         no_pen = QtCore.Qt.PenStyle.NoPen
-        selected_pen = QPen(QColor(_SELECTED_COLOUR), 2)
+        selected_pen = QPen(QColor(SCHEME.chart("mark")), 2)
         session = self._model.session
         selected = self._model.selected_id
         painted: list[Highlight] = []
         for highlight in shown:
             depth = sum(1 for p in painted if p.start <= highlight.start and highlight.end <= p.end)
             painted.append(highlight)
-            colour = QColor(session.label(highlight.label).colour)
+            colour = QColor(SCHEME.label_colour(session.label(highlight.label)))
             suggested = highlight.status == "suggested"
             if suggested:
                 colour.setAlpha(_SUGGESTION_ALPHA)
@@ -210,7 +220,7 @@ class ArticleView(QPlainTextEdit):
                 painter.setBrush(colour)
                 painter.drawRoundedRect(rect, 3, 3)
                 if not suggested and highlight.id != selected:
-                    painter.setPen(QPen(colour.darker(135), 2))
+                    painter.setPen(QPen(colour.lighter(170) if SCHEME.dark else colour.darker(135), 2))
                     painter.drawLine(rect.bottomLeft() + QPointF(2, -1), rect.bottomRight() + QPointF(-2, -1))
 
     def _visible_range(self, area: QRectF) -> tuple[int, int]:

@@ -11,10 +11,29 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
 
 from desktop.ui.axis_labels import CategoryLabels
+from desktop.ui.colour_scheme import SCHEME
 from desktop.ui.plain_text import tooltip_text
 
-_MARK_PEN = pg.mkPen("#1f1f1f", width=2.5)
 PLAIN_PEN = pg.mkPen("#5f6368", width=0.8)
+
+
+@cache
+def _scheme_pens(dark: bool) -> tuple[QPen, QPen]:
+    """The outline of a marked bar and of a plain one, in a light or dark scheme."""
+    colours = {False: ("#1f1f1f", "#5f6368"), True: ("#f1f3f4", "#9aa0a6")}[dark]
+    return pg.mkPen(colours[0], width=2.5), pg.mkPen(colours[1], width=0.8)
+
+
+def style_plot(plot: pg.PlotWidget) -> None:
+    """``plot``'s background, axes and grid in the colours of the current scheme."""
+    plot.setBackground(SCHEME.chart("background"))
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setTextPen(SCHEME.chart("text"))
+        axis.setPen(SCHEME.chart("axis"))
+        label = axis.label
+        if label is not None:
+            label.setDefaultTextColor(QColor(SCHEME.chart("text")))
 _TICK_CHARS = 16
 
 
@@ -43,6 +62,15 @@ class CompactAxis(pg.AxisItem):
         return [compact_number(v * scale) for v in values]
 
 
+def describe_bars(names, heights, unit: str = "", limit: int = 30) -> str:
+    """What a screen reader says of a bar chart: each bar's name and height."""
+    parts = [f"{str(name).replace(chr(10), ', ')}: {compact_number(float(height))}"
+             for name, height in list(zip(names, heights))[:limit]]
+    more = f"; and {len(heights) - limit} more" if len(heights) > limit else ""
+    head = f"{len(heights)} bar{'s' * (len(heights) != 1)}" + (f" ({unit})" if unit else "")
+    return f"{head}: " + "; ".join(parts) + more if parts else "No bars"
+
+
 def short(text: str, limit: int = _TICK_CHARS) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -58,7 +86,7 @@ class ClickableBars(pg.PlotWidget):
     sigBarClicked = Signal(int)
 
     def __init__(self, parent, bars: pg.BarGraphItem, across: str, **options) -> None:
-        super().__init__(parent, background="w", **options)
+        super().__init__(parent, background=SCHEME.chart("background"), **options)
         self._count = 0
         self._marked = -1
         self._across = across
@@ -73,12 +101,14 @@ class ClickableBars(pg.PlotWidget):
         self.hideButtons()
         self.setMenuEnabled(False)
         self.showGrid(x=across == "y", y=across == "x", alpha=0.25)
-        for name in ("left", "bottom"):
-            axis = self.getAxis(name)
-            axis.setTextPen("#202124")
-            axis.setPen("#9aa0a6")
+        style_plot(self)
+        SCHEME.sigChanged.connect(self._on_scheme_change)
         self.scene().sigMouseClicked.connect(self._on_scene_click)
         self.scene().sigMouseMoved.connect(self._on_scene_move)
+
+    def _on_scheme_change(self, _dark: bool) -> None:
+        style_plot(self)
+        self._bars.setOpts(pen=_scheme_pens(SCHEME.dark)[1], pens=self._pens())
 
     def mark(self, index: int) -> None:
         """Outline bar ``index`` (-1: none)."""
@@ -109,7 +139,8 @@ class ClickableBars(pg.PlotWidget):
         if not marked and not any(self._hollow):
             return None
         hollow = self._hollow if len(self._hollow) == self._count else [False] * self._count
-        return [_MARK_PEN if i == self._marked else _hollow_pen(self._colours[i]) if hollow[i] else PLAIN_PEN
+        mark, plain = _scheme_pens(SCHEME.dark)
+        return [mark if i == self._marked else _hollow_pen(self._colours[i]) if hollow[i] else plain
                 for i in range(self._count)]
 
     def _on_scene_click(self, event) -> None:
@@ -176,6 +207,7 @@ class BarChart(ClickableBars):
             brush=brushes[0] if one_brush else "w", brushes=None if one_brush else brushes or None,
         )
         self.tick_labels.set_labels(labels)
+        self.setAccessibleDescription(describe_bars(labels, self._heights, y_label))
         self.setLabel("left", escape(y_label))  # pyqtgraph shows axis titles as HTML
         top = max(0.0, float(np.nanmax(self._heights))) if count else 1.0
         bottom = min(0.0, float(np.nanmin(self._heights))) if count else 0.0

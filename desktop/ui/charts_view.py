@@ -16,6 +16,7 @@ from desktop.model.chart_data import (
 )
 from desktop.model.session_model import SessionModel
 from desktop.ui.bar_chart import BarChart
+from desktop.ui.colour_scheme import SCHEME
 from desktop.ui.entity_chart import TopEntitiesChart
 from desktop.ui.period_chart import PeriodChart
 from desktop.ui.when_shown import RefreshWhenShown
@@ -50,6 +51,7 @@ class FigureBarsChart(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.chart)
+        SCHEME.sigChanged.connect(lambda _dark: self._redraw())
         self.group_box.currentIndexChanged.connect(self._on_group_change)
         self.set_box.currentIndexChanged.connect(self._redraw)
         self.chart.sigBarClicked.connect(self._on_bar_click)
@@ -101,7 +103,7 @@ class FigureBarsChart(QWidget):
         session = self._model.session
         bars = group_bars(
             self._model.figures(), self.group_box.currentData(),
-            lambda label: session.label(label).colour, self.current_set(),
+            lambda label: SCHEME.label_colour(session.label(label)), self.current_set(),
         )
         if bars != self._bars:  # the bars of another unit changed: nothing to redraw
             self._bars = bars
@@ -151,12 +153,13 @@ class EntityCountsChart(QWidget):
         model.sigSessionReset.connect(redraw.request)
         model.sigHighlightsChanged.connect(redraw.request)
         model.sigSelectionChanged.connect(self._on_selection_change)
+        SCHEME.sigChanged.connect(redraw.request)
 
     def _redraw(self, *_args) -> None:
         counts = self._model.label_counts()
         session = self._model.session
         self._labels = list(counts)
-        colours = [session.label(name).colour for name in self._labels]
+        colours = [SCHEME.label_colour(session.label(name)) for name in self._labels]
         self.chart.set_bars(list(counts.values()), self._labels, colours, "mentions")
         self._on_selection_change(self._model.selected_id)
 
@@ -181,6 +184,7 @@ class ChartsView(QTabWidget):
     def __init__(self, model: SessionModel, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("chartsView")
+        self.setAccessibleName("Charts")
         self.figure_bars = FigureBarsChart(model, self)
         self.entity_counts = EntityCountsChart(model, self)
         self.addTab(self.figure_bars, "Figures")
@@ -189,3 +193,8 @@ class ChartsView(QTabWidget):
         self.addTab(self.entity_counts, "Labels")
         self.top_entities = TopEntitiesChart(model, self)
         self.addTab(self.top_entities, "Top entities")
+        for chart, name in ((self.figure_bars.chart, "Figures chart"), (self.periods.plot, "Figures over time"),
+                            (self.periods.changes, "Changes over time"),
+                            (self.entity_counts.chart, "Highlights per label"),
+                            (self.top_entities.chart, "Most mentioned entities")):
+            chart.setAccessibleName(name)

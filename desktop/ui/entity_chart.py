@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.model.entity_table import EntityRow, EntityTable
 from desktop.model.session_model import SessionModel
-from desktop.ui.bar_chart import PLAIN_PEN, ClickableBars, short
+from desktop.ui.bar_chart import PLAIN_PEN, ClickableBars, describe_bars, short
+from desktop.ui.colour_scheme import SCHEME
 from desktop.ui.when_shown import RefreshWhenShown
 
 #: How many entities the chart shows, most mentioned first.
@@ -48,6 +49,7 @@ class HorizontalBars(ClickableBars):
             brushes=[QColor(c) for c in colours] or None, pens=self._pens(),
         )
         self.getAxis("left").setTicks([[(i, short(name, _NAME_CHARS)) for i, name in enumerate(names)]])
+        self.setAccessibleDescription(describe_bars(names, widths, "mentions"))
         self.setYRange(-0.6, max(self._count, 1) - 0.4, padding=0)
         self.setXRange(0, max(widths, default=1) * 1.05, padding=0)
 
@@ -68,6 +70,7 @@ class TopEntitiesChart(QWidget):
         layout.addWidget(self.chart)
         self.chart.sigBarClicked.connect(self.show_mention)
         self._entities.sigChanged.connect(self._refresher.request)
+        SCHEME.sigChanged.connect(self._refresher.request)
         model.sigSelectionChanged.connect(self._on_selection_change)
 
     def shown_rows(self) -> list[EntityRow]:
@@ -83,7 +86,7 @@ class TopEntitiesChart(QWidget):
         self._rows = top_entities(self._entities.rows())
         session = self._model.session
         self.chart.set_bars([row.count for row in self._rows], [row.canonical for row in self._rows],
-                            [session.label(row.label).colour for row in self._rows])
+                            [SCHEME.label_colour(session.label(row.label)) for row in self._rows])
         self._on_selection_change(self._model.selected_id)
 
     def _on_selection_change(self, highlight_id: str) -> None:

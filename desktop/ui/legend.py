@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from desktop.model.session_model import SessionModel
+from desktop.ui.colour_scheme import SCHEME
 from desktop.ui.flow_layout import FlowLayout, expanding_width_policy
 from desktop.ui.plain_text import tooltip_text
 
 
 def colour_icon(colour: str, size: int = 14) -> QIcon:
-    """A square icon filled with ``colour``."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
+    """A square icon filled with ``colour``, with a thin darker edge; drawn at 1×, 2× and
+    3× the size, so that it stays sharp on a screen scaled to 200% or 300%."""
+    icon = QIcon()
+    fill = QColor(colour)
+    edge = fill.darker(150) if fill.lightness() > 60 else fill.lighter(180)
+    for scale in (1, 2, 3):
+        pixmap = QPixmap(size * scale, size * scale)
+        pixmap.fill(fill)
+        painter = QPainter(pixmap)
+        painter.setPen(edge)
+        painter.drawRect(0, 0, size * scale - 1, size * scale - 1)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
 
 
 class LabelLegend(QWidget):
@@ -31,6 +42,7 @@ class LabelLegend(QWidget):
         model.sigSessionReset.connect(self.refresh)
         model.sigHighlightsChanged.connect(self.refresh)
         model.sigHiddenLabelsChanged.connect(self.refresh)
+        SCHEME.sigChanged.connect(lambda _dark: self._recolour())
 
     def box(self, label: str) -> QCheckBox | None:
         """The checkbox of ``label``, if the legend shows it."""
@@ -58,12 +70,17 @@ class LabelLegend(QWidget):
             if name not in names:
                 box.deleteLater()
         self._boxes = {name: kept.get(name) or self._make_box(name) for name in names}
+        self._recolour()
         for name, box in self._boxes.items():
             label = self._model.session.label(name)
-            box.setIcon(colour_icon(label.colour))
             box.setToolTip(tooltip_text(f"{label.description or name}: show or hide these highlights"))
             self._layout.addWidget(box)
         self.updateGeometry()
+
+    def _recolour(self) -> None:
+        """Each box's swatch in the colour its highlights have in the current scheme."""
+        for name, box in self._boxes.items():
+            box.setIcon(colour_icon(SCHEME.label_colour(self._model.session.label(name))))
 
     def _make_box(self, name: str) -> QCheckBox:
         box = QCheckBox(name, self)

@@ -53,6 +53,9 @@ class MainWindow(QMainWindow):
         self._pending_view_state: dict[str, Any] = {}
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
+        from desktop.ui.colour_scheme import SCHEME
+
+        SCHEME.follow()  # light or dark, as the system (or View > Colours) says
         self._build_panes()
         self.files = FileController(self)
         self.document = self.files.document
@@ -116,6 +119,8 @@ class MainWindow(QMainWindow):
             lambda: in_next_turn(self.model, self.model.release_background))
         self._side_panes: dict[str, QWidget] = {}
 
+        self.article_view.setAccessibleName("Article")
+        self.legend.setAccessibleName("Labels shown")
         article_pane = _column(self, self.legend, self.article_view)
         # Horizontal (the default) and without a parent: QSplitter(parent) would build the
         # Qt namespace (see the imports). The right one turns vertical with its panes.
@@ -124,7 +129,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(article_pane)
         self.main_splitter.addWidget(self.right_splitter)
-        self.main_splitter.setSizes([680, 600])
+        self.main_splitter.setSizes([560, 720])  # the figures table's columns need the room
         self.main_splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_splitter)
 
@@ -154,6 +159,8 @@ class MainWindow(QMainWindow):
         charts.addTab(panes["entities"], "Entities")
         charts.addTab(panes["notes"], "Notes")
         charts.addTab(history, "History")
+        for pane, name in ((panes["entities"], "Entities"), (panes["notes"], "Notes"), (history, "History of edits")):
+            pane.setAccessibleName(name)
 
         self.right_splitter.setOrientation(Qt.Orientation.Vertical)
         self.right_splitter.addWidget(_column(self, _pane_title("Figures", self), panes["figures"]))
@@ -291,9 +298,11 @@ class MainWindow(QMainWindow):
         trace.mark("analysis-finished")
         seconds = time.perf_counter() - self._analysis_started
         highlights = sum(self.model.label_counts().values())
-        figures = int((~self.model.figures()["derived"]).sum())
+        derived = int(self.model.figures()["derived"].sum())
+        stated = len(self.model.figures()) - derived  # as the figures pane counts them
         self.statusBar().showMessage(
-            f"Analysed in {seconds:.1f} s: {highlights} highlights, {figures} figures.", 10000
+            f"Analysed in {seconds:.1f} s: {highlights} highlights, {stated} figures stated"
+            + (f" and {derived} derived from them." if derived else "."), 10000
         )
 
     def _on_analysis_failed(self, message: str) -> None:

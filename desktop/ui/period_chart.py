@@ -22,14 +22,14 @@ from desktop.model.chart_data import DOWN_COLOUR, FLAT_COLOUR, UP_COLOUR
 from desktop.model.period_series import PeriodSeries, period_series
 from desktop.model.session_model import SessionModel
 from desktop.ui.axis_labels import CategoryLabels
-from desktop.ui.bar_chart import ClickableBars, CompactAxis, compact_number
+from desktop.ui.bar_chart import ClickableBars, CompactAxis, compact_number, style_plot
+from desktop.ui.colour_scheme import SCHEME
 from desktop.ui.when_shown import RefreshWhenShown
 
 #: Colour and symbol of each line, the longest first.
 LINE_STYLES = (("#3b6fb6", "o", "●"), ("#d9822b", "d", "◆"), ("#2a9d8f", "s", "■"),
                ("#8e44ad", "t", "▼"), ("#8c564b", "h", "⬢"))
 _AXIS_PX = 64  # both plots' value axes are this wide, so their periods line up
-_MARK_PEN = pg.mkPen("#1f1f1f", width=2.5)
 _CHANGE_WIDTH = 0.4
 _LABEL_ANCHOR = (0.5, 1.25)  # a value's label: centred, just above its point
 
@@ -100,6 +100,7 @@ class ChangeBars(ClickableBars):
             self._texts.append(item)
         for i, item in enumerate(self._texts):
             if i < self._count:
+                item.setColor(SCHEME.chart("text"))
                 item.setText(texts[i])
                 item.setAnchor((0.5, 1.0) if values[i] >= 0 else (0.5, 0.0))
                 item.setPos(positions[i], values[i])
@@ -133,28 +134,30 @@ class PeriodChart(QWidget):
         self.legend.setObjectName("periodLegend")
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.plot = pg.PlotWidget(self, background="w", axisItems={"left": CompactAxis("left")})
+        self.plot = pg.PlotWidget(self, background=SCHEME.chart("background"),
+                                  axisItems={"left": CompactAxis("left")})
         self.plot.setObjectName("periodPlot")
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(y=True, alpha=0.25)
         self.plot.getAxis("left").setWidth(_AXIS_PX)
-        for name in ("left", "bottom"):
-            self.plot.getAxis(name).setTextPen("#202124")
-            self.plot.getAxis(name).setPen("#9aa0a6")
+        style_plot(self.plot)
+        SCHEME.sigChanged.connect(lambda _dark: (style_plot(self.plot), self._redraw()))
         self.tick_labels = CategoryLabels(self.plot.getPlotItem())
         self._lines: list[_Line] = []
         self._values: list[pg.TextItem] = []  # each point's value, made as needed, never removed
         self.points = pg.ScatterPlotItem(size=11, hoverable=True, tip=self._tip, antialias=True)
-        self._mark = pg.ScatterPlotItem(size=19, brush=None, pen=_MARK_PEN, antialias=True)
+        self._mark = pg.ScatterPlotItem(size=19, brush=None, pen=pg.mkPen(SCHEME.chart("mark"), width=2.5),
+                                        antialias=True)
         self.plot.addItem(self.points)
         self.plot.addItem(self._mark)
         self.plot.getPlotItem().getViewBox().sigResized.connect(self._fit_values)
         self.changes = ChangeBars(self)
         self.changes.setObjectName("periodChanges")
         self.changes.setXLink(self.plot)
-        self.changes.setMinimumHeight(120)
+        self.changes.setMinimumHeight(100)  # its title, "change %", stands beside it
+        self.plot.setMinimumHeight(120)  # the levels, their labels and the periods under them
         top = QHBoxLayout()
         top.addWidget(QLabel("Subject", self))
         top.addWidget(self.series_box, 1)
@@ -197,6 +200,7 @@ class PeriodChart(QWidget):
 
     def _redraw(self) -> None:
         series = self.current()
+        self._mark.setPen(pg.mkPen(SCHEME.chart("mark"), width=2.5))
         self._draw_levels(series)
         self._draw_changes(series)
         self.legend.setText(legend_html(series) if series else "No subject has levels for two or more periods.")
@@ -245,7 +249,7 @@ class PeriodChart(QWidget):
             symbols.append(symbol)
             pens.append(pg.mkPen(colour, width=1.6))
             if point.derived:
-                brushes.append(pg.mkBrush("w"))
+                brushes.append(pg.mkBrush(SCHEME.chart("background")))
             elif point.forecast:
                 faint = QColor(colour)
                 faint.setAlpha(70)
@@ -269,7 +273,8 @@ class PeriodChart(QWidget):
             if index < len(points):
                 point = points[index]
                 item.setText(("≈" if point.derived else "") + compact_number(point.value))
-                item.setColor(QColor(style_of[index][0]).darker(120))
+                colour = QColor(style_of[index][0])
+                item.setColor(colour.lighter(140) if SCHEME.dark else colour.darker(120))
                 item.setPos(float(point.slot), point.value)
             item.setVisible(index < len(points))
 

@@ -100,11 +100,46 @@ def build_menus(window: MainWindow) -> None:
     view_menu.addAction(window.label_toolbar.toggleViewAction())
     view_menu.addAction(action(window, "&Article", "Ctrl+1", window.article_view.setFocus))
     view_menu.addAction(action(window, "&Figures Table", "Ctrl+2", lambda: window.figures_view.table.setFocus()))
+    view_menu.addAction(action(window, "C&harts", "Ctrl+3", lambda: window.charts_view.setFocus()))
+    _add_colours_menu(view_menu.addMenu("&Colours"), window)
 
     help_menu = window.menuBar().addMenu("&Help")
+    help_menu.addAction(action(window, "&Guide", None, lambda: _open_guide(window)))
     help_menu.addAction(action(window, "&Keyboard Shortcuts", "F1", window.show_shortcuts))
     help_menu.addAction(action(window, "&About Article Lens", None, window.about))
     annotation.bind_label_keys()  # now that the menus' keys exist, labels may not take them
+
+
+def _add_colours_menu(menu, window: MainWindow) -> None:
+    """System / Light / Dark: the system's colour scheme by default, saved in settings."""
+    from PySide6.QtGui import QActionGroup
+
+    from desktop.ui.colour_scheme import SCHEME
+
+    group = QActionGroup(menu)
+    window.colour_actions = {}
+    for choice, text in (("system", "As the &System"), ("light", "&Light"), ("dark", "&Dark")):
+        item = group.addAction(text)
+        item.setCheckable(True)
+        item.setChecked(SCHEME.preference() == choice)
+        item.triggered.connect(lambda _=False, c=choice: SCHEME.set_preference(c))
+        window.colour_actions[choice] = item
+    menu.addActions(group.actions())
+
+
+def guide_path() -> Path | None:
+    """docs/guide.md of the source tree the app runs from, if it is there."""
+    import desktop
+
+    guide = Path(desktop.__file__).resolve().parent.parent / "docs" / "guide.md"
+    return guide if guide.is_file() else None
+
+
+def _open_guide(window: MainWindow) -> None:
+    """The guide in a window of its own (Markdown, with its pictures)."""
+    from desktop.ui.guide_window import show_guide
+
+    show_guide(window, guide_path())
 
 
 def _show_lexicon(window: MainWindow) -> None:
@@ -135,9 +170,18 @@ def build_label_toolbar(window: MainWindow) -> QToolBar:
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
     def refill() -> None:
+        from desktop.ui.colour_scheme import SCHEME
+        from desktop.ui.legend import colour_icon
+
         toolbar.clear()
+        session = window.model.session
+        for item in window.annotation.label_actions:  # each in its highlights' colour
+            item.setIcon(colour_icon(SCHEME.label_colour(session.label(item.text()))))
         toolbar.addActions(window.annotation.label_actions)
 
+    from desktop.ui.colour_scheme import SCHEME
+
     window.annotation.sigLabelActionsChanged.connect(refill)
+    SCHEME.sigChanged.connect(lambda _dark: refill())
     refill()
     return toolbar

@@ -37,14 +37,16 @@ def _labels_overlap(chart: BarChart) -> bool:
     axis = chart.getAxis("bottom")
     metrics = QFontMetrics(axis.style["tickFont"] or axis.font())
     view = chart.getPlotItem().getViewBox()
-    edges = []
+    rows: dict[int, list[tuple[float, float]]] = {}  # a staggered row starts with empty lines
     for value, text in axis._tickLevels[0]:
         centre = view.mapViewToScene(QPointF(value, 0)).x()
         half = max(metrics.horizontalAdvance(line) for line in text.split("\n")) / 2
-        edges.append((centre - half, centre + half))
+        rows.setdefault(len(text) - len(text.lstrip("\n")), []).append((centre - half, centre + half))
+    edges = [edge for row in rows.values() for edge in row]
     inside = all(left >= view.sceneBoundingRect().left() and right <= view.sceneBoundingRect().right()
                  for left, right in edges)
-    return not inside or any(right > next_left for (_, right), (next_left, _) in zip(edges, edges[1:]))
+    return not inside or any(right > next_left for row in rows.values()
+                             for (_, right), (next_left, _) in zip(row, row[1:]))
 
 
 def _shown_chart(qtbot, width: int) -> BarChart:
@@ -87,7 +89,8 @@ def test_long_labels_wrap_and_are_cut_to_their_bar_and_all_shown(qtbot):
     first, second, third = chart.tick_labels.texts()
     lines = first.split("\n")
     assert lines[0].startswith("bilateral trade") and len(lines) == 4  # wrapped onto three lines, then the year
-    assert lines[2].endswith("…") and lines[3] == "2022"
+    # whole: the end bars get the room their labels need (the x range widens a little)
+    assert " ".join(lines[:3]) == labels[0].split("\n")[0] and lines[3] == "2022"
     assert third == "BA pre-tax profit\nQ3 2004"  # fits: not cut
     axis = chart.getAxis("bottom")
     four_lines = 4 * QFontMetrics(axis.style["tickFont"] or axis.font()).lineSpacing()
