@@ -25,7 +25,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from desktop import __version__
 
@@ -40,6 +40,9 @@ READ_TIMEOUT_MS = 5000
 #: A message longer than this is refused (it lists file paths only).
 MESSAGE_LIMIT = 1 << 20
 ACKNOWLEDGED = b"ok\n"
+#: A web address (passed on as it is; a file's path is made absolute: the running
+#: app has another working folder).
+_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def server_name() -> str:
@@ -100,7 +103,7 @@ def hand_over(paths: Sequence[str], timeout_ms: int = HANDOVER_TIMEOUT_MS) -> bo
         return False
     message = {
         "protocol": PROTOCOL,
-        "paths": [os.path.abspath(path) for path in paths],
+        "paths": [path if _ADDRESS.match(path) else os.path.abspath(path) for path in paths],
         # lets the running app's window take the focus on Wayland / X11 desktops
         "activation": os.environ.get("XDG_ACTIVATION_TOKEN") or os.environ.get("DESKTOP_STARTUP_ID", ""),
     }
@@ -108,11 +111,11 @@ def hand_over(paths: Sequence[str], timeout_ms: int = HANDOVER_TIMEOUT_MS) -> bo
     if not socket.waitForBytesWritten(left_ms()):
         return False
     reply = b""
-    while not reply.endswith(b"\n") and time.monotonic() < deadline:
-        if socket.bytesAvailable() or socket.waitForReadyRead(left_ms()):
-            reply += bytes(socket.readAll())
-        elif socket.state() != QLocalSocket.LocalSocketState.ConnectedState:
+    while time.monotonic() < deadline:
+        reply += bytes(socket.readAll())  # what came, even once the app has hung up
+        if reply.endswith(b"\n") or socket.state() != QLocalSocket.LocalSocketState.ConnectedState:
             break
+        socket.waitForReadyRead(left_ms())
     socket.abort()
     return reply == ACKNOWLEDGED
 
@@ -135,13 +138,20 @@ def parse_message(data: bytes) -> tuple[list[str], str] | None:
 
 class InstanceServer(QObject):
     """Listens for later launches; ``sigOpen(paths, activation_token)`` for each one,
-    emitted once the launch has been answered (so that it exits at once)."""
+    on this object's thread, once the launch has been answered.
+
+    The socket is served by a thread of its own, so a launch is answered at once
+    even while the windows' thread is busy (building a window's panes, opening a
+    large file): the files open when it is free, and the launch has exited by then.
+    """
 
     sigOpen = Signal(list, str)
+    _sigClose = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._server = None
+        self._thread: QThread | None = None
+        self._listener: _Listener | None = None
         self.name = ""
 
     def listen(self) -> bool:
@@ -150,39 +160,65 @@ class InstanceServer(QObject):
         then runs on its own. Called again, it does nothing."""
         from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-        if self._server is not None:
+        if self._thread is not None:
             return self.listening
-
         name = server_name()
-        server = QLocalServer(self)
+        server = QLocalServer()
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        server.newConnection.connect(self._on_connection)
         if not server.listen(name):
             if server.serverError() != QLocalSocket.LocalSocketError.AddressInUseError \
                     or _answers(name):
-                server.deleteLater()
                 return False
             QLocalServer.removeServer(name)
             if not server.listen(name):
-                server.deleteLater()
                 return False
-        self._server, self.name = server, name
+        self.name = name
+        listener = _Listener(server)
+        thread = QThread(self)
+        thread.setObjectName("article-lens-instance")
+        listener.moveToThread(thread)  # with the server, its child
+        listener.sigReceived.connect(self.sigOpen)  # queued: to this object's thread
+        self._sigClose.connect(listener.close)
+        thread.finished.connect(listener.deleteLater)
+        self._thread, self._listener = thread, listener
+        thread.start()
         return True
 
     @property
     def listening(self) -> bool:
-        return self._server is not None and self._server.isListening()
+        return self._thread is not None and self._thread.isRunning()
 
     def close(self) -> None:
-        """Stop listening (the socket file is removed)."""
-        if self._server is not None:
-            self._server.close()
+        """Stop listening (the socket file is removed) and end the thread."""
+        thread, self._thread = self._thread, None
+        if thread is not None and thread.isRunning():
+            self._sigClose.emit()  # the listener closes the server, then ends its thread
+            thread.wait(2000)
 
+
+class _Listener(QObject):
+    """The socket's end in the app, in the server thread: answers each launch and
+    passes its files on with ``sigReceived``."""
+
+    sigReceived = Signal(list, str)
+
+    def __init__(self, server) -> None:
+        super().__init__()
+        self._server = server
+        server.setParent(self)
+        server.newConnection.connect(self._on_connection)
+
+    @Slot()
+    def close(self) -> None:
+        self._server.close()
+        QThread.currentThread().quit()
+
+    @Slot()
     def _on_connection(self) -> None:
         while (socket := self._server.nextPendingConnection()) is not None:
             _Reader(socket, self)
 
-    def _received(self, socket, data: bytes) -> None:
+    def received(self, socket, data: bytes) -> None:
         parsed = parse_message(data)
         if parsed is None:
             socket.abort()
@@ -190,22 +226,22 @@ class InstanceServer(QObject):
         socket.write(ACKNOWLEDGED)
         socket.flush()
         socket.disconnectFromServer()
-        # the windows open after this turn: the launch has its answer first
-        QTimer.singleShot(0, self, lambda: self.sigOpen.emit(*parsed))
+        self.sigReceived.emit(*parsed)
 
 
 class _Reader(QObject):
     """Collects one launch's message (a line of JSON) from its socket."""
 
-    def __init__(self, socket, server: InstanceServer) -> None:
-        super().__init__(server)
-        self._socket, self._server, self._data = socket, server, b""
+    def __init__(self, socket, listener: _Listener) -> None:
+        super().__init__(listener)
+        self._socket, self._listener, self._data = socket, listener, b""
         socket.setParent(self)
         socket.readyRead.connect(self._read)
         socket.disconnected.connect(self.deleteLater)
         QTimer.singleShot(READ_TIMEOUT_MS, self, self._give_up)
         self._read()
 
+    @Slot()
     def _read(self) -> None:
         if self._data is None:
             return
@@ -214,8 +250,9 @@ class _Reader(QObject):
             self._give_up()
         elif self._data.endswith(b"\n"):
             data, self._data = self._data, None  # one message a connection
-            self._server._received(self._socket, data)
+            self._listener.received(self._socket, data)
 
+    @Slot()
     def _give_up(self) -> None:
         if self._data is not None:
             self._socket.abort()
