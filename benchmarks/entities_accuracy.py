@@ -1,21 +1,30 @@
-"""Entity accuracy of ``analyze(text).entities`` against the raw spaCy model, and the
-time the entity stages add to entity recognition.
+"""Entity accuracy of ``analyze(text).entities`` beside the raw spaCy model on the
+public NER development splits, what each entity stage contributes, and what the
+stages cost beside entity recognition.
 
-Usage: python benchmarks/entities_accuracy.py [GOLD.jsonl] [--errors] [--repeat N]
+Usage: python benchmarks/entities_accuracy.py [--splits conll,ontonotes] [--limit N]
+       [--stages off|on|none] [--errors SPLIT:LABEL] [--project-gold] [--repeat N]
 
-The gold set (tests/data/entities_gold/, see its README) holds news paragraphs with
-OntoNotes labels, split into a development half and a held-out half. A predicted
-entity counts only when its start, end and label all match a gold entity exactly.
-The table gives precision, recall and F1 per label for the raw model (``nlp(text).ents``)
-and for the whole analysis (model, entity stages and the figure engine). ``--errors``
-lists the analysis's misses and false alarms on the development half only, so the
-held-out half stays unseen while developing.
+The splits are ``../shared/eval/ner/`` (see ``benchmarks/ner_dev_data.py`` for how
+their tokens become texts and how entities are matched: start, end and label exactly).
+``model`` is spaCy's recogniser alone on the same paragraphs the analysis reads;
+``app`` is ``desktop.nlp.analyze``. On CoNLL-2003 both are mapped to its four labels
+(the mapping is printed).
 
-Timing, on the seed article, best of ``--repeat`` runs: entity recognition alone
-(spaCy's tokenizer, tok2vec and ner over the paragraph chunks) against the entity
-stages: the re-cased all-caps windows read on their own (an upper bound: in the
-analysis they ride in the chunks' batch), and the stages' own work (case evidence,
-re-read planning and merging, punctuation, gazetteer, the document pass).
+``--stages off`` (the default) runs the analysis once with each stage switched off
+in turn, so each row is what that stage adds (app minus app-without-it); ``--stages
+on`` runs the model with one stage at a time. A stage that lowers a label's F1 on
+OntoNotes by more than 0.3 points is marked ``!``. These runs reuse the recogniser's
+Docs, so they take seconds; a check compares the stages' path with ``analyze``.
+
+``--errors ontonotes:MONEY`` lists the app's misses (-) and false alarms (+) of one
+label with the line they stand in; ``--project-gold`` also scores the project's own
+paragraphs (tests/data/entities_gold/: written here, so they cannot judge it).
+
+Timing (best of ``--repeat``) on the seed article and on OntoNotes documents: entity
+recognition (the tokenizer and ``ner`` over the paragraph chunks) against the entity
+stages' own work (re-read windows, chunk stages, merging with figures, the document
+pass). Finding the figures is not counted: the figures table needs them anyway.
 """
 
 from __future__ import annotations
@@ -24,105 +33,237 @@ import argparse
 import json
 import sys
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from unittest import mock
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
+sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+
+from ner_dev_data import CONLL_MAP, Counts, Document, Entity, conll2003, ontonotes, to_conll  # noqa: E402
 
 from desktop.nlp import analyze  # noqa: E402
 from desktop.nlp.chunks import paragraph_chunks  # noqa: E402
+from desktop.nlp.entities import chunk as chunk_stages  # noqa: E402
+from desktop.nlp.entities import consistency, document  # noqa: E402
 from desktop.nlp.entities.casing import CaseEvidence, plan_reread  # noqa: E402
-from desktop.nlp.entities.chunk import revise_chunk  # noqa: E402
+from desktop.nlp.entities.chunk import read_chunks  # noqa: E402
 from desktop.nlp.entities.document import harmonise  # noqa: E402
 from desktop.nlp.entities.gazetteer import load_gazetteer  # noqa: E402
 from desktop.nlp.entities.words import NAME_LABELS  # noqa: E402
+from desktop.nlp import entity_merge  # noqa: E402
+from desktop.nlp.figures import find_figures  # noqa: E402
 from desktop.nlp.pipeline import load_pipeline  # noqa: E402
 
 DEFAULT_GOLD = REPO_ROOT / "tests" / "data" / "entities_gold" / "gold.jsonl"
 SEED = next((REPO_ROOT / "seeds").glob("*.txt"))
-#: The components spaCy's entity recognition needs.
-NER_COMPONENTS = ("tok2vec", "ner")
-Entity = tuple[int, int, str]
+NUMERIC_LABELS = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL")
+#: A stage may lower no label's F1 on OntoNotes by more than this many points.
+MAX_LOSS = 0.3
 
 
-@dataclass
-class Counts:
-    """Exact-match counts per label."""
-
-    gold: Counter[str] = field(default_factory=Counter)
-    predicted: Counter[str] = field(default_factory=Counter)
-    correct: Counter[str] = field(default_factory=Counter)
-
-    def add(self, gold: set[Entity], predicted: set[Entity]) -> None:
-        for entities, counter in ((gold, self.gold), (predicted, self.predicted),
-                                  (gold & predicted, self.correct)):
-            counter.update(label for _, _, label in entities)
-
-    def scores(self, labels: Iterable[str]) -> tuple[int, float, float, float]:
-        labels = list(labels)
-        gold = sum(self.gold[x] for x in labels)
-        predicted = sum(self.predicted[x] for x in labels)
-        correct = sum(self.correct[x] for x in labels)
-        precision = correct / predicted if predicted else 0.0
-        recall = correct / gold if gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return gold, precision, recall, f1
+def _identity(spans, *_args, **_kwargs):
+    return spans
 
 
-def load_gold(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as file:
-        return [json.loads(line) for line in file if line.strip()]
+def _passes_through(target, name: str) -> Callable[[], object]:
+    return lambda: mock.patch.object(target, name, _identity)
 
 
-def raw_entities(text: str) -> set[Entity]:
-    return {(e.start_char, e.end_char, e.label_) for e in load_pipeline()(text).ents}
+#: Each stage and how to switch it off: (module, function) pairs replaced by the
+#: identity while it is off. "figures" leaves the model's numeric entities as they are.
+STAGES: dict[str, list[tuple[object, str]]] = {
+    "all-caps re-read": [(chunk_stages, "apply_reread")],
+    "punctuation trim": [(chunk_stages, "trim_punctuation")],
+    "gazetteer": [(chunk_stages, "apply_gazetteer")],
+    "figures": [(entity_merge, "merge_entities")],
+    "abbreviations": [(document, "link_abbreviations")],
+    "full names": [(consistency, "inherit_from_full_names")],
+    "one label a name": [(consistency, "vote_by_surface")],
+    "unmarked mentions": [(consistency, "label_unmarked_mentions")],
+}
 
 
-def our_entities(text: str) -> set[Entity]:
+def _optional_stages() -> None:
+    """Stages that exist only in some versions of the code join the table when present."""
+    from desktop.nlp.entities import chunk
+
+    for name, attr in (("names in context", "apply_context"),):
+        if hasattr(chunk, attr):
+            STAGES[name] = [(chunk, attr)]
+
+
+@contextmanager
+def stages_off(names: Iterable[str]) -> Iterator[None]:
+    with ExitStack() as stack:
+        for name in names:
+            for target, attr in STAGES[name]:
+                stack.enter_context(mock.patch.object(target, attr, _identity))
+        yield
+
+
+class CachedNlp:
+    """The pipeline with each text's Doc kept: the stage runs read every text again."""
+
+    def __init__(self, nlp) -> None:
+        self.nlp = nlp
+        self.docs: dict[str, object] = {}
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 128):
+        texts = list(texts)
+        missing = [t for t in dict.fromkeys(texts) if t not in self.docs]
+        self.docs.update(zip(missing, self.nlp.pipe(missing, batch_size=batch_size)))
+        return (self.docs[t] for t in texts)
+
+
+_figures: dict[str, list] = {}
+
+
+def _figures_of(text: str) -> list:
+    if text not in _figures:
+        _figures[text] = find_figures(text)
+    return _figures[text]
+
+
+def stage_entities(text: str, nlp: CachedNlp) -> set[Entity]:
+    """The entities ``analyze`` gives, by the same stages, with cached Docs and figures
+    (what :func:`desktop.nlp.analysis.analyse_chunks` does for entities, minus the
+    figures' subjects and periods, which never change a span or a label)."""
+    chunks = list(paragraph_chunks(text))
+    texts = [c.text for c in chunks]
+    read = read_chunks(nlp, texts, CaseEvidence.of(text))
+    spans = []
+    for chunk, (_, found) in zip(chunks, read):
+        merged = entity_merge.merge_entities(found, _figures_of(chunk.text))
+        spans += [s.shifted(chunk.offset) for s in merged]
+    return {(s.start, s.end, s.label) for s in harmonise(spans, text)}
+
+
+def model_entities(text: str, nlp: CachedNlp) -> set[Entity]:
+    """spaCy's entities of the paragraphs ``analyze`` reads."""
+    chunks = list(paragraph_chunks(text))
+    return {
+        (c.offset + e.start_char, c.offset + e.end_char, e.label_)
+        for c, doc in zip(chunks, nlp.pipe(c.text for c in chunks))
+        for e in doc.ents
+    }
+
+
+def app_entities(text: str) -> set[Entity]:
     table = analyze(text).entities
-    return set(zip(table["start"], table["end"], table["label"]))
+    return set(zip(table["start"].tolist(), table["end"].tolist(), table["label"].tolist()))
 
 
-def gold_entities(record: dict) -> set[Entity]:
-    return {(e["start"], e["end"], e["label"]) for e in record["entities"]}
+class Split:
+    """One split's documents and each system's predictions on it."""
+
+    def __init__(self, name: str, documents: list[Document], conll: bool) -> None:
+        self.name, self.documents, self.conll = name, documents, conll
+        self.predictions: dict[str, list[set[Entity]]] = {}
+
+    def mapped(self, entities: set[Entity]) -> set[Entity]:
+        return to_conll(entities) if self.conll else entities
+
+    def counts(self, system: str) -> Counts:
+        counts = Counts()
+        for doc, predicted in zip(self.documents, self.predictions[system]):
+            counts.add(doc.entities, self.mapped(predicted))
+        return counts
+
+    def labels(self) -> list[str]:
+        if self.conll:
+            return ["PER", "LOC", "ORG", "MISC"]
+        gold = self.counts("model").gold
+        return sorted(gold, key=lambda label: -gold[label])
 
 
-def score(records: list[dict], predictions: dict[str, dict[str, set[Entity]]]) -> dict[str, Counts]:
-    counts = {"raw": Counts(), "ours": Counts()}
-    for record in records:
-        for system, count in counts.items():
-            count.add(gold_entities(record), predictions[system][record["id"]])
-    return counts
-
-
-def print_table(title: str, counts: dict[str, Counts]) -> None:
-    labels = sorted(set().union(counts["raw"].gold, counts["raw"].predicted, counts["ours"].predicted))
-    print(f"\n{title}")
-    print(f"{'label':<13}{'gold':>6}  {'raw P':>6}{'R':>6}{'F1':>6}   "
-          f"{'ours P':>6}{'R':>6}{'F1':>6}  {'ΔF1':>6}")
+def print_table(split: Split) -> None:
+    model, app = split.counts("model"), split.counts("app")
+    print(f"\n{split.name}: {len(split.documents)} documents, "
+          f"{sum(model.gold.values())} gold entities")
+    print(f"{'label':<12}{'gold':>6}   {'model P':>7}{'R':>6}{'F1':>6}   "
+          f"{'app P':>7}{'R':>6}{'F1':>6}   {'ΔF1':>6}")
+    labels = split.labels()
     rows = [(label, [label]) for label in labels]
-    rows += [("names", sorted(NAME_LABELS)), ("all", labels)]
+    if not split.conll:
+        rows += [("names", [x for x in labels if x in NAME_LABELS]),
+                 ("numbers", [x for x in labels if x in NUMERIC_LABELS])]
+    rows.append(("all", labels))
     for name, group in rows:
-        gold, *raw = counts["raw"].scores(group)
-        _, *ours = counts["ours"].scores(group)
-        if name in ("names", "all"):
-            print("-" * 70)
-        print(f"{name:<13}{gold:>6}  {raw[0]:>6.3f}{raw[1]:>6.3f}{raw[2]:>6.3f}   "
-              f"{ours[0]:>6.3f}{ours[1]:>6.3f}{ours[2]:>6.3f}  {ours[2] - raw[2]:>+6.3f}")
+        gold, *m = model.scores(group)
+        _, *a = app.scores(group)
+        if name == "names" or (name == "all" and split.conll):
+            print("-" * 74)
+        print(f"{name:<12}{gold:>6}   {m[0]:>7.1%}{m[1]:>6.1%}{m[2]*100:>6.1f}   "
+              f"{a[0]:>7.1%}{a[1]:>6.1%}{a[2]*100:>6.1f}   {(a[2]-m[2])*100:>+6.1f}")
 
 
-def print_errors(records: list[dict], predictions: dict[str, dict[str, set[Entity]]]) -> None:
-    print("\nErrors of the analysis on the development half (- missed, + false alarm):")
-    for record in records:
-        if record["split"] != "dev":
-            continue
-        text, gold, ours = record["text"], gold_entities(record), predictions["ours"][record["id"]]
+def print_mapping() -> None:
+    by_target: dict[str, list[str]] = {}
+    for source, target in CONLL_MAP.items():
+        by_target.setdefault(target, []).append(source)
+    dropped = ", ".join(NUMERIC_LABELS)
+    print("\nCoNLL-2003 label mapping (model and app alike): "
+          + "; ".join(f"{' '.join(s)} -> {t}" for t, s in by_target.items())
+          + f"; not scored: {dropped}")
+
+
+def run_stage_table(splits: list[Split], nlp: CachedNlp, mode: str) -> None:
+    """Each stage's contribution per label, in F1 points."""
+    configs: list[tuple[str, list[str]]] = [("app", [])]
+    if mode == "off":
+        configs += [(name, [name]) for name in STAGES]
+    else:
+        configs += [("model", list(STAGES))]
+        configs += [(name, [n for n in STAGES if n != name]) for name in STAGES]
+    results: dict[str, dict[str, Counts]] = {}
+    began = time.perf_counter()
+    for config, off in configs:
+        with stages_off(off):
+            for split in splits:
+                split.predictions[config] = [stage_entities(d.text, nlp) for d in split.documents]
+        results[config] = {split.name: split.counts(config) for split in splits}
+    for split in splits:
+        same = sum(a == b for a, b in zip(split.predictions["app"], split.predictions["app:analyze"]))
+        print(f"\ncheck: the stages' path gives analyze's entities on {same} of "
+              f"{len(split.documents)} {split.name} documents")
+    what = "app minus app without the stage" if mode == "off" else "the stage alone on the model"
+    print(f"\nEach stage's contribution, F1 points ({what}; {time.perf_counter() - began:.0f} s); "
+          f"! marks a loss over {MAX_LOSS} on OntoNotes")
+    base = "app" if mode == "off" else "model"
+    for split in splits:
+        labels = [*split.labels(), "all"]
+        width = 7
+        print(f"\n{split.name}")
+        print(f"{'stage':<20}" + "".join(f"{label[:width - 1]:>{width}}" for label in labels))
+        reference = results[base][split.name]
+        for config, _ in configs[1:] if mode == "off" else configs[2:]:
+            counts = results[config][split.name]
+            cells = []
+            for label in labels:
+                group = split.labels() if label == "all" else [label]
+                after, before = reference.f1(group), counts.f1(group)
+                delta = (after - before) * 100 if mode == "off" else (before - after) * 100
+                mark = "!" if not split.conll and delta < -MAX_LOSS else " "
+                cells.append(f"{delta:>+{width - 1}.1f}{mark}" if abs(delta) >= 0.05 else " " * width)
+            print(f"{config:<20}" + "".join(cells))
+
+
+def print_errors(split: Split, label: str) -> None:
+    print(f"\nErrors of the app on {split.name}, {label} (- missed, + false alarm):")
+    for doc, predicted in zip(split.documents, split.predictions["app"]):
+        gold = {e for e in doc.entities if e[2] == label}
+        ours = {e for e in split.mapped(predicted) if e[2] == label}
         for sign, entities in (("-", gold - ours), ("+", ours - gold)):
-            for start, end, label in sorted(entities):
-                print(f"  {record['id']} {sign} {label:<9} {text[start:end]!r}")
+            for start, end, _ in sorted(entities):
+                line_start = doc.text.rfind("\n", 0, start) + 1
+                line_end = doc.text.find("\n", end)
+                line = doc.text[line_start : line_end if line_end >= 0 else None]
+                got = sorted((doc.text[s:e], lab) for s, e, lab in split.mapped(predicted)
+                             if s < end and start < e)
+                print(f"  {sign} {doc.text[start:end]!r}  app: {got}\n      {line[:160]}")
 
 
 def best_ms(action: Callable[[], object], repeat: int) -> float:
@@ -135,71 +276,105 @@ def best_ms(action: Callable[[], object], repeat: int) -> float:
     return min(times) * 1000
 
 
-def print_timing(repeat: int, gazetteer_ms: float) -> None:
-    text = SEED.read_text(encoding="utf-8")
+def print_timing(name: str, texts: list[str], repeat: int) -> None:
     nlp = load_pipeline()
-    chunks = list(paragraph_chunks(text))
-    texts = [c.text for c in chunks]
-    docs = list(nlp.pipe(texts))
-    windows = [w for t in texts for (_, _, w) in plan_reread(t, CaseEvidence.of(text)).windows]
-    window_docs = list(nlp.pipe(windows))
+    chunked = [list(paragraph_chunks(text)) for text in texts]
+    chunk_texts = [c.text for chunks in chunked for c in chunks]
+    cached = CachedNlp(nlp)
+    evidence = [CaseEvidence.of(text) for text in texts]
+    windows = [w for chunks, ev in zip(chunked, evidence) for c in chunks
+               for (_, _, w) in plan_reread(c.text, ev).windows]
+    list(cached.pipe(chunk_texts + windows))
+    for text in chunk_texts:
+        _figures_of(text)
 
     def recognition() -> None:
-        with nlp.select_pipes(enable=[n for n in nlp.pipe_names if n in NER_COMPONENTS]):
-            list(nlp.pipe(texts))
+        list(nlp.pipe(chunk_texts, batch_size=128))
 
     def reread_windows() -> None:
-        list(nlp.pipe(windows))
+        list(nlp.pipe(windows, batch_size=128))
 
     def stage_work() -> None:
-        evidence = CaseEvidence.of(text)
-        pending = iter(window_docs)
-        spans = []
-        for chunk, doc in zip(chunks, docs):
-            plan = plan_reread(chunk.text, evidence)
-            revised = revise_chunk(doc, plan, [next(pending) for _ in plan.windows])
-            spans += [s.shifted(chunk.offset) for s in revised]
-        harmonise(spans, text)
+        for text in texts:
+            stage_entities(text, cached)
 
     ner_ms = best_ms(recognition, repeat)
-    windows_ms = best_ms(reread_windows, repeat)
+    windows_ms = best_ms(reread_windows, repeat) if windows else 0.0
     work_ms = best_ms(stage_work, repeat)
-    print(f"\nTiming on the seed article ({len(text)} characters, best of {repeat} runs):")
+    print(f"\nTiming on {name} ({sum(map(len, texts))} characters, best of {repeat} runs; "
+          f"pipes: {', '.join(nlp.pipe_names)}):")
     rows = [
-        (f"entity recognition (tokenizer, {', '.join(NER_COMPONENTS)})", ner_ms, ""),
+        ("entity recognition (tokenizer and ner)", ner_ms, ""),
         (f"re-read of {len(windows)} all-caps window(s), on their own", windows_ms, ""),
         ("the stages' own work", work_ms, ""),
         ("entity stages in all", windows_ms + work_ms,
          f" = {(windows_ms + work_ms) / ner_ms:.1%} of entity recognition"),
-        ("gazetteer build, once per process", gazetteer_ms, ""),
     ]
-    for name, ms, note in rows:
-        print(f"  {name:<52}{ms:7.1f} ms{note}")
+    for label, ms, note in rows:
+        print(f"  {label:<52}{ms:8.1f} ms{note}")
+
+
+def project_gold(path: Path) -> None:
+    """The project's own paragraphs: shown, not trusted (written here)."""
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    nlp = CachedNlp(load_pipeline())
+    split = Split("Project paragraphs (written here: not a judge)",
+                  [Document(r["id"], r["text"], {(e["start"], e["end"], e["label"]) for e in r["entities"]})
+                   for r in records], conll=False)
+    split.predictions["model"] = [model_entities(d.text, nlp) for d in split.documents]
+    split.predictions["app"] = [app_entities(d.text) for d in split.documents]
+    print_table(split)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
-    parser.add_argument("--errors", action="store_true", help="list errors on the development half")
-    parser.add_argument("--repeat", type=int, default=25, help="timing runs (the best is shown)")
+    parser.add_argument("--splits", default="conll,ontonotes")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N documents of each split")
+    parser.add_argument("--stages", choices=("off", "on", "none"), default="off")
+    parser.add_argument("--errors", action="append", default=[], metavar="SPLIT:LABEL")
+    parser.add_argument("--project-gold", action="store_true")
+    parser.add_argument("--repeat", type=int, default=5, help="timing runs (the best is shown)")
     options = parser.parse_args(argv)
+    _optional_stages()
     began = time.perf_counter()
     load_gazetteer()
-    gazetteer_ms = (time.perf_counter() - began) * 1000
-    records = load_gold(options.gold)
-    predictions = {
-        "raw": {r["id"]: raw_entities(r["text"]) for r in records},
-        "ours": {r["id"]: our_entities(r["text"]) for r in records},
-    }
-    for title, part in (
-        (f"All {len(records)} paragraphs", records),
-        ("Development half", [r for r in records if r["split"] == "dev"]),
-        ("Held-out half", [r for r in records if r["split"] == "heldout"]),
-    ):
-        print_table(title, score(part, predictions))
-    if options.errors:
-        print_errors(records, predictions)
-    print_timing(options.repeat, gazetteer_ms)
+    nlp = CachedNlp(load_pipeline())
+    print(f"model and gazetteer loaded in {time.perf_counter() - began:.1f} s")
+    splits = []
+    for key in options.splits.split(","):
+        documents = conll2003() if key == "conll" else ontonotes()
+        if options.limit:
+            documents = documents[: options.limit]
+        title = ("CoNLL-2003 English dev (testa)" if key == "conll"
+                 else "OntoNotes 5 dev, newswire (annotated part)")
+        split = Split(title, documents, conll=key == "conll")
+        split.key = key
+        began = time.perf_counter()
+        split.predictions["model"] = [model_entities(d.text, nlp) for d in documents]
+        model_s = time.perf_counter() - began
+        began = time.perf_counter()
+        split.predictions["app"] = split.predictions["app:analyze"] = [app_entities(d.text) for d in documents]
+        print(f"{split.name}: model {model_s:.0f} s, analyze {time.perf_counter() - began:.0f} s")
+        splits.append(split)
+    print_mapping()
+    for split in splits:
+        print_table(split)
+    if options.stages != "none":
+        run_stage_table(splits, nlp, options.stages)
+        for split in splits:
+            split.predictions["app"] = split.predictions["app:analyze"]
+    for request in options.errors:
+        key, label = request.split(":")
+        for split in splits:
+            if split.key == key:
+                print_errors(split, label)
+    if options.project_gold:
+        project_gold(DEFAULT_GOLD)
+    print_timing("the seed article", [SEED.read_text(encoding="utf-8")], options.repeat)
+    onto = next((s for s in splits if not s.conll), None)
+    if onto is not None:
+        print_timing("the first 40 OntoNotes documents", [d.text for d in onto.documents[:40]],
+                     options.repeat)
     return 0
 
 
