@@ -12,7 +12,7 @@ from desktop.core.highlight import Highlight
 from desktop.core.utf16 import Utf16Offsets
 from desktop.model.entity_table import reason_text
 from desktop.model.session_model import SessionModel
-from desktop.ui.colour_scheme import SCHEME
+from desktop.ui.colour_scheme import SCHEME, on_scheme_change
 
 _NESTED_INSET = 2.0
 #: Suggestions are drawn paler than accepted and hand-made highlights.
@@ -63,7 +63,7 @@ class ArticleView(QPlainTextEdit):
         model.sigHighlightsChanged.connect(self._on_highlights_change)
         model.sigHiddenLabelsChanged.connect(self._repaint)
         model.sigSelectionChanged.connect(self._on_selection_change)
-        SCHEME.sigChanged.connect(self._on_scheme_change)
+        on_scheme_change(self, self._on_scheme_change)
         self._on_scheme_change()
 
     def _on_scheme_change(self, *_args) -> None:

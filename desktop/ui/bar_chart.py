@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
 
 from desktop.ui.axis_labels import CategoryLabels
-from desktop.ui.colour_scheme import SCHEME
+from desktop.ui.colour_scheme import SCHEME, on_scheme_change
 from desktop.ui.plain_text import tooltip_text
 
 PLAIN_PEN = pg.mkPen("#5f6368", width=0.8)
@@ -102,7 +102,7 @@ class ClickableBars(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.showGrid(x=across == "y", y=across == "x", alpha=0.25)
         style_plot(self)
-        SCHEME.sigChanged.connect(self._on_scheme_change)
+        on_scheme_change(self, self._on_scheme_change)
         self.scene().sigMouseClicked.connect(self._on_scene_click)
         self.scene().sigMouseMoved.connect(self._on_scene_move)
 

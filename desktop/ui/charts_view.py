@@ -16,7 +16,7 @@ from desktop.model.chart_data import (
 )
 from desktop.model.session_model import SessionModel
 from desktop.ui.bar_chart import BarChart
-from desktop.ui.colour_scheme import SCHEME
+from desktop.ui.colour_scheme import SCHEME, on_scheme_change
 from desktop.ui.entity_chart import TopEntitiesChart
 from desktop.ui.period_chart import PeriodChart
 from desktop.ui.when_shown import RefreshWhenShown
@@ -51,7 +51,7 @@ class FigureBarsChart(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.chart)
-        SCHEME.sigChanged.connect(lambda _dark: self._redraw())
+        on_scheme_change(self, lambda _dark: self._redraw())
         self.group_box.currentIndexChanged.connect(self._on_group_change)
         self.set_box.currentIndexChanged.connect(self._redraw)
         self.chart.sigBarClicked.connect(self._on_bar_click)
@@ -153,7 +153,7 @@ class EntityCountsChart(QWidget):
         model.sigSessionReset.connect(redraw.request)
         model.sigHighlightsChanged.connect(redraw.request)
         model.sigSelectionChanged.connect(self._on_selection_change)
-        SCHEME.sigChanged.connect(redraw.request)
+        on_scheme_change(self, redraw.request)
 
     def _redraw(self, *_args) -> None:
         counts = self._model.label_counts()

@@ -140,6 +140,25 @@ class ColourScheme(QObject):
 SCHEME = ColourScheme()
 
 
+class _Relay(QObject):
+    """Passes ``SCHEME.sigChanged`` on to a callback while its parent lives: a child of
+    the widget, so that Qt drops the connection with the widget (a lambda connected to
+    the process-wide scheme would be called on a deleted widget)."""
+
+    def __init__(self, parent: QObject, callback) -> None:
+        super().__init__(parent)
+        self._callback = callback
+        SCHEME.sigChanged.connect(self.relay)
+
+    def relay(self, dark: bool) -> None:
+        self._callback(dark)
+
+
+def on_scheme_change(receiver: QObject, callback) -> None:
+    """Call ``callback(dark)`` when the scheme flips, for as long as ``receiver`` lives."""
+    _Relay(receiver, callback)
+
+
 def set_preferred_scheme(choice: str) -> None:
     """"system", "light" or "dark" (View > Colours); saved for the next start."""
     SCHEME.set_preference(choice)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from desktop.model.entity_table import EntityRow, EntityTable
 from desktop.model.session_model import SessionModel
 from desktop.ui.bar_chart import PLAIN_PEN, ClickableBars, describe_bars, short
-from desktop.ui.colour_scheme import SCHEME
+from desktop.ui.colour_scheme import SCHEME, on_scheme_change
 from desktop.ui.when_shown import RefreshWhenShown
 
 #: How many entities the chart shows, most mentioned first.
@@ -70,7 +70,7 @@ class TopEntitiesChart(QWidget):
         layout.addWidget(self.chart)
         self.chart.sigBarClicked.connect(self.show_mention)
         self._entities.sigChanged.connect(self._refresher.request)
-        SCHEME.sigChanged.connect(self._refresher.request)
+        on_scheme_change(self, self._refresher.request)
         model.sigSelectionChanged.connect(self._on_selection_change)
 
     def shown_rows(self) -> list[EntityRow]:

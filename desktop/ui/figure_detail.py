@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextBrowser
 
 from desktop.core.number_text import approximate_amount, full_number
-from desktop.ui.colour_scheme import SCHEME
+from desktop.ui.colour_scheme import SCHEME, on_scheme_change
 
 _EMPTY = "Select a figure in the table to see its sentence and all it is known by."
 
@@ -30,7 +30,7 @@ class FigureDetail(QTextBrowser):
         self.setOpenLinks(False)
         self.setPlaceholderText(_EMPTY)
         self._row: dict | None = None
-        SCHEME.sigChanged.connect(lambda _dark: self.show_row(self._row))
+        on_scheme_change(self, lambda _dark: self.show_row(self._row))
 
     def show_row(self, row: dict | None, surface: str = "") -> None:
         """Show ``row`` (a figures-table row as a dict; None: nothing) with ``surface``

@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from desktop.model.session_model import SessionModel
-from desktop.ui.colour_scheme import SCHEME
+from desktop.ui.colour_scheme import SCHEME, on_scheme_change
 from desktop.ui.flow_layout import FlowLayout, expanding_width_policy
 from desktop.ui.plain_text import tooltip_text
 
@@ -42,7 +42,7 @@ class LabelLegend(QWidget):
         model.sigSessionReset.connect(self.refresh)
         model.sigHighlightsChanged.connect(self.refresh)
         model.sigHiddenLabelsChanged.connect(self.refresh)
-        SCHEME.sigChanged.connect(lambda _dark: self._recolour())
+        on_scheme_change(self, lambda _dark: self._recolour())
 
     def box(self, label: str) -> QCheckBox | None:
         """The checkbox of ``label``, if the legend shows it."""

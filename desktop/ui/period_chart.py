@@ -23,7 +23,7 @@ from desktop.model.period_series import PeriodSeries, period_series
 from desktop.model.session_model import SessionModel
 from desktop.ui.axis_labels import CategoryLabels
 from desktop.ui.bar_chart import ClickableBars, CompactAxis, compact_number, style_plot
-from desktop.ui.colour_scheme import SCHEME
+from desktop.ui.colour_scheme import SCHEME, on_scheme_change
 from desktop.ui.when_shown import RefreshWhenShown
 
 #: Colour and symbol of each line, the longest first.
@@ -143,7 +143,7 @@ class PeriodChart(QWidget):
         self.plot.showGrid(y=True, alpha=0.25)
         self.plot.getAxis("left").setWidth(_AXIS_PX)
         style_plot(self.plot)
-        SCHEME.sigChanged.connect(lambda _dark: (style_plot(self.plot), self._redraw()))
+        on_scheme_change(self, lambda _dark: (style_plot(self.plot), self._redraw()))
         self.tick_labels = CategoryLabels(self.plot.getPlotItem())
         self._lines: list[_Line] = []
         self._values: list[pg.TextItem] = []  # each point's value, made as needed, never removed

@@ -106,10 +106,10 @@ class ColumnLayout:
             column = self.column(field)
             if field in self.user_sized or field == last or self.table.isColumnHidden(column):
                 continue
-            content = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            content = min(self.table.sizeHintForColumn(column), self.limits.get(field, 400))
             self._restoring = True
-            try:
-                header.resizeSection(column, min(content, self.limits.get(field, 400)))
+            try:  # never narrower than its header
+                header.resizeSection(column, max(content, header.sectionSizeHint(column)))
             finally:
                 self._restoring = False
 

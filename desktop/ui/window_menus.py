@@ -179,9 +179,9 @@ def build_label_toolbar(window: MainWindow) -> QToolBar:
             item.setIcon(colour_icon(SCHEME.label_colour(session.label(item.text()))))
         toolbar.addActions(window.annotation.label_actions)
 
-    from desktop.ui.colour_scheme import SCHEME
+    from desktop.ui.colour_scheme import on_scheme_change
 
     window.annotation.sigLabelActionsChanged.connect(refill)
-    SCHEME.sigChanged.connect(lambda _dark: refill())
+    on_scheme_change(toolbar, lambda _dark: refill())
     refill()
     return toolbar
