@@ -20,7 +20,8 @@ def installation_folders() -> list[Path]:
     import desktop.resources
     import desktop.seeds
 
-    folders = [Path(desktop.__file__).parent, Path(desktop.seeds.__file__).parent,
+    source = Path(desktop.__file__).parent
+    folders = [source, source.parent / "seeds", Path(desktop.seeds.__file__).parent,
                Path(desktop.resources.__file__).parent, Path(sys.prefix), Path(sys.base_prefix)]
     bundle = getattr(sys, "_MEIPASS", None)  # a PyInstaller bundle's folder
     if bundle:
