@@ -199,6 +199,9 @@ class AnnotationController(QObject):
         if highlight is None:
             self.sigMessage.emit("Select a highlight to add a note to it.")
             return
+        from desktop.ui.dialog_keys import keys_for_next_dialog
+
+        keys_for_next_dialog()  # Tab to OK, Ctrl+Enter: a note is finished without the mouse
         note, ok = QInputDialog.getMultiLineText(
             self._parent, "Note", plain_text.escaped_html(f"Note on “{highlight.surface(self._model.text)}”:"),
             highlight.note)
