@@ -49,6 +49,10 @@ def _replay(lexicon: Lexicon, changes: list[_Change]) -> None:
             lexicon.remember(change.surface, change.label, change.decision)
 
 
+#: QSettings key: whether new analyses use the corrections (they are recorded either way).
+USE_SETTING = "corrections/use"
+
+
 def data_folder() -> Path:
     """The user's data folder for Article Lens (the lexicon lives here)."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
@@ -83,8 +87,13 @@ class LexiconStore(QObject):
         return self._lexicon.entries()
 
     def snapshot(self) -> Lexicon | None:
-        """A copy of the lexicon for an analysis to use (None when it is empty), so
-        later edits do not change an analysis under way."""
+        """A copy of the lexicon for an analysis to use (None when it is empty, or when
+        the reader turned it off: QSettings ``USE_SETTING``), so later edits do not
+        change an analysis under way."""
+        from PySide6.QtCore import QSettings
+
+        if not QSettings().value(USE_SETTING, True, type=bool):
+            return None
         entries = self.entries()
         return Lexicon(self._folder, entries) if entries else None
 

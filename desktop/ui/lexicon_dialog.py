@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton,
+    QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desktop.formats.lexicon import LexiconEntry
-from desktop.model.lexicon_store import LexiconStore
+from desktop.model.lexicon_store import USE_SETTING, LexiconStore
 from desktop.ui.plain_text import plain_label
 
 HEADERS = ("Text", "Label", "Decision", "Times", "When")
@@ -59,15 +59,27 @@ class LexiconDialog(QDialog):
         self.delete_button = QPushButton("&Delete", self)
         self.delete_button.setObjectName("deleteEntries")
         self.delete_button.setToolTip("Forget the selected corrections (Del)")
+        self.clear_button = QPushButton("Delete &All", self)
+        self.clear_button.setObjectName("deleteAllEntries")
+        self.clear_button.setToolTip("Forget every correction")
+        self.use_box = QCheckBox("&Use my corrections when analysing an article", self)
+        self.use_box.setObjectName("useCorrections")
+        self.use_box.setToolTip("Unticked, new analyses neither suggest nor hold back words for your "
+                                "corrections; they are still kept, for when you tick it again")
+        self.use_box.setChecked(QSettings().value(USE_SETTING, True, type=bool))
+        self.use_box.toggled.connect(lambda used: QSettings().setValue(USE_SETTING, used))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.clear_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.problem)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.use_box)
         layout.addWidget(buttons)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.clear_button.clicked.connect(self.delete_all)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         store.sigChanged.connect(self.refresh)
@@ -106,8 +118,24 @@ class LexiconDialog(QDialog):
         if rows:
             self._store.forget([self._entries[row] for row in rows])
 
+    def delete_all(self) -> None:
+        """Forget every correction (after asking)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.ui import plain_text
+
+        if not self._entries:
+            return
+        answer = plain_text.question(
+            self, "Delete all corrections",
+            f"Forget all {len(self._entries)} corrections? Later articles get the model's suggestions only.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Yes:
+            self._store.forget(list(self._entries))
+
     def _update_buttons(self) -> None:
         self.delete_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+        self.clear_button.setEnabled(bool(self._entries))
 
 
 def show_lexicon_dialog(parent: QWidget, store: LexiconStore) -> LexiconDialog:
