@@ -3,7 +3,8 @@ public NER development splits, what each entity stage contributes, and what the
 stages cost beside entity recognition.
 
 Usage: python benchmarks/entities_accuracy.py [--splits conll,ontonotes] [--limit N]
-       [--stages off|on|none] [--errors SPLIT:LABEL] [--project-gold] [--repeat N]
+       [--stages off|on|none] [--errors SPLIT:LABEL] [--changes SPLIT:LABEL]
+       [--project-gold] [--repeat N]
 
 The splits are ``../shared/eval/ner/`` (see ``benchmarks/ner_dev_data.py`` for how
 their tokens become texts and how entities are matched: start, end and label exactly).
@@ -18,7 +19,8 @@ OntoNotes by more than 0.3 points is marked ``!``. These runs reuse the recognis
 Docs, so they take seconds; a check compares the stages' path with ``analyze``.
 
 ``--errors ontonotes:MONEY`` lists the app's misses (-) and false alarms (+) of one
-label with the line they stand in; ``--project-gold`` also scores the project's own
+label with the line they stand in; ``--changes ontonotes:MONEY`` lists where the app
+and the model differ on it (what the stages gained and lost); ``--project-gold`` also scores the project's own
 paragraphs (tests/data/entities_gold/: written here, so they cannot judge it).
 
 Timing (best of ``--repeat``) on the seed article and on OntoNotes documents: entity
@@ -266,6 +268,31 @@ def print_errors(split: Split, label: str) -> None:
                 print(f"  {sign} {doc.text[start:end]!r}  app: {got}\n      {line[:160]}")
 
 
+def print_changes(split: Split, label: str, base: str = "model", limit: int = 0) -> None:
+    """Where the app and ``base`` (the model, or the app without a stage) differ on
+    ``label`` ("" for every label): what the app gained (+: right where ``base`` was
+    wrong, or removed a false alarm) and lost (-)."""
+    print(f"\nWhere the app differs from {base} on {split.name}, {label or 'all labels'} "
+          "(+ gained, - lost; [gold] / [wrong] says which side is right):")
+    tally = {"+": 0, "-": 0}
+    for doc, model, app in zip(split.documents, split.predictions[base], split.predictions["app"]):
+        model = {e for e in split.mapped(model) if e[2] == label or not label}
+        app = {e for e in split.mapped(app) if e[2] == label or not label}
+        for entity in sorted(model ^ app):
+            in_gold = entity in doc.entities
+            gained = (entity in app) == in_gold
+            sign = "+" if gained else "-"
+            tally[sign] += 1
+            start, end, _ = entity
+            line_start = doc.text.rfind("\n", 0, start) + 1
+            side = "app" if entity in app else "base"
+            if not limit or tally["+"] + tally["-"] <= limit:
+                print(f"  {sign} {side:<5} {entity[2]:<8} {doc.text[start:end]!r} "
+                      f"[{'gold' if in_gold else 'wrong'}]  "
+                      f"| {doc.text[max(line_start, start - 60):end + 40]!r}")
+    print(f"  {tally['+']} gained, {tally['-']} lost")
+
+
 def best_ms(action: Callable[[], object], repeat: int) -> float:
     """The fastest of ``repeat`` runs: the least disturbed by other work on the machine."""
     times = []
@@ -332,6 +359,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents of each split")
     parser.add_argument("--stages", choices=("off", "on", "none"), default="off")
     parser.add_argument("--errors", action="append", default=[], metavar="SPLIT:LABEL")
+    parser.add_argument("--changes", action="append", default=[], metavar="SPLIT:LABEL",
+                        help="list where the app and the model differ on a label")
+    parser.add_argument("--explain", action="append", default=[], metavar="STAGE",
+                        help="list what a stage changes (with --stages off)")
     parser.add_argument("--project-gold", action="store_true")
     parser.add_argument("--repeat", type=int, default=5, help="timing runs (the best is shown)")
     options = parser.parse_args(argv)
@@ -361,6 +392,9 @@ def main(argv: list[str] | None = None) -> int:
         print_table(split)
     if options.stages != "none":
         run_stage_table(splits, nlp, options.stages)
+        for stage in options.explain:
+            for split in splits:
+                print_changes(split, "", stage, limit=400)
         for split in splits:
             split.predictions["app"] = split.predictions["app:analyze"]
     for request in options.errors:
@@ -368,6 +402,11 @@ def main(argv: list[str] | None = None) -> int:
         for split in splits:
             if split.key == key:
                 print_errors(split, label)
+    for request in options.changes:
+        key, label = request.split(":")
+        for split in splits:
+            if split.key == key:
+                print_changes(split, label)
     if options.project_gold:
         project_gold(DEFAULT_GOLD)
     print_timing("the seed article", [SEED.read_text(encoding="utf-8")], options.repeat)

@@ -3,7 +3,8 @@ gold entities at character offsets (used by ``benchmarks/entities_accuracy.py``)
 
 Each document becomes one text, one sentence a line, its tokens written as a news
 text writes them ("Bank's", "(Reuters)", "$75", "savings-and-loan", quotes hugging
-their words), since the app reads articles, not token lists. A gold entity is the
+their words, one full stop after "U.S." at a sentence end), since the app reads
+articles, not token lists. A gold entity is the
 stretch from its first token's first character to its last token's last one; a
 prediction counts only when its start, end and label all match one exactly (as
 conlleval counts).
@@ -73,6 +74,9 @@ def _written(tokens: list[Token]) -> tuple[str, list[tuple[int, int]]]:
         if opening or closing:
             word = '"' if word in ('"', "``", "''") else "'"
             quote_open = opening
+        if word == "." and index == len(tokens) - 1 and parts and parts[-1].endswith("."):
+            extents.append((length, length))  # "U.S." ending a sentence: one full stop,
+            continue                          # which the treebank wrote twice
         hyphen = token.pos == "HYPH"
         space = (
             index > 0

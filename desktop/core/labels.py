@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-#: Labels whose highlights are read as figures. DATE is here because durations and
-#: ages ("more than 30 years") are DATE spans in OntoNotes; a plain year reads as none.
-FIGURE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE"})
+#: Labels whose highlights are read as figures. DATE and TIME are here because durations
+#: and ages ("more than 30 years", "36 hours") are DATE or TIME spans in OntoNotes; a
+#: plain year or a time of day reads as none.
+FIGURE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from desktop.core.figure import FigureReading
 from desktop.core.highlight import Highlight
 from desktop.nlp.figure_context import describe_figures
 from desktop.nlp.figure_rows import TABLE_COLUMNS, FigureRows  # noqa: F401 (TABLE_COLUMNS: re-exported)
-from desktop.nlp.figures import read_figure
+from desktop.nlp.figures import find_figures, read_figure
 from desktop.nlp.sentences import SentenceIndex, sentence_span_around
 
 ReadingCache = MutableMapping[tuple[int, int], FigureReading | None]
@@ -25,18 +25,52 @@ _TIME_KINDS = frozenset({"duration", "age"})
 def reading_for(text: str, highlight: Highlight, cache: ReadingCache) -> FigureReading | None:
     """The figure a numeric highlight states, or None (a year, a word, …).
 
-    The analysis fills ``cache`` with the engine's readings of the spans it found;
-    a span it did not find (a hand-made highlight) is read on its own here, with the
-    period and change its sentence states (its subject needs a parse: left "").
+    The analysis fills ``cache`` with the engine's readings of the spans it found. A
+    highlight may cover more or less than its figure: the analysis gives a figure the
+    model's span where the two agree ("100,980" of "$100,980", "the first nine months
+    of 1989" around "nine months"), and a person may do the same by hand; such a
+    highlight states the engine's figure it lies in or holds, when they agree on the
+    number (see :func:`_stated_figure`). A span with no such figure is read on its own
+    here, with the period and change its sentence states (its subject needs a parse:
+    left "").
     """
     key = (highlight.start, highlight.end)
     if key not in cache:
-        reading = read_figure(highlight.surface(text))
-        cache[key] = _in_context(text, reading.shifted(highlight.start)) if reading else None
+        cache[key] = _stated_figure(text, highlight.start, highlight.end, cache)
     reading = cache[key]
     if reading is not None and highlight.label in _TIME_LABELS and reading.kind not in _TIME_KINDS:
         return None
     return reading
+
+
+def _stated_figure(text: str, start: int, end: int, cache: ReadingCache) -> FigureReading | None:
+    """The figure ``text[start:end]`` states: the longest figure inside it, else the
+    figure of its sentence that holds it and shares its number, else its own number;
+    the analysis's reading of that figure when ``cache`` has one."""
+    own = read_figure(text[start:end])
+    own = own.shifted(start) if own is not None else None
+    if own is not None and (found := cache.get((own.start, own.end))) is not None:
+        return found
+    around = _figure_around(text, start, end, own)
+    if around is not None:
+        found = cache.get((around.start, around.end))
+        return found if found is not None else _in_context(text, around)
+    return _in_context(text, own) if own is not None else None
+
+
+def _figure_around(text: str, start: int, end: int, own: FigureReading | None) -> FigureReading | None:
+    """The figure of the sentence around ``[start, end)`` that holds more than it and
+    states the same number (its value, or one end of its range), if any."""
+    first, last = sentence_span_around(text, start)
+    if end > last:
+        return None
+    for figure in find_figures(text[first:last]):
+        figure = figure.shifted(first)
+        if figure.start <= start and end <= figure.end and (figure.start, figure.end) != (start, end):
+            if own is None or own.value in (figure.value, figure.low, figure.high):
+                return figure
+            return None
+    return None
 
 
 def figures_for_highlights(

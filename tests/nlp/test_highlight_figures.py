@@ -105,3 +105,41 @@ def test_the_table_patched_edit_by_edit_equals_one_made_from_scratch():
         pd.testing.assert_frame_equal(patched, fresh, obj=f"step {step}")
         steps_with_derived_rows += bool(patched["derived"].any())
     assert steps_with_derived_rows > 20  # the walk made and unmade derived rows
+
+
+def test_a_highlight_inside_its_figure_states_the_whole_figure():
+    text = "The county paid $340,000 for the site and more than $1.2 billion in all."
+    inside = Highlight(text.index("340,000"), text.index("340,000") + 7, "MONEY")
+    bare = Highlight(text.index("$1.2 billion"), text.index(" in all"), "MONEY")
+    frame = figures_for_highlights(text, [inside, bare], {})
+    assert list(frame["surface"]) == ["$340,000", "more than $1.2 billion"]
+    assert list(frame["unit_code"]) == ["USD", "USD"] and list(frame["value"]) == [340_000, 1.2e9]
+    assert list(frame["qualifier"]) == ["", "more than"]
+
+
+def test_a_highlight_sharing_no_number_with_the_figure_around_it_is_read_alone():
+    text = "Sales rose 25% to 4 million units."
+    inside = Highlight(text.index("4 million"), text.index("4 million") + 1, "CARDINAL")
+    row = figures_for_highlights(text, [inside], {}).iloc[0]
+    assert (row["surface"], row["value"]) == ("4", 4.0)
+    apart = Highlight(text.index("25"), text.index("25") + 2, "CARDINAL")
+    assert figures_for_highlights(text, [apart], {}).iloc[0]["unit_code"] == "%"
+
+
+def test_every_figure_the_analysis_finds_has_a_row_from_the_highlights():
+    from desktop.nlp import analyze
+
+    text = ("Brightwater Mills said profit more than doubled to $48.5 million in the first "
+            "nine months of 2023, up 12% from a year earlier, while output rose to 300,000 "
+            "tonnes and the plant ran 36 hours a week.\nIts 1,200 workers were paid "
+            "$15,000 to $18,000 each, roughly five times the regional average.")
+    analysis = analyze(text)
+    highlights = [Highlight(row.start, row.end, row.label) for row in analysis.entities.itertuples()]
+    readings = {(r.start, r.end): r for r in analysis.readings}
+    frame = figures_for_highlights(text, highlights, readings)
+    stated = set(zip(frame["start"], frame["end"]))
+    wanted = {(r.start, r.end) for r in analysis.readings if r.surface != "doubled"}
+    assert wanted <= stated, [text[s:e] for s, e in wanted - stated]
+    # each row is the analysis's own reading, whatever span the highlight took
+    for row in frame.itertuples():
+        assert readings[(row.start, row.end)].subject == row.subject
