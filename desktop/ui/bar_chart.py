@@ -24,6 +24,16 @@ def _scheme_pens(dark: bool) -> tuple[QPen, QPen]:
     return pg.mkPen(colours[0], width=2.5), pg.mkPen(colours[1], width=0.8)
 
 
+def set_axis_title(plot: pg.PlotWidget, name: str, text: str) -> None:
+    """The title of ``plot``'s axis ``name``, centred along it now: pyqtgraph centres a
+    title when the axis is resized, so a new, longer one set on an axis that keeps its
+    size would stand off-centre and be cut at an end."""
+    plot.setLabel(name, escape(text))  # pyqtgraph shows axis titles as HTML
+    axis = plot.getAxis(name)
+    if axis.label.isVisible():
+        axis.resizeEvent()
+
+
 def style_plot(plot: pg.PlotWidget) -> None:
     """``plot``'s background, axes and grid in the colours of the current scheme."""
     plot.setBackground(SCHEME.chart("background"))
@@ -208,7 +218,7 @@ class BarChart(ClickableBars):
         )
         self.tick_labels.set_labels(labels)
         self.setAccessibleDescription(describe_bars(labels, self._heights, y_label))
-        self.setLabel("left", escape(y_label))  # pyqtgraph shows axis titles as HTML
+        set_axis_title(self, "left", y_label)
         top = max(0.0, float(np.nanmax(self._heights))) if count else 1.0
         bottom = min(0.0, float(np.nanmin(self._heights))) if count else 0.0
         self.setXRange(-0.6, max(count, 1) - 0.4, padding=0)

@@ -85,6 +85,7 @@ class FiguresView(QWidget):
         self.table.setItemDelegateForColumn([c.field for c in COLUMNS].index("role"), self.role_delegate)
         self.columns = ColumnLayout(self.table, SETTINGS_KEY, [c.field for c in COLUMNS],
                                     [c.header for c in COLUMNS], COLUMN_LIMITS, HIDDEN_AT_FIRST)
+        self.columns.widen_first = ["subject", "period", "change", "surface"]
         self._fitted = False  # the columns are fitted to the first rows of each article
         self.detail = FigureDetail(self)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)

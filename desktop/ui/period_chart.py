@@ -22,7 +22,7 @@ from desktop.model.chart_data import DOWN_COLOUR, FLAT_COLOUR, UP_COLOUR
 from desktop.model.period_series import PeriodSeries, period_series
 from desktop.model.session_model import SessionModel
 from desktop.ui.axis_labels import CategoryLabels
-from desktop.ui.bar_chart import ClickableBars, CompactAxis, compact_number, style_plot
+from desktop.ui.bar_chart import ClickableBars, CompactAxis, compact_number, set_axis_title, style_plot
 from desktop.ui.colour_scheme import SCHEME, on_scheme_change
 from desktop.ui.when_shown import RefreshWhenShown
 
@@ -79,6 +79,21 @@ class ChangeBars(ClickableBars):
         self.getAxis("left").setWidth(_AXIS_PX)
         self.getPlotItem().hideAxis("bottom")
         self.getPlotItem().addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#5f6368", width=1)))
+        self._unit = ""
+        self._title = None
+        self.getPlotItem().getViewBox().sigResized.connect(self._fit_title)
+
+    def _fit_title(self, *_args) -> None:
+        """The value axis's title, "change %", or "Δ %" when the strip is too short for it
+        (its title stands on end beside the strip, and would be cut)."""
+        unit = self._unit
+        long = f"change {unit}" if unit else "change"
+        room = self.getPlotItem().getViewBox().height()
+        needed = QFontMetricsF(self.font()).horizontalAdvance(long) + 12
+        title = long if room <= 0 or room >= needed else (f"Δ {unit}" if unit else "Δ")
+        if title != self._title:
+            self._title = title
+            set_axis_title(self, "left", title)
 
     def set_changes(self, positions: list[float], widths: list[float], values: list[float],
                     texts: list[str], tips: list[str], unit: str, forecast: list[bool]) -> None:
@@ -105,7 +120,8 @@ class ChangeBars(ClickableBars):
                 item.setAnchor((0.5, 1.0) if values[i] >= 0 else (0.5, 0.0))
                 item.setPos(positions[i], values[i])
             item.setVisible(i < self._count)
-        self.setLabel("left", escape(f"change {unit}" if unit else "change"))  # shown as HTML
+        self._unit = unit
+        self._fit_title()
         top, bottom = max([0.0, *values]), min([0.0, *values])
         span = (top - bottom) or 1.0
         self.setYRange(bottom - (0.35 * span if bottom < 0 else 0), top + 0.35 * span, padding=0)
@@ -206,7 +222,7 @@ class PeriodChart(QWidget):
         self.legend.setText(legend_html(series) if series else "No subject has levels for two or more periods.")
         count = len(series.slots) if series else 0
         self.tick_labels.set_labels([series.slot_label(i) for i in range(count)] if series else [])
-        self.plot.setLabel("left", escape(series.unit) if series else "")
+        set_axis_title(self.plot, "left", series.unit if series else "")
         self.plot.setXRange(-0.5, max(count, 1) - 0.5, padding=0)
         self._fit_values()
         self._on_selection_change(self._model.selected_id)

@@ -14,6 +14,10 @@ from desktop.ui.colour_scheme import SCHEME
 
 #: Rows measured when a column is fitted to its content.
 MEASURED_ROWS = 200
+#: Room the last column (it stretches) keeps when the others are widened to their content.
+LAST_COLUMN_PX = 200
+#: How long after the table is resized its columns are fitted again.
+REFIT_DELAY_MS = 150
 #: How long after the last resize or move the layout is saved.
 SAVE_DELAY_MS = 400
 _LIGHT_EDITED = QColor("#fff4d6")
@@ -55,6 +59,8 @@ class ColumnLayout:
         self.headers = list(headers)
         self.limits = dict(limits)
         self.default_hidden = set(hidden)
+        #: Columns cut short get the room left in this order first (then in view order).
+        self.widen_first: list[str] = []
         self.user_sized: set[str] = set()  # widths the reader set by dragging: kept
         self._restoring = False
         header = table.horizontalHeader()
@@ -70,7 +76,26 @@ class ColumnLayout:
         self._save_timer.timeout.connect(self.save)
         header.sectionMoved.connect(lambda *_: self._save_soon())
         header.sectionResized.connect(self._on_resize)
+        self._refit_timer = QTimer(table, singleShot=True, interval=REFIT_DELAY_MS)
+        self._refit_timer.timeout.connect(self.fit)
+        table.viewport().installEventFilter(self._resize_watch(table))
         self.restore()
+
+    def _resize_watch(self, table: QTableView):
+        """Refits the columns a moment after the table is resized (a wider pane gives
+        the columns cut short their whole content)."""
+        from PySide6.QtCore import QEvent, QObject
+
+        layout = self
+
+        class Watch(QObject):
+            def eventFilter(self, watched, event) -> bool:
+                if event.type() == QEvent.Type.Resize and layout.table.model().rowCount():
+                    layout._refit_timer.start()
+                return False
+
+        self._watch = Watch(table)
+        return self._watch
 
     # -- what the reader sees ------------------------------------------------------
     def column(self, field: str) -> int:
@@ -98,20 +123,35 @@ class ColumnLayout:
         header.moveSection(header.visualIndex(self.column(field)), to_visual)
 
     def fit(self, only: Sequence[str] | None = None) -> None:
-        """Fit the columns (``only`` these) to their content, each within its limit; a
-        width the reader set by dragging stays."""
+        """Fit the columns (``only`` these) to their content, each within its limit, then
+        give the room left in the view (the last column keeping LAST_COLUMN_PX) to the
+        ones cut short, in view order; a width the reader set by dragging stays."""
         header = self.table.horizontalHeader()
-        last = self.order()[-1]
-        for field in only or self.fields:
-            column = self.column(field)
-            if field in self.user_sized or field == last or self.table.isColumnHidden(column):
-                continue
-            content = min(self.table.sizeHintForColumn(column), self.limits.get(field, 400))
-            self._restoring = True
-            try:  # never narrower than its header
-                header.resizeSection(column, max(content, header.sectionSizeHint(column)))
-            finally:
-                self._restoring = False
+        order = self.order()
+        last = order[-1]
+        fitted = [f for f in order if f not in self.user_sized and f != last
+                  and not self.table.isColumnHidden(self.column(f)) and (only is None or f in only)]
+        content = {f: max(self.table.sizeHintForColumn(self.column(f)), header.sectionSizeHint(self.column(f)))
+                   for f in fitted}
+        widths = {f: max(min(content[f], self.limits.get(f, 400)), header.sectionSizeHint(self.column(f)))
+                  for f in fitted}
+        others = sum(header.sectionSize(self.column(f)) for f in order
+                     if f not in widths and f != last and not self.table.isColumnHidden(self.column(f)))
+        spare = self.table.viewport().width() - others - sum(widths.values()) - LAST_COLUMN_PX
+        first = [f for f in self.widen_first if f in fitted]
+        for field in first + [f for f in fitted if f not in first]:  # the room left, to those cut short
+            if spare <= 0:
+                break
+            more = min(content[field] - widths[field], spare)
+            if more > 0:
+                widths[field] += more
+                spare -= more
+        self._restoring = True
+        try:
+            for field, width in widths.items():
+                header.resizeSection(self.column(field), width)
+        finally:
+            self._restoring = False
 
     def reset(self) -> None:
         """Every column back in place, shown or hidden as at first, fitted to its content."""
