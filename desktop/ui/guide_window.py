@@ -29,6 +29,7 @@ class GuideWindow(QDialog):
         if guide is not None:
             self.browser.setSearchPaths([str(guide.parent)])
             self.browser.setSource(QUrl.fromLocalFile(str(guide)))
+            fit_pictures(self.browser, 780)
         else:
             self.browser.setMarkdown(NO_GUIDE)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -37,6 +38,31 @@ class GuideWindow(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(860, 720)
+
+
+def fit_pictures(browser: QTextBrowser, width: int) -> None:
+    """Show the document's pictures at most ``width`` pixels wide (the screenshots are
+    as wide as a screen), keeping their proportions."""
+    from PySide6.QtGui import QTextCursor, QTextDocument
+
+    document = browser.document()
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            picture = fragment.charFormat().toImageFormat()
+            if picture.isValid():
+                image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(picture.name()))
+                if image is not None and not image.isNull() and image.width() > width:
+                    picture.setWidth(width)
+                    picture.setHeight(image.height() * width / image.width())
+                    cursor = QTextCursor(document)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(picture)
+            iterator += 1
+        block = block.next()
 
 
 def show_guide(parent: QWidget, guide: Path | None) -> GuideWindow:
