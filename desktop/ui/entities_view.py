@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.model.entity_table import EntityRow, EntityTable
 from desktop.model.session_model import SessionModel
+from desktop.ui.colour_scheme import SCHEME
 from desktop.ui.legend import colour_icon
 from desktop.ui.plain_text import plain_label
 from desktop.ui.row_tables import style_row_table
@@ -106,7 +107,7 @@ class EntitiesView(QWidget):
         try:
             self.table.setRowCount(len(self._rows))
             for n, row in enumerate(self._rows):
-                name = QTableWidgetItem(colour_icon(session.label(row.label).colour), row.canonical)
+                name = QTableWidgetItem(colour_icon(SCHEME.label_colour(session.label(row.label))), row.canonical)
                 count = QTableWidgetItem()
                 count.setData(Qt.ItemDataRole.DisplayRole, row.count)
                 cells = (name, QTableWidgetItem(row.label), count, QTableWidgetItem(linked_text(row)))

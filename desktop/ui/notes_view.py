@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from desktop.model.session_model import SessionModel
+from desktop.ui.colour_scheme import SCHEME
 from desktop.ui.legend import colour_icon
 
 
@@ -51,7 +52,7 @@ class NotesView(QListWidget):
             if not highlight.note:
                 continue
             item = QListWidgetItem(
-                colour_icon(session.label(highlight.label).colour),
+                colour_icon(SCHEME.label_colour(session.label(highlight.label))),
                 f"“{highlight.surface(text)}” ({highlight.label})\n{highlight.note}",
             )
             item.setData(Qt.ItemDataRole.UserRole, highlight.id)
