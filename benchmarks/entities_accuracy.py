@@ -79,6 +79,8 @@ def _passes_through(target, name: str) -> Callable[[], object]:
 STAGES: dict[str, list[tuple[object, str]]] = {
     "all-caps re-read": [(chunk_stages, "apply_reread")],
     "punctuation trim": [(chunk_stages, "trim_punctuation")],
+    "trailing numbers": [(chunk_stages, "trim_trailing_numbers")],
+    "spaced dashes": [(chunk_stages, "split_at_dashes")],
     "gazetteer": [(chunk_stages, "apply_gazetteer")],
     "figures": [(entity_merge, "merge_entities")],
     "abbreviations": [(document, "link_abbreviations")],
@@ -165,13 +167,17 @@ class Split:
         self.name, self.documents, self.conll = name, documents, conll
         self.predictions: dict[str, list[set[Entity]]] = {}
 
-    def mapped(self, entities: set[Entity]) -> set[Entity]:
-        return to_conll(entities) if self.conll else entities
+    articles = True
+
+    def mapped(self, entities: set[Entity], text: str = "") -> set[Entity]:
+        if not self.conll:
+            return entities
+        return to_conll(entities, text if self.articles else None)
 
     def counts(self, system: str) -> Counts:
         counts = Counts()
         for doc, predicted in zip(self.documents, self.predictions[system]):
-            counts.add(doc.entities, self.mapped(predicted))
+            counts.add(doc.entities, self.mapped(predicted, doc.text))
         return counts
 
     def labels(self) -> list[str]:
@@ -200,6 +206,12 @@ def print_table(split: Split) -> None:
             print("-" * 74)
         print(f"{name:<12}{gold:>6}   {m[0]:>7.1%}{m[1]:>6.1%}{m[2]*100:>6.1f}   "
               f"{a[0]:>7.1%}{a[1]:>6.1%}{a[2]*100:>6.1f}   {(a[2]-m[2])*100:>+6.1f}")
+    if split.conll:
+        split.articles = False
+        plain_model, plain_app = split.counts("model").f1(labels), split.counts("app").f1(labels)
+        split.articles = True
+        print(f"{'all, a leading the scored as part of the name':<48}model {plain_model * 100:.1f}   "
+              f"app {plain_app * 100:.1f}   {(plain_app - plain_model) * 100:+.1f}")
 
 
 def print_mapping() -> None:
@@ -209,7 +221,8 @@ def print_mapping() -> None:
     dropped = ", ".join(NUMERIC_LABELS)
     print("\nCoNLL-2003 label mapping (model and app alike): "
           + "; ".join(f"{' '.join(s)} -> {t}" for t, s in by_target.items())
-          + f"; not scored: {dropped}")
+          + f"; not scored: {dropped}; a leading 'the' left out of a name, as CoNLL "
+          "annotates (OntoNotes often takes it in)")
 
 
 def run_stage_table(splits: list[Split], nlp: CachedNlp, mode: str) -> None:
@@ -248,7 +261,7 @@ def run_stage_table(splits: list[Split], nlp: CachedNlp, mode: str) -> None:
                 group = split.labels() if label == "all" else [label]
                 after, before = reference.f1(group), counts.f1(group)
                 delta = (after - before) * 100 if mode == "off" else (before - after) * 100
-                mark = "!" if not split.conll and delta < -MAX_LOSS else " "
+                mark = "!" if not split.conll and delta < -MAX_LOSS - 1e-9 else " "
                 cells.append(f"{delta:>+{width - 1}.1f}{mark}" if abs(delta) >= 0.05 else " " * width)
             print(f"{config:<20}" + "".join(cells))
 
@@ -257,13 +270,13 @@ def print_errors(split: Split, label: str) -> None:
     print(f"\nErrors of the app on {split.name}, {label} (- missed, + false alarm):")
     for doc, predicted in zip(split.documents, split.predictions["app"]):
         gold = {e for e in doc.entities if e[2] == label}
-        ours = {e for e in split.mapped(predicted) if e[2] == label}
+        ours = {e for e in split.mapped(predicted, doc.text) if e[2] == label}
         for sign, entities in (("-", gold - ours), ("+", ours - gold)):
             for start, end, _ in sorted(entities):
                 line_start = doc.text.rfind("\n", 0, start) + 1
                 line_end = doc.text.find("\n", end)
                 line = doc.text[line_start : line_end if line_end >= 0 else None]
-                got = sorted((doc.text[s:e], lab) for s, e, lab in split.mapped(predicted)
+                got = sorted((doc.text[s:e], lab) for s, e, lab in split.mapped(predicted, doc.text)
                              if s < end and start < e)
                 print(f"  {sign} {doc.text[start:end]!r}  app: {got}\n      {line[:160]}")
 
@@ -276,8 +289,8 @@ def print_changes(split: Split, label: str, base: str = "model", limit: int = 0)
           "(+ gained, - lost; [gold] / [wrong] says which side is right):")
     tally = {"+": 0, "-": 0}
     for doc, model, app in zip(split.documents, split.predictions[base], split.predictions["app"]):
-        model = {e for e in split.mapped(model) if e[2] == label or not label}
-        app = {e for e in split.mapped(app) if e[2] == label or not label}
+        model = {e for e in split.mapped(model, doc.text) if e[2] == label or not label}
+        app = {e for e in split.mapped(app, doc.text) if e[2] == label or not label}
         for entity in sorted(model ^ app):
             in_gold = entity in doc.entities
             gained = (entity in app) == in_gold

@@ -10,7 +10,8 @@ prediction counts only when its start, end and label all match one exactly (as
 conlleval counts).
 
 CoNLL-2003 has four labels; OntoNotes' are mapped to them as :data:`CONLL_MAP` says
-(its README suggests this mapping), numbers, dates and times dropped.
+(its README suggests this mapping), numbers, dates and times dropped, and a leading
+"the" is left out of a name as CoNLL's annotation does (:func:`to_conll`).
 """
 
 from __future__ import annotations
@@ -223,6 +224,12 @@ class Counts:
         return self.scores(self.gold.keys() | self.predicted.keys() if labels is None else labels)[3]
 
 
-def to_conll(entities: Iterable[Entity]) -> set[Entity]:
-    """OntoNotes-labelled entities in CoNLL's labels (unmapped labels dropped)."""
-    return {(s, e, CONLL_MAP[label]) for s, e, label in entities if label in CONLL_MAP}
+def to_conll(entities: Iterable[Entity], text: str | None = None) -> set[Entity]:
+    """OntoNotes-labelled entities in CoNLL's labels (unmapped labels dropped); with
+    the ``text``, a leading article left out too: CoNLL-2003 never takes "the" into a
+    name, OntoNotes often does ("the Federal Reserve", "the United States")."""
+    mapped = {(s, e, CONLL_MAP[label]) for s, e, label in entities if label in CONLL_MAP}
+    if text is None:
+        return mapped
+    return {(s + 4 if text[s : s + 4] in ("the ", "The ") and e > s + 4 else s, e, label)
+            for s, e, label in mapped}

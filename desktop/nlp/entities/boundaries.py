@@ -4,10 +4,16 @@ The model sometimes takes in an opening bracket or quote next to a name ("the Ma
 Planck Institute for Astronomy (", '"The Silent Harbour'). A span loses leading
 opening marks, trailing opening marks, and a closing mark whose opening one it does
 not hold; full stops stay ("U.S.", "Inc.").
+
+The model also runs a name on over the numbers after it in tables and results
+("J. Ratcliffe 63", "Durham 114", "SEOUL 1996-08-30"): a person's, place's, people's or
+organisation's name loses the numbers it ends with (names of products, events, works
+and laws keep theirs: "Boeing 767", "Apollo 13", "Title 9").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from desktop.nlp.entity_merge import EntitySpan
@@ -36,3 +42,50 @@ def trim_punctuation(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
             trimmed.append(span if (start, end) == (span.start, span.end)
                            else replace(span, start=start, end=end))
     return trimmed
+
+
+#: Labels whose names never end with a number.
+_NUMBERLESS_NAMES = frozenset({"PERSON", "GPE", "LOC", "NORP", "ORG"})
+#: Numbers (scores, dates, overs) at the end of a span, after a word.
+_TRAILING_NUMBERS = re.compile(r"(?:\s+[-+]?\d[\d.,:/-]*)+$")
+
+
+def trim_trailing_numbers(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """``spans`` with the numbers that end a person's, place's, people's or
+    organisation's name cut off ("Durham 114" -> "Durham")."""
+    trimmed = []
+    for span in spans:
+        if span.label in _NUMBERLESS_NAMES and text[span.end - 1].isdigit():
+            found = _TRAILING_NUMBERS.search(text, span.start, span.end)
+            if found is not None and found.start() > span.start and text[found.start() - 1] not in "0123456789":
+                span = replace(span, end=found.start())
+        trimmed.append(span)
+    return trimmed
+
+
+#: A dash with spaces around it: it parts a headline's topic from its words ("CRICKET -
+#: LEICESTERSHIRE") or a country from its player ("Lithuania - Danius Gleveckas"); it
+#: is never inside a name.
+_SPACED_DASH = re.compile(r"\s+(?:-{1,2}|[–—])\s+")
+
+
+def split_at_dashes(spans: list[EntitySpan], text: str, is_place) -> list[EntitySpan]:
+    """Name spans parted at a spaced dash: the last part keeps the span's label, an
+    earlier part stays only when ``is_place`` knows it (the gazetteer labels it next)."""
+    parted = []
+    for span in spans:
+        surface = text[span.start : span.end]
+        if span.label not in _NUMBERLESS_NAMES or not _SPACED_DASH.search(surface):
+            parted.append(span)
+            continue
+        start = span.start
+        pieces = []
+        for dash in _SPACED_DASH.finditer(surface):
+            pieces.append((start, span.start + dash.start()))
+            start = span.start + dash.end()
+        for first, last in pieces:
+            if is_place(text[first:last]):
+                parted.append(replace(span, start=first, end=last))
+        if any(c.isalpha() for c in text[start : span.end]):
+            parted.append(replace(span, start=start))
+    return parted

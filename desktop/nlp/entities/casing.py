@@ -36,7 +36,10 @@ MAX_DATELINE_WORDS = 3
 #: How far around a stretch the re-read looks for context, at most.
 CONTEXT_CHARS = 50
 
-_DATELINE_END = re.compile(r"\s*[,(—–-]")
+#: What follows a dateline's place: a comma, bracket or dash ("BAKU, Azerbaijan"), or
+#: the date itself ("LONDON 1996-08-30", "PARIS Aug 30").
+_DATELINE_END = re.compile(
+    r"\s*[,(—–-]|\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 #: What may stand between two words of one run of capitals ("CANCELS 40 FLIGHTS").
 _RUN_GAP = re.compile(r"[ \t\d./&'’%$€£-]*")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s|\n")

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from desktop.nlp.entities.boundaries import trim_punctuation
+from desktop.nlp.entities.boundaries import split_at_dashes, trim_punctuation, trim_trailing_numbers
+from desktop.nlp.entities.context import apply_context
 from desktop.nlp.entities.casing import CaseEvidence, RereadPlan, apply_reread, plan_reread
+from desktop.nlp.entities.gazetteer import load_gazetteer
 from desktop.nlp.entities.places import apply_gazetteer
 from desktop.nlp.entity_merge import EntitySpan
 
@@ -38,11 +40,14 @@ def revise_chunk(
     doc: Doc, plan: RereadPlan, window_docs: list[Doc], text: str | None = None
 ) -> list[EntitySpan]:
     """The entities of one chunk's ``doc``: its all-caps stretches taken from the
-    re-read ``window_docs``, stray punctuation trimmed, gazetteer labels given.
+    re-read ``window_docs``, stray punctuation trimmed, gazetteer labels given, and
+    names relabelled by the words around them (:mod:`.context`).
     ``text`` is the doc's text when the caller has it (``Doc.text`` joins every token)."""
     text = doc.text if text is None else text
     spans = apply_reread(model_spans(doc), plan, window_docs)
-    return apply_gazetteer(trim_punctuation(spans, text), text)
+    spans = trim_trailing_numbers(trim_punctuation(spans, text), text)
+    spans = split_at_dashes(spans, text, _is_place)
+    return apply_context(apply_gazetteer(spans, text), text)
 
 
 def model_spans(doc: Doc) -> list[EntitySpan]:
@@ -51,3 +56,8 @@ def model_spans(doc: Doc) -> list[EntitySpan]:
         EntitySpan(ent.start_char, ent.end_char, ent.label_, model_label=ent.label_)
         for ent in doc.ents
     ]
+
+
+def _is_place(surface: str) -> bool:
+    gazetteer = load_gazetteer()
+    return gazetteer.lookup(surface) is not None or gazetteer.lookup(surface.title()) is not None

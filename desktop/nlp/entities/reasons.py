@@ -38,3 +38,21 @@ def abbreviation(long_form: str) -> str:
 def long_form(short_form: str) -> str:
     """The long form of an abbreviation, labelled like its short form."""
     return f"{CONSISTENCY_PREFIX}long form of '{short_form}'"
+
+
+CONTEXT_PREFIX = "context: "
+
+
+def place_adjective(noun: str) -> str:
+    """A place's adjective before a geographic noun ("the Caspian region")."""
+    return f"{CONTEXT_PREFIX}a place's name before '{noun}'"
+
+
+def ethnonym(word: str) -> str:
+    """A people's word used as an adjective ("the Turkic vector")."""
+    return f"{CONTEXT_PREFIX}'{word}' names a people (language family or language)"
+
+
+def quoted_source(cue: str) -> str:
+    """A name introduced as the source of a report ("told Trend")."""
+    return f"{CONTEXT_PREFIX}a named source after '{cue}' (a news agency or outlet)"

@@ -1,0 +1,147 @@
+"""Names read by the words around them: three classes of name the model mislabels.
+
+Works on one text (a chunk) and its entity spans, after the gazetteer stage.
+
+1. A place adjective before a geographic noun is a location: "the Caspian region",
+   "Pacific rim", "the Arctic shelf" (LOC). Words for a people stay NORP ("the Korean
+   peninsula", "the Asian region"): a gazetteer demonym, a language name, or a word
+   made from a territory's name ("Asia" -> "Asian").
+2. An ethnonym adjective is a people's word (NORP): the stem of a language family in
+   the IANA language subtag registry ("Turkic languages" -> "Turkic", "Slavic") or a
+   language name in the Unicode CLDR ("Kurdish"), written before a lower-case word
+   ("the Turkic vector", "Kurdish rebels") where the model read it as another kind of
+   name. "in Kurdish" stays the language (:mod:`.places` decides that).
+3. A named source of what is reported, right after "told" or "according to", that
+   the model left unlabelled is an organisation (a news agency or outlet: "told
+   Trend", "according to Interfax"); a person named there is one the model knows as
+   such, so its spans are left alone. No maintained list of news agencies and outlets
+   is packaged for Python (see the README's note on issue 25), so the words around the
+   name decide.
+
+The data are maintained packages the app already installs: babel (CLDR), countryinfo
+(through :mod:`.gazetteer`) and langcodes (the IANA registry, a dependency of spaCy).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from desktop.nlp.entities import reasons
+from desktop.nlp.entities.gazetteer import load_gazetteer
+from desktop.nlp.entities.words import WORD, Occupancy, sort_spans, word_after
+from desktop.nlp.entity_merge import EntitySpan
+
+#: Common nouns that name a stretch of land or water: an adjective before one places it.
+GEOGRAPHIC_NOUNS = frozenset(
+    "region regions sea seas basin coast coastline coasts shelf littoral rim belt steppe"
+    " steppes waters shore shores peninsula plateau lowlands highlands seaboard hinterland"
+    " hinterlands".split()
+)
+#: Labels the model gives an ethnonym adjective by mistake. A PERSON, GPE or LOC is left
+#: alone: "Karen" and "Yao" name people too, and "Delaware" and "Ottawa" places.
+_NOT_A_PEOPLE = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+#: Endings that make a people's word from a place's name ("Asia" -> "Asian").
+_PEOPLE_ENDINGS = ("n", "an", "ian", "ean", "ese", "i", "ish")
+#: What introduces the source a report is quoted from.
+_SOURCE_CUE = re.compile(r"\b(?:told|[Aa]ccording to) (?=[A-Z])")
+#: A name right after a cue: capitalised words, "of"/"and" between them.
+_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:\s(?:(?:of|and|for|de|la)\s)?[A-Z][\w&'’.-]*)*")
+_FAMILY = re.compile(r"^([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:ic|an|ian)) languages$")
+
+
+def apply_context(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """``spans`` of ``text`` with place adjectives, ethnonyms and quoted sources relabelled."""
+    spans = place_adjectives(spans, text)
+    spans = ethnonyms(spans, text)
+    return quoted_sources(spans, text)
+
+
+def place_adjectives(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """"Caspian" in "the Caspian region" is LOC."""
+    revised = []
+    for span in spans:
+        word = text[span.start : span.end]
+        noun = word_after(text, span.end)
+        if (span.label == "NORP" and noun in GEOGRAPHIC_NOUNS and WORD.fullmatch(word)
+                and not is_people_word(word)):
+            span = replace(span, label="LOC", reason=reasons.place_adjective(noun))
+        revised.append(span)
+    return revised
+
+
+def ethnonyms(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """"Turkic" in "the Turkic vector" is NORP."""
+    revised = []
+    for span in spans:
+        word = text[span.start : span.end]
+        after = word_after(text, span.end)
+        if (span.label in _NOT_A_PEOPLE and after[:1].islower() and after not in GEOGRAPHIC_NOUNS
+                and word in ethnonym_words()):
+            span = replace(span, label="NORP", reason=reasons.ethnonym(word))
+        revised.append(span)
+    return revised
+
+
+def quoted_sources(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """An unlabelled name that "told" or "according to" introduces is ORG."""
+    added = []
+    occupied = None
+    for match in _SOURCE_CUE.finditer(text):
+        name = _NAME.match(text, match.end())
+        if name is None:
+            continue
+        start, end = name.start(), name.end()
+        while end > start and text[end - 1] in ".'’-":
+            end -= 1  # the full stop of the sentence, a possessive
+        if text[end - 2 : end] in ("'s", "’s"):
+            end -= 2
+        occupied = occupied or Occupancy(len(text), spans)
+        if end > start and occupied.free(start, end) and not _is_common_word(text[start:end]):
+            added.append(EntitySpan(start, end, "ORG", reasons.quoted_source(match.group().strip().lower())))
+            occupied.take(start, end)
+    return sort_spans([*spans, *added]) if added else spans
+
+
+def is_people_word(word: str) -> bool:
+    """True for a word that names a people: a gazetteer demonym, a language name, or
+    a territory's name with a people's ending ("Asian", "European", "Caribbean")."""
+    gazetteer = load_gazetteer()
+    place = gazetteer.lookup(word)
+    if (place is not None and place.kind == "demonym") or word in gazetteer.language_names:
+        return True
+    stems = _territory_words()
+    return any(word.endswith(ending) and (word[: -len(ending)] in stems
+                                          or word[: -len(ending)] + "e" in stems)
+               for ending in _PEOPLE_ENDINGS)
+
+
+@cache
+def ethnonym_words() -> frozenset[str]:
+    """Language-family stems of the IANA registry ("Turkic", "Slavic", "Celtic") and
+    the one-word English language names of the CLDR."""
+    from importlib.resources import files
+
+    try:
+        registry = (files("langcodes") / "data" / "language-subtag-registry.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):  # a build without langcodes' data: the CLDR's names alone
+        registry = ""
+    descriptions = re.findall(r"^Description: (.+)$", registry, re.MULTILINE)
+    families = {family.group(1) for description in descriptions
+                if (family := _FAMILY.match(description))}
+    languages = {name for name in load_gazetteer().language_names if WORD.fullmatch(name)}
+    return frozenset(families | languages)
+
+
+@cache
+def _territory_words() -> frozenset[str]:
+    """Every word of the CLDR's English territory names ("Asia", "Africa", "Caribbean")."""
+    from babel import Locale
+
+    return frozenset(word for name in Locale("en").territories.values()
+                     for word in re.findall(r"[A-Z][a-z]+", str(name)))
+
+
+def _is_common_word(name: str) -> bool:
+    return name in ("I", "God") or name.isupper() and len(name) == 1
