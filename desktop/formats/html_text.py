@@ -37,7 +37,7 @@ def html_to_text(data: bytes | str, *, url: str = "", name: str = "the page",
     if document is not None and _layout_table(document.body):
         document = _extract(_untabled(page), url, name) or document
     paragraphs = _blocks(document.body) if document is not None and document.body is not None else []
-    if _prose_words(paragraphs) < min_words:
+    if document is None or not paragraphs or _prose_words(paragraphs) < min_words:
         raise DocumentError(f"{name} has no article text that Article Lens can find "
                             "(it may be a front page, a login page or a page built by scripts).")
     text = tidy_paragraphs(paragraphs)

@@ -22,6 +22,9 @@ from desktop.formats.session_values import cell_problem, timestamp_problem
 
 FORMAT_MARKER = "article-lens-session"
 ARTICLE_FIELDS = ("text", "sha256", "title", "source", "encoding")
+#: Article fields a file may leave out (written only when not empty: an article read
+#: from a document, its format and what it says about itself; older files have none).
+OPTIONAL_ARTICLE_FIELDS = ("format", "author", "date", "site", "url")
 LABEL_FIELDS = ("name", "colour", "description", "key")
 HIGHLIGHT_FIELDS = ("id", "start", "end", "label", "origin", "status", "note",
                     "created", "modified")
@@ -137,6 +140,12 @@ def _check_article(value: Any) -> str:
     check_fields(article, ARTICLE_FIELDS, "article")
     for name in ARTICLE_FIELDS:
         expect(article[name], str, f"article.{name}")
+    for name in OPTIONAL_ARTICLE_FIELDS:
+        if name in article:
+            _check_unicode(expect(article[name], str, f"article.{name}"), f"article.{name}")
+    date = article.get("date", "")
+    if date and not _is_date(date):
+        raise SessionFileError(f'{preview(date)} is not a date like "2024-06-22"', "article.date")
     text: str = article["text"]
     digest: str = article["sha256"]
     if not _SHA256.fullmatch(digest):
@@ -147,6 +156,22 @@ def _check_article(value: Any) -> str:
         raise SessionFileError("does not match the text, so the file was changed or damaged",
                                "article.sha256")
     return text
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _is_date(value: str) -> bool:
+    """Whether ``value`` is a calendar date written YYYY-MM-DD."""
+    import datetime as dt
+
+    if not _DATE.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _check_labels(value: Any) -> None:

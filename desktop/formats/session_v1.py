@@ -29,6 +29,7 @@ from desktop.formats.session_schema import (
     FORMAT_MARKER,
     HIGHLIGHT_FIELDS,
     LABEL_FIELDS,
+    OPTIONAL_ARTICLE_FIELDS,
     OPTIONAL_HIGHLIGHT_FIELDS,
     TOP_FIELDS,
     check_json_value,
@@ -103,7 +104,7 @@ def document_steps(document: dict[str, Any], checked: bool = False
     highlights.build_index()  # here, not in the first paint of the session
     yield
     session = Session(
-        article=Article(**_known(document["article"], ARTICLE_FIELDS)),
+        article=_article(document["article"]),
         highlights=highlights,
         labels=[Label(**_known(record, LABEL_FIELDS)) for record in document["labels"]],
         figure_overrides=document.get("figure_overrides", {}),
@@ -125,8 +126,17 @@ def _check_free_form(
 
 
 def _article_record(article: Article) -> dict[str, Any]:
-    return {"text": article.text, "sha256": article.sha256, "title": article.title,
-            "source": article.source, "encoding": article.encoding}
+    record = {"text": article.text, "sha256": article.sha256, "title": article.title,
+              "source": article.source, "encoding": article.encoding}
+    for name in OPTIONAL_ARTICLE_FIELDS:  # written only when not empty
+        if value := getattr(article, name):
+            record[name] = value
+    return record
+
+
+def _article(record: dict[str, Any]) -> Article:
+    optional = {name: record[name] for name in OPTIONAL_ARTICLE_FIELDS if name in record}
+    return Article(**_known(record, ARTICLE_FIELDS), **optional)
 
 
 def _label_record(label: Label) -> dict[str, Any]:
@@ -169,7 +179,7 @@ def _unknown_parts(document: dict[str, Any], highlights: dict[str, dict[str, Any
     extra = {key: value for key, value in document.items() if key not in TOP_FIELDS}
     extra["created"] = document["created"]
     nested = {
-        "article": _unknown(document["article"], ARTICLE_FIELDS),
+        "article": _unknown(document["article"], ARTICLE_FIELDS + OPTIONAL_ARTICLE_FIELDS),
         "labels": _unknown_by(document["labels"], "name", LABEL_FIELDS),
         "highlights": highlights,
     }

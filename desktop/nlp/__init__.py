@@ -15,11 +15,12 @@ if TYPE_CHECKING:
 __all__ = ["analyze", "extract_figures"]
 
 
-def analyze(text: str) -> Analysis:
-    """Entities and figures of ``text``; see :func:`desktop.nlp.analysis.analyze`."""
+def analyze(text: str, year: int | None = None) -> Analysis:
+    """Entities and figures of ``text`` (``year``: when it was published, if known);
+    see :func:`desktop.nlp.analysis.analyze`."""
     from desktop.nlp.analysis import analyze as _analyze
 
-    return _analyze(text)
+    return _analyze(text, year=year)
 
 
 def extract_figures(text: str) -> pd.DataFrame:

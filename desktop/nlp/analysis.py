@@ -76,6 +76,7 @@ def iter_analysis(
     parallel: bool | None = None,
     lexicon: LexiconLike | None = None,
     share: bool = True,
+    year: int | None = None,
 ) -> Iterator[ChunkAnalysis]:
     """Analyse ``text`` paragraph by paragraph, yielding each chunk's findings in
     text order.
@@ -91,6 +92,10 @@ def iter_analysis(
     user's ``lexicon``; the document-level pass
     (:func:`desktop.nlp.entities.harmonise`) needs every chunk, so it is the
     caller's to run once the last one is in (:func:`analyze` does).
+
+    ``year`` is the year the article was published, when its document says (an
+    imported page's date): "this year", "last year" are read in it unless the text's
+    own dateline gives another (:func:`article_year`).
     """
     if parallel is None:
         parallel = len(text) >= PARALLEL_MIN_CHARS
@@ -102,7 +107,7 @@ def iter_analysis(
     batches = batches_of(paragraph_chunks(text), FIRST_BATCH_CHARS, batch_chars, len(text),
                          LAST_BATCH_CHARS)
     evidence = _case_evidence(text, workers if parallel else None, share)
-    analyse = partial(analyse_chunks, evidence=evidence, lexicon=lexicon, year=article_year(text),
+    analyse = partial(analyse_chunks, evidence=evidence, lexicon=lexicon, year=article_year(text, year),
                       names=article_names(text))
     if parallel:
         results = workers.map_in_order(analyse, batches, should_stop,
@@ -180,15 +185,15 @@ def _analyse_chunk(
     )
 
 
-def analyze(text: str, lexicon: LexiconLike | None = None) -> Analysis:
+def analyze(text: str, lexicon: LexiconLike | None = None, year: int | None = None) -> Analysis:
     """Entities and figures of ``text`` as DataFrames (see :class:`Analysis`). The
     entities have been through the document-level pass, with the user's ``lexicon``
-    applied when one is given."""
+    applied when one is given; ``year``: see :func:`iter_analysis`."""
     entities: list[EntitySpan] = []
     readings: list[FigureReading] = []
     sentences = SentenceIndex()
     spans: list[tuple[int, int]] = []
-    for part in iter_analysis(text, lexicon=lexicon):
+    for part in iter_analysis(text, lexicon=lexicon, year=year):
         entities.extend(part.entities)
         readings.extend(part.figures)
         spans.extend(part.sentences)

@@ -43,7 +43,7 @@ def test_windows_newlines_are_normalised(tmp_path):
     [
         (bytes(range(256)) * 40, "binary"),
         (b"\x89PNG\r\n\x1a\n" + bytes(200), "binary"),
-        (b"%PDF-1.7\n" + bytes(range(128, 256)) * 30 + b"\x00\x01\x02" * 50, "binary"),
+        (b"%PDF-1.7\n" + bytes(range(128, 256)) * 30 + b"\x00\x01\x02" * 50, "not a PDF"),  # read as one
         (b"", "empty"),
         (b" \n\t\n", "empty"),
     ],
