@@ -57,9 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "SESSION.alens --format F --output PATH; article-lens import FILE --format F --output "
         "SESSION.alens (each with --help).",
     )
-    parser.add_argument("file", nargs="?", help="an article (.txt, .md) or a session (.alens: the "
-                        "article with your highlights, labels, notes and corrections, saved by "
-                        "File > Save) to open; none: the seed article")
+    parser.add_argument("file", nargs="?", help="an article to open: a file (.txt, .md, .html, .pdf, "
+                        ".docx), a session (.alens: the article with your highlights, labels, notes and "
+                        "corrections, saved by File > Save) or an http(s) address; none: the seed "
+                        "article")
     options = parser.parse_args(args)
     from desktop.app import run
 
@@ -73,7 +74,8 @@ def extract(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="article-lens extract", description=EXTRACT_HELP,
                                      epilog=FIGURE_FIELDS_HELP + OFFSETS_HELP,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("file", help="the article to analyse (.txt, .md, any text encoding); one at a time")
+    parser.add_argument("file", help="the article to analyse: a file (.txt or .md in any text "
+                        "encoding, .html, .pdf, .docx) or an http(s) address; one at a time")
     parser.add_argument("--format", choices=("json", "csv"), default="json",
                         help="json (default): one object with the article, its entities and figures; "
                         "csv: one table, the figures' or the entities' (with --what all: both in "
@@ -95,23 +97,25 @@ def extract(argv: Sequence[str]) -> int:
         return _fail(problem)
 
     from desktop.formats.errors import FileFormatError
-    from desktop.formats.readers import read_article_file
+    from desktop.formats.article_sources import read_source
     from desktop.nlp import analyze
 
     try:
-        read = read_article_file(options.file)
+        read = read_source(options.file)  # a file, or a web address
     except FileFormatError as error:
         return _fail(str(error))
     if read.replaced:
         _say(f"warning: {read.damage_note()}")
+    for warning in read.warnings:
+        _say(f"warning: {warning}")
     article = read.article
-    analysis = analyze(article.text)
+    analysis = analyze(article.text, year=article.year)
     if options.session:
         try:
             write_suggestions_session(article, analysis, options.session)
         except FileFormatError as error:
             return _fail(str(error))
-    offset = read.decoded.file_offset  # offsets into the file's own text (see OFFSETS_HELP)
+    offset = read.file_offset  # offsets into the file's own text (see OFFSETS_HELP)
     figures = in_file_offsets(analysis.figures, offset, ("start", "end", "link"))
     tables = {"entities": in_file_offsets(analysis.entities, offset, ("start", "end")),
               "figures": with_missing_links(figures)}
@@ -136,6 +140,9 @@ offsets:
   in the file (a Windows \\r\\n is two characters), each undecodable sequence as
   one U+FFFD. In Python: open(FILE, encoding=ENCODING, errors="replace",
   newline='').read()[start:end] is the entity's text or the figure's surface.
+  A web page, PDF or Word document (article.format html, pdf, docx) is read as the
+  text extracted from it, which the JSON gives as article.text: offsets count its
+  characters.
 """
 #: The status of a command killed by SIGPIPE, as a shell reports coreutils' and git's.
 BROKEN_PIPE_STATUS = 128 + 13
@@ -167,6 +174,13 @@ def in_file_offsets(table, offset, columns):
     return table.assign(**mapped) if len(table) else table
 
 
+def article_metadata(article) -> dict[str, str]:
+    """What the JSON says of an article beside its title and source: its format ("" for
+    plain text), author, date, site and address, and the text extracted from a document."""
+    fields = {name: getattr(article, name) for name in ("format", "author", "date", "site", "url")}
+    return fields | ({"text": article.text} if article.format else {})
+
+
 def write_tables(tables, article, replaced: int, output_format: str) -> None:
     """The tables on stdout, as one JSON document or one CSV table."""
     if output_format == "json":
@@ -174,7 +188,7 @@ def write_tables(tables, article, replaced: int, output_format: str) -> None:
 
         document = {
             "article": {"title": article.title, "source": article.source, "sha256": article.sha256,
-                        "encoding": article.encoding, "replaced": replaced},
+                        "encoding": article.encoding, "replaced": replaced, **article_metadata(article)},
             **{name: json.loads(table.to_json(orient="records")) for name, table in tables.items()},
         }
         json.dump(document, sys.stdout, ensure_ascii=False, indent=2)

@@ -123,7 +123,7 @@ def test_extract_figures_hold_role_direction_moved_and_link(tmp_path):
     assert all(link == "" or int(link) in starts for link in table["link"].astype(str))
 
 
-def _analysis_with_links(text):
+def _analysis_with_links(text, year=None):
     """ "Jobs rose 32,000 to 1.41 million. Prices were flat." as a roles engine reads it."""
     from desktop.core.figure import FigureReading
     from desktop.nlp.analysis import Analysis
