@@ -193,6 +193,8 @@ class App(QObject):
             _trace_first_results(window)
         if window.files.offer_recovery():
             return window
+        # a web address given here is read in the background: the seed if that fails
+        window.files.sigNothingOpen.connect(lambda: window.open_path(seed_article_path(), ask_to_save=False))
         if not window.open_path(target or str(seed_article_path())) and target:
             window.open_path(seed_article_path())
         self._trace_windows()
@@ -213,6 +215,7 @@ class App(QObject):
                 _raise(shown)
                 continue
             window = self.new_window()
+            window.files.sigNothingOpen.connect(window.close)  # an address that could not be read
             if window.open_path(path, ask_to_save=False):
                 _raise(window)
             else:

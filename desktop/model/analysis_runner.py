@@ -60,11 +60,12 @@ class AnalysisRunner(QObject):
         for thread in held or []:
             thread.start()
 
-    def start(self, text: str, lexicon=None) -> None:
+    def start(self, text: str, lexicon=None, year: int | None = None) -> None:
         """Analyse ``text`` in a new worker thread, cancelling any running one;
-        ``lexicon`` (a snapshot of the user's, or None) is applied to the entities."""
+        ``lexicon`` (a snapshot of the user's, or None) is applied to the entities;
+        ``year``: when the article was published, if its document says."""
         self.cancel()
-        worker = AnalysisWorker(text, self._generation, lexicon)
+        worker = AnalysisWorker(text, self._generation, lexicon, year)
         worker.sigStage.connect(self._on_stage)
         worker.sigProgress.connect(self._on_progress)
         worker.sigChunks.connect(self._on_chunks)

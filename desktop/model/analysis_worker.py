@@ -33,11 +33,12 @@ class AnalysisWorker(QObject):
     sigFinished = Signal(int, bool)  # generation, cancelled
     sigFailed = Signal(int, str)
 
-    def __init__(self, text: str, generation: int, lexicon=None) -> None:
+    def __init__(self, text: str, generation: int, lexicon=None, year: int | None = None) -> None:
         super().__init__()
         self._text = text
         self._generation = generation
         self._lexicon = lexicon  # the user's lexicon (a snapshot), or None
+        self._year = year  # the year the article was published, when its document says
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -72,7 +73,7 @@ class AnalysisWorker(QObject):
             streamed = []  # every chunk's entities, for the document pass
             sent_at = 0.0  # the first chunk goes out at once: first screen first
             for part in iter_analysis(self._text, self._cancel.is_set, lexicon=self._lexicon,
-                                      share=False):
+                                      share=False, year=self._year):
                 if waiting:
                     waiting = False
                     self._analysing(total)

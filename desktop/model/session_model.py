@@ -198,7 +198,7 @@ class SessionModel(QObject):
         """Analyse the article text in the background; suggestions stream in."""
         self._suggest = suggest
         self._revising.clear()
-        self.analysis.start(self.text, self.lexicon.snapshot())
+        self.analysis.start(self.text, self.lexicon.snapshot(), self._session.article.year)
 
     @staticmethod
     def import_analysis() -> None:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop.core.article import has_scheme
 from desktop.core.session import Session
 from desktop.formats.disk_stamp import stamp_now
 from desktop.formats.errors import FileFormatError
-from desktop.formats.readers import ARTICLE_SUFFIXES, read_article_file, read_head
+from desktop.formats.readers import ARTICLE_SUFFIXES, OPEN_SUFFIXES, ArticleFile, read_article_file, read_head
 from desktop.formats.session_file import SESSION_SUFFIX, SessionFileError
 from desktop.model.background import in_next_turn
 from desktop.model.document import SessionDocument
@@ -33,9 +35,11 @@ BACKGROUND_HOLD_MS = 1_000
 PAINT_FIRST_CHARS = 50_000
 
 OPEN_FILTER = ";;".join([
-    "Articles and sessions (" + " ".join(f"*{s}" for s in (*ARTICLE_SUFFIXES, SESSION_SUFFIX)) + ")",
+    "Articles and sessions (" + " ".join(f"*{s}" for s in (*OPEN_SUFFIXES, SESSION_SUFFIX)) + ")",
     f"Article Lens sessions (*{SESSION_SUFFIX})",
-    "Articles (" + " ".join(f"*{s}" for s in ARTICLE_SUFFIXES) + ")",
+    "Articles (" + " ".join(f"*{s}" for s in OPEN_SUFFIXES) + ")",
+    "Text files (" + " ".join(f"*{s}" for s in ARTICLE_SUFFIXES) + ")",
+    "Web pages, PDF and Word documents (*.html *.htm *.pdf *.docx)",
     "All files (*)",
 ])
 SAVE_FILTER = f"Article Lens sessions (*{SESSION_SUFFIX})"
@@ -53,6 +57,9 @@ def is_session_file(path: str | Path) -> bool:
 class FileController(QObject):
     """The File menu's work, with a message for every failure and no work lost."""
 
+    #: Reading an address failed or was cancelled while the window had no article open.
+    sigNothingOpen = Signal()
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
@@ -63,6 +70,7 @@ class FileController(QObject):
         self._stamp_at_load = None  # of the file a background load reads
         self.watch = FileWatch(self)  # another writer of the open session file
         self.watch.sigChanged.connect(self._on_changed_on_disk)
+        self.web = None  # desktop.ui.open_url.WebArticles, made on first use
 
     # -- opening -------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -73,6 +81,8 @@ class FileController(QObject):
 
     def open_path(self, path: str | Path, ask_to_save: bool = True) -> bool:
         """Open an article or a session file; on failure say why and keep what is open."""
+        if has_scheme(str(path)):  # a web address: read in the background
+            return self.open_url(str(path), ask_to_save)
         if ask_to_save and not self.maybe_save():
             return False
         if is_session_file(path):
@@ -80,20 +90,50 @@ class FileController(QObject):
         return self._open_article(Path(path))
 
     def _open_article(self, path: Path) -> bool:
+        from desktop.ui.open_url import busy_cursor
+
         try:
-            loaded = read_article_file(path)
+            with busy_cursor():  # a long PDF or page takes a moment to convert
+                loaded = read_article_file(path)
         except FileFormatError as error:
             return self._failed(path, error)
+        self.show_article(loaded, path.name)
+        self.recent.add(path)
+        return True
+
+    def show_article(self, loaded: ArticleFile, name: str, unsaved: bool = False) -> None:
+        """Show an article read from a file, an address or the clipboard (``unsaved``:
+        it exists nowhere else, so closing asks to save it)."""
         article = loaded.article
         if len(article.text) >= PAINT_FIRST_CHARS:
             self._paint_first()
         self.document.new_from(Session(article))
+        if unsaved:
+            self._window.model.undo_stack.resetClean()
+            self.document.recovery.edited()
         self.watch.track(None, None)
-        self.recent.add(path)
+        what = {"html": "web page, ", "pdf": "PDF, ", "docx": "Word document, "}.get(article.format, "")
         encoding = f", {article.encoding}" if article.encoding else ""
-        damage = f" {loaded.damage_note()}" if loaded.replaced else ""
-        self._message(f"Opened {path.name} ({len(article.text):,} characters{encoding}).{damage}")
-        return True
+        notes = [loaded.damage_note()] if loaded.replaced else []
+        notes += loaded.warnings
+        self._message(f"Opened {name} ({what}{len(article.text):,} characters{encoding})."
+                      + "".join(f" {note}" for note in notes))
+
+    def ask_for_url(self) -> None:
+        """File › Open URL…: ask for an address and read it in the background."""
+        self._web_articles().ask()
+
+    def open_url(self, address: str, ask_to_save: bool = True) -> bool:
+        """Start reading a web page or document from ``address`` in the background (see
+        desktop.ui.open_url); False when it is refused at once (not http or https)."""
+        return self._web_articles().open(address, ask_to_save)
+
+    def _web_articles(self):
+        if self.web is None:
+            from desktop.ui.open_url import WebArticles
+
+            self.web = WebArticles(self._window, self)
+        return self.web
 
     def _open_session(self, path: Path) -> bool:
         # In the background only while an article is open to show meanwhile: a window
@@ -229,9 +269,10 @@ class FileController(QObject):
         if self.document.path is not None:
             return self.document.path
         source = self._window.model.article.source
-        if source:
+        if source and not has_scheme(source):
             return Path(source).with_suffix(SESSION_SUFFIX)
-        return Path.home() / f"{self._window.model.article.title or 'session'}{SESSION_SUFFIX}"
+        title = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", self._window.model.article.title).strip(" .")[:120]
+        return Path.home() / f"{title or 'session'}{SESSION_SUFFIX}"
 
     def maybe_save(self) -> bool:
         """Ask what to do with unsaved edits; False when the person cancels."""

@@ -18,6 +18,7 @@ from desktop import __version__, trace
 from desktop.model.background import in_next_turn, settle_long_lived_objects
 from desktop.model.session_model import SessionModel
 from desktop.ui.analysis_status import AnalysisStatus
+from desktop.ui.article_header import ArticleHeader
 from desktop.ui.article_view import ArticleView
 from desktop.ui.file_controller import FileController
 from desktop.ui.legend import LabelLegend
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         """The article pane now; the figures and charts panes (pandas, pyqtgraph) once
         the text is on screen, or as soon as something asks for them."""
         self.legend = LabelLegend(self.model, self)
+        self.article_header = ArticleHeader(self.model, self)  # title, date, source of a document
         self.article_view = ArticleView(self.model, self)
         self.article_view.sigTextShown.connect(self._build_side_panes_soon)
         # after the whole window's paint that showed the article, not inside it: a thread
@@ -121,7 +123,7 @@ class MainWindow(QMainWindow):
 
         self.article_view.setAccessibleName("Article")
         self.legend.setAccessibleName("Labels shown")
-        article_pane = _column(self, self.legend, self.article_view)
+        article_pane = _column(self, self.article_header, self.legend, self.article_view)
         # Horizontal (the default) and without a parent: QSplitter(parent) would build the
         # Qt namespace (see the imports). The right one turns vertical with its panes.
         self.right_splitter = QSplitter()
@@ -229,14 +231,17 @@ class MainWindow(QMainWindow):
         if self.document.path is not None:
             return self.document.path.name
         article = self.model.article
-        return (Path(article.source).name if article.source else article.title) or "Untitled"
+        local = article.source and "://" not in article.source  # not a web address
+        return (Path(article.source).name if local else article.title) or "Untitled"
 
     def dragEnterEvent(self, event) -> None:
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
+        if any(url.isLocalFile() or url.scheme() in ("http", "https") for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        paths = paths or [url.toString() for url in event.mimeData().urls()  # a link from a browser
+                          if url.scheme() in ("http", "https")]
         if paths:
             event.acceptProposedAction()
             self.open_path(paths[0])

@@ -25,7 +25,8 @@ Alt+Shift+Left / Alt+Shift+Right  grow / shrink its start
 Ctrl+L  label all occurrences of the selection
 Esc  clear the selection
 
-Anywhere: Ctrl+O open, Ctrl+S save, Ctrl+Shift+S save as,
+Anywhere: Ctrl+O open, Ctrl+Shift+O open a web address,
+Ctrl+Shift+V paste as a new article, Ctrl+S save, Ctrl+Shift+S save as,
 Ctrl+Z / Ctrl+Shift+Z undo / redo, Ctrl+F filter figures,
 Ctrl+1 / Ctrl+2 article / figures table, F5 analyse again."""
 
@@ -46,6 +47,8 @@ def build_menus(window: MainWindow) -> None:
     file_menu = window.menuBar().addMenu("&File")
     window.open_action = action(window, "&Open…", QKeySequence.StandardKey.Open, files.open_dialog)
     file_menu.addAction(window.open_action)
+    window.open_url_action = action(window, "Open &URL…", "Ctrl+Shift+O", files.ask_for_url)
+    file_menu.addAction(window.open_url_action)
     recent_menu = file_menu.addMenu("Open &Recent")
     recent_menu.aboutToShow.connect(lambda: _fill_recent_menu(recent_menu, files))
     file_menu.addSeparator()
@@ -70,6 +73,10 @@ def build_menus(window: MainWindow) -> None:
     redo.setShortcuts(redo_keys + [QKeySequence(k) for k in ("Ctrl+Shift+Z", "Ctrl+Y")
                                    if QKeySequence(k) not in redo_keys])
     edit_menu.addActions([undo, redo])
+    edit_menu.addSeparator()
+    window.paste_article_action = action(window, "Paste as New &Article", "Ctrl+Shift+V",
+                                         lambda: _paste_as_new_article(window))
+    edit_menu.addAction(window.paste_article_action)
     edit_menu.addSeparator()
     edit_menu.addAction(action(window, "&Filter Figures", QKeySequence.StandardKey.Find, window.focus_filter))
     edit_menu.addAction(action(window, "&Labels…", None, window.edit_labels))
@@ -108,6 +115,12 @@ def build_menus(window: MainWindow) -> None:
     help_menu.addAction(action(window, "&Keyboard Shortcuts", "F1", window.show_shortcuts))
     help_menu.addAction(action(window, "&About Article Lens", None, window.about))
     annotation.bind_label_keys()  # now that the menus' keys exist, labels may not take them
+
+
+def _paste_as_new_article(window: MainWindow) -> None:
+    from desktop.ui.paste_article import paste_as_new_article
+
+    paste_as_new_article(window)
 
 
 def _add_colours_menu(menu, window: MainWindow) -> None:

@@ -34,7 +34,8 @@ def test_the_desktop_entry_validates():
 def test_the_desktop_entry_opens_one_file_of_the_session_and_article_types():
     entry = desktop_entry()
     assert entry["Exec"].split() == ["article-lens", "%f"]
-    assert entry["MimeType"] == f"{SESSION_TYPE};text/plain;text/markdown;"
+    assert entry["MimeType"] == (f"{SESSION_TYPE};text/plain;text/markdown;text/html;application/pdf;"
+                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document;")
     assert entry["Icon"] == "article-lens"
     assert entry["Terminal"] == "false"
 
