@@ -158,14 +158,16 @@ else
 fi
 
 # -- what opens articles now ----------------------------------------------------------------
-# The entry lists text/plain and text/markdown so that Article Lens is offered under Open
-# With. A desktop with no default of its own for a type takes the first app that lists it,
-# and the user's own entries come first: Article Lens would become the default for every
-# .txt. So the app that opens them now (asked with our entry out of the way, as on a first
-# install) is noted here and, if the entry would take its place, written down as the
-# default below. Markdown is a kind of plain text: with no app of its own, the plain-text
-# app is what GNOME and KDE open it with.
-article_types=(text/plain text/markdown)
+# The entry lists the article types (text/plain, text/markdown, and any other it names
+# besides sessions) so that Article Lens is offered under Open With. A desktop with no
+# default of its own for a type takes the first app that lists it, and the user's own
+# entries come first: Article Lens would become the default for every .txt. So the app
+# that opens each now (asked with our entry out of the way, as on a first install) is
+# noted here and, if the entry would take its place, written down as the default below.
+# Markdown is a kind of plain text: with no app of its own, the plain-text app is what
+# GNOME and KDE open it with.
+mapfile -t article_types < <(sed -n 's/^MimeType=//p' "$here/$desktop_id" | tr ';' '\n' \
+                             | grep -v -x -e "$mime_type" -e '' || true)
 query_default() { if have xdg-mime; then xdg-mime query default "$1" 2>/dev/null | head -n 1 || true; fi; }
 if [[ -e "$data/applications/$desktop_id" ]]; then
   rm -f "$data/applications/$desktop_id"
@@ -173,7 +175,7 @@ if [[ -e "$data/applications/$desktop_id" ]]; then
 fi
 declare -A opened_by=()
 for type in "${article_types[@]}"; do opened_by[$type]=$(query_default "$type"); done
-[[ -n "${opened_by[text/markdown]}" ]] || opened_by[text/markdown]=${opened_by[text/plain]}
+[[ -n "${opened_by[text/markdown]:-}" ]] || opened_by[text/markdown]=${opened_by[text/plain]:-}
 
 # -- the desktop entry ------------------------------------------------------------------------
 exec_path=$launcher  # the Exec rules of the desktop entry spec: quote a path with spaces
@@ -203,7 +205,7 @@ fi
 
 # -- ... and articles stay with the app that opened them -----------------------------------
 for type in "${article_types[@]}"; do
-  was=${opened_by[$type]}
+  was=${opened_by[$type]:-}
   if [[ -n "$was" && "$was" != "$desktop_id" && "$(query_default "$type")" == "$desktop_id" ]]; then
     xdg-mime default "$was" "$type"
     note keep "$type=$was"  # uninstall.sh takes the line out again

@@ -65,8 +65,15 @@ def user_environment(home: Path) -> dict[str, str]:
     return env
 
 
-#: The article types the desktop entry lists (Open With only) and what each opened before.
-ARTICLE_TYPES = ("text/plain", "text/markdown")
+def article_types() -> tuple[str, ...]:
+    """The types besides sessions that the desktop entry lists (Open With only)."""
+    for line in (LINUX / "article-lens.desktop").read_text(encoding="utf-8").splitlines():
+        if line.startswith("MimeType="):
+            return tuple(t for t in line.removeprefix("MimeType=").split(";") if t and t != SESSION_TYPE)
+    return ()
+
+
+ARTICLE_TYPES = article_types()
 
 
 def default_apps(env: dict[str, str]) -> dict[str, str]:
@@ -170,6 +177,9 @@ def test_articles_keep_their_default_app_and_get_article_lens_under_open_with(in
     assert "text/plain" not in OTHER_DEFAULTS  # no default the user chose
     after = default_apps(installed.env)
     assert after["text/plain"] == plain_before
+    for kind, before in installed.defaults_before.items():  # any other type the entry lists
+        if before:
+            assert after[kind] == before, kind
     # markdown is plain text: what opened .txt opens .md (GNOME and KDE did so before)
     assert after["text/markdown"] in (installed.defaults_before["text/markdown"] or plain_before,)
     assert after["text/markdown"] != "article-lens.desktop"
