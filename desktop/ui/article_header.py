@@ -98,18 +98,23 @@ def shows_header(article: Article) -> bool:
 
 
 def source_line(article: Article) -> tuple[str, str]:
-    """"Web page: https://…", "PDF: report.pdf" or "Pasted from the clipboard", and the
-    tool tip with the whole source."""
+    """"Web page: https://…", "PDF: report.pdf", "Web page, pasted from the clipboard"
+    (with the address the page gives for itself, when it is not the source), and the
+    tool tip with the whole source and address."""
     kind = DOCUMENT_FORMATS.get(article.format, "Text" if article.format == "" else article.format)
     kind = kind[:1].upper() + kind[1:]
-    source = article.source
+    source, url = article.source, article.url
     if not source:
-        return f"{kind}, pasted from the clipboard", ""
-    if is_web_address(source):
-        return f"{kind}: {source}", source
-    from pathlib import Path
+        line = f"{kind}, pasted from the clipboard"
+    elif is_web_address(source):
+        line = f"{kind}: {source}"
+    else:
+        from pathlib import Path
 
-    return f"{kind}: {Path(source).name}", source
+        line = f"{kind}: {Path(source).name}"
+    if url and url != source:
+        line += f" ({url})"
+    return line, "\n".join(part for part in (source, url if url != source else "") if part)
 
 
 def shown_date(iso: str) -> str:

@@ -13,7 +13,8 @@ from desktop.core.article import has_scheme
 from desktop.core.session import Session
 from desktop.formats.disk_stamp import stamp_now
 from desktop.formats.errors import FileFormatError
-from desktop.formats.readers import ARTICLE_SUFFIXES, OPEN_SUFFIXES, ArticleFile, read_article_file, read_head
+from desktop.formats.readers import (ARTICLE_SUFFIXES, DOCUMENT_SUFFIXES, OPEN_SUFFIXES, ArticleFile,
+                                     read_article_file, read_head)
 from desktop.formats.session_file import SESSION_SUFFIX, SessionFileError
 from desktop.model.background import in_next_turn
 from desktop.model.document import SessionDocument
@@ -90,10 +91,13 @@ class FileController(QObject):
         return self._open_article(Path(path))
 
     def _open_article(self, path: Path) -> bool:
-        from desktop.ui.open_url import busy_cursor
-
         try:
-            with busy_cursor():  # a long PDF or page takes a moment to convert
+            if path.suffix.lower() in DOCUMENT_SUFFIXES:  # a long PDF or page takes a moment
+                from desktop.ui.open_url import busy_cursor
+
+                with busy_cursor():
+                    loaded = read_article_file(path)
+            else:
                 loaded = read_article_file(path)
         except FileFormatError as error:
             return self._failed(path, error)

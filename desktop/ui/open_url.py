@@ -10,7 +10,8 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLineEdit, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLineEdit, QProgressBar, QPushButton, QSizePolicy,
+                               QWidget)
 
 from desktop.formats.errors import FileFormatError
 from desktop.model.background import start_background_thread
@@ -44,6 +45,7 @@ class FetchStatus(QWidget):
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.setObjectName("cancelDownload")
         self.cancel_button.setToolTip("Stop the download; the article open now stays")
+        self.cancel_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.message)
