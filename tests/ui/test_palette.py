@@ -9,7 +9,7 @@ import itertools
 import colorspacious
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from desktop.core.labels import (
@@ -111,6 +111,8 @@ def test_sessions_keep_their_own_colours_and_old_defaults_take_the_new_palette()
 def system_scheme(qapp):
     """Pretends to be the desktop telling Qt its colour scheme; back to light after."""
     hints = QGuiApplication.styleHints()
+    # widgets earlier tests closed (deleteLater) go now, not while the scheme changes
+    QGuiApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def tell(scheme: Qt.ColorScheme) -> None:
         hints.colorSchemeChanged.emit(scheme)
