@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.core.figure import FIGURE_ROLES
 from desktop.core.number_text import approximate_number, full_number
+from desktop.nlp.figure_rows import version_of
 from desktop.nlp.highlight_figures import TABLE_COLUMNS
 
 
@@ -73,6 +74,18 @@ _EDITED_FONT.setItalic(True)
 _EDITED_BRUSH = QBrush(QColor("#fff4d6"))
 #: Derived rows (implied, not stated by the text) are grey italics.
 _DERIVED_BRUSH = QBrush(QColor("#6b6f76"))
+_DISPLAY, _TOOLTIP, _ALIGNMENT, _USER, _EDIT, _FONT, _FOREGROUND, _BACKGROUND = (int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.UserRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole))
+_STYLE_ROLES = frozenset((_FONT, _FOREGROUND, _BACKGROUND))
+#: A cell's flags, as QAbstractTableModel gives them, and an editable cell's.
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_CELL_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE_FLAGS = _CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
+_DERIVED_STYLE = {_FONT: _EDITED_FONT, _FOREGROUND: _DERIVED_BRUSH, _BACKGROUND: None}
+_EDITED_STYLE = {_FONT: _EDITED_FONT, _FOREGROUND: None, _BACKGROUND: _EDITED_BRUSH}
+_PLAIN_STYLE = {_FONT: None, _FOREGROUND: None, _BACKGROUND: None}
 
 
 def parse_value(text: str) -> float | None:
@@ -133,11 +146,15 @@ def _common_ends(old: list[np.ndarray], new: list[np.ndarray]) -> tuple[int, int
 
 
 class FigureTableModel(QAbstractTableModel):
-    """Rows of a figures DataFrame, shown in a sort order and through a text filter.
+    """Rows of a figures table, shown in a sort order and through a text filter.
 
-    Sorting keeps a permutation of row positions and follows Qt's layout protocol
-    (persistent indexes are remapped), so selections survive it. Filtering is
-    vectorised over the DataFrame, so it stays fast on large tables.
+    The rows are kept as one list per column: set whole from a DataFrame
+    (:meth:`set_frame`), or patched with the rows an edit replaced
+    (:meth:`apply_change`: the view is told the rows removed, inserted and changed,
+    and no DataFrame is made). Sorting keeps a permutation of row positions and
+    follows Qt's layout protocol (persistent indexes are remapped), so selections
+    survive it. Sorting and filtering are vectorised, so they stay fast on large
+    tables.
     """
 
     #: A person corrected a cell: highlight id, DataFrame column, new value.
@@ -145,7 +162,7 @@ class FigureTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._frame = pd.DataFrame(columns=TABLE_COLUMNS)
+        self._frame: pd.DataFrame | None = None  # made from the cells when asked for
         self._haystack = pd.Series([], dtype="object")
         self._rows = np.arange(0)
         self._sort_column = -1
@@ -153,6 +170,7 @@ class FigureTableModel(QAbstractTableModel):
         self._filter = ""
         self._cells: dict[str, list] = {}
         self._surface_at: dict[int, str] | None = None
+        self._version: int | None = None  # of the figures table shown (FigureRows.version)
 
     # -- contents ------------------------------------------------------------
     def set_frame(self, frame: pd.DataFrame) -> None:
@@ -160,15 +178,78 @@ class FigureTableModel(QAbstractTableModel):
 
         Rows are told to the view as removed and inserted where the shown rows
         differ (an edit touches a few), so selection and scrolling stay put; a
-        change to most rows resets the view instead."""
-        old_keys = self._row_keys()
-        old_rows = self._rows
-        self._frame = frame.reset_index(drop=True)
-        old_cells = self._cells
+        change to most rows resets the view instead. The model's frame of the
+        version shown already (``figure_rows.version_of``) changes nothing."""
+        version = version_of(frame)
+        if version is not None and version == self._version:
+            return
         # to_numpy().tolist(): one C loop per column (a string column's tolist() is not)
-        self._cells = {name: self._frame[name].to_numpy().tolist() for name in self._frame.columns}
+        cells = {name: frame[name].to_numpy().tolist() for name in frame.columns}
+        self._version = version
+        self._show(cells)
+        self._frame = frame.reset_index(drop=True)
+
+    def apply_change(self, change) -> bool:
+        """Take in the rows an edit replaced (a ``RowsChange`` of the figures table
+        shown): the view is told which rows went, came and changed. False when this
+        model shows another version of the table (the caller sets the frame)."""
+        if change.splices is None or self._version is None or change.before != self._version:
+            return False
+        if self._sort_column >= 0 or self._filter:  # rows move: the new order, row by row
+            cells = {name: list(values) for name, values in self._cells.items()}
+            for splice in change.splices:
+                _splice(cells, splice.position, splice.removed, splice.added)
+            self._show(cells)
+        else:
+            for splice in change.splices:
+                self._splice_in_order(splice.position, splice.removed, splice.added)
+        self._version = change.after
+        return True
+
+    def _splice_in_order(self, position: int, removed: int, added: dict[str, list]) -> None:
+        """Replace rows ``[position, position + removed)`` with ``added`` in a view in
+        table order (no sort, no filter: view row = table row). Rows with the same
+        key before and after (a relabel, a correction) are changed in place."""
+        inserted = len(added["start"])
+        old = list(zip(self._cells["highlight_id"][position:position + removed],
+                       self._cells["formula"][position:position + removed]))
+        new = list(zip(added["highlight_id"], added["formula"]))
+        same_start = next((i for i, pair in enumerate(zip(old, new)) if pair[0] != pair[1]), min(removed, inserted))
+        rest = min(removed, inserted) - same_start
+        same_end = next((i for i in range(rest) if old[removed - 1 - i] != new[inserted - 1 - i]), rest)
+        middle_old, middle_new = removed - same_start - same_end, inserted - same_start - same_end
+        at = position + same_start
+        self._cells_changed()
+        if middle_old:
+            self.beginRemoveRows(QModelIndex(), at, at + middle_old - 1)
+            _splice(self._cells, at, middle_old, None)
+            self._rows = np.arange(len(self._cells["start"]))
+            self.endRemoveRows()
+        if middle_new:
+            self.beginInsertRows(QModelIndex(), at, at + middle_new - 1)
+            _splice(self._cells, at, 0, {name: values[same_start:same_start + middle_new]
+                                         for name, values in added.items()})
+            self._rows = np.arange(len(self._cells["start"]))
+            self.endInsertRows()
+        for first, count, source in ((position, same_start, 0), (at + middle_new, same_end, inserted - same_end)):
+            if count:
+                for name, values in self._cells.items():
+                    values[first:first + count] = added[name][source:source + count]
+                self.dataChanged.emit(self.index(first, 0), self.index(first + count - 1, len(COLUMNS) - 1))
+
+    def _cells_changed(self) -> None:
+        """Forget what was made from the cells (made again when needed)."""
+        self._frame = None
         self._haystack = None  # built when a filter needs it
         self._surface_at = None  # start -> surface, built when a linked cell is shown
+
+    def _show(self, cells: dict[str, list]) -> None:
+        """Show the rows of ``cells``, telling the view the rows that differ."""
+        old_keys = self._row_keys()
+        old_rows = self._rows
+        old_cells = self._cells
+        self._cells = cells
+        self._cells_changed()
         new_rows = self._visible_rows()
         new_keys = self._row_keys(new_rows)
         same_start, same_end = _common_ends(old_keys, new_keys)
@@ -204,7 +285,23 @@ class FigureTableModel(QAbstractTableModel):
         return keys
 
     def frame(self) -> pd.DataFrame:
+        """The rows shown, as a DataFrame (in table order, sort and filter aside)."""
+        if self._frame is None:
+            self._frame = pd.DataFrame(self._cells, columns=list(self._cells) or TABLE_COLUMNS)
         return self._frame
+
+    def counts(self) -> tuple[int, int]:
+        """How many figures the table holds that the text states, and how many derived."""
+        derived = sum(1 for flag in self._cells.get("derived", ()) if flag is True)
+        return len(self._cells.get("start", ())) - derived, derived
+
+    def row_cells(self, position: int) -> dict[str, object]:
+        """Every cell of the table's row ``position`` (not a view row: see ``position_of``)."""
+        return {name: values[position] for name, values in self._cells.items()}
+
+    def position_of(self, row: int) -> int:
+        """The table row that view row ``row`` shows."""
+        return int(self._rows[row])
 
     def set_filter(self, text: str) -> None:
         """Show only rows whose text fields contain ``text`` (case-insensitive)."""
@@ -230,10 +327,11 @@ class FigureTableModel(QAbstractTableModel):
         matches = np.flatnonzero(self._rows == position)
         return int(matches[0]) if len(matches) else -1
 
-    def _build_haystack(self, frame: pd.DataFrame) -> pd.Series:
-        if frame.empty:
+    def _build_haystack(self) -> pd.Series:
+        if not self._cells.get("start"):
             return pd.Series([], dtype="object")
-        parts = [frame[name].fillna("").astype(str) for name in SEARCHED_FIELDS if name in frame]
+        parts = [pd.Series(self._cells[name], dtype="object").fillna("").astype(str)
+                 for name in SEARCHED_FIELDS if name in self._cells]
         joined = parts[0].str.cat(parts[1:], sep="\u0001")
         return joined.str.casefold()
 
@@ -242,16 +340,16 @@ class FigureTableModel(QAbstractTableModel):
         if not self._filter:
             return order
         if self._haystack is None:
-            self._haystack = self._build_haystack(self._frame)
+            self._haystack = self._build_haystack()
         mask = self._haystack.str.contains(self._filter, regex=False).to_numpy()
         return order[mask[order]]
 
     def _sorted_positions(self) -> np.ndarray:
-        count = len(self._frame)
+        count = len(self._cells.get("start", ()))
         if self._sort_column < 0 or count == 0:
             return np.arange(count)
         column = COLUMNS[self._sort_column]
-        series = self._frame[column.field]
+        series = pd.Series(self._cells[column.field])
         if not column.numeric and not pd.api.types.is_numeric_dtype(series):  # "link" sorts as a number
             series = series.fillna("").astype(str).str.casefold()
         order = series.argsort(kind="stable").to_numpy()
@@ -290,46 +388,53 @@ class FigureTableModel(QAbstractTableModel):
                 role_data.clearData()
             return
         position, column = int(self._rows[index.row()]), COLUMNS[index.column()]
+        style = None  # the cell's font and brushes, found once for the three roles
         for role_data in roles:
-            value = self._role_value(position, column, role_data.role())
+            role = role_data.role()
+            if role == _DISPLAY:
+                value = self._display(position, column)
+            elif role == _ALIGNMENT:
+                value = _ALIGN_RIGHT if column.numeric else _ALIGN_LEFT
+            elif role in _STYLE_ROLES:
+                if style is None:
+                    style = self._style(position, column)
+                value = style[role]
+            else:
+                value = self._role_value(position, column, role)
             if value is None:
                 role_data.clearData()
             else:
                 role_data.setData(value)
 
     def _role_value(self, position: int, column: Column, role) -> object:
-        if role == Qt.ItemDataRole.DisplayRole:
+        role = int(role)  # an int compares several times faster than Qt's enum
+        if role == _DISPLAY:
             return self._display(position, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(position, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             return _ALIGN_RIGHT if column.numeric else _ALIGN_LEFT
-        if role == Qt.ItemDataRole.UserRole:
+        if role == _USER:
             return self._cells["highlight_id"][position]
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return self._edit_text(position, column)
-        if role != Qt.ItemDataRole.FontRole and role != Qt.ItemDataRole.ForegroundRole \
-                and role != Qt.ItemDataRole.BackgroundRole:
-            return None
-        if self._is_derived(position):
-            if role == Qt.ItemDataRole.FontRole:
-                return _EDITED_FONT
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return _DERIVED_BRUSH
-            return None
-        if self._is_edited(position, column):
-            if role == Qt.ItemDataRole.FontRole:
-                return _EDITED_FONT
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return _EDITED_BRUSH
+        if role in _STYLE_ROLES:
+            return self._style(position, column)[role]
         return None
 
+    def _style(self, position: int, column: Column) -> dict[int, object]:
+        """The font and brushes of a cell: derived rows grey italics, corrected cells
+        italics on a tint."""
+        if self._is_derived(position):
+            return _DERIVED_STYLE
+        return _EDITED_STYLE if self._is_edited(position, column) else _PLAIN_STYLE
+
     def flags(self, index):
-        flags = super().flags(index)
-        if index.isValid() and COLUMNS[index.column()].editable \
-                and not self._is_derived(int(self._rows[index.row()])):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        if not index.isValid():
+            return _NO_FLAGS
+        if COLUMNS[index.column()].editable and not self._is_derived(int(self._rows[index.row()])):
+            return _EDITABLE_FLAGS
+        return _CELL_FLAGS
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
@@ -468,7 +573,7 @@ class FigureTableModel(QAbstractTableModel):
         old_rows = self._rows
         self._sort_column, self._sort_order = column, order
         self._rows = self._visible_rows()
-        new_row_of = np.empty(len(self._frame), dtype=np.int64)
+        new_row_of = np.empty(len(self._cells.get("start", ())), dtype=np.int64)
         new_row_of[self._rows] = np.arange(len(self._rows))
         old = self.persistentIndexList()
         new = [
@@ -477,3 +582,9 @@ class FigureTableModel(QAbstractTableModel):
         ]
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
+
+
+def _splice(cells: dict[str, list], position: int, removed: int, added: dict[str, list] | None) -> None:
+    """Replace rows ``[position, position + removed)`` of ``cells`` with ``added``."""
+    for name, values in cells.items():
+        values[position:position + removed] = added[name] if added is not None else []

@@ -28,18 +28,26 @@ _RELATIVE_UNITS = frozenset({"%", "pp", "bp"})
 
 
 def figure_measures(figures: pd.DataFrame) -> np.ndarray:
-    """What each row measures: "change" for a figure stating a change (role
-    "change"; a change written with no role read, or a forecast of a change),
-    "share" for role "share", "level" for the rest (levels, earlier values,
-    forecasts of a level, derived rows)."""
-    roles = figures["role"].fillna("").to_numpy(dtype=object)
-    stated_change = figures["change"].fillna("").to_numpy(dtype=object).astype(bool)
-    measures = np.full(len(figures), "level", dtype=object)
-    measures[(roles == "change") | (np.isin(roles, ("", "forecast")) & stated_change)] = "change"
-    measures[roles == "share"] = "share"
-    if "derived" in figures:
-        measures[figures["derived"].to_numpy(dtype=bool)] = "level"
-    return measures
+    """What each row measures (see :func:`figure_measure`), as an array."""
+    roles = figures["role"].to_numpy(dtype=object).tolist()
+    changes = figures["change"].to_numpy(dtype=object).tolist()
+    derived = figures["derived"].to_numpy(dtype=bool).tolist() if "derived" in figures else [False] * len(figures)
+    return np.array([figure_measure(*row) for row in zip(roles, changes, derived)] or [], dtype=object)
+
+
+def figure_measure(role: object, change: object, derived: bool = False) -> str:
+    """What a row of the figures table measures: "change" for a figure stating a
+    change (role "change"; a change written with no role read, or a forecast of a
+    change), "share" for role "share", "level" for the rest (levels, earlier values,
+    forecasts of a level, derived rows). A missing cell counts as empty."""
+    if derived is True:
+        return "level"
+    role = role if isinstance(role, str) else ""
+    if role == "share":
+        return "share"
+    if role == "change" or (role in ("", "forecast") and isinstance(change, str) and bool(change)):
+        return "change"
+    return "level"
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,9 @@ from desktop.nlp.sentences import SentenceIndex
 if TYPE_CHECKING:  # pandas and the analysis load after the window shows (start-up time)
     import pandas as pd
 
+    from desktop.model.chart_data import Bars, ChartRows, FigureGroup
     from desktop.nlp.analysis import ChunkAnalysis
-    from desktop.nlp.figure_rows import FigureRows
+    from desktop.nlp.figure_rows import FigureRows, RowsChange
 
 UNDO_LIMIT = 500
 #: The reason a highlight a person relabelled carries.
@@ -50,7 +51,10 @@ class SessionModel(QObject):
 
     sigSessionReset = Signal()  # a new article or session: redraw everything
     sigHighlightsChanged = Signal(int, int)  # the text range whose highlights changed
-    sigFiguresChanged = Signal()
+    sigFiguresChanged = Signal()  # the figures table changed as a whole: read it again
+    #: An edit changed some rows of the figures table (a RowsChange): views that
+    #: showed the table before it patch themselves row by row; any other reads it again.
+    sigFigureRowsChanged = Signal(object)
     sigSelectionChanged = Signal(str)
     sigHiddenLabelsChanged = Signal()
     sigLabelsChanged = Signal()
@@ -66,8 +70,8 @@ class SessionModel(QObject):
         self._session = Session(Article(""))
         self._readings: dict[tuple[int, int], FigureReading | None] = {}
         self._sentences = SentenceIndex()
-        self._figures: pd.DataFrame | None = None
         self._rows: FigureRows | None = None  # built on the first figures() call
+        self._chart_rows: ChartRows | None = None  # the charts' reading of the rows, row by row
         self._selected = ""
         self._suggest = True
         self._figures_announcer = FigureAnnouncer(self.figures, self.analysis.in_own_turn, self)
@@ -112,19 +116,72 @@ class SessionModel(QObject):
 
     def figures(self) -> pd.DataFrame:
         """The figures table derived from the current highlights (cached; after an
-        edit only the highlights it changed are read again)."""
-        if self._figures is None:
-            if self._since_build is not None:  # being read in the background
-                from desktop.nlp.figure_rows import empty_table
+        edit only the highlights it changed are read again). Made as a DataFrame
+        only when asked for: an edit tells the views its rows (sigFigureRowsChanged)."""
+        rows = self._current_rows()
+        if rows is None:  # being read in the background
+            from desktop.nlp.figure_rows import empty_table
 
-                return empty_table()
-            if self._rows is None:
-                from desktop.nlp.highlight_figures import figure_rows
+            return empty_table()
+        return rows.frame()
 
-                self._rows = figure_rows(self.text, self._readings, self._sentences)
-                self._rows.add(self._session.highlights)
-            self._figures = self._rows.frame(self._session.figure_overrides)
-        return self._figures
+    def figure_groups(self) -> list[FigureGroup]:
+        """The units the figures are charted under (as ``chart_data.figure_groups`` of
+        the table), kept row by row."""
+        return [] if self._current_rows() is None else self._chart_rows.groups()
+
+    def figure_bars(self, key: str | None, colour_of=None, bar_set: str = "levels") -> Bars:
+        """The bars of one unit's set (as ``chart_data.group_bars`` of the table)."""
+        rows = self._current_rows()
+        if rows is None:
+            from desktop.model.chart_data import Bars
+
+            return Bars()
+        return self._chart_rows.bars(rows.columns(), key, colour_of, bar_set)
+
+    def figure_place(self, highlight_id: str) -> tuple[str, str] | None:
+        """The unit and bar set of the figure ``highlight_id`` states, if it states one."""
+        rows = self._current_rows()
+        return None if rows is None else self._chart_rows.place(rows.columns(), highlight_id)
+
+    def _current_rows(self) -> FigureRows | None:
+        """The figure rows, built on first use and brought up to date (None while a
+        large session's are read in the background)."""
+        if self._since_build is not None:
+            return None
+        if self._rows is None:
+            from desktop.nlp.highlight_figures import figure_rows
+
+            self._rows = figure_rows(self.text, self._readings, self._sentences)
+            self._rows.add(self._session.highlights)
+        self._follow(self._rows.update(self._session.figure_overrides))
+        return self._rows
+
+    def _follow(self, change: RowsChange) -> None:
+        """Bring the charts' reading of the rows in line with ``change``."""
+        if self._chart_rows is None:
+            from desktop.model.chart_data import ChartRows
+
+            self._chart_rows = ChartRows()
+            self._chart_rows.reset(self._rows.columns())
+        elif change.changed:
+            self._chart_rows.follow(change, self._rows.columns())
+
+    def _figure_rows_edited(self) -> None:
+        """Tell the views what an edit did to the figures table: the rows it replaced
+        when the table is there (sigFigureRowsChanged: no DataFrame is made), else
+        that it changed (sigFiguresChanged)."""
+        if self._rows is None or self._since_build is not None:
+            self.sigFiguresChanged.emit()
+            return
+        change = self._rows.update(self._session.figure_overrides)
+        self._follow(change)
+        if not change.changed:
+            return
+        if change.splices is None:
+            self.sigFiguresChanged.emit()
+        else:
+            self.sigFigureRowsChanged.emit(change)
 
     def label_counts(self) -> dict[str, int]:
         """Visible highlights per label, in label-bar order, labels with none left out."""
@@ -177,7 +234,7 @@ class SessionModel(QObject):
         self._suggest = suggest
         self._session = session
         self._readings, self._sentences = {}, SentenceIndex()
-        self._figures, self._rows, self._selected = None, None, ""
+        self._rows, self._chart_rows, self._selected = None, None, ""
         self._build_generation += 1
         self._since_build, self._build_waiting = None, False
         if len(session.highlights) >= BACKGROUND_MIN_HIGHLIGHTS:
@@ -239,7 +296,6 @@ class SessionModel(QObject):
         added = new_suggestions(highlights, spans) if self._suggest else []
         highlights.extend(added)
         self._rows_changed(reread, [*reread, *added])
-        self._figures = None
         self.sigHighlightsChanged.emit(parts[0].start, parts[-1].end)
         self._figures_announcer.request()
 
@@ -386,10 +442,9 @@ class SessionModel(QObject):
         self._rows_changed(removed, added)
         if self._selected and self._selected not in highlights:
             self.select("")
-        self._figures = None
         touched = removed + added
         self.sigHighlightsChanged.emit(min(h.start for h in touched), max(h.end for h in touched))
-        self.sigFiguresChanged.emit()
+        self._figure_rows_edited()
 
     def _set_labels(self, labels: list[Label]) -> None:
         self._session.labels = list(labels)
@@ -405,8 +460,7 @@ class SessionModel(QObject):
             cells[column] = value
         if not cells:
             overrides.pop(highlight_id)
-        self._figures = None
-        self.sigFiguresChanged.emit()
+        self._figure_rows_edited()
 
     # -- helpers -------------------------------------------------------------
     def _rows_changed(self, removed: list[Highlight], added: list[Highlight]) -> None:
@@ -466,7 +520,7 @@ class SessionModel(QObject):
         if self._since_build:
             in_next_turn(self, lambda: self._catch_up(generation, rows))
             return
-        self._since_build, self._rows, self._figures = None, rows, None
+        self._since_build, self._rows, self._chart_rows = None, rows, None
         settle_long_lived_objects()
         # the views' update (a new table, the charts) in a pass of its own
         in_next_turn(self, self.sigFiguresChanged.emit)

@@ -97,7 +97,12 @@ class ArticleView(QPlainTextEdit):
         self._session_shown = False
 
     def _on_highlights_change(self, start: int, end: int) -> None:
-        self._repaint()
+        # only when the change is on screen: an edit elsewhere in a long article
+        # would otherwise cost a whole paint (issue 22: edits within one frame)
+        if self._text_shown:
+            first, last = self._visible_range(QRectF(self.viewport().rect()))
+            if start <= last and end >= first:
+                self._repaint()
 
     def _on_selection_change(self, highlight_id: str) -> None:
         highlight = self._model.highlight(highlight_id) if highlight_id else None

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from desktop.model.chart_data import (
-    BAR_SETS,
-    SET_TITLES,
-    FigureGroup,
-    bar_sets,
-    figure_groups,
-    group_bars,
-    group_key,
-)
+from desktop.model.chart_data import BAR_SETS, SET_TITLES, FigureGroup
 from desktop.model.session_model import SessionModel
 from desktop.ui.bar_chart import BarChart
 from desktop.ui.colour_scheme import SCHEME, on_scheme_change
@@ -57,6 +48,7 @@ class FigureBarsChart(QWidget):
         self.chart.sigBarClicked.connect(self._on_bar_click)
         self._refresher = RefreshWhenShown(self, self._on_figures_change)
         model.sigFiguresChanged.connect(self._refresher.request)
+        model.sigFigureRowsChanged.connect(self._refresher.request)  # an edit's rows
         model.sigSelectionChanged.connect(self._on_selection_change)
 
     def current_set(self) -> str:
@@ -66,7 +58,7 @@ class FigureBarsChart(QWidget):
         return next((g for g in self._groups if g.key == self.group_box.currentData()), None)
 
     def _on_figures_change(self) -> None:
-        groups = figure_groups(self._model.figures())
+        groups = self._model.figure_groups()  # kept row by row: no table is made
         if groups != self._groups:  # an edit elsewhere leaves the boxes as they are
             self._groups = groups
             current = self.group_box.currentData()
@@ -101,9 +93,9 @@ class FigureBarsChart(QWidget):
 
     def _redraw(self) -> None:
         session = self._model.session
-        bars = group_bars(
-            self._model.figures(), self.group_box.currentData(),
-            lambda label: SCHEME.label_colour(session.label(label)), self.current_set(),
+        bars = self._model.figure_bars(
+            self.group_box.currentData(), lambda label: SCHEME.label_colour(session.label(label)),
+            self.current_set(),
         )
         if bars != self._bars:  # the bars of another unit changed: nothing to redraw
             self._bars = bars
@@ -113,14 +105,10 @@ class FigureBarsChart(QWidget):
 
     def show_figure(self, highlight_id: str) -> None:
         """Switch to the unit and set of ``highlight_id`` so its bar can be marked."""
-        figures = self._model.figures()
-        rows = np.flatnonzero((figures["highlight_id"] == highlight_id).to_numpy(dtype=bool))
-        if "derived" in figures:
-            rows = rows[~figures["derived"].to_numpy(dtype=bool)[rows]]
-        if not len(rows):
+        place = self._model.figure_place(highlight_id)
+        if place is None:
             return
-        key = group_key(figures.iloc[rows[0]])
-        bar_set = bar_sets(figures.iloc[rows[:1]])[0]
+        key, bar_set = place
         index = self.group_box.findData(key)
         if index >= 0 and index != self.group_box.currentIndex():
             self.group_box.setCurrentIndex(index)

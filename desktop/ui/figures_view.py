@@ -116,6 +116,7 @@ class FiguresView(QWidget):
         self.table_model.sigEditRequested.connect(model.set_figure_override)
         self.table.installEventFilter(self)
         model.sigFiguresChanged.connect(self._on_figures_change)
+        model.sigFigureRowsChanged.connect(self._on_figure_rows_change)
         model.sigSelectionChanged.connect(self._on_selection_change)
 
     def eventFilter(self, watched, event) -> bool:
@@ -155,6 +156,13 @@ class FiguresView(QWidget):
         self._show_counts()
         self._on_selection_change(self._model.selected_id)
 
+    def _on_figure_rows_change(self, change) -> None:
+        """An edit replaced a few rows: the table takes them row by row."""
+        if not self.table_model.apply_change(change):
+            self.table_model.set_frame(self._model.figures())
+        self._show_counts()
+        self._on_selection_change(self._model.selected_id)
+
     def _apply_filter(self) -> None:
         self.table_model.set_filter(self.filter_box.text())
         self._show_counts()
@@ -162,9 +170,7 @@ class FiguresView(QWidget):
 
     def counts(self) -> tuple[int, int]:
         """How many figures the article states, and how many are derived from them."""
-        frame = self.table_model.frame()
-        derived = int(frame["derived"].fillna(False).astype(bool).sum()) if "derived" in frame else 0
-        return len(frame) - derived, derived
+        return self.table_model.counts()
 
     def _show_counts(self) -> None:
         stated, derived = self.counts()
@@ -186,9 +192,7 @@ class FiguresView(QWidget):
         if row < 0 or row >= self.table_model.rowCount():
             self.detail.show_row(None)
             return
-        position = int(self.table_model._rows[row])  # the frame row the view row shows
-        frame = self.table_model.frame()
-        cells = frame.iloc[position].to_dict()
+        cells = self.table_model.row_cells(self.table_model.position_of(row))
         for column in COLUMNS:  # as the table shows them (corrections included)
             if column.field in ("role", "subject", "period", "kind", "qualifier"):
                 cells[column.field] = self.table_model.index(row, COLUMNS.index(column)).data()

@@ -188,6 +188,7 @@ class PeriodChart(QWidget):
         self.changes.sigBarClicked.connect(self._on_change_click)
         self._refresher = RefreshWhenShown(self, self._on_figures_change)
         model.sigFiguresChanged.connect(self._refresher.request)
+        model.sigFigureRowsChanged.connect(self._refresher.request)
         model.sigSelectionChanged.connect(self._on_selection_change)
 
     def series(self) -> list[PeriodSeries]:

@@ -4,6 +4,7 @@ from PySide6.QtCore import QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 
 from desktop.core.figure import FIGURE_COLUMNS
+from desktop.model.chart_data import ChartRows
 from desktop.nlp.figure_frame import frame_from_columns
 from desktop.ui.bar_chart import BarChart, compact_number, short
 from desktop.ui.charts_view import FigureBarsChart
@@ -108,9 +109,11 @@ def test_hollow_bars_are_dashed_and_a_mark_still_shows(qtbot):
 
 
 class FakeModel(QObject):
-    """The part of SessionModel the figure bars use: a figures table and the selection."""
+    """The part of SessionModel the figure bars use: a figures table read for the charts
+    (as the model keeps it, row by row) and the selection."""
 
     sigFiguresChanged = Signal()
+    sigFigureRowsChanged = Signal(object)
     sigSelectionChanged = Signal(str)
 
     def __init__(self, table) -> None:
@@ -118,9 +121,21 @@ class FakeModel(QObject):
         self.table = table
         self.selected_id = ""
         self.session = SimpleNamespace(label=lambda name: SimpleNamespace(colour="#ff8a65"))
+        self._columns = {name: table[name].tolist() for name in table.columns}
+        self._rows = ChartRows()
+        self._rows.reset(self._columns)
 
     def figures(self):
         return self.table
+
+    def figure_groups(self):
+        return self._rows.groups()
+
+    def figure_bars(self, key, colour_of=None, bar_set="levels"):
+        return self._rows.bars(self._columns, key, colour_of, bar_set)
+
+    def figure_place(self, highlight_id):
+        return self._rows.place(self._columns, highlight_id)
 
     def select(self, highlight_id: str) -> None:
         if highlight_id != self.selected_id:

@@ -26,6 +26,7 @@ class FakeModel(QObject):
     """The part of SessionModel the charts use: a figures table and the selection."""
 
     sigFiguresChanged = Signal()
+    sigFigureRowsChanged = Signal(object)
     sigSelectionChanged = Signal(str)
 
     def __init__(self, table: pd.DataFrame) -> None:
