@@ -72,6 +72,8 @@ def merge_entities(
     """
     figure_list = sorted(figures, key=lambda f: (f.start, f.end))
     model_list = list(model_spans)
+    if not figure_list:
+        return sorted(model_list, key=lambda s: (s.start, s.end, s.label))
     merged: list[EntitySpan] = []
     covered = [False] * len(figure_list)
     starts = [f.start for f in figure_list]

@@ -29,6 +29,7 @@ from desktop.nlp.entities.words import (
     is_capitalised,
     plain_name,
     sort_spans,
+    whole_word_matches,
 )
 from desktop.nlp.entity_merge import EntitySpan
 
@@ -107,21 +108,22 @@ def label_unmarked_mentions(spans: list[EntitySpan], text: str) -> list[EntitySp
     for span in spans:
         surface = text[span.start : span.end]
         if surface not in known and span.label in SPREAD_LABELS and _can_spread(surface):
-            known[surface] = replace(span, reason=reasons.other_mentions(surface))
+            known[surface] = span  # its reason is made for the mentions it labels
     for short, names in _full_person_names(spans, text).items():
         full = names[0][1]
         known.setdefault(short, EntitySpan(0, 0, "PERSON", reasons.same_as(full), full))
     occupied = Occupancy(len(text), spans)
-    words = WordStarts(text, [*known, *(s.lower() for s in known if " " not in s)])
+    words = WordStarts(text, known)
     added = []
     for surface, donor in sorted(known.items(), key=lambda item: -len(item[0])):
         for start in words.matches(surface):
             end = start + len(surface)
             if not occupied.free(start, end) or continues_a_name(text, start, end):
                 continue
-            if at_sentence_start(text, start) and " " not in surface and _used_in_lower_case(surface, words):
+            if at_sentence_start(text, start) and " " not in surface and _used_in_lower_case(surface, text):
                 continue
-            added.append(EntitySpan(start, end, donor.label, donor.reason, donor.canonical))
+            reason = donor.reason if donor.end == 0 else reasons.other_mentions(surface)
+            added.append(EntitySpan(start, end, donor.label, reason, donor.canonical))
             occupied.take(start, end)
     return sort_spans([*spans, *added]) if added else spans
 
@@ -185,5 +187,5 @@ def _can_spread(surface: str) -> bool:
     return len(surface) >= 2 and is_capitalised(surface) and "\n" not in surface
 
 
-def _used_in_lower_case(word: str, words: WordStarts) -> bool:
-    return next(words.matches(word.lower()), None) is not None
+def _used_in_lower_case(word: str, text: str) -> bool:
+    return next(whole_word_matches(text, word.lower()), None) is not None

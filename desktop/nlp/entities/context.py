@@ -62,11 +62,10 @@ def place_adjectives(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
     """"Caspian" in "the Caspian region" is LOC."""
     revised = []
     for span in spans:
-        word = text[span.start : span.end]
-        noun = word_after(text, span.end)
-        if (span.label == "NORP" and noun in GEOGRAPHIC_NOUNS and WORD.fullmatch(word)
-                and not is_people_word(word)):
-            span = replace(span, label="LOC", reason=reasons.place_adjective(noun))
+        if span.label == "NORP" and (noun := word_after(text, span.end)) in GEOGRAPHIC_NOUNS:
+            word = text[span.start : span.end]
+            if WORD.fullmatch(word) and not is_people_word(word):
+                span = replace(span, label="LOC", reason=reasons.place_adjective(noun))
         revised.append(span)
     return revised
 
@@ -75,11 +74,10 @@ def ethnonyms(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
     """"Turkic" in "the Turkic vector" is NORP."""
     revised = []
     for span in spans:
-        word = text[span.start : span.end]
-        after = word_after(text, span.end)
-        if (span.label in _NOT_A_PEOPLE and after[:1].islower() and after not in GEOGRAPHIC_NOUNS
-                and word in ethnonym_words()):
-            span = replace(span, label="NORP", reason=reasons.ethnonym(word))
+        if span.label in _NOT_A_PEOPLE and (word := text[span.start : span.end]) in ethnonym_words():
+            after = word_after(text, span.end)
+            if after[:1].islower() and after not in GEOGRAPHIC_NOUNS:
+                span = replace(span, label="NORP", reason=reasons.ethnonym(word))
         revised.append(span)
     return revised
 

@@ -81,6 +81,8 @@ class Gazetteer:
     def find(self, text: str) -> Iterator[tuple[int, int, Place]]:
         """Whole-word, case-sensitive occurrences in ``text``, longest first, not
         overlapping one another."""
+        if self._by_first_word.keys().isdisjoint(_CAPITALISED_WORD.findall(text)):
+            return  # no capitalised word of the text starts a gazetteer name
         taken_until = 0
         for match in _CAPITALISED_WORD.finditer(text):
             start = match.start()

@@ -41,8 +41,11 @@ def apply_gazetteer(
     """``spans`` of ``text`` with gazetteer labels applied and missed places added."""
     gazetteer = gazetteer or load_gazetteer()
     revised = [part for span in spans for part in _revise(span, text, gazetteer)]
+    found = list(gazetteer.find(text))
+    if not found:
+        return sort_spans(revised)
     occupied = Occupancy(len(text), revised)
-    for start, end, place in gazetteer.find(text):
+    for start, end, place in found:
         if occupied.free(start, end) and not continues_a_name(text, start, end):
             label = _label(place, text, start, end, gazetteer)
             revised.append(EntitySpan(start, end, label, _reason(place, label), place.name))
@@ -72,7 +75,7 @@ def _relabelled(span: EntitySpan, place: Place, text: str, gazetteer: Gazetteer)
         place.kind == "demonym" and span.label in _PEOPLE_OR_LANGUAGE
     )
     if keep_model_label:
-        return replace(span, canonical=place.name)
+        return span.named(place.name)
     return replace(span, label=label, reason=_reason(place, label), canonical=place.name)
 
 

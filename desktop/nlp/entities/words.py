@@ -19,6 +19,9 @@ NAME_LABELS = frozenset({
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 #: A run of letters and digits (exactly the characters ``str.isalnum`` accepts).
 _ALNUM_RUN = re.compile(r"[^\W_]+")
+#: The runs of ``_ALNUM_RUN`` that start with neither a-z nor a digit.
+_RUN_NOT_LOWER = re.compile(r"(?<![^\W_])(?![a-z0-9])[^\W_]+")
+_LOWER_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SENTENCE_END = frozenset(".!?:;\n")
@@ -46,6 +49,11 @@ def whole_word_matches(text: str, surface: str) -> Iterator[int]:
         start = text.find(surface, start + 1)
 
 
+#: Below this many surfaces times characters, WordStarts searches each surface with
+#: str.find instead of scanning the text once (each find runs at memchr speed).
+FIND_BUDGET = 2_000_000
+
+
 class WordStarts:
     """:func:`whole_word_matches` for many surfaces in one long text, from one scan
     of it instead of one search per surface.
@@ -59,17 +67,25 @@ class WordStarts:
     def __init__(self, text: str, surfaces: Iterable[str]) -> None:
         leads = {_leading_run(surface) for surface in surfaces}
         self._text = text
-        self._starts: dict[str, list[int]] = defaultdict(list)
-        for match in _ALNUM_RUN.finditer(text):
+        self._starts: dict[str, list[int]] | None = defaultdict(list)
+        self._leads = leads
+        if len(leads) * len(text) <= FIND_BUDGET:
+            self._starts = None  # a few surfaces in a short text: str.find is quicker
+            return
+        # Names lead with a capital: then runs that start with a-z or a digit are skipped.
+        runs = _RUN_NOT_LOWER if not any(lead[:1] in _LOWER_OR_DIGIT for lead in leads) else _ALNUM_RUN
+        for match in runs.finditer(text):
             if match.group() in leads:
                 self._starts[match.group()].append(match.start())
 
     def matches(self, surface: str) -> Iterator[int]:
         """Start offsets of case-sensitive, whole-word occurrences of ``surface``."""
         lead = _leading_run(surface)
-        if not lead:
+        if not lead or (self._starts is None and lead in self._leads):
             yield from whole_word_matches(self._text, surface)
             return
+        if self._starts is None:
+            return  # a surface it was not built for, as the scan would answer
         text = self._text
         for start in self._starts.get(lead, ()):
             end = start + len(surface)

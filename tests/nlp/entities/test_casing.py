@@ -156,3 +156,40 @@ def test_evidence_of_a_text_split_after_a_line_break_is_the_merged_evidence_of_i
         parts = CaseEvidence.of(text[:split]).merged(CaseEvidence.of(text[split:]))
         assert parts == whole
     assert whole.title["baku"] >= 2 and whole.acronym["nato"] == 1
+
+
+def test_one_word_s_counts_read_off_the_text_are_the_counts_of_every_word():
+    import random
+
+    from desktop.nlp.entities.casing import _count_spellings, _spellings_of
+
+    pieces = ["NATO", "Nato", "nato", "O'Brien", "O'BRIEN", "l'Aquila", "L'AQUILA", "DON’T", "don’t",
+              "Émile", "ÉMILE", "émile", "STRASSE", "Straße", "日本", "A", "I", "BAKU,", "Baku", "(AP)",
+              "40", "3.5%", "FLOODS", "HIT", "hit", "ITALY", "Italy", "the", ".", "\n", "“", "'", "’",
+              "-", ",", " ", "  ", "&", "$5"]
+    rng = random.Random(11)
+    for _ in range(20):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\n"]) for _ in range(400))
+        lower, title, acronym = _count_spellings(text)
+        for key in {*lower, *title, *acronym, "nato", "o'brien", "l'aquila", "baku", "strasse", "émile"}:
+            expected = (lower[key], title[key], acronym[key])
+            assert _spellings_of(text, key) == expected, (key, text)
+            assert _spellings_of(text, key, text.lower()) == expected, (key, text)
+
+
+def test_a_dateline_followed_by_its_date_is_a_stretch():
+    assert stretches_of("OSLO 2023-05-17\nThe fjord froze.") == ["OSLO"]
+    assert stretches_of("PARIS Aug 30 - The Seine rose.") == ["PARIS"]
+    assert stretches_of("NATO 2023 plans were shown.") == []
+
+
+def test_evidence_is_counted_only_when_asked_and_answers_the_same():
+    text = "NATO met. Nato said so. nato? The NATO summit. BAKU, June 3."
+    lazy, counted = CaseEvidence.of(text), CaseEvidence.of(text)
+    assert counted == CaseEvidence(counted.lower, counted.title, counted.acronym)  # counts everything
+    for word in ("NATO", "BAKU", "SAID", "SUMMIT"):
+        assert lazy.written_normally(word) == counted.written_normally(word)
+    assert lazy._counts is None  # answered word by word, nothing counted in full
+    import pickle
+
+    assert pickle.loads(pickle.dumps(lazy)) == counted

@@ -89,3 +89,22 @@ def test_the_three_passes_together(span_at, labelled):
     revised = make_consistent([span_at(SEED_LIKE, "Aliya Mussabekova", "PERSON"),
                                span_at(SEED_LIKE, "Mussabekova", "GPE", nth=2)], SEED_LIKE)
     assert labelled(SEED_LIKE, revised) == [("Aliya Mussabekova", "PERSON")] + [("Mussabekova", "PERSON")] * 3
+
+
+def test_people_and_language_readings_and_quoted_titles_are_not_outvoted(span_at, labelled):
+    text = "The Welsh cheered. Lessons in Welsh. The Welsh sang."
+    spans = [span_at(text, "Welsh", "NORP"), span_at(text, "Welsh", "LANGUAGE", nth=1),
+             span_at(text, "Welsh", "NORP", nth=2)]
+    assert [s.label for s in vote_by_surface(spans, text)] == ["NORP", "LANGUAGE", "NORP"]
+    text = 'Ray Fenwick joined. "Fenwick" aired. Fenwick said.'
+    spans = [span_at(text, "Fenwick", "WORK_OF_ART", nth=1), span_at(text, "Fenwick", "PERSON", nth=2),
+             span_at(text, "Ray Fenwick", "PERSON")]
+    assert "WORK_OF_ART" in {s.label for s in vote_by_surface(spans, text)}
+
+
+def test_buildings_and_products_are_not_spread_to_unlabelled_mentions(span_at, labelled):
+    text = "They toured Harbour Hall. Harbour Hall sold Zephyr Gold, and Zephyr Gold sold out."
+    spans = [span_at(text, "Harbour Hall", "FAC"), span_at(text, "Zephyr Gold", "PRODUCT")]
+    assert label_unmarked_mentions(spans, text) == spans
+    spans = [span_at(text, "Harbour Hall", "ORG")]
+    assert labelled(text, label_unmarked_mentions(spans, text)) == [("Harbour Hall", "ORG")] * 2
