@@ -15,8 +15,8 @@ Works on one text (a chunk) and its entity spans, after the gazetteer stage.
    the model left unlabelled is an organisation (a news agency or outlet: "told
    Trend", "according to Interfax"); a person named there is one the model knows as
    such, so its spans are left alone. No maintained list of news agencies and outlets
-   is packaged for Python (see the README's note on issue 25), so the words around the
-   name decide.
+   is packaged for Python (the README's benchmarks section says what was looked at), so
+   the words around the name decide.
 
 The data are maintained packages the app already installs: babel (CLDR), countryinfo
 (through :mod:`.gazetteer`) and langcodes (the IANA registry, a dependency of spaCy).
