@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+import math
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
@@ -63,11 +64,12 @@ def merge_entities(
 ) -> list[EntitySpan]:
     """Model entities plus one span per figure the model did not mark.
 
-    Where a numeric model entity overlaps a figure, the model's span and label stand
-    for the figure ("100,980" in "$100,980", "$1.2 billion" in "more than $1.2
-    billion", "the first nine months of 1989" around "nine months") and say so in
-    their reason; a figure no numeric model entity overlaps gets a span of its own,
-    labelled by its kind. An ORDINAL inside a figure is dropped ("third" in "a
+    Where a numeric model entity overlaps a figure and states its number, the model's
+    span and label stand for the figure ("100,980" in "$100,980", "$1.2 billion" in
+    "more than $1.2 billion", "the first nine months of 1989" around "nine months")
+    and say so in their reason (:func:`stands_for`); a figure no such entity covers
+    gets a span of its own, labelled by its kind, and a numeric entity that states
+    another number ("125" of "£125m") gives way to it. An ORDINAL inside a figure is dropped ("third" in "a
     third"); other entities are kept as they are.
     """
     figure_list = sorted(figures, key=lambda f: (f.start, f.end))
@@ -80,10 +82,12 @@ def merge_entities(
     for span in model_list:
         overlapping = _overlapping(figure_list, starts, span.start, span.end)
         if overlapping and span.label in MODEL_SPAN_WINS:
-            for index in overlapping:
-                covered[index] = True
-            first = figure_list[overlapping[0]]
-            merged.append(replace(span, reason=figure_agrees(first.kind)) if span.reason == "model" else span)
+            if all(stands_for(span.start, span.end, figure_list[i]) for i in overlapping):
+                for index in overlapping:
+                    covered[index] = True
+                first = figure_list[overlapping[0]]
+                merged.append(replace(span, reason=figure_agrees(first.kind)) if span.reason == "model" else span)
+            # else the figure's own span stands ("125" of "£125m" states another number)
         elif span.label in KEPT_AROUND_FIGURES and any(
             figure_list[i].start <= span.start and span.end <= figure_list[i].end for i in overlapping
         ):
@@ -98,6 +102,25 @@ def merge_entities(
             merged.append(EntitySpan(figure.start, figure.end, figure.label, FIGURE_REASON))
     merged.sort(key=lambda s: (s.start, s.end, s.label))
     return merged
+
+
+def stands_for(start: int, end: int, figure: FigureReading) -> bool:
+    """True when the span ``[start, end)`` (which overlaps ``figure``) may stand for it:
+    it holds the whole figure, or the part of the figure it holds states the same
+    number ("100,980" of "$100,980", "$40" of "$40 to $125"); "125" of "£125m" states
+    another."""
+    if start <= figure.start and figure.end <= end:
+        return True
+    from desktop.nlp.figures import read_figure
+
+    # the part of the figure the span holds ("150" of "an additional 150" over "150 points")
+    own = read_figure(figure.surface[max(start, figure.start) - figure.start : min(end, figure.end) - figure.start])
+    if own is None:  # no number of its own there ("million" of "a million"): the model's reach
+        return True
+    return any(
+        value is not None and math.isclose(own.value, value, rel_tol=1e-9)
+        for value in (figure.value, figure.low, figure.high)
+    )
 
 
 def _numberless_word(surface: str) -> bool:

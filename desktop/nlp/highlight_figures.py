@@ -10,6 +10,7 @@ import pandas as pd
 from desktop.core.figure import FigureReading
 from desktop.core.highlight import Highlight
 from desktop.nlp.figure_context import describe_figures
+from desktop.nlp.entity_merge import stands_for
 from desktop.nlp.figure_rows import TABLE_COLUMNS, FigureRows  # noqa: F401 (TABLE_COLUMNS: re-exported)
 from desktop.nlp.figures import find_figures, read_figure
 from desktop.nlp.sentences import SentenceIndex, sentence_span_around
@@ -67,9 +68,7 @@ def _figure_around(text: str, start: int, end: int, own: FigureReading | None) -
     for figure in find_figures(text[first:last]):
         figure = figure.shifted(first)
         if figure.start <= start and end <= figure.end and (figure.start, figure.end) != (start, end):
-            if own is None or own.value in (figure.value, figure.low, figure.high):
-                return figure
-            return None
+            return figure if own is None or stands_for(start, end, figure) else None
     return None
 
 

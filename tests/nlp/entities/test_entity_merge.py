@@ -39,3 +39,12 @@ def test_an_ordinal_inside_a_figure_is_dropped_and_other_spans_stay():
     result = merged(text, [("third", "ORDINAL"), ("Ravel Corp", "ORG")])
     assert ("third", "ORDINAL", "model") not in result
     assert ("Ravel Corp", "ORG", "model") in result
+
+
+def test_a_model_span_stating_another_number_gives_way_to_the_figure():
+    text = "Sales fell 3% to £125m, and the unit made 340,000 dollars."
+    assert merged(text, [("125", "MONEY"), ("340,000", "MONEY")]) == [
+        ("3%", "PERCENT", "figure engine"),
+        ("£125m", "MONEY", "figure engine"),
+        ("340,000", "MONEY", "model; the figure engine reads it as money"),
+    ]
