@@ -29,7 +29,7 @@ try:  # the blocks and their manager themselves: half the cost of the public cal
 except ImportError:  # pragma: no cover - another pandas layout
     BlockManager = None
 
-_STRING = pd.StringDtype(na_value=np.nan)
+_STRING = pd.StringDtype(storage="python", na_value=np.nan)  # not pyarrow's, even where it is installed
 _STRING_ARRAY = _STRING.construct_array_type()
 _INT_COLUMNS = ("start", "end", "link")
 _FLOAT_COLUMNS = ("value", "low", "high")
