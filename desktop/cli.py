@@ -38,6 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         multiprocessing.freeze_support()  # the bundled app's analysis worker processes start here
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "extract":
+        from desktop import cli_corpus  # many files or folders: desktop/cli_corpus.py
+
+        if cli_corpus.wants_corpus(args[1:]):
+            return cli_corpus.extract_corpus(args[1:])
         return extract(args[1:])
     if args and args[0] in ("export", "import"):  # desktop/cli_transfer.py
         from desktop import cli_transfer

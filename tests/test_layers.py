@@ -29,6 +29,28 @@ def test_extract_runs_with_qt_made_unimportable(seed_path):
     assert "$460 million" in result.stdout
 
 
+def test_a_folder_run_works_with_qt_made_unimportable(seed_path, tmp_path):
+    folder = tmp_path / "corpus" / "inner"
+    folder.mkdir(parents=True)
+    (folder / "seed.txt").write_bytes(seed_path.read_bytes())
+    (tmp_path / "corpus" / "other.md").write_text("Acme Corp earned $3 million in 2023.\n")
+    output = tmp_path / "rows.csv"
+    code = (
+        "import sys\n"
+        "for name in ('PySide6', 'pyqtgraph', 'shiboken6'): sys.modules[name] = None\n"
+        "from desktop.cli import main\n"
+        f"status = main(['extract', {str(tmp_path / 'corpus')!r}, '--what', 'figures', '--jobs', '2',"
+        f" '--output', {str(output)!r}])\n"
+        "assert not any(m.startswith(('PySide6', 'pyqtgraph', 'shiboken6')) and sys.modules[m] "
+        "for m in sys.modules)\n"
+        "sys.exit(status)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    rows = output.read_text()
+    assert "$460 million" in rows and "$3 million" in rows
+
+
 def test_export_and_import_run_with_qt_made_unimportable(tmp_path):
     code = (
         "import sys\n"
