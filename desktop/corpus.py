@@ -80,17 +80,18 @@ def worker_init(done: Iterable[str] = ()) -> None:
     load_model()
 
 
-def analyse_document(document: str, what: str = "all") -> DocumentResult:
-    """``document`` read and analysed as ``article-lens extract`` does it, with the
-    tables it prints (``what``: entities, figures or all). Never raises for a bad
-    document: the result carries the error."""
+def analyse_document(document: str, what: str = "all", path: str | None = None) -> DocumentResult:
+    """``document`` read (from ``path`` when given: its absolute path, for a worker
+    elsewhere) and analysed as ``article-lens extract`` does it, with the tables it
+    prints (``what``: entities, figures or all). Never raises for a bad document: the
+    result carries the error."""
     from desktop.cli import in_file_offsets, with_missing_links
     from desktop.formats.errors import FileFormatError
     from desktop.formats.readers import read_article_file
     from desktop.nlp import analyze
 
     try:
-        read = read_article_file(document)
+        read = read_article_file(path or document)
     except FileFormatError as error:
         return DocumentResult(document, error=str(error))
     except Exception as error:  # noqa: BLE001 - one bad document never stops a run

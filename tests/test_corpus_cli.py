@@ -205,3 +205,24 @@ def test_options_that_do_not_fit(corpus, tmp_path, monkeypatch, capsys):
         with pytest.raises(SystemExit) as stopped:
             main(["extract", "corpus", *args])
         assert stopped.value.code == 2
+
+
+def test_a_dask_cluster_of_two_worker_processes_gives_the_same_rows(tmp_path, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.chdir(tmp_path)
+    write_corpus(tmp_path / "corpus", list(ARTICLES)[:3])
+    (tmp_path / "corpus" / "empty.txt").write_bytes(b"")
+    assert run(["extract", "corpus", "--output", "local.jsonl", "--jobs", "1"])[0] == 2
+    with distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1,
+                                  dashboard_address=None) as cluster:
+        code, _, err = run(["extract", "corpus", "--engine", "dask", "--scheduler",
+                            cluster.scheduler_address, "--output", "dask.jsonl"])
+        assert code == 2 and "3 documents analysed" in err and "1 failed" in err, err
+        local, remote = read_jsonl(tmp_path / "local.jsonl"), read_jsonl(tmp_path / "dask.jsonl")
+        assert len(local) > 10 and ordered(local) == ordered(remote)
+        errors = (tmp_path / "dask.jsonl.errors.csv").read_text()
+        assert "corpus/empty.txt" in errors
+        code, _, err = run(["extract", "corpus", "--engine", "dask", "--scheduler",
+                            cluster.scheduler_address, "--output", "dask.jsonl", "--resume"])
+        assert "3 already in the output" in err, err
+        assert ordered(read_jsonl(tmp_path / "dask.jsonl")) == ordered(local)
