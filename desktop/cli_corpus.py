@@ -111,11 +111,11 @@ def extract_corpus(argv: Sequence[str]) -> int:
     if options.engine == "dask":
         from desktop.corpus_dask import run_dask
 
-        results = run_dask(documents, options.what, options.scheduler, done)
+        results = run_dask(documents, options.what, options.scheduler, done, output_format)
     else:
         from desktop.corpus import run_local
 
-        results = run_local(documents, options.what, jobs, done)
+        results = run_local(documents, options.what, jobs, done, output_format)
     progress = _progress()
     counts = {"analysed": 0, "skipped": 0, "failed": 0, "rows": 0}
     try:

@@ -33,6 +33,8 @@ class DocumentResult:
     warnings: tuple[str, ...] = ()
     error: str = ""
     skipped: bool = False
+    #: the rows already formatted for the output (a worker does it: :func:`formatted`)
+    formatted: tuple | None = None
 
 
 def find_documents(paths: Iterable[str]) -> Iterator[str]:
@@ -80,11 +82,13 @@ def worker_init(done: Iterable[str] = ()) -> None:
     load_model()
 
 
-def analyse_document(document: str, what: str = "all", path: str | None = None) -> DocumentResult:
+def analyse_document(document: str, what: str = "all", path: str | None = None,
+                     output_format: str = "") -> DocumentResult:
     """``document`` read (from ``path`` when given: its absolute path, for a worker
     elsewhere) and analysed as ``article-lens extract`` does it, with the tables it
     prints (``what``: entities, figures or all). Never raises for a bad document: the
-    result carries the error."""
+    result carries the error. With ``output_format`` (jsonl, json, csv) the rows come
+    back formatted for it, not as tables (less to send back and to do for the writer)."""
     from desktop.cli import in_file_offsets, with_missing_links
     from desktop.formats.errors import FileFormatError
     from desktop.formats.readers import read_article_file
@@ -110,11 +114,17 @@ def analyse_document(document: str, what: str = "all", path: str | None = None) 
     if what != "all":
         tables = {what: tables[what]}
     warnings = tuple(filter(None, (read.damage_note(), *read.warnings)))
-    return DocumentResult(document, article.sha256, tables, warnings)
+    result = DocumentResult(document, article.sha256, tables, warnings)
+    if output_format in ("jsonl", "json", "csv"):
+        from desktop.corpus_output import formatted
+
+        result.formatted = formatted(result, what, output_format)
+        result.tables = {}
+    return result
 
 
-def run_local(documents: Iterable[str], what: str, jobs: int, done: Iterable[str] = ()
-              ) -> Iterator[DocumentResult]:
+def run_local(documents: Iterable[str], what: str, jobs: int, done: Iterable[str] = (),
+              output_format: str = "") -> Iterator[DocumentResult]:
     """Each document's result as it finishes, on ``jobs`` processes (1: this one).
     At most a few documents per worker are in flight, so a long list is never held
     as futures or results."""
@@ -122,14 +132,17 @@ def run_local(documents: Iterable[str], what: str, jobs: int, done: Iterable[str
     if jobs <= 1:
         set_done(done)
         for document in documents:
-            yield analyse_document(document, what)
+            yield analyse_document(document, what, output_format=output_format)
         return
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     from desktop.nlp.parallel import start_method
 
-    context = multiprocessing.get_context(start_method())
+    method = start_method()
+    if method == "fork":  # loaded once here: every worker starts with it, in shared pages
+        load_model()
+    context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=worker_init,
                              initargs=(done,)) as pool:
         pending = set()
@@ -142,7 +155,7 @@ def run_local(documents: Iterable[str], what: str, jobs: int, done: Iterable[str
                 except StopIteration:
                     exhausted = True
                     break
-                pending.add(pool.submit(analyse_document, document, what))
+                pending.add(pool.submit(analyse_document, document, what, None, output_format))
             if not pending:
                 return
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)

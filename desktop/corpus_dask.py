@@ -40,7 +40,7 @@ class CorpusWorker(WorkerPlugin):
 
 
 def run_dask(documents: Iterable[str], what: str, scheduler: str, done: Iterable[str] = (),
-             in_flight_per_thread: int = 4) -> Iterator[DocumentResult]:
+             output_format: str = "", in_flight_per_thread: int = 4) -> Iterator[DocumentResult]:
     """Each document's result as it finishes on the cluster at ``scheduler``."""
     try:
         from distributed import Client, as_completed
@@ -59,7 +59,7 @@ def run_dask(documents: Iterable[str], what: str, scheduler: str, done: Iterable
             except StopIteration:
                 return False
             future = client.submit(analyse_document, document, what, os.path.abspath(document),
-                                   pure=False)
+                                   output_format, pure=False)
             names[future.key] = document
             running.add(future)
             return True

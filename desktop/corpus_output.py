@@ -5,6 +5,7 @@ the texts already there). See :mod:`desktop.cli_corpus`."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import sys
@@ -40,7 +41,27 @@ def json_rows(result, what: str):
             yield head | row
 
 
+def formatted(result, what: str, output_format: str) -> tuple[str, int, list | None]:
+    """The document's rows as text for ``output_format``: (text, rows, CSV columns).
+    jsonl: lines; json: the array's items, one a line, without the separators
+    around them; csv: the table without its header."""
+    if output_format == "csv":
+        table = combined_table(result, what)
+        if not len(table):
+            return "", 0, None
+        return table.to_csv(index=False, header=False), len(table), list(table.columns)
+    rows = [json.dumps(row, ensure_ascii=False) for row in json_rows(result, what)]
+    if output_format == "jsonl":
+        return "".join(row + "\n" for row in rows), len(rows), None
+    return ",\n".join(rows), len(rows), None
+
+
 class _Writer:
+    form = ""
+
+    def rows_of(self, result) -> tuple[str, int, list | None]:
+        return result.formatted or formatted(result, self.what, self.form)
+
     def __init__(self, path: str | None, what: str, resume: bool) -> None:
         self.path, self.what = path, what
         self.resume = resume and path is not None and os.path.exists(path)
@@ -87,21 +108,25 @@ class JsonlWriter(_StreamWriter):
                     done.add(json.loads(line)["sha256"])
         return done
 
+    form = "jsonl"
+
     def write(self, result) -> int:
-        rows = [json.dumps(row, ensure_ascii=False) + "\n" for row in json_rows(result, self.what)]
-        self.emit("".join(rows))
-        return len(rows)
+        text, count, _ = self.rows_of(result)
+        self.emit(text)
+        return count
 
 
 class JsonWriter(_StreamWriter):
     """One JSON array, one row a line."""
 
+    form = "json"
+
     def write(self, result) -> int:
-        rows = [json.dumps(row, ensure_ascii=False) for row in json_rows(result, self.what)]
-        if rows:
-            self.emit(("[\n" if not self.started else ",\n") + ",\n".join(rows))
+        text, count, _ = self.rows_of(result)
+        if count:
+            self.emit(("[\n" if not self.started else ",\n") + text)
             self.started = True
-        return len(rows)
+        return count
 
     def close(self) -> None:
         if not getattr(self, "closed_array", False):
@@ -127,17 +152,21 @@ class CsvWriter(_StreamWriter):
             next(rows)
             return {row[at] for row in rows if len(row) > at}
 
+    form = "csv"
+
     def write(self, result) -> int:
-        table = combined_table(result, self.what)
-        if not len(table):
+        text, count, columns = self.rows_of(result)
+        if not count:
             return 0
-        first = self.header is None
-        if first:
-            self.header = list(table.columns)
-        elif list(table.columns) != self.header:
-            table = table.reindex(columns=self.header)
-        self.emit(table.to_csv(index=False, header=first))
-        return len(table)
+        if self.header is None:
+            self.header = columns
+            text = _csv_line(columns) + text
+        elif columns != self.header:  # not seen: the columns depend only on --what
+            rows = list(csv.reader(io.StringIO(text)))
+            at = {name: i for i, name in enumerate(columns)}
+            text = "".join(_csv_line([row[at[n]] if n in at else "" for n in self.header]) for row in rows)
+        self.emit(text)
+        return count
 
 
 class ParquetWriter(_Writer):
@@ -209,6 +238,12 @@ class ParquetWriter(_Writer):
 
     def close(self) -> None:
         self.flush()
+
+
+def _csv_line(values) -> str:
+    import pandas as pd
+
+    return pd.DataFrame([values]).to_csv(index=False, header=False)
 
 
 def open_writer(output_format: str, path: str | None, what: str, resume: bool):
