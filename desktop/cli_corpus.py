@@ -107,7 +107,7 @@ def extract_corpus(argv: Sequence[str]) -> int:
     done = writer.done_hashes()
     errors_path = options.errors or (f"{options.output}.errors.csv" if options.output else None)
     errors = ErrorsFile(errors_path)
-    documents = find_documents(options.paths)
+    documents = list(find_documents(options.paths))  # paths only: the bar's total
     if options.engine == "dask":
         from desktop.corpus_dask import run_dask
 
@@ -116,7 +116,7 @@ def extract_corpus(argv: Sequence[str]) -> int:
         from desktop.corpus import run_local
 
         results = run_local(documents, options.what, jobs, done, output_format)
-    progress = _progress()
+    progress = _Counter(len(documents))
     counts = {"analysed": 0, "skipped": 0, "failed": 0, "rows": 0}
     try:
         for result in results:
@@ -165,15 +165,15 @@ def _format_of(output: str | None) -> str:
 class _Counter:
     """A one-line counter on stderr when it is a terminal (tqdm's bar if installed)."""
 
-    def __init__(self) -> None:
-        self.count = 0
+    def __init__(self, total: int | None = None) -> None:
+        self.count, self.total = 0, total
         self.bar = None
         self.shown = sys.stderr is not None and sys.stderr.isatty()
         if self.shown:
             try:
                 from tqdm import tqdm
 
-                self.bar = tqdm(unit="doc", desc="extract", file=sys.stderr)
+                self.bar = tqdm(total=total, unit="doc", desc="extract", file=sys.stderr)
             except ImportError:
                 pass
 
@@ -182,7 +182,7 @@ class _Counter:
         if self.bar is not None:
             self.bar.update()
         elif self.shown:
-            sys.stderr.write(f"\rextract: {self.count} documents")
+            sys.stderr.write(f"\rextract: {self.count}/{self.total} documents")
             sys.stderr.flush()
 
     def write(self, line: str) -> None:
@@ -201,6 +201,3 @@ class _Counter:
             sys.stderr.write("\n")
             self.shown = False
 
-
-def _progress() -> _Counter:
-    return _Counter()

@@ -226,3 +226,23 @@ def test_a_dask_cluster_of_two_worker_processes_gives_the_same_rows(tmp_path, mo
                             cluster.scheduler_address, "--output", "dask.jsonl", "--resume"])
         assert "3 already in the output" in err, err
         assert ordered(read_jsonl(tmp_path / "dask.jsonl")) == ordered(local)
+
+
+def test_the_counter_without_tqdm_on_a_terminal(monkeypatch):
+    from desktop import cli_corpus
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setitem(__import__("sys").modules, "tqdm", None)
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    counter = cli_corpus._Counter(3)
+    counter.update()
+    counter.write("article-lens: a.txt: bad")
+    counter.update()
+    counter.close()
+    assert "\rextract: 1/3 documents" in terminal.getvalue()
+    assert "article-lens: a.txt: bad\n" in terminal.getvalue()
+    assert terminal.getvalue().endswith("extract: 2/3 documents\n")
