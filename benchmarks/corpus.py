@@ -92,8 +92,12 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
-def timed_run(args: list[str]) -> tuple[float, int, int]:
-    """Seconds, peak PSS of the process tree (MiB) and the most processes seen."""
+def timed_run(args: list[str]) -> tuple[float, int, int, float]:
+    """Seconds, peak PSS of the process tree (MiB), the most processes seen and the CPU
+    seconds (user + system) of all of them."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "desktop.cli", "extract", *args], cwd=REPO,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -106,7 +110,9 @@ def timed_run(args: list[str]) -> tuple[float, int, int]:
     seconds = time.perf_counter() - start
     if process.returncode != 0:
         raise SystemExit(f"extract failed ({process.returncode}): {process.stderr.read()}")
-    return seconds, peak // 1024, most
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return seconds, peak // 1024, most, cpu
 
 
 def cpu_name() -> str:
@@ -134,15 +140,16 @@ def main() -> None:
     parser.add_argument("--no-dask", action="store_true")
     options = parser.parse_args()
     cores = os.cpu_count() or 1
-    print(f"CPU: {cpu_name()} ({cores} cores); {options.articles} articles of ~1,100 characters")
+    print(f"CPU: {cpu_name()} ({cores} cores); {options.articles} articles of ~1,100 characters; "
+          f"load average before: {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary) / "corpus"
         write_articles(folder, options.articles)
         results = []
         for jobs in sorted({1, cores}):
             output = Path(temporary) / f"jobs{jobs}.jsonl"
-            seconds, mib, processes = timed_run([str(folder), "--jobs", str(jobs), "--output", str(output)])
-            results.append((f"local, --jobs {jobs}", seconds, mib, processes))
+            seconds, mib, processes, cpu = timed_run([str(folder), "--jobs", str(jobs), "--output", str(output)])
+            results.append((f"local, --jobs {jobs}", seconds, mib, processes, cpu))
         same_jobs = rows(Path(temporary) / "jobs1.jsonl") == rows(Path(temporary) / f"jobs{cores}.jsonl")
         dask_same = None
         if not options.no_dask:
@@ -158,15 +165,16 @@ def main() -> None:
                     timed_run([str(folder), "--engine", "dask", "--scheduler", cluster.scheduler_address,
                                "--output", str(output)])
                     seconds = time.perf_counter() - start
-                results.append(("Dask LocalCluster, 2 worker processes", seconds, None, None))
+                results.append(("Dask LocalCluster, 2 worker processes", seconds, None, None, None))
                 dask_same = rows(output) == rows(Path(temporary) / "jobs1.jsonl")
     base = results[0][1]
-    print(f"\n| run | seconds | articles/s | speed-up | peak PSS, all processes | processes |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for name, seconds, mib, processes in results:
-        memory = f"{mib} MiB" if mib is not None else "(workers not children)"
+    print(f"\n| run | seconds | articles/s | speed-up | CPU s (all processes) | peak PSS, all processes | processes |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, seconds, mib, processes, cpu in results:
+        memory = f"{mib} MiB" if mib is not None else "(cluster's own)"
         print(f"| {name} | {seconds:.1f} | {options.articles / seconds:.1f} | {base / seconds:.2f}× | "
-              f"{memory} | {processes if processes is not None else ''} |")
+              f"{f'{cpu:.1f}' if cpu is not None else ''} | {memory} | {processes if processes is not None else ''} |")
+    print(f"load average at the end (other work on this machine): {os.getloadavg()[0]:.2f}")
     print(f"\nrows identical, --jobs 1 vs --jobs {cores}: {same_jobs}"
           + (f"; local vs Dask: {dask_same}" if dask_same is not None else ""))
 
