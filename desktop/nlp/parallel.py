@@ -10,12 +10,17 @@ worker has loaded its pipeline it is given nothing, so a cold start never delays
 text this process could have finished alone. Results come back in text order.
 
 One pool serves the whole process (every window of the app). It is started on first
-use — a long text, a large session's figures — with the "spawn" method (safe in a
-process that runs Qt threads), with as many workers as the cores and the available
-memory allow (:func:`worker_count`), and ends once it has had nothing to do for
-IDLE_EXIT_SECONDS: its workers (~150-230 MiB each) exit, and the next long text
-starts it again. :func:`start` starts it ahead of time and :func:`warm_up` waits for
-it too.
+use — a long text, a large session's figures — with as many workers as the cores
+and the available memory allow (:func:`worker_count`), and ends once it has had
+nothing to do for IDLE_EXIT_SECONDS: its workers (~150-230 MiB each) exit, and the
+next long text starts it again. :func:`start` starts it ahead of time and
+:func:`warm_up` waits for it too.
+
+Workers are forked from this process once it has loaded the pipeline where that is
+safe (:func:`start_method`: the command line, no Qt and no other thread): each starts
+at once with the model in memory it shares with this process, instead of importing
+spaCy and loading the model again (~1-1.5 s of a core). A window's process runs Qt
+threads, whose locks a forked child could inherit held: its workers are spawned.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections import deque
@@ -91,14 +97,21 @@ def available_mib() -> int | None:
     return None
 
 
-def _warm_worker() -> None:
+def _warm_worker(nicer: bool) -> None:
     """Load the pipeline and import the analysis (its first import costs ~0.3 s,
-    which would otherwise delay the first batch a worker is given)."""
+    which would otherwise delay the first batch a worker is given); ``nicer``: run
+    at a lower priority than the process that asked (a window, which comes first)."""
     _exit_with_parent()
-    try:
-        os.nice(WORKER_NICENESS)  # the window (when there is one) comes first, even now
-    except OSError:
-        pass
+    if nicer:
+        try:
+            os.nice(WORKER_NICENESS)
+        except OSError:
+            pass
+    _load_analysis()
+
+
+def _load_analysis() -> None:
+    """The pipeline loaded and the analysis imported (at once when done already)."""
     import desktop.nlp.analysis  # noqa: F401
     from desktop.nlp.pipeline import load_pipeline
     from desktop.nlp.units import compile_unit_matchers
@@ -127,16 +140,31 @@ def _worker_pid() -> int:
     return os.getpid()
 
 
+def start_method() -> str:
+    """How worker processes are started here: "fork" on Linux in a process without Qt
+    and with no other thread running (the command line; the workers then share the
+    pipeline this process loaded), else "spawn" (a fresh interpreter each)."""
+    if sys.platform.startswith("linux") and "PySide6.QtCore" not in sys.modules \
+            and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
 def _pool_instance(local: bool = True) -> ProcessPoolExecutor:
     """The pool, started on first use with as many workers as ``local`` calls for."""
     global _pool, _idle_check
     with _lock:
         if _pool is None:
             count = worker_count(local)
+            method = start_method()
+            if method == "fork":  # loaded here first, so that every worker has it from the start
+                _load_analysis()
             _pool = ProcessPoolExecutor(
                 max_workers=count,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=multiprocessing.get_context(method),
                 initializer=_warm_worker,
+                # nicer than a window; as nice as the command line that asks
+                initargs=("PySide6.QtCore" in sys.modules,),
             )
             # Submitting spawns the workers now; each task ends once one has loaded.
             _started[:] = [_submit_locked(_pool, _worker_pid) for _ in range(count)]

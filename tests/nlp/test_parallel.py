@@ -230,3 +230,41 @@ def test_the_worker_count_follows_the_cores_and_the_memory(monkeypatch):
     assert parallel.worker_count(local=False) == 1  # one at least: a long text needs it
     monkeypatch.setattr(parallel, "available_mib", lambda: None)  # not known: the cores decide
     assert parallel.worker_count(local=False) == 8
+
+
+_FORKED_FIND_THE_SAME = """
+import sys
+sys.path.insert(0, {tests!r})
+from desktop.nlp import parallel
+from desktop.nlp.analysis import iter_analysis
+from nlp.test_parallel import _long_news_text
+
+text = _long_news_text()
+assert parallel.start_method() == "fork", parallel.start_method()
+def findings(**options):
+    parts = list(iter_analysis(text, **options))
+    return [e for p in parts for e in p.entities], [f for p in parts for f in p.figures]
+alone = findings(parallel=False)
+shared = findings(parallel=True)
+assert parallel.worker_pids(), "no worker"
+print(shared == alone and len(alone[0]) > 500)
+"""
+
+
+def test_workers_forked_by_the_command_line_find_what_one_process_finds():
+    """Without Qt (the command line) workers are forked from the process that loaded
+    the pipeline; they find exactly what that process finds alone."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tests = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", _FORKED_FIND_THE_SAME.format(tests=str(tests))],
+                          cwd=tests.parent, capture_output=True, text=True, timeout=600)
+    assert done.stdout.strip() == "True", done.stderr
+
+
+def test_a_process_with_qt_spawns_its_workers():
+    import PySide6.QtCore  # noqa: F401 - loaded in every window's process
+
+    assert parallel.start_method() == "spawn"
