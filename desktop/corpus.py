@@ -91,11 +91,11 @@ def analyse_document(document: str, what: str = "all", path: str | None = None,
     back formatted for it, not as tables (less to send back and to do for the writer)."""
     from desktop.cli import in_file_offsets, with_missing_links
     from desktop.formats.errors import FileFormatError
-    from desktop.formats.readers import read_article_file
+    from desktop.formats.article_sources import read_source
     from desktop.nlp import analyze
 
     try:
-        read = read_article_file(path or document)
+        read = read_source(path or document)  # as extract FILE: an http(s) address too
     except FileFormatError as error:
         return DocumentResult(document, error=str(error))
     except Exception as error:  # noqa: BLE001 - one bad document never stops a run

@@ -58,8 +58,8 @@ def run_dask(documents: Iterable[str], what: str, scheduler: str, done: Iterable
                 document = next(source)
             except StopIteration:
                 return False
-            future = client.submit(analyse_document, document, what, os.path.abspath(document),
-                                   output_format, pure=False)
+            path = document if "://" in document else os.path.abspath(document)
+            future = client.submit(analyse_document, document, what, path, output_format, pure=False)
             names[future.key] = document
             running.add(future)
             return True

@@ -246,3 +246,21 @@ def test_the_counter_without_tqdm_on_a_terminal(monkeypatch):
     assert "\rextract: 1/3 documents" in terminal.getvalue()
     assert "article-lens: a.txt: bad\n" in terminal.getvalue()
     assert terminal.getvalue().endswith("extract: 2/3 documents\n")
+
+
+def test_web_addresses_beside_files_give_extracts_rows(corpus, tmp_path, monkeypatch):
+    from local_http import Route, serve
+
+    monkeypatch.chdir(tmp_path)
+    page = ARTICLES["sub/deeper/three.html"].encode()
+    with serve({"/gold": Route(page), "/gone": Route(b"no", status=404)}) as server:
+        gold, gone = server.url("/gold"), server.url("/gone")
+        code, _, err = run(["extract", "corpus/one.txt", gold, gone, "--output", "rows.jsonl",
+                            "--jobs", "1"])
+        _, alone, _ = run(["extract", gold])
+    assert code == 2 and "1 failed" in err, err
+    alone = json.loads(alone)
+    mine = [{k: v for k, v in r.items() if k not in ("document", "sha256", "record")}
+            for r in read_jsonl(tmp_path / "rows.jsonl") if r["document"] == gold]
+    assert mine == alone["entities"] + alone["figures"] and mine
+    assert gone in (tmp_path / "rows.jsonl.errors.csv").read_text()
