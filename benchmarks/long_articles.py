@@ -261,6 +261,64 @@ def measure_analysis(sizes: list[int], runs: int) -> None:
                 f"ner alone {rounds[0]['ner']['peak_mib']:.0f} MiB")
 
 
+# -- headless, whole process, cold (issue 22) -------------------------------------------
+#: spaCy as shipped, only its entity recogniser loaded and run: nlp.pipe over the same
+#: paragraph chunks as the app's (the most favourable single-process baseline).
+STOCK_NER_PROCESS = r"""
+import sys
+import spacy
+from desktop.nlp.chunks import paragraph_chunks
+from desktop.nlp.pipeline import MODEL_PACKAGES
+for name in MODEL_PACKAGES:
+    try:
+        nlp = spacy.load(name, enable=["ner"], exclude=["tok2vec", "tagger", "parser", "senter",
+                                                        "attribute_ruler", "lemmatizer"])
+        break
+    except OSError:
+        continue
+text = open(sys.argv[1], encoding="utf-8").read()
+entities = sum(len(doc.ents) for doc in nlp.pipe((c.text for c in paragraph_chunks(text)), batch_size=64))
+print(entities)
+"""
+
+
+def measure_headless(sizes: list[int], runs: int, compare: Path | None = None) -> None:
+    """``article-lens extract FILE`` (the whole analysis, its tables written as JSON)
+    against a process running spaCy's ``ner`` alone, each timed from process start to
+    exit, cold (a new process each time, nothing started beforehand), taking turns;
+    with ``compare``, another checkout's extract too, in the same rounds."""
+    print("headless", flush=True)
+    folder = Path(tempfile.mkdtemp(prefix="article-lens-headless-"))
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode cached
+    for size in sizes:
+        path = folder / f"news-{size}.txt"
+        path.write_text(news_text(size), encoding="utf-8")
+        extract = [sys.executable, "-m", "desktop.cli", "extract", str(path)]
+        commands = {"app": (extract, REPO), "ner": ([sys.executable, "-c", STOCK_NER_PROCESS, str(path)], REPO)}
+        if compare is not None:
+            commands["compared"] = (extract, compare)
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for number in range(runs + 1):  # the first round warms the disk cache
+            order = list(commands) if number % 2 else list(commands)[::-1]
+            for name in order:
+                command, folder_of = commands[name]
+                started = time.perf_counter()
+                subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=folder_of, env=env)
+                if number:
+                    times[name].append(time.perf_counter() - started)
+        name = f"{size / 1e6:g} MB" if size >= 1e6 else f"{size // 1000} KB"
+        ner_seconds = statistics.median(times["ner"])
+        for kind in [k for k in commands if k != "ner"]:
+            ratios = [ner / app for app, ner in zip(times[kind], times["ner"])]
+            seconds = statistics.median(times[kind])
+            who = "" if kind == "app" else f" ({compare.name} checkout)"
+            row(f"extract {name} headless, whole process, cold: throughput vs ner alone{who}",
+                f"{statistics.median(ratios):.2f}× (best {max(ratios):.2f}×; {seconds:.1f} s, "
+                f"{size / seconds / 1e3:.0f} KB/s, median of {runs})", "≥ 1.3×",
+                f"ner alone, one process {ner_seconds:.1f} s ({size / ner_seconds / 1e3:.0f} KB/s)")
+
+
 def measure_length_limit() -> None:
     from desktop.nlp.chunks import paragraph_chunks
     from desktop.nlp.pipeline import load_pipeline
@@ -529,7 +587,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--analysis-runs", type=int, default=3)
     parser.add_argument("--highlights", type=int, default=20_000)
-    parser.add_argument("--only", default="analysis,limit,gui,table,sessions")
+    parser.add_argument("--only", default="analysis,headless,limit,gui,table,sessions")
+    parser.add_argument("--headless-sizes", default="1000000")
+    parser.add_argument("--compare", type=Path, help="another checkout whose extract is timed beside (headless)")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child:
@@ -538,6 +598,9 @@ def main() -> int:
     parts = options.only.split(",")
     if "analysis" in parts:
         measure_analysis([int(s) for s in options.sizes.split(",")], options.analysis_runs)
+    if "headless" in parts:
+        measure_headless([int(s) for s in options.headless_sizes.split(",")], options.analysis_runs,
+                         options.compare)
     if "limit" in parts:
         measure_length_limit()
     if "gui" in parts:
