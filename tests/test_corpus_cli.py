@@ -264,3 +264,24 @@ def test_web_addresses_beside_files_give_extracts_rows(corpus, tmp_path, monkeyp
             for r in read_jsonl(tmp_path / "rows.jsonl") if r["document"] == gold]
     assert mine == alone["entities"] + alone["figures"] and mine
     assert gone in (tmp_path / "rows.jsonl.errors.csv").read_text()
+
+
+def test_a_long_article_in_a_worker_gives_the_rows_of_extract(tmp_path, monkeypatch):
+    """A text long enough for extract to analyse on every core is analysed by one worker
+    alone in a corpus run: the same rows."""
+    from desktop.nlp.analysis import PARALLEL_MIN_CHARS
+
+    monkeypatch.chdir(tmp_path)
+    paragraphs = [f"Exports from Kenya rose {n % 40 + 1}% to {n + 3},{n % 900 + 100:03d} tonnes in "
+                  f"{2000 + n % 24}, the ministry in Nairobi said, while Acme Corp earned "
+                  f"${n % 90 + 5} million." for n in range(PARALLEL_MIN_CHARS // 100 + 20)]
+    (tmp_path / "long").mkdir()
+    (tmp_path / "long" / "long.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    (tmp_path / "long" / "short.txt").write_text(ARTICLES["one.txt"], encoding="utf-8")
+    assert len((tmp_path / "long" / "long.txt").read_text()) >= PARALLEL_MIN_CHARS
+    code, _, err = run(["extract", "long", "--output", "rows.csv", "--jobs", "2"])
+    assert code == 0, err
+    _, alone, _ = run(["extract", "long/long.txt", "--format", "csv"])
+    with open(tmp_path / "rows.csv", encoding="utf-8", newline="") as file:
+        body = list(csv.reader(file))[1:]
+    assert [row[2:] for row in body if row[0] == "long/long.txt"] == list(csv.reader(io.StringIO(alone)))[1:]
