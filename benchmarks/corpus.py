@@ -18,13 +18,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.machine import cpu_name  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -115,14 +117,6 @@ def timed_run(args: list[str]) -> tuple[float, int, int, float]:
     return seconds, peak // 1024, most, cpu
 
 
-def cpu_name() -> str:
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def rows(path: Path) -> list[str]:
@@ -168,7 +162,7 @@ def main() -> None:
                 results.append(("Dask LocalCluster, 2 worker processes", seconds, None, None, None))
                 dask_same = rows(output) == rows(Path(temporary) / "jobs1.jsonl")
     base = results[0][1]
-    print(f"\n| run | seconds | articles/s | speed-up | CPU s (all processes) | peak PSS, all processes | processes |")
+    print("\n| run | seconds | articles/s | speed-up | CPU s (all processes) | peak PSS, all processes | processes |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name, seconds, mib, processes, cpu in results:
         memory = f"{mib} MiB" if mib is not None else "(cluster's own)"

@@ -25,6 +25,8 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from session_io import big_session  # noqa: E402
 
+from benchmarks.machine import cpu_name  # noqa: E402
+
 from desktop.formats.annotations.brat import export_brat, import_brat  # noqa: E402
 from desktop.formats.annotations.doccano import export_doccano, import_doccano  # noqa: E402
 from desktop.formats.annotations.prodigy import export_prodigy, import_prodigy  # noqa: E402
@@ -38,14 +40,6 @@ from desktop.nlp.session_figures import session_figures  # noqa: E402
 TARGET_SECONDS = 1.0
 
 
-def cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def median_seconds(action: Callable[[], object], runs: int) -> float:

@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from benchmarks.import_articles import ARTICLES  # noqa: E402
 from benchmarks.import_pages import BOILERPLATE, LAYOUTS, render_page  # noqa: E402
-from benchmarks.news_figures import cpu_name  # noqa: E402
+from benchmarks.machine import cpu_name  # noqa: E402
 
 _SENTENCE_END = re.compile(r"(?<=[.!?\"])\s+(?=[A-Z\"])")
 

@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO_ROOT))
 from benchmarks.import_articles import ARTICLES, SampleArticle  # noqa: E402
 from benchmarks.import_documents import A5, PdfStyle, render_docx, render_pdf  # noqa: E402
 from benchmarks.import_pages import LAYOUTS, render_page  # noqa: E402
-from benchmarks.news_figures import cpu_name  # noqa: E402
+from benchmarks.machine import cpu_name  # noqa: E402
 from desktop.formats.docx_text import docx_to_text  # noqa: E402
 from desktop.formats.html_text import html_to_text  # noqa: E402
 from desktop.formats.pdf_text import pdf_to_text  # noqa: E402

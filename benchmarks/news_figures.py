@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import platform
 import re
 import sys
 import time
@@ -44,6 +43,8 @@ from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
+
+from benchmarks.machine import cpu_name  # noqa: E402
 
 DEFAULT_EVAL_DIR = REPO_ROOT.parent / "shared" / "eval" / "news"
 SECTIONS = ("business", "tech", "politics", "sport", "entertainment")
@@ -587,14 +588,6 @@ def section_of(doc: str) -> str:
     return doc.split("_")[0]
 
 
-def cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 @dataclass
