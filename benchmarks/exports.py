@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import platform
-import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -23,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from session_io import big_session  # noqa: E402
+from session_io import big_session, median_seconds  # noqa: E402
 
 from benchmarks.machine import cpu_name  # noqa: E402
 
@@ -39,16 +38,6 @@ from desktop.nlp.session_figures import session_figures  # noqa: E402
 
 TARGET_SECONDS = 1.0
 
-
-
-
-def median_seconds(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def main() -> int:
