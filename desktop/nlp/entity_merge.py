@@ -82,7 +82,8 @@ def merge_entities(
     for span in model_list:
         overlapping = _overlapping(figure_list, starts, span.start, span.end)
         if overlapping and span.label in MODEL_SPAN_WINS:
-            if all(stands_for(span.start, span.end, figure_list[i]) for i in overlapping):
+            if all(stands_for(span.start, span.end, figure_list[i]) and _labels_agree(span.label, figure_list[i])
+                   for i in overlapping):
                 for index in overlapping:
                     covered[index] = True
                 first = figure_list[overlapping[0]]
@@ -121,6 +122,13 @@ def stands_for(start: int, end: int, figure: FigureReading) -> bool:
         value is not None and math.isclose(own.value, value, rel_tol=1e-9)
         for value in (figure.value, figure.low, figure.high)
     )
+
+
+def _labels_agree(label: str, figure: FigureReading) -> bool:
+    """False for a model CARDINAL over an amount of money or a percentage: the model
+    missed its unit ("4.5 billion" of "4.5 billion euros"), and the figure keeps its
+    own span and label."""
+    return not (label == "CARDINAL" and figure.label in ("MONEY", "PERCENT"))
 
 
 def _numberless_word(surface: str) -> bool:

@@ -143,3 +143,15 @@ def test_every_figure_the_analysis_finds_has_a_row_from_the_highlights():
     # each row is the analysis's own reading, whatever span the highlight took
     for row in frame.itertuples():
         assert readings[(row.start, row.end)].subject == row.subject
+
+
+def test_an_amount_with_its_currency_word_is_highlighted_as_money_whole():
+    from desktop.nlp import analyze
+
+    text = ("Under the deal, defence spending will rise by 4.5 billion euros over four years, "
+            "and the junior partner won a 900 million euro fund for rail lines.")
+    entities = analyze(text).entities
+    for surface in ("4.5 billion euros", "900 million euro"):
+        start = text.index(surface)
+        covering = entities[(entities["start"] <= start) & (entities["end"] >= start + len(surface))]
+        assert list(covering["label"]) == ["MONEY"], entities[["text", "label"]].to_dict("records")
