@@ -79,7 +79,8 @@ def extract(argv: Sequence[str]) -> int:
                                      epilog=FIGURE_FIELDS_HELP + OFFSETS_HELP,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("file", help="the article to analyse: a file (.txt or .md in any text "
-                        "encoding, .html, .pdf, .docx) or an http(s) address; one at a time")
+                        "encoding, .html, .pdf, .docx) or an http(s) address. Several files or folders make a "
+                        "corpus run, one table across them: see `article-lens extract FOLDER --help`")
     parser.add_argument("--format", choices=("json", "csv"), default="json",
                         help="json (default): one object with the article, its entities and figures; "
                         "csv: one table, the figures' or the entities' (with --what all: both in "
@@ -89,10 +90,6 @@ def extract(argv: Sequence[str]) -> int:
     parser.add_argument("--session", metavar="OUT.alens",
                         help="also write a session file holding the suggestions, for the app to open")
     options, rest = parser.parse_known_args(argv)
-    if rest and not any(arg.startswith("-") for arg in rest):
-        parser.error(f"extract reads one article at a time, not {len(rest) + 1}; for several, "
-                     'run it once per file: for f in *.txt; do article-lens extract "$f" '
-                     '> "${f%.*}.json"; done')
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if sys.stdout is None:  # started with it closed (>&-): say so before the analysis

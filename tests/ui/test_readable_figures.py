@@ -5,6 +5,7 @@ folder of the reader's."""
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import subprocess
@@ -184,13 +185,17 @@ def test_the_save_dialog_starts_beside_the_article_never_in_the_installation(win
 
 # -- the command line ----------------------------------------------------------------------------------
 
-def test_help_names_sessions_and_extract_says_it_takes_one_file(seed_path):
+def test_help_names_sessions_and_extract_on_several_files_makes_one_table(seed_path, tmp_path):
     run = [sys.executable, "-m", "desktop.cli"]
     main = subprocess.run([*run, "--help"], capture_output=True, text=True, cwd=REPO)
     assert main.returncode == 0 and ".alens" in main.stdout and "session" in main.stdout
     extract = subprocess.run([*run, "extract", "--help"], capture_output=True, text=True, cwd=REPO)
-    for words in ("--format", "json (default)", "--what", "what to print", "--session", "one at a time"):
+    for words in ("--format", "json (default)", "--what", "what to print", "--session", "Several files or folders"):
         assert words in extract.stdout, words
-    several = subprocess.run([*run, "extract", str(seed_path), str(seed_path)], capture_output=True,
-                             text=True, cwd=REPO)
-    assert several.returncode == 2 and "one article at a time" in several.stderr
+    second = tmp_path / "second.txt"
+    second.write_text("Sales rose 4% to $3.2bn in 2024.", encoding="utf-8")
+    several = subprocess.run([*run, "extract", str(seed_path), str(second), "--what", "figures", "--jobs", "1"],
+                             capture_output=True, text=True, cwd=REPO)
+    assert several.returncode == 0, several.stderr
+    documents = {json.loads(line)["document"] for line in several.stdout.splitlines() if line.strip()}
+    assert documents == {str(seed_path), str(second)}
