@@ -159,7 +159,8 @@ class App(QObject):
         super().__init__(qt_app)
         self._qt_app = qt_app
         self._windows: list[MainWindow] = []
-        qt_app.installEventFilter(self)
+        if sys.platform == "darwin":  # a filter on the application sees every event of it
+            qt_app.installEventFilter(self)
 
     def close(self) -> None:
         """Stop taking files from the system (the windows are closed by then)."""

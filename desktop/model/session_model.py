@@ -20,15 +20,16 @@ from desktop.model.background import in_next_turn, settle_long_lived_objects
 from desktop.model.commands import ChangeHighlights, SetFigureOverride, SetLabels
 from desktop.model.figure_announcer import FigureAnnouncer
 from desktop.model.figure_builder import BACKGROUND_MIN_HIGHLIGHTS, FigureRowsBuilder
+from desktop.model.figure_tables import FigureTables
 from desktop.model.lexicon_store import LexiconStore
 from desktop.nlp.sentences import SentenceIndex
 
 if TYPE_CHECKING:  # pandas and the analysis load after the window shows (start-up time)
     import pandas as pd
 
-    from desktop.model.chart_data import Bars, ChartRows, FigureGroup
+    from desktop.model.chart_data import Bars, FigureGroup
     from desktop.nlp.analysis import ChunkAnalysis
-    from desktop.nlp.figure_rows import FigureRows, RowsChange
+    from desktop.nlp.figure_rows import FigureRows
 
 UNDO_LIMIT = 500
 #: The reason a highlight a person relabelled carries.
@@ -70,8 +71,7 @@ class SessionModel(QObject):
         self._session = Session(Article(""))
         self._readings: dict[tuple[int, int], FigureReading | None] = {}
         self._sentences = SentenceIndex()
-        self._rows: FigureRows | None = None  # built on the first figures() call
-        self._chart_rows: ChartRows | None = None  # the charts' reading of the rows, row by row
+        self._tables = FigureTables()  # the figure rows and the charts' reading of them
         self._selected = ""
         self._suggest = True
         self._figures_announcer = FigureAnnouncer(self.figures, self.analysis.in_own_turn, self)
@@ -118,64 +118,53 @@ class SessionModel(QObject):
         """The figures table derived from the current highlights (cached; after an
         edit only the highlights it changed are read again). Made as a DataFrame
         only when asked for: an edit tells the views its rows (sigFigureRowsChanged)."""
-        rows = self._current_rows()
-        if rows is None:  # being read in the background
+        if not self._current_tables():  # being read in the background
             from desktop.nlp.figure_rows import empty_table
 
             return empty_table()
-        return rows.frame()
+        return self._tables.frame()
 
     def figure_groups(self) -> list[FigureGroup]:
         """The units the figures are charted under (as ``chart_data.figure_groups`` of
         the table), kept row by row."""
-        return [] if self._current_rows() is None else self._chart_rows.groups()
+        return self._tables.groups() if self._current_tables() else []
 
     def figure_bars(self, key: str | None, colour_of=None, bar_set: str = "levels") -> Bars:
         """The bars of one unit's set (as ``chart_data.group_bars`` of the table)."""
-        rows = self._current_rows()
-        if rows is None:
-            from desktop.model.chart_data import Bars
+        if self._current_tables():
+            return self._tables.bars(key, colour_of, bar_set)
+        from desktop.model.chart_data import Bars
 
-            return Bars()
-        return self._chart_rows.bars(rows.columns(), key, colour_of, bar_set)
+        return Bars()
 
     def figure_place(self, highlight_id: str) -> tuple[str, str] | None:
         """The unit and bar set of the figure ``highlight_id`` states, if it states one."""
-        rows = self._current_rows()
-        return None if rows is None else self._chart_rows.place(rows.columns(), highlight_id)
+        return self._tables.place(highlight_id) if self._current_tables() else None
 
-    def _current_rows(self) -> FigureRows | None:
-        """The figure rows, built on first use and brought up to date (None while a
-        large session's are read in the background)."""
+    def _current_tables(self) -> bool:
+        """Build the figure rows on first use and bring them up to date; False while a
+        large session's are read in the background."""
         if self._since_build is not None:
-            return None
-        if self._rows is None:
-            from desktop.nlp.highlight_figures import figure_rows
+            return False
+        self._tables.build(self._new_rows)
+        self._tables.update(self._session.figure_overrides)
+        return True
 
-            self._rows = figure_rows(self.text, self._readings, self._sentences)
-            self._rows.add(self._session.highlights)
-        self._follow(self._rows.update(self._session.figure_overrides))
-        return self._rows
+    def _new_rows(self) -> FigureRows:
+        from desktop.nlp.highlight_figures import figure_rows
 
-    def _follow(self, change: RowsChange) -> None:
-        """Bring the charts' reading of the rows in line with ``change``."""
-        if self._chart_rows is None:
-            from desktop.model.chart_data import ChartRows
-
-            self._chart_rows = ChartRows()
-            self._chart_rows.reset(self._rows.columns())
-        elif change.changed:
-            self._chart_rows.follow(change, self._rows.columns())
+        rows = figure_rows(self.text, self._readings, self._sentences)
+        rows.add(self._session.highlights)
+        return rows
 
     def _figure_rows_edited(self) -> None:
         """Tell the views what an edit did to the figures table: the rows it replaced
         when the table is there (sigFigureRowsChanged: no DataFrame is made), else
         that it changed (sigFiguresChanged)."""
-        if self._rows is None or self._since_build is not None:
+        if self._tables.rows is None or self._since_build is not None:
             self.sigFiguresChanged.emit()
             return
-        change = self._rows.update(self._session.figure_overrides)
-        self._follow(change)
+        change = self._tables.update(self._session.figure_overrides)
         if not change.changed:
             return
         if change.splices is None:
@@ -234,7 +223,8 @@ class SessionModel(QObject):
         self._suggest = suggest
         self._session = session
         self._readings, self._sentences = {}, SentenceIndex()
-        self._rows, self._chart_rows, self._selected = None, None, ""
+        self._selected = ""
+        self._tables.reset()
         self._build_generation += 1
         self._since_build, self._build_waiting = None, False
         if len(session.highlights) >= BACKGROUND_MIN_HIGHLIGHTS:
@@ -289,7 +279,7 @@ class SessionModel(QObject):
             self._sentences.add(part.sentences)
             for reading in part.figures:
                 key = (reading.start, reading.end)
-                if (key in self._readings and self._rows is not None) or self._since_build is not None:
+                if (key in self._readings and self._tables.rows is not None) or self._since_build is not None:
                     reread += [h for h in highlights.overlapping(*key) if (h.start, h.end) == key]
                 self._readings[key] = reading
             spans.extend((e.start, e.end, e.label, e.reason) for e in part.entities)
@@ -466,9 +456,8 @@ class SessionModel(QObject):
     def _rows_changed(self, removed: list[Highlight], added: list[Highlight]) -> None:
         if self._since_build is not None:
             self._since_build.append((removed, added))
-        elif self._rows is not None:
-            self._rows.remove(removed)
-            self._rows.add(added)
+        else:
+            self._tables.take(removed, added)
 
     @property
     def figures_ready(self) -> bool:
@@ -520,7 +509,8 @@ class SessionModel(QObject):
         if self._since_build:
             in_next_turn(self, lambda: self._catch_up(generation, rows))
             return
-        self._since_build, self._rows, self._chart_rows = None, rows, None
+        self._since_build = None
+        self._tables.reset(rows)
         settle_long_lived_objects()
         # the views' update (a new table, the charts) in a pass of its own
         in_next_turn(self, self.sigFiguresChanged.emit)
