@@ -155,8 +155,19 @@ def import_spacy():
     imports it when called."""
     import sys
 
-    if "spacy" in sys.modules:
-        return sys.modules["spacy"]
+    with _spacy_import_lock:  # one thread puts the stand-ins in; another waits for its import
+        if "spacy" in sys.modules:
+            import spacy  # (complete: an import under way in another thread is waited for)
+
+            return spacy
+        return _import_spacy_without_cli()
+
+
+_spacy_import_lock = threading.Lock()
+
+
+def _import_spacy_without_cli():
+    import sys
     import types
 
     def info(*args, **kwargs):

@@ -58,3 +58,21 @@ def test_spacy_is_imported_without_its_command_line_which_still_works_when_asked
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_spacy_imported_by_another_thread_meanwhile_is_waited_for_not_taken_half_made():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, threading, time\n"
+        "from desktop.nlp.pipeline import import_spacy\n"
+        "plain = threading.Thread(target=lambda: __import__('spacy'))\n"
+        "plain.start()\n"
+        "while 'spacy' not in sys.modules: time.sleep(0.0005)\n"  # the other import is under way
+        "spacy = import_spacy()\n"
+        "print(hasattr(spacy, 'registry') and hasattr(spacy, 'load'))\n"
+        "plain.join()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "True", done.stderr
