@@ -46,7 +46,8 @@ _ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def server_name() -> str:
-    """The socket's name: per user (uid), per app version and protocol, per display.
+    """The socket's name: per user (uid), per app version and protocol, per display and
+    per settings folder.
 
     On Unix it is a full path in the user's private runtime folder
     (``XDG_RUNTIME_DIR``), else in a folder of the temporary directory that only the
@@ -54,7 +55,10 @@ def server_name() -> str:
     uid = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
     display = (os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY")
                or os.environ.get("QT_QPA_PLATFORM") or "")
-    digest = hashlib.sha1(f"{PROTOCOL}\0{display}".encode()).hexdigest()[:8]
+    # per settings folder too: an app started with another HOME (a test, a smoke run of the
+    # bundle) keeps other settings, sessions and recovery copies, so it is another app
+    settings = os.environ.get("XDG_CONFIG_HOME") or os.path.expanduser("~")
+    digest = hashlib.sha1(f"{PROTOCOL}\0{display}\0{settings}".encode()).hexdigest()[:8]
     name = f"article-lens-{uid}-{__version__}-{digest}"
     if sys.platform == "win32":
         return name  # a named pipe, per session

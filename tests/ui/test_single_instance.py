@@ -196,6 +196,20 @@ def test_the_socket_is_per_user_and_private(tmp_path, monkeypatch):
     assert instance.server_name() != str(fallback)  # another display, another app
 
 
+def test_an_app_with_other_settings_is_another_app(tmp_path, monkeypatch):
+    """A run with another HOME (a test, the bundle's smoke run) never hands its files to
+    the user's running app, nor takes theirs."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "one"))
+    one = instance.server_name()
+    assert instance.server_name() == one
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "two"))
+    two = instance.server_name()
+    assert two != one
+    monkeypatch.delenv("XDG_CONFIG_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "three"))
+    assert instance.server_name() not in (one, two)
+
+
 # -- the windows of one process -------------------------------------------------------
 @pytest.fixture
 def app(qtbot):
