@@ -169,8 +169,8 @@ def test_json_is_one_array(corpus, tmp_path, monkeypatch):
 
 
 def test_parquet_parts_hold_the_csv_rows_and_resume(tmp_path, monkeypatch):
-    pd = pytest.importorskip("pandas")
-    pytest.importorskip("pyarrow")
+    import pandas as pd
+    import pyarrow  # noqa: F401 - in the test extra: the parquet output is tested, not skipped
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "corpus"
     write_corpus(folder, list(ARTICLES)[:2])
@@ -208,7 +208,7 @@ def test_options_that_do_not_fit(corpus, tmp_path, monkeypatch, capsys):
 
 
 def test_a_dask_cluster_of_two_worker_processes_gives_the_same_rows(tmp_path, monkeypatch):
-    distributed = pytest.importorskip("distributed")
+    import distributed  # in the test extra: the Dask engine is tested, not skipped
     monkeypatch.chdir(tmp_path)
     write_corpus(tmp_path / "corpus", list(ARTICLES)[:3])
     (tmp_path / "corpus" / "empty.txt").write_bytes(b"")
