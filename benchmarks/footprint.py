@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -34,6 +33,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from benchmarks.machine import cpu_name  # noqa: E402
 SEED = next((REPO / "seeds").glob("*.txt"))
 SESSION_ARTICLE = REPO / "tests" / "data" / "rotterdam_port.txt"
 #: The app counts as settled no sooner than this after its window's analysis ended.
@@ -44,11 +45,6 @@ IDLE_WINDOW = 1.0
 GIVE_UP_SECONDS = 90.0
 
 
-def cpu_name() -> str:
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            return line.split(":", 1)[1].strip()
-    return platform.processor() or platform.machine()
 
 
 def descendants(pids: list[int]) -> list[int]:
