@@ -25,7 +25,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from desktop import __version__
 
@@ -150,7 +150,6 @@ class InstanceServer(QObject):
     """
 
     sigOpen = Signal(list, str)
-    _sigClose = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -178,13 +177,16 @@ class InstanceServer(QObject):
                 return False
         self.name = name
         listener = _Listener(server)
-        thread = QThread(self)
+        thread = QThread()  # no parent: it must stop before it is deleted (see _stop)
         thread.setObjectName("article-lens-instance")
         listener.moveToThread(thread)  # with the server, its child
         listener.sigReceived.connect(self.sigOpen)  # queued: to this object's thread
-        self._sigClose.connect(listener.close)
         thread.finished.connect(listener.deleteLater)
         self._thread, self._listener = thread, listener
+        _serving.add(thread)
+        # deleted without close() (its owner gone): the thread is stopped all the same,
+        # never destroyed while it runs (Qt aborts the process then)
+        self.destroyed.connect(lambda *_: _stop(thread, listener))
         thread.start()
         return True
 
@@ -195,9 +197,22 @@ class InstanceServer(QObject):
     def close(self) -> None:
         """Stop listening (the socket file is removed) and end the thread."""
         thread, self._thread = self._thread, None
-        if thread is not None and thread.isRunning():
-            self._sigClose.emit()  # the listener closes the server, then ends its thread
-            thread.wait(2000)
+        if thread is not None:
+            _stop(thread, self._listener)
+
+
+#: The threads serving a socket, kept until they have stopped.
+_serving: set[QThread] = set()
+
+
+def _stop(thread: QThread, listener: _Listener) -> None:
+    """Close the listener's server in its thread, then end the thread and wait for it."""
+    if thread not in _serving:
+        return
+    _serving.discard(thread)
+    if thread.isRunning():
+        QMetaObject.invokeMethod(listener, "close", Qt.ConnectionType.QueuedConnection)
+        thread.wait(2000)
 
 
 class _Listener(QObject):

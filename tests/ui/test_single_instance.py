@@ -144,35 +144,58 @@ def test_a_launch_starts_on_its_own_when_the_running_app_does_not_answer(launch_
 
 def test_the_running_app_gets_absolute_paths_and_addresses_as_they_are(qtbot, tmp_path):
     server = instance.InstanceServer()
-    assert server.listen() and server.listening
-    received = []
-    server.sigOpen.connect(lambda paths, token: received.append((paths, token)))
-    code = "from desktop import instance; print(instance.hand_over(['story.txt', 'https://example.com/news/1']))"
-    sender = subprocess.Popen([sys.executable, "-c", code], cwd=tmp_path, stdout=subprocess.PIPE, text=True,
-                              env=dict(os.environ, XDG_ACTIVATION_TOKEN="token-1", PYTHONPATH=str(REPO)))
-    qtbot.waitUntil(lambda: sender.poll() is not None, timeout=LAUNCH_TIMEOUT * 1000)
-    assert sender.stdout.read().strip() == "True"
-    assert received == [([str(tmp_path / "story.txt"), "https://example.com/news/1"], "token-1")]
-    server.close()
+    try:
+        assert server.listen() and server.listening
+        received = []
+        server.sigOpen.connect(lambda paths, token: received.append((paths, token)))
+        code = "from desktop import instance; print(instance.hand_over(['story.txt', 'https://example.com/news/1']))"
+        sender = subprocess.Popen([sys.executable, "-c", code], cwd=tmp_path, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True,
+                                  env=dict(os.environ, XDG_ACTIVATION_TOKEN="token-1", PYTHONPATH=str(REPO)))
+        qtbot.waitUntil(lambda: sender.poll() is not None, timeout=LAUNCH_TIMEOUT * 1000)
+        out, err = sender.communicate()
+        assert out.strip() == "True", err
+        qtbot.waitUntil(lambda: bool(received), timeout=5000)
+        assert received == [([str(tmp_path / "story.txt"), "https://example.com/news/1"], "token-1")]
+    finally:
+        server.close()
     assert not Path(server.name).exists()
 
 
 def test_a_launch_is_answered_while_the_windows_thread_is_busy(qtbot, tmp_path):
     server = instance.InstanceServer()
+    try:
+        assert server.listen()
+        received = []
+        server.sigOpen.connect(lambda paths, token: received.append(paths))
+        code = "from desktop import instance; print(instance.hand_over(['story.txt']))"
+        sender = subprocess.Popen([sys.executable, "-c", code], cwd=tmp_path, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONPATH=str(REPO)))
+        deadline = time.monotonic() + LAUNCH_TIMEOUT
+        while sender.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)  # this thread is busy: no events handled
+        out, err = sender.communicate()
+        assert out.strip() == "True" and sender.returncode == 0, err
+        assert received == []  # handed on to this thread, which has not looked yet
+        qtbot.waitUntil(lambda: bool(received), timeout=5000)
+        assert received == [[str(tmp_path / "story.txt")]]
+    finally:
+        server.close()
+
+
+def test_a_server_deleted_without_closing_stops_its_thread(qtbot):
+    import gc
+
+    from PySide6.QtCore import QThread
+
+    server = instance.InstanceServer()
     assert server.listen()
-    received = []
-    server.sigOpen.connect(lambda paths, token: received.append(paths))
-    code = "from desktop import instance; print(instance.hand_over(['story.txt']))"
-    sender = subprocess.Popen([sys.executable, "-c", code], cwd=tmp_path, stdout=subprocess.PIPE, text=True,
-                              env=dict(os.environ, PYTHONPATH=str(REPO)))
-    deadline = time.monotonic() + LAUNCH_TIMEOUT
-    while sender.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)  # this thread is busy: no events handled
-    assert sender.stdout.read().strip() == "True" and sender.returncode == 0
-    assert received == []  # handed on to this thread, which has not looked yet
-    qtbot.waitUntil(lambda: bool(received), timeout=5000)
-    assert received == [[str(tmp_path / "story.txt")]]
-    server.close()
+    [thread] = [t for t in instance._serving]
+    name = server.name
+    del server
+    gc.collect()  # Qt would abort the process had the running thread been destroyed
+    qtbot.waitUntil(lambda: not thread.isRunning(), timeout=5000)
+    assert isinstance(thread, QThread) and not Path(name).exists() and thread not in instance._serving
 
 
 def test_messages_of_another_protocol_or_shape_are_refused():
