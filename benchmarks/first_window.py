@@ -79,8 +79,14 @@ def timed_run(command: list[str], env: dict, events: tuple[str, ...], cwd: Path 
 
 
 def child_env(platform: str, quit_after: str = "results-shown") -> dict:
+    """The environment of the timed apps: bytecode cached as installed, and a runtime
+    folder of their own, so that no Article Lens running on the same display (another
+    benchmark's) takes their launch over (desktop/instance.py)."""
+    import tempfile
+
+    runtime = tempfile.mkdtemp(prefix="al-bench-")  # 0700
     env = dict(os.environ, ARTICLE_LENS_TRACE="1", ARTICLE_LENS_QUIT_AFTER=quit_after,
-               QT_QPA_PLATFORM=platform, QT_LOGGING_RULES="qt.qpa.*=false")
+               QT_QPA_PLATFORM=platform, QT_LOGGING_RULES="qt.qpa.*=false", XDG_RUNTIME_DIR=runtime)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode cached
     return env
 

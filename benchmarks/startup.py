@@ -139,6 +139,7 @@ def main() -> int:
     # settings and recovery files of these runs go to a temporary folder
     scratch = Path(tempfile.mkdtemp(prefix="article-lens-startup-"))
     env = dict(os.environ, ARTICLE_LENS_TRACE="1", ARTICLE_LENS_QUIT_AFTER=EVENT,
+               XDG_RUNTIME_DIR=tempfile.mkdtemp(prefix="al-startup-"),  # no other app takes the launch over
                QT_QPA_PLATFORM=options.platform, QT_LOGGING_RULES="qt.qpa.*=false",
                XDG_CONFIG_HOME=str(scratch / "config"), XDG_DATA_HOME=str(scratch / "data"))
     modes = ["warm"] if options.no_cold else ["cold", "warm"]
