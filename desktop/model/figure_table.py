@@ -124,6 +124,9 @@ def _text(value: object) -> str:
 
 #: A change to more rows than this resets the view rather than listing the rows.
 RESET_ABOVE_ROWS = 500
+#: Cells whose answers to the view are kept (a screenful is ~100), then forgotten at once.
+ANSWERS_KEPT = 4000
+_UNKNOWN = object()
 
 
 def _common_ends(old: list[np.ndarray], new: list[np.ndarray]) -> tuple[int, int]:
@@ -171,6 +174,8 @@ class FigureTableModel(QAbstractTableModel):
         self._cells: dict[str, list] = {}
         self._surface_at: dict[int, str] | None = None
         self._version: int | None = None  # of the figures table shown (FigureRows.version)
+        #: (table row, column) -> role -> what multiData answered, until the cells change
+        self._answers: dict[tuple[int, int], dict[int, object]] = {}
 
     # -- contents ------------------------------------------------------------
     def set_frame(self, frame: pd.DataFrame) -> None:
@@ -224,21 +229,25 @@ class FigureTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), at, at + middle_old - 1)
             _splice(self._cells, at, middle_old, None)
             self._rows = np.arange(len(self._cells["start"]))
+            self._answers.clear()
             self.endRemoveRows()
         if middle_new:
             self.beginInsertRows(QModelIndex(), at, at + middle_new - 1)
             _splice(self._cells, at, 0, {name: values[same_start:same_start + middle_new]
                                          for name, values in added.items()})
             self._rows = np.arange(len(self._cells["start"]))
+            self._answers.clear()
             self.endInsertRows()
         for first, count, source in ((position, same_start, 0), (at + middle_new, same_end, inserted - same_end)):
             if count:
                 for name, values in self._cells.items():
                     values[first:first + count] = added[name][source:source + count]
+                self._answers.clear()
                 self.dataChanged.emit(self.index(first, 0), self.index(first + count - 1, len(COLUMNS) - 1))
 
     def _cells_changed(self) -> None:
         """Forget what was made from the cells (made again when needed)."""
+        self._answers.clear()
         self._frame = None
         self._haystack = None  # built when a filter needs it
         self._surface_at = None  # start -> surface, built when a linked cell is shown
@@ -261,6 +270,7 @@ class FigureTableModel(QAbstractTableModel):
             self.endResetModel()
             return
         new_cells, self._cells = self._cells, old_cells  # the view reads old rows until told
+        self._answers.clear()
         if removed:
             self.beginRemoveRows(QModelIndex(), same_start, same_start + removed - 1)
             self._rows = np.concatenate([old_rows[:same_start], old_rows[len(old_rows) - same_end:]])
@@ -268,8 +278,10 @@ class FigureTableModel(QAbstractTableModel):
         if inserted:
             self.beginInsertRows(QModelIndex(), same_start, same_start + inserted - 1)
             self._cells, self._rows = new_cells, new_rows
+            self._answers.clear()
             self.endInsertRows()
         self._cells, self._rows = new_cells, new_rows
+        self._answers.clear()
         if len(new_rows):  # cells of kept rows may have changed (a relabel, a derived value)
             self.dataChanged.emit(self.index(0, 0), self.index(len(new_rows) - 1, len(COLUMNS) - 1))
 
@@ -387,20 +399,30 @@ class FigureTableModel(QAbstractTableModel):
             for role_data in roles:
                 role_data.clearData()
             return
-        position, column = int(self._rows[index.row()]), COLUMNS[index.column()]
+        position = int(self._rows[index.row()])
+        key = (position, index.column())
+        answers = self._answers.get(key)  # a cell painted again (the view repaints often)
+        if answers is None:
+            if len(self._answers) > ANSWERS_KEPT:
+                self._answers.clear()
+            answers = self._answers[key] = {}
+        column = COLUMNS[index.column()]
         style = None  # the cell's font and brushes, found once for the three roles
         for role_data in roles:
             role = role_data.role()
-            if role == _DISPLAY:
-                value = self._display(position, column)
-            elif role == _ALIGNMENT:
-                value = _ALIGN_RIGHT if column.numeric else _ALIGN_LEFT
-            elif role in _STYLE_ROLES:
-                if style is None:
-                    style = self._style(position, column)
-                value = style[role]
-            else:
-                value = self._role_value(position, column, role)
+            value = answers.get(role, _UNKNOWN)
+            if value is _UNKNOWN:
+                if role == _DISPLAY:
+                    value = self._display(position, column)
+                elif role == _ALIGNMENT:
+                    value = _ALIGN_RIGHT if column.numeric else _ALIGN_LEFT
+                elif role in _STYLE_ROLES:
+                    if style is None:
+                        style = self._style(position, column)
+                    value = style[role]
+                else:
+                    value = self._role_value(position, column, role)
+                answers[role] = value
             if value is None:
                 role_data.clearData()
             else:

@@ -48,6 +48,23 @@ def shown_rows(table: FigureTableModel) -> list[tuple]:
             for row in range(table.rowCount())]
 
 
+def painted(table: FigureTableModel) -> list[list]:
+    """What a view painting every cell gets (multiData, which remembers its answers
+    until the cells change), beside what data() reads afresh, role by role."""
+    from PySide6.QtCore import QModelRoleData, Qt
+
+    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole]
+    seen, fresh = [], []
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            index = table.index(row, column)
+            datas = [QModelRoleData(role) for role in roles]
+            table.multiData(index, datas)
+            seen.append([data.data() for data in datas])
+            fresh.append([table.data(index, role) for role in roles])
+    return [seen, fresh]
+
+
 def frame_rows(frame: pd.DataFrame, order=None) -> list[tuple]:
     cells = {name: frame[name].to_numpy().tolist() for name in TABLE_COLUMNS}
     positions = range(len(frame)) if order is None else order
@@ -116,7 +133,10 @@ def test_edits_reach_the_table_and_the_charts_row_by_row_and_equal_a_fresh_build
     monkeypatch.setattr(figure_rows, "_to_frame", lambda columns: frames_made.append(1) or real_to_frame(columns))
     most_rows = 0
     for _ in range(30):
+        painted(watched.table)  # answers remembered, as after a paint
         random_edit(model, rng, spans)
+        remembered, read_afresh = painted(watched.table)
+        assert remembered == read_afresh, "a cell painted after an edit shows what it showed before"
         most_rows = max(most_rows, watched.table.rowCount())
         assert not frames_made, "an edit made a DataFrame of the whole table"
         monkeypatch.setattr(figure_rows, "_to_frame", real_to_frame)
