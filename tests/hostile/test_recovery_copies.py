@@ -137,30 +137,16 @@ def test_readable_work_beside_an_unreadable_copy_is_still_offered(make_window, b
     window.model.undo_stack.setClean()
 
 
-def test_start_up_with_unreadable_copies_does_not_crash_and_keeps_them(boxes, dialogs, monkeypatch, qtbot):
+def test_start_up_with_unreadable_copies_does_not_crash_and_keeps_them(boxes, dialogs, started_windows, qtbot):
     from desktop import app as app_module
     from desktop.ui import main_window
 
-    made = []
-
-    class Recorded(main_window.MainWindow):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            made.append(self)
-
-    names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
     QCoreApplication.setOrganizationName("ArticleLens")  # as the app names itself: its data folder
     QCoreApplication.setApplicationName(main_window.APP_NAME)
-    monkeypatch.setattr(main_window, "MainWindow", Recorded)
-    monkeypatch.setattr(type(QCoreApplication.instance()), "exec", lambda *args: 0)
     boxes.answers.append(Button.Ignore)
-    try:
-        copies = [left_copy(data, f"start{i}") for i, (data, _why) in enumerate(UNREADABLE.values())]
-        assert app_module.run([]) == 0
-    finally:
-        QCoreApplication.setOrganizationName(names[0])
-        QCoreApplication.setApplicationName(names[1])
-    [window] = made
+    copies = [left_copy(data, f"start{i}") for i, (data, _why) in enumerate(UNREADABLE.values())]
+    assert app_module.run([]) == 0
+    [window] = started_windows
     try:
         assert all(copy.exists() for copy in copies)
         [text] = told(boxes, dialogs)

@@ -12,7 +12,6 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.article import Article
@@ -223,26 +222,11 @@ def test_a_large_broken_session_makes_open_path_fail_in_a_new_window(make_window
     assert "JSON" in dialogs.shown[-1][1]
 
 
-def test_the_app_given_a_large_broken_session_falls_back_to_the_seed(tmp_path, dialogs, monkeypatch, qtbot):
+def test_the_app_given_a_large_broken_session_falls_back_to_the_seed(tmp_path, dialogs, started_windows, qtbot):
     from desktop import app as app_module
-    from desktop.ui import main_window
 
-    made = []
-
-    class Recorded(main_window.MainWindow):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            made.append(self)
-
-    names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
-    monkeypatch.setattr(main_window, "MainWindow", Recorded)
-    monkeypatch.setattr(type(QCoreApplication.instance()), "exec", lambda *args: 0)
-    try:
-        assert app_module.run([str(large_broken_session(tmp_path))]) == 0
-    finally:
-        QCoreApplication.setOrganizationName(names[0])
-        QCoreApplication.setApplicationName(names[1])
-    [window] = made
+    assert app_module.run([str(large_broken_session(tmp_path))]) == 0
+    [window] = started_windows
     try:
         assert any("JSON" in text for _kind, text in dialogs.shown)
         assert window.model.text == app_module.seed_article_path().read_text(encoding="utf-8")
