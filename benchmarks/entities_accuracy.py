@@ -58,7 +58,7 @@ from desktop.nlp.entities.document import harmonise  # noqa: E402
 from desktop.nlp.entities.gazetteer import load_gazetteer  # noqa: E402
 from desktop.nlp.entities.words import NAME_LABELS, sort_spans  # noqa: E402
 from desktop.nlp import entity_merge  # noqa: E402
-from desktop.nlp.figures import find_figures  # noqa: E402
+from desktop.nlp.figures.scanner import find_figures  # noqa: E402
 from desktop.nlp.pipeline import load_pipeline  # noqa: E402
 
 DEFAULT_GOLD = REPO_ROOT / "tests" / "data" / "entities_gold" / "gold.jsonl"

@@ -34,7 +34,7 @@ from desktop.formats.annotations.w3c import export_w3c, import_w3c  # noqa: E402
 from desktop.formats.figures_sheet import export_csv, export_xlsx  # noqa: E402
 from desktop.formats.report_html import export_html  # noqa: E402
 from desktop.model.exports import report_charts  # noqa: E402
-from desktop.nlp.session_figures import session_figures  # noqa: E402
+from desktop.nlp.figures.table.session import session_figures  # noqa: E402
 
 TARGET_SECONDS = 1.0
 

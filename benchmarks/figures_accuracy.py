@@ -22,7 +22,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from desktop.nlp.figures import extract_figures  # noqa: E402
+from desktop.nlp.figures.scanner import extract_figures  # noqa: E402
 
 DEFAULT_EVAL_DIR = REPO_ROOT.parent / "shared" / "eval" / "figures"
 # The same unit spelled two ways by the two conventions.

@@ -23,7 +23,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from benchmarks.long_text import news_text  # noqa: E402
-from desktop.nlp.figures import extract_figures, find_figures  # noqa: E402
+from desktop.nlp.figures.scanner import extract_figures, find_figures  # noqa: E402
 
 DEFAULT_EVAL_DIR = REPO_ROOT.parent / "shared" / "eval" / "figures"
 SEED = next((REPO_ROOT / "seeds").glob("*.txt"))

@@ -33,7 +33,7 @@ from benchmarks.machine import cpu_name  # noqa: E402
 from desktop.formats.docx_text import docx_to_text  # noqa: E402
 from desktop.formats.html_text import html_to_text  # noqa: E402
 from desktop.formats.pdf_text import pdf_to_text  # noqa: E402
-from desktop.nlp.figures import extract_figures  # noqa: E402
+from desktop.nlp.figures.scanner import extract_figures  # noqa: E402
 
 PDF_STYLES = {
     "pdf 1 col, indents": PdfStyle(columns=1, indent=True, font_size=16, page=A5),

@@ -522,7 +522,7 @@ def measure_table(runs: int) -> None:
     import pandas as pd
 
     from desktop.model.figure_table import FigureTableModel
-    from desktop.nlp.highlight_figures import TABLE_COLUMNS
+    from desktop.nlp.figures.table.highlights import TABLE_COLUMNS
     from desktop.ui.main_window import application
 
     print("table", flush=True)

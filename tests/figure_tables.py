@@ -3,7 +3,7 @@
 import pandas as pd
 
 from desktop.core.figure import FIGURE_COLUMNS
-from desktop.nlp.figure_frame import frame_from_columns
+from desktop.nlp.figures.table.frame import frame_from_columns
 
 _BLANK = {
     "start": 0, "end": 0, "surface": "", "value": 0.0, "low": None, "high": None, "unit": "",

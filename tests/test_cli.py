@@ -127,7 +127,7 @@ def _analysis_with_links(text, year=None):
     """ "Jobs rose 32,000 to 1.41 million. Prices were flat." as a roles engine reads it."""
     from desktop.core.figure import FigureReading
     from desktop.nlp.analysis import Analysis
-    from desktop.nlp.figure_frame import figure_frame
+    from desktop.nlp.figures.table.frame import figure_frame
 
     readings = [
         FigureReading(10, 16, "32,000", 32000.0, change="+32,000", role="change", direction="up",

@@ -1,7 +1,7 @@
 """The figures table and the highlights as a spreadsheet: CSV, and an XLSX workbook
 with sheets figures, entities and article.
 
-The figures table (``desktop.nlp.highlight_figures.TABLE_COLUMNS``) is given by the
+The figures table (``desktop.nlp.figures.table.highlights.TABLE_COLUMNS``) is given by the
 caller, who derives it from the session. ``value`` is exact (plain digits in CSV, a
 number in XLSX); ``shown`` is the value as the figures table shows it, rounded
 (a derived value to two decimals or six significant digits); ``derived`` and

@@ -16,7 +16,7 @@ from typing import Any
 
 from desktop.core.figure import FIGURE_ROLES
 
-#: The figure cells a person can correct (desktop.nlp.figure_rows.OVERRIDABLE_COLUMNS).
+#: The figure cells a person can correct (desktop.nlp.figures.table.rows.OVERRIDABLE_COLUMNS).
 NUMBER_CELLS = ("value",)
 TEXT_CELLS = ("unit", "unit_code", "kind", "qualifier", "subject", "period")
 CHOICE_CELLS = {"role": FIGURE_ROLES}

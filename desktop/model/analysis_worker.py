@@ -175,7 +175,7 @@ def _preload() -> None:
 
         pipeline.load_pipeline()
         import desktop.nlp.analysis  # noqa: F401 - its first import costs ~0.3 s
-        from desktop.nlp.units import compile_unit_matchers
+        from desktop.nlp.figures.units import compile_unit_matchers
 
         compile_unit_matchers()
         settle_long_lived_objects()

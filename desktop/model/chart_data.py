@@ -18,7 +18,7 @@ from desktop.model.period_grains import period_text
 from desktop.model.period_series import change_amount, figure_measure, figure_measures
 
 if TYPE_CHECKING:
-    from desktop.nlp.figure_rows import RowsChange
+    from desktop.nlp.figures.table.rows import RowsChange
 
 DEFAULT_BAR_COLOUR = "#9fa8da"
 UP_COLOUR = "#2e7d32"
@@ -197,7 +197,7 @@ class ChartRows:
     """The figure charts' reading of the figures table, kept row by row: each row's
     group key (its unit code, else its kind), bar set and kind, whether the text
     states it, and how many stated rows each group, set and kind has. Follows the
-    table's :class:`~desktop.nlp.figure_rows.RowsChange`s, so an edit costs the
+    table's :class:`~desktop.nlp.figures.table.rows.RowsChange`s, so an edit costs the
     rows it changed; :meth:`groups` and :meth:`bars` answer as :func:`figure_groups`
     and :func:`group_bars` do for the whole table."""
 

@@ -34,7 +34,7 @@ def figures_for_export(session: Session, analyse: bool = True) -> pd.DataFrame:
     """The session's figures table as the figures view shows it. ``analyse`` reads
     the text again for the figures' subjects (seconds for a long article); the
     window passes its own table instead."""
-    from desktop.nlp.session_figures import session_figures
+    from desktop.nlp.figures.table.session import session_figures
 
     if not analyse:
         return session_figures(session)

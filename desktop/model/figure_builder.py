@@ -32,7 +32,7 @@ class FigureRowsBuilder(QObject):
     def start(self, generation: int, text: str, highlights: list[Highlight]) -> None:
         from desktop.core.labels import FIGURE_LABELS
         from desktop.nlp import parallel
-        from desktop.nlp.highlight_figures import build_figure_rows
+        from desktop.nlp.figures.table.highlights import build_figure_rows
 
         # Only these can state a figure; the others need not be sent.
         highlights = [h for h in highlights if h.visible and h.label in FIGURE_LABELS]
@@ -53,7 +53,7 @@ class FigureRowsBuilder(QObject):
         self._emit(generation, *future.result())
 
     def _build_here(self, generation: int, text: str, highlights: list[Highlight]) -> None:
-        from desktop.nlp.highlight_figures import build_figure_rows
+        from desktop.nlp.figures.table.highlights import build_figure_rows
 
         start_background_thread(lambda: self._emit(generation, *build_figure_rows(text, highlights)),
                                 name="article-lens-figures")

@@ -12,8 +12,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.core.figure import FIGURE_ROLES
 from desktop.core.number_text import approximate_number, full_number
-from desktop.nlp.figure_rows import version_of
-from desktop.nlp.highlight_figures import TABLE_COLUMNS
+from desktop.nlp.figures.table.rows import version_of
+from desktop.nlp.figures.table.highlights import TABLE_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def parse_value(text: str) -> float | None:
         return float(cleaned)
     except ValueError:
         pass
-    from desktop.nlp.figures import read_figure
+    from desktop.nlp.figures.scanner import read_figure
 
     reading = read_figure(text.strip())
     return reading.value if reading is not None else None
@@ -184,7 +184,7 @@ class FigureTableModel(QAbstractTableModel):
         Rows are told to the view as removed and inserted where the shown rows
         differ (an edit touches a few), so selection and scrolling stay put; a
         change to most rows resets the view instead. The model's frame of the
-        version shown already (``figure_rows.version_of``) changes nothing."""
+        version shown already (``rows.version_of``) changes nothing."""
         version = version_of(frame)
         if version is not None and version == self._version:
             return

@@ -1,10 +1,10 @@
 """FigureTables: the tables the figure views read, derived from the highlights and kept
 up to date together, row by row (issue 22).
 
-The figure rows (:class:`~desktop.nlp.figure_rows.FigureRows`: the figures table as
+The figure rows (:class:`~desktop.nlp.figures.table.rows.FigureRows`: the figures table as
 column lists) and the charts' reading of them (:class:`~desktop.model.chart_data.ChartRows`)
 follow every change of the highlights; :meth:`FigureTables.update` says which rows
-changed (a :class:`~desktop.nlp.figure_rows.RowsChange`), for views to patch
+changed (a :class:`~desktop.nlp.figures.table.rows.RowsChange`), for views to patch
 themselves. No Qt here: the session model owns one and tells the views.
 """
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # pandas and the figure engine load after the window shows
 
     from desktop.core.highlight import Highlight
     from desktop.model.chart_data import Bars, ChartRows, FigureGroup
-    from desktop.nlp.figure_rows import FigureRows, RowsChange
+    from desktop.nlp.figures.table.rows import FigureRows, RowsChange
 
 
 class FigureTables:

@@ -20,9 +20,9 @@ import numpy as np
 import pandas as pd
 
 from desktop.model.period_grains import Grain, Slot, period_place, period_text, relative_shift, shifted_place
-from desktop.nlp.derived_figures import ABSOLUTE_KINDS
-from desktop.nlp.figure_changes import change_factor
-from desktop.nlp.subject_keys import subject_key
+from desktop.nlp.figures.table.derived import ABSOLUTE_KINDS
+from desktop.nlp.figures.changes import change_factor
+from desktop.nlp.figures.subjects.keys import subject_key
 
 _RELATIVE_UNITS = frozenset({"%", "pp", "bp"})
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # pandas and the analysis load after the window shows (start-
 
     from desktop.model.chart_data import Bars, FigureGroup
     from desktop.nlp.analysis import ChunkAnalysis
-    from desktop.nlp.figure_rows import FigureRows
+    from desktop.nlp.figures.table.rows import FigureRows
 
 UNDO_LIMIT = 500
 #: The reason a highlight a person relabelled carries.
@@ -119,7 +119,7 @@ class SessionModel(QObject):
         edit only the highlights it changed are read again). Made as a DataFrame
         only when asked for: an edit tells the views its rows (sigFigureRowsChanged)."""
         if not self._current_tables():  # being read in the background
-            from desktop.nlp.figure_rows import empty_table
+            from desktop.nlp.figures.table.rows import empty_table
 
             return empty_table()
         return self._tables.frame()
@@ -151,7 +151,7 @@ class SessionModel(QObject):
         return True
 
     def _new_rows(self) -> FigureRows:
-        from desktop.nlp.highlight_figures import figure_rows
+        from desktop.nlp.figures.table.highlights import figure_rows
 
         rows = figure_rows(self.text, self._readings, self._sentences)
         rows.add(self._session.highlights)
@@ -467,7 +467,7 @@ class SessionModel(QObject):
     def _on_rows_built(self, generation: int, rows: FigureRows, readings: dict) -> None:
         if generation != self._build_generation or self._since_build is None:
             return  # another article was opened meanwhile
-        from desktop.nlp.highlight_figures import reader
+        from desktop.nlp.figures.table.highlights import reader
 
         for key, reading in readings.items():
             self._readings.setdefault(key, reading)  # the analysis's readings win

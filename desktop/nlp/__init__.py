@@ -24,7 +24,7 @@ def analyze(text: str, year: int | None = None) -> Analysis:
 
 
 def extract_figures(text: str) -> pd.DataFrame:
-    """Figures of ``text`` without any neural model; see :mod:`desktop.nlp.figures`."""
-    from desktop.nlp.figures import extract_figures as _extract
+    """Figures of ``text`` without any neural model; see :mod:`desktop.nlp.figures.scanner`."""
+    from desktop.nlp.figures.scanner import extract_figures as _extract
 
     return _extract(text)

@@ -14,10 +14,10 @@ from desktop.nlp.entities.chunk import read_chunks
 from desktop.nlp.entities.document import harmonise
 from desktop.nlp.entities.user_lexicon import LexiconLike, apply_lexicon
 from desktop.nlp.entity_merge import EntitySpan, merge_entities
-from desktop.nlp.figure_context import describe_figures, parse_spans, without_dateline
-from desktop.nlp.figure_periods import article_year
-from desktop.nlp.subject_names import article_names
-from desktop.nlp.figures import find_figures
+from desktop.nlp.figures.describe import describe_figures, parse_spans, without_dateline
+from desktop.nlp.figures.periods.of_figures import article_year
+from desktop.nlp.figures.subjects.names import article_names
+from desktop.nlp.figures.scanner import find_figures
 from desktop.nlp.pipeline import load_pipeline, parse_sentences
 from desktop.nlp.sentences import SentenceIndex, sentence_spans
 
@@ -198,7 +198,7 @@ def analyze(text: str, lexicon: LexiconLike | None = None, year: int | None = No
         readings.extend(part.figures)
         spans.extend(part.sentences)
     sentences.add(spans)
-    from desktop.nlp.figure_frame import figure_frame
+    from desktop.nlp.figures.table.frame import figure_frame
 
     return Analysis(
         entities=entity_frame(text, harmonise(entities, text, lexicon)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.figure import FigureReading
-from desktop.nlp.units import Unit
+from desktop.nlp.figures.units import Unit
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,13 +8,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from desktop.core.figure import FigureReading
-from desktop.nlp.multipliers import MULTIPLYING_WORDS
+from desktop.nlp.figures.multipliers import MULTIPLYING_WORDS
 
 #: Model labels whose span and label a figure's highlight takes where the two overlap:
 #: on news NER data the model's own numeric entities match the annotation far better
 #: than the figure's reach (which may take in a qualifier, a unit word or a range),
 #: while the figure's reading (value, unit, qualifier) stays with the highlight
-#: (:func:`desktop.nlp.highlight_figures.reading_for` finds it again).
+#: (:func:`desktop.nlp.figures.table.highlights.reading_for` finds it again).
 MODEL_SPAN_WINS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"})
 #: Model labels kept around a figure, dropped inside one.
 KEPT_AROUND_FIGURES = frozenset({"ORDINAL"})
@@ -112,7 +112,7 @@ def stands_for(start: int, end: int, figure: FigureReading) -> bool:
     another."""
     if start <= figure.start and figure.end <= end:
         return True
-    from desktop.nlp.figures import read_figure
+    from desktop.nlp.figures.scanner import read_figure
 
     # the part of the figure the span holds ("150" of "an additional 150" over "150 points")
     own = read_figure(figure.surface[max(start, figure.start) - figure.start : min(end, figure.end) - figure.start])

@@ -114,7 +114,7 @@ def _load_analysis() -> None:
     """The pipeline loaded and the analysis imported (at once when done already)."""
     import desktop.nlp.analysis  # noqa: F401
     from desktop.nlp.pipeline import load_pipeline
-    from desktop.nlp.units import compile_unit_matchers
+    from desktop.nlp.figures.units import compile_unit_matchers
 
     load_pipeline()
     compile_unit_matchers()  # ~40 ms here, in the background, not on a first text

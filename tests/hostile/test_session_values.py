@@ -240,7 +240,7 @@ def test_the_app_given_a_large_broken_session_falls_back_to_the_seed(tmp_path, d
 
 def test_the_cells_checked_are_the_cells_a_person_can_correct():
     from desktop.formats import session_values
-    from desktop.nlp.figure_rows import OVERRIDABLE_COLUMNS
+    from desktop.nlp.figures.table.rows import OVERRIDABLE_COLUMNS
 
     checked = (*session_values.NUMBER_CELLS, *session_values.TEXT_CELLS, *session_values.CHOICE_CELLS)
     assert sorted(checked) == sorted(OVERRIDABLE_COLUMNS)

@@ -18,8 +18,8 @@ from desktop.core.session import Session
 from desktop.model import chart_data
 from desktop.model.figure_table import COLUMNS, SEARCHED_FIELDS, FigureTableModel
 from desktop.model.session_model import SessionModel
-from desktop.nlp import figure_rows
-from desktop.nlp.highlight_figures import TABLE_COLUMNS, figures_for_highlights
+from desktop.nlp.figures.table import rows as figure_rows
+from desktop.nlp.figures.table.highlights import TABLE_COLUMNS, figures_for_highlights
 
 TEXT = (
     "Trade grew by 40 percent in 2022 to $460 million, from $330 million in 2021.\n"

@@ -4,7 +4,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelRoleData, QPersistentModel
 from PySide6.QtWidgets import QTableView
 
 from desktop.model.figure_table import COLUMNS, FigureTableModel, format_value
-from desktop.nlp.highlight_figures import TABLE_COLUMNS
+from desktop.nlp.figures.table.highlights import TABLE_COLUMNS
 
 
 def make_frame(count: int = 6) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from desktop.core.highlight import Highlight
 from desktop.core.highlight_set import HighlightSet
 from desktop.core.session import Session
 from desktop.model.session_model import SessionModel
-from desktop.nlp.highlight_figures import figures_for_highlights
+from desktop.nlp.figures.table.highlights import figures_for_highlights
 
 TEXT = (
     "Trade grew by 40 percent in 2022, exceeding $460 million.\n"

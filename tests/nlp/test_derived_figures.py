@@ -4,7 +4,7 @@ import pytest
 
 from desktop.core.figure import FIGURE_COLUMNS
 from desktop.nlp import analyze
-from desktop.nlp.derived_figures import with_derived
+from desktop.nlp.figures.table.derived import with_derived
 
 TEXT = (
     "MADRID, March 3, 2024. Tourism revenue in Spain rose by 25 percent in 2023, reaching €80 billion.\n"

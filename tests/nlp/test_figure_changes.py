@@ -1,8 +1,8 @@
 import pytest
 
 from desktop.core.figure import FigureReading
-from desktop.nlp.figure_changes import change_factor, change_of
-from desktop.nlp.figures import find_figures
+from desktop.nlp.figures.changes import change_factor, change_of
+from desktop.nlp.figures.scanner import find_figures
 
 
 def change(text, surface, base=""):

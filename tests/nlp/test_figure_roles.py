@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.nlp.figures import extract_figures
+from desktop.nlp.figures.scanner import extract_figures
 
 
 def _rows(text: str) -> dict[str, dict]:

@@ -2,14 +2,14 @@
 
 import pytest
 
-from desktop.nlp.figure_context import parse_spans
-from desktop.nlp.figure_sentences import FigureContext
-from desktop.nlp.figure_subjects import ANAPHOR, subject_of, subjects_of
-from desktop.nlp.subject_keys import subject_key
-from desktop.nlp.figures import find_figures
+from desktop.nlp.figures.describe import parse_spans
+from desktop.nlp.figures.surroundings import FigureContext
+from desktop.nlp.figures.subjects.of_figures import ANAPHOR, subject_of, subjects_of
+from desktop.nlp.figures.subjects.keys import subject_key
+from desktop.nlp.figures.scanner import find_figures
 from desktop.nlp.pipeline import parse_sentences
 from desktop.nlp.sentences import sentence_spans
-from desktop.nlp.subject_names import PRONOUNS, article_names
+from desktop.nlp.figures.subjects.names import PRONOUNS, article_names
 
 
 def subject(sentence, surface):
@@ -156,7 +156,7 @@ def test_an_ownerless_measure_is_the_article_s_company():
 
 
 def test_the_article_s_country_and_commodity_come_from_its_start():
-    from desktop.nlp.subject_article import article_commodity, article_country
+    from desktop.nlp.figures.subjects.article import article_commodity, article_country
     text = ("Dutch jobless total climbs\n\nThe number of Dutch workers without a job rose in May, "
             "the statistics office of the Netherlands said.")
     assert article_country(text) == "Dutch"
@@ -167,7 +167,7 @@ def test_the_article_s_country_and_commodity_come_from_its_start():
 
 
 def test_an_ownerless_macro_measure_is_the_article_s_country():
-    from desktop.nlp.subject_names import ArticleNames
+    from desktop.nlp.figures.subjects.names import ArticleNames
     names = ArticleNames((), country="Irish")
     assert subject_in("The jobless rate rose to 5.1% in March.", "5.1%", names) == "Irish jobless rate"
     assert subject_in("The trade deficit narrowed to €2bn.", "€2bn", names) == "Irish trade deficit"
@@ -177,7 +177,7 @@ def test_an_ownerless_macro_measure_is_the_article_s_country():
 
 
 def test_bare_prices_are_the_article_s_commodity_s():
-    from desktop.nlp.subject_names import ArticleNames
+    from desktop.nlp.figures.subjects.names import ArticleNames
     names = ArticleNames((), country="US", commodity="copper")
     assert subject_in("Prices slipped to $8,100 on Friday.", "$8,100", names) == "copper Prices"
     houses = ArticleNames((), country="Irish", commodity="house")
@@ -198,7 +198,7 @@ def test_a_rise_in_a_month_is_of_the_clause_s_measure():
 
 
 def test_an_abbreviation_the_article_defines_is_written_out():
-    from desktop.nlp.subject_article import article_abbreviations
+    from desktop.nlp.figures.subjects.article import article_abbreviations
     text = "Browser rivals gain\n\nAnalysts said Opera Mobile (OM) gained users, while Safari Web (SW) lost some."
     assert article_abbreviations(text) == (("OM", "Opera Mobile"), ("SW", "Safari Web"))
     names = article_names(text)
@@ -226,7 +226,7 @@ def test_a_headline_naming_nobody_takes_the_body_s_most_named_organisation():
 
 
 def test_people_out_of_work_keep_their_state_and_the_article_s_country_form():
-    from desktop.nlp.subject_names import ArticleNames
+    from desktop.nlp.figures.subjects.names import ArticleNames
     names = ArticleNames((), country="Swedish")
     assert subject_in("In March, Sweden had 410,000 people out of work.", "410,000", names) \
         == "Swedish people out of work"
@@ -240,7 +240,7 @@ def test_the_club_inside_a_phrase_is_written_as_the_name_it_stands_for():
 
 
 def test_a_measure_after_a_period_word_or_a_name_is_what_a_subject_is_grouped_by():
-    from desktop.nlp.subject_keys import subject_key
+    from desktop.nlp.figures.subjects.keys import subject_key
 
     assert subject_key("Norvik third quarter turnover") == "turnover"
     assert subject_key("Norvik turnover") == "turnover"
@@ -255,7 +255,7 @@ def test_a_measure_after_a_period_word_or_a_name_is_what_a_subject_is_grouped_by
     ("IBM - the old giant - grew 3%.", 0),
 ])
 def test_a_dateline_is_left_out_of_the_parse_with_its_length_kept(sentence, blanked):
-    from desktop.nlp.figure_context import without_dateline
+    from desktop.nlp.figures.describe import without_dateline
 
     cleaned = without_dateline(sentence)
     assert len(cleaned) == len(sentence)
@@ -284,7 +284,7 @@ def test_a_price_of_shares_in_a_company_is_that_company_s_share_price(text, subj
 
 
 def test_a_headline_name_the_body_writes_longer_or_after_a_dateline_is_the_article_s():
-    from desktop.nlp.subject_names import article_names
+    from desktop.nlp.figures.subjects.names import article_names
 
     text = ("Vantor cuts forecast\nOSLO, May 4, 2026 - Vantor Shipping cut its outlook on Monday. "
             "Revenue fell 4% to $1.2bn.")

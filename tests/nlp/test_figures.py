@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.figure import FIGURE_COLUMNS, FigureReading
-from desktop.nlp.base_units import base_value
-from desktop.nlp.figures import extract_figures, find_figures, read_figure
+from desktop.nlp.figures.base_units import base_value
+from desktop.nlp.figures.scanner import extract_figures, find_figures, read_figure
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_b7826a19fda1218e.txt"
 

@@ -1,7 +1,7 @@
 """The figures table follows the highlights: hand-made ones, years, overrides."""
 
 from desktop.core.highlight import Highlight
-from desktop.nlp.highlight_figures import figures_for_highlights
+from desktop.nlp.figures.table.highlights import figures_for_highlights
 
 TEXT = ("In 2022 the fund paid $75 million over the first four months of this year, "
         "and the fleet's average age was 16-17 years.")
@@ -64,7 +64,7 @@ def test_the_table_patched_edit_by_edit_equals_one_made_from_scratch():
 
     import pandas as pd
 
-    from desktop.nlp.highlight_figures import figure_rows
+    from desktop.nlp.figures.table.highlights import figure_rows
 
     paragraphs = [
         "Freight volumes rose 60% in 2021, reaching 8 million tons.",

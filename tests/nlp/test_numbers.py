@@ -2,7 +2,7 @@
 
 import pytest
 
-from desktop.nlp.numbers import read_number_words, read_numeral
+from desktop.nlp.figures.numbers import read_number_words, read_numeral
 
 
 @pytest.mark.parametrize(("text", "value", "surface"), [

@@ -173,10 +173,10 @@ def test_a_task_let_leave_runs_while_this_process_holds_the_gil_in_a_long_call()
 
 
 def test_a_loaded_worker_has_every_unit_pattern_compiled():
-    from desktop.nlp import units
+    from desktop.nlp.figures import units
 
     probe = ("(lambda u: sorted(u._MATCHERS) == sorted(u._PATTERNS))"
-             "(__import__('desktop.nlp.units', fromlist=['units']))")
+             "(__import__('desktop.nlp.figures.units', fromlist=['units']))")
     try:
         parallel.warm_up()
         assert parallel.submit(eval, probe).result() is True

@@ -1,7 +1,7 @@
 """Which part of a figure's sentence is parsed for its subject."""
 
-from desktop.nlp.figure_context import PARSE_TAIL_CHARS, parse_spans
-from desktop.nlp.figures import find_figures
+from desktop.nlp.figures.describe import PARSE_TAIL_CHARS, parse_spans
+from desktop.nlp.figures.scanner import find_figures
 from desktop.nlp.sentences import sentence_spans
 
 

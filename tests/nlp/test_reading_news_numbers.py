@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.figure import FigureReading
-from desktop.nlp.figures import find_figures
+from desktop.nlp.figures.scanner import find_figures
 
 
 def readings(text: str) -> list[tuple[str, float, str]]:

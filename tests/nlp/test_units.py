@@ -2,7 +2,7 @@
 
 import pytest
 
-from desktop.nlp.units import currency_code, currency_names, currency_prefix_before, match_unit
+from desktop.nlp.figures.units import currency_code, currency_names, currency_prefix_before, match_unit
 
 
 @pytest.mark.parametrize(("text", "code", "kind", "surface"), [

@@ -5,7 +5,7 @@ from PySide6.QtGui import QFontMetrics
 
 from desktop.core.figure import FIGURE_COLUMNS
 from desktop.model.chart_data import ChartRows
-from desktop.nlp.figure_frame import frame_from_columns
+from desktop.nlp.figures.table.frame import frame_from_columns
 from desktop.ui.bar_chart import BarChart, compact_number, short
 from desktop.ui.charts_view import FigureBarsChart
 

@@ -36,7 +36,7 @@ def analysed():
     figures table (with a value and a role corrected by hand), and the analysis."""
     from desktop.core.suggestions import new_suggestions
     from desktop.nlp import analyze
-    from desktop.nlp.session_figures import session_figures
+    from desktop.nlp.figures.table.session import session_figures
 
     analysis = analyze(ANALYSED_TEXT)
     session = Session(Article(ANALYSED_TEXT, title="Norvik <results>"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.nlp.entity_merge import EntitySpan, merge_entities
-from desktop.nlp.figures import find_figures
+from desktop.nlp.figures.scanner import find_figures
 
 
 def merged(text, model):
