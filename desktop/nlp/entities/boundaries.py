@@ -9,6 +9,12 @@ The model also runs a name on over the numbers after it in tables and results
 ("J. Ratcliffe 63", "Durham 114", "SEOUL 1996-08-30"): a person's, place's, people's or
 organisation's name loses the numbers it ends with (names of products, events, works
 and laws keep theirs: "Boeing 767", "Apollo 13", "Title 9").
+
+A full stop that ends a sentence belongs to the sentence, not to the name before it
+("... a unit of Halverton Corp." -> "Halverton Corp"; "Salem, Ore." -> "Ore"), as the
+standard news annotations read it (the Penn Treebank's tokens, which CoNLL-2003 and
+OntoNotes follow, part it from the abbreviation). An initialism keeps its last full
+stop ("the U.S.", "N.J."), and so does a lone initial ("John Q.").
 """
 
 from __future__ import annotations
@@ -41,6 +47,28 @@ def trim_punctuation(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
         if start < end:
             trimmed.append(span if (start, end) == (span.start, span.end)
                            else replace(span, start=start, end=end))
+    return trimmed
+
+
+#: What follows a full stop that ends a sentence: the end of the line or text, or a
+#: space and the capital (or opening mark) of the next sentence.
+_SENTENCE_AFTER = re.compile(r"[ \t]*(?:\n|$)|\s+[\"'“‘(\[]*[A-Z]")
+#: The last word of a span that keeps its full stop: an initialism ("U.S.", "p.m.")
+#: or a lone initial ("Q.").
+_OWN_FULL_STOP = re.compile(r"(?:\w+\.)+\w+\.|[A-Z]\.")
+
+
+def trim_sentence_stop(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """``spans`` without the full stop that ends their sentence ("Halverton Corp."
+    at a sentence end -> "Halverton Corp"), unless an initialism or initial owns it."""
+    trimmed = []
+    for span in spans:
+        end = span.end
+        if end - span.start > 1 and text[end - 1] == "." and _SENTENCE_AFTER.match(text, end):
+            last = text.rfind(" ", span.start, end) + 1 or span.start
+            if not _OWN_FULL_STOP.fullmatch(text, max(last, span.start), end):
+                span = replace(span, end=end - 1)
+        trimmed.append(span)
     return trimmed
 
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from desktop.nlp.entities.boundaries import split_at_dashes, trim_punctuation, trim_trailing_numbers
+from desktop.nlp.entities.boundaries import (
+    split_at_dashes,
+    trim_punctuation,
+    trim_sentence_stop,
+    trim_trailing_numbers,
+)
 from desktop.nlp.entities.context import apply_context
 from desktop.nlp.entities.casing import CaseEvidence, RereadPlan, apply_reread, plan_reread
 from desktop.nlp.entities.gazetteer import load_gazetteer
@@ -40,12 +45,13 @@ def revise_chunk(
     doc: Doc, plan: RereadPlan, window_docs: list[Doc], text: str | None = None
 ) -> list[EntitySpan]:
     """The entities of one chunk's ``doc``: its all-caps stretches taken from the
-    re-read ``window_docs``, stray punctuation trimmed, gazetteer labels given, and
+    re-read ``window_docs``, stray punctuation and a sentence's full stop trimmed, gazetteer labels given, and
     names relabelled by the words around them (:mod:`.context`).
     ``text`` is the doc's text when the caller has it (``Doc.text`` joins every token)."""
     text = doc.text if text is None else text
     spans = apply_reread(model_spans(doc), plan, window_docs)
     spans = trim_trailing_numbers(trim_punctuation(spans, text), text)
+    spans = trim_sentence_stop(spans, text)
     spans = split_at_dashes(spans, text, _is_place)
     return apply_context(apply_gazetteer(spans, text), text)
 

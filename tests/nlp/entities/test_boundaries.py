@@ -59,3 +59,24 @@ def test_a_spaced_dash_parts_a_name_and_only_known_places_keep_an_earlier_part()
     assert parts("3 - Ingrid Salvesen", "PERSON") == [("Ingrid Salvesen", "PERSON")]
     assert parts("Smith-Jones", "PERSON") == [("Smith-Jones", "PERSON")]
     assert parts("Pride - and Prejudice", "WORK_OF_ART") == [("Pride - and Prejudice", "WORK_OF_ART")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Parts come from Halverton Corp.", "Halverton Corp.", "Halverton Corp"),
+        ("Parts come from Halverton Corp.\nNext line.", "Halverton Corp.", "Halverton Corp"),
+        ("Parts come from Halverton Corp. The rest is local.", "Halverton Corp.", "Halverton Corp"),
+        ('She moved to Salem, Ore. "It rains," she says.', "Ore.", "Ore"),
+        ("Halverton Corp. said it would close.", "Halverton Corp.", "Halverton Corp."),
+        ("Parts come from the U.S.", "U.S.", "U.S."),
+        ("He signed it John Q.", "John Q.", "John Q."),
+    ],
+)
+def test_the_full_stop_that_ends_a_sentence_is_the_sentences(text, surface, expected):
+    from desktop.nlp.entities.boundaries import trim_sentence_stop
+
+    start = text.index(surface)
+    [span] = trim_sentence_stop([EntitySpan(start, start + len(surface), "ORG", reason="model")], text)
+    assert text[span.start : span.end] == expected
+    assert span.reason == "model"
