@@ -1,11 +1,14 @@
 """Document-level consistency: one name, one label across the article.
 
-Three passes over the entity spans of a whole text:
+Four passes over the entity spans of a whole text:
 
 1. A person's surname or other short form ("Mussabekova") takes the PERSON label
    and canonical name of the full name it ends ("Aliya Mussabekova"), unless the
    model reads those words as another kind of name more often than as this person
    ("Henry Ford" does not make every "Ford" of a car-maker story a person).
+   Likewise the leading words of a company's full name ("Halverton" of "Halverton
+   Optics Corp.") name that company (ORG), unless they name a place the gazetteer
+   knows or a person of the article ("Laird" of "Laird Group Inc." beside "Anna Laird").
 2. Mentions with the same words and different labels take the label most of them
    have (earliest mention breaking a tie); a label the user gave, a defined
    abbreviation's or the gazetteer's wins over the model's.
@@ -41,6 +44,7 @@ _WORD_SPLIT = re.compile(r"\s+")
 def make_consistent(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
     """``spans`` of ``text`` with short names, labels and missed mentions made consistent."""
     spans = inherit_from_full_names(spans, text)
+    spans = inherit_from_companies(spans, text)
     spans = vote_by_surface(spans, text)
     return label_unmarked_mentions(spans, text)
 
@@ -61,6 +65,60 @@ def inherit_from_full_names(spans: list[EntitySpan], text: str) -> list[EntitySp
         else:
             revised.append(replace(span, label="PERSON", reason=reasons.same_as(full), canonical=full))
     return revised
+
+
+#: The last word of a company's full name: its legal form or a group's word.
+_COMPANY_ENDING = re.compile(
+    r"(?:&\s+)?(?:Corp|Corporation|Inc|Incorporated|Co|Cos|Company|Ltd|Limited|LLC|L\.P|LP|PLC|Plc|plc"
+    r"|AG|SA|S\.A|S\.p\.A|N\.V|NV|GmbH|Group|Holdings|Bancorp)\.?$")
+#: Words a short company name does not end with.
+_NO_SHORT_END = frozenset({"&", "and", "of", "the", "for", "de"})
+
+
+def inherit_from_companies(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """The leading words of a company's full name are that company ("Halverton" of
+    "Halverton Optics Corp." is ORG), unless the gazetteer knows them as a place or
+    they are a short form of a person of the article."""
+    short_forms = _company_short_forms(spans, text)
+    if not short_forms:
+        return spans
+    people = _full_person_names(spans, text)
+    revised = []
+    for span in spans:
+        surface = plain_name(text[span.start : span.end])
+        full = short_forms.get(surface)
+        if (full is None or span.label == "ORG" or span.label not in NAME_LABELS or _is_fixed(span)
+                or surface in people or _is_known_place(surface)):
+            revised.append(span)
+        else:
+            revised.append(replace(span, label="ORG", reason=reasons.short_for(full), canonical=full))
+    return revised
+
+
+def _company_short_forms(spans: list[EntitySpan], text: str) -> dict[str, str]:
+    """Each run of leading words of an ORG whose name ends with a company's legal form,
+    with that full name (the first one, when several share the words)."""
+    found: dict[str, str] = {}
+    for span in spans:
+        if span.label != "ORG":
+            continue
+        full = plain_name(text[span.start : span.end])
+        ending = _COMPANY_ENDING.search(full)
+        if ending is None:
+            continue
+        words = _WORD_SPLIT.split(full[: ending.start()].rstrip(" ,"))
+        for count in range(1, len(words) + 1):
+            lead = words[:count]
+            if lead[-1] in _NO_SHORT_END or not all(w[:1].isupper() for w in lead):
+                break
+            found.setdefault(" ".join(lead), full)
+    return found
+
+
+def _is_known_place(surface: str) -> bool:
+    from desktop.nlp.entities.gazetteer import load_gazetteer
+
+    return load_gazetteer().lookup(surface) is not None
 
 
 #: Labels an unlabelled mention takes from a labelled one. The small model's FAC and
@@ -109,9 +167,13 @@ def label_unmarked_mentions(spans: list[EntitySpan], text: str) -> list[EntitySp
         surface = text[span.start : span.end]
         if surface not in known and span.label in SPREAD_LABELS and _can_spread(surface):
             known[surface] = span  # its reason is made for the mentions it labels
-    for short, names in _full_person_names(spans, text).items():
+    people = _full_person_names(spans, text)
+    for short, names in people.items():
         full = names[0][1]
         known.setdefault(short, EntitySpan(0, 0, "PERSON", reasons.same_as(full), full))
+    for short, full in _company_short_forms(spans, text).items():
+        if short not in people and not _is_known_place(short):
+            known.setdefault(short, EntitySpan(0, 0, "ORG", reasons.short_for(full), full))
     occupied = Occupancy(len(text), spans)
     words = WordStarts(text, known)
     added = []

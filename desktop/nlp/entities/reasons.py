@@ -25,6 +25,11 @@ def same_as(name: str) -> str:
     return f"{CONSISTENCY_PREFIX}same as '{name}'"
 
 
+def short_for(name: str) -> str:
+    """The leading words of a company's full name ("Halverton" of "Halverton Corp.")."""
+    return f"{CONSISTENCY_PREFIX}short for '{name}'"
+
+
 def other_mentions(surface: str) -> str:
     """A mention labelled like the other mentions of the same words."""
     return f"{CONSISTENCY_PREFIX}same as the other mentions of '{surface}'"

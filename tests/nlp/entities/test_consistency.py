@@ -108,3 +108,35 @@ def test_buildings_and_products_are_not_spread_to_unlabelled_mentions(span_at, l
     assert label_unmarked_mentions(spans, text) == spans
     spans = [span_at(text, "Harbour Hall", "ORG")]
     assert labelled(text, label_unmarked_mentions(spans, text)) == [("Harbour Hall", "ORG")] * 2
+
+
+def test_the_leading_words_of_a_company_name_are_that_company(span_at, labelled):
+    from desktop.nlp.entities.consistency import inherit_from_companies
+
+    text = "Halverton Optics Corp. makes lenses. Halverton said sales rose. Halverton Optics hired."
+    spans = [span_at(text, "Halverton Optics Corp.", "ORG"), span_at(text, "Halverton", "GPE", nth=1),
+             span_at(text, "Halverton Optics", "PERSON", nth=1)]
+    revised = inherit_from_companies(spans, text)
+    assert labelled(text, revised) == [
+        ("Halverton Optics Corp.", "ORG"), ("Halverton", "ORG"), ("Halverton Optics", "ORG")]
+    assert revised[1].reason == "document consistency: short for 'Halverton Optics Corp.'"
+    assert revised[1].canonical == "Halverton Optics Corp."
+
+
+def test_a_company_name_leaves_places_and_people_of_the_same_words_alone(span_at, labelled):
+    from desktop.nlp.entities.consistency import inherit_from_companies
+
+    text = "Norway Timber Ltd. cut jobs in Norway. Anna Laird runs Laird Group Inc. and Laird said no."
+    spans = [span_at(text, "Norway Timber Ltd.", "ORG"), span_at(text, "Norway", "GPE", nth=1),
+             span_at(text, "Anna Laird", "PERSON"), span_at(text, "Laird Group Inc.", "ORG"),
+             span_at(text, "Laird", "PERSON", nth=2)]
+    assert [label for _, label in labelled(text, inherit_from_companies(spans, text))] == [
+        "ORG", "GPE", "PERSON", "ORG", "PERSON"]
+
+
+def test_an_unmarked_short_company_name_is_labelled(span_at, labelled):
+    text = "Brightwater Pumps Inc. lost money. Analysts said Brightwater must cut costs."
+    spans = [span_at(text, "Brightwater Pumps Inc.", "ORG")]
+    revised = label_unmarked_mentions(spans, text)
+    assert labelled(text, revised) == [("Brightwater Pumps Inc.", "ORG"), ("Brightwater", "ORG")]
+    assert revised[1].reason == "document consistency: short for 'Brightwater Pumps Inc.'"
