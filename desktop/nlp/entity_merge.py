@@ -124,11 +124,18 @@ def stands_for(start: int, end: int, figure: FigureReading) -> bool:
     )
 
 
+#: The unit code of a difference between two percentages ("0.25 percentage point"):
+#: a count of points, which the news annotations label CARDINAL as the model does.
+PERCENTAGE_POINTS = "pp"
+
+
 def _labels_agree(label: str, figure: FigureReading) -> bool:
     """False for a model CARDINAL over an amount of money or a percentage: the model
     missed its unit ("4.5 billion" of "4.5 billion euros"), and the figure keeps its
-    own span and label."""
-    return not (label == "CARDINAL" and figure.label in ("MONEY", "PERCENT"))
+    own span and label. Percentage points are counted, not a percentage: the model's
+    CARDINAL stands for them."""
+    return not (label == "CARDINAL" and figure.label in ("MONEY", "PERCENT")
+                and figure.unit_code != PERCENTAGE_POINTS)
 
 
 def _numberless_word(surface: str) -> bool:

@@ -15,6 +15,12 @@ A full stop that ends a sentence belongs to the sentence, not to the name before
 standard news annotations read it (the Penn Treebank's tokens, which CoNLL-2003 and
 OntoNotes follow, part it from the abbreviation). An initialism keeps its last full
 stop ("the U.S.", "N.J."), and so does a lone initial ("John Q.").
+
+A number, amount or date does not begin with a word of position or a possessive
+("below 50%" -> "50%", "its 60 years" -> "60 years": the figure's reading keeps the
+qualifier), nor end with a range's or list's joining word ("$10 to" -> "$10"). And
+"one" that picks one of a group ("one of the few lenders") stands for a noun, not a
+count: the model's CARDINAL there is dropped, as the figure engine reads no figure.
 """
 
 from __future__ import annotations
@@ -70,6 +76,40 @@ def trim_sentence_stop(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
                 span = replace(span, end=end - 1)
         trimmed.append(span)
     return trimmed
+
+
+#: Labels of numbers, amounts, dates and times.
+_NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
+_NUMERIC_LEAD = re.compile(r"(?:below|above|Below|Above|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Yy]our|[Mm]y)\s+")
+_NUMERIC_TAIL = re.compile(r"\s+(?:to|and|or|from)$")
+
+
+def trim_numeric_edges(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """Numeric ``spans`` without a leading word of position or possessive and a
+    trailing joining word ("below 50%" -> "50%", "$10 to" -> "$10")."""
+    trimmed = []
+    for span in spans:
+        if span.label in _NUMERIC_LABELS:
+            start, end = span.start, span.end
+            lead = _NUMERIC_LEAD.match(text, start, end)
+            if lead is not None and lead.end() < end:
+                start = lead.end()
+            tail = _NUMERIC_TAIL.search(text, start, end)
+            if tail is not None and tail.start() > start:
+                end = tail.start()
+            if (start, end) != (span.start, span.end):
+                span = replace(span, start=start, end=end)
+        trimmed.append(span)
+    return trimmed
+
+
+_ONE_OF = re.compile(r"(?:[Oo]ne|ONE)\s+of\b")
+
+
+def drop_pronoun_one(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """``spans`` without a CARDINAL "one" that picks one of a group ("one of them")."""
+    return [s for s in spans
+            if not (s.label == "CARDINAL" and s.end - s.start == 3 and _ONE_OF.match(text, s.start))]
 
 
 #: Labels whose names never end with a number.

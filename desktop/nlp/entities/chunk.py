@@ -6,8 +6,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from desktop.nlp.entities.boundaries import (
+    drop_pronoun_one,
     split_at_dashes,
     trim_punctuation,
+    trim_numeric_edges,
     trim_sentence_stop,
     trim_trailing_numbers,
 )
@@ -51,7 +53,7 @@ def revise_chunk(
     text = doc.text if text is None else text
     spans = apply_reread(model_spans(doc), plan, window_docs)
     spans = trim_trailing_numbers(trim_punctuation(spans, text), text)
-    spans = trim_sentence_stop(spans, text)
+    spans = drop_pronoun_one(trim_numeric_edges(trim_sentence_stop(spans, text), text), text)
     spans = split_at_dashes(spans, text, _is_place)
     return apply_context(apply_gazetteer(spans, text), text)
 

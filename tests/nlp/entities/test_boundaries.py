@@ -80,3 +80,31 @@ def test_the_full_stop_that_ends_a_sentence_is_the_sentences(text, surface, expe
     [span] = trim_sentence_stop([EntitySpan(start, start + len(surface), "ORG", reason="model")], text)
     assert text[span.start : span.end] == expected
     assert span.reason == "model"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label", "expected"),
+    [
+        ("Output slipped below 50% in May.", "below 50%", "PERCENT", "50%"),
+        ("Yields stayed above 3% all year.", "above 3%", "PERCENT", "3%"),
+        ("After her 60 years at the mill she left.", "her 60 years", "DATE", "60 years"),
+        ("Tickets cost $10 to $15 each.", "$10 to", "MONEY", "$10"),
+        ("Output fell by more than 50% in May.", "more than 50%", "PERCENT", "more than 50%"),
+        ("They met below Hill Farm.", "below Hill Farm", "LOC", "below Hill Farm"),
+    ],
+)
+def test_a_number_loses_a_leading_position_word_or_possessive_and_a_trailing_joiner(
+        text, surface, label, expected):
+    from desktop.nlp.entities.boundaries import trim_numeric_edges
+
+    start = text.index(surface)
+    [span] = trim_numeric_edges([EntitySpan(start, start + len(surface), label)], text)
+    assert text[span.start : span.end] == expected
+
+
+def test_one_that_picks_one_of_a_group_is_no_count():
+    from desktop.nlp.entities.boundaries import drop_pronoun_one
+
+    text = "Kestrel is one of the few lenders left, with one branch and One of its vans."
+    spans = [EntitySpan(text.index(w), text.index(w) + 3, "CARDINAL") for w in ("one of", "one branch", "One of")]
+    assert [text[s.start : s.end + 7] for s in drop_pronoun_one(spans, text)] == ["one branch"]

@@ -48,3 +48,12 @@ def test_a_model_span_stating_another_number_gives_way_to_the_figure():
         ("£125m", "MONEY", "figure engine"),
         ("340,000", "MONEY", "model; the figure engine reads it as money"),
     ]
+
+
+def test_percentage_points_stay_the_models_count():
+    text = "The spread narrowed 0.35 percentage point to 4.1%, and margins rose 2.5 billion euros."
+    assert merged(text, [("0.35", "CARDINAL"), ("4.1%", "PERCENT"), ("2.5 billion", "CARDINAL")]) == [
+        ("0.35", "CARDINAL", "model; the figure engine reads it as percent"),
+        ("4.1%", "PERCENT", "model; the figure engine reads it as percent"),
+        ("2.5 billion euros", "MONEY", "figure engine"),
+    ]
