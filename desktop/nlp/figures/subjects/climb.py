@@ -1,0 +1,299 @@
+"""The climb from a figure up its sentence's parse to what it measures: the noun it
+modifies, the predicate it completes ("sales were $3 million"), the verb it hangs
+from with that verb's subject and object, or the measure a verb names ("took" ->
+"takings")."""
+
+from __future__ import annotations
+
+from desktop.nlp.figures.subjects.found import Found
+from desktop.nlp.figures.subjects.names import PRONOUNS, stands_in
+from desktop.nlp.figures.subjects.tokens import (
+    _MAX_CLAUSE_TOKENS,
+    _is_amount,
+    _is_noun,
+    _is_pointing,
+    _measured,
+    _named,
+    _object,
+    _owner_of_measure,
+    _phrase,
+    _prep_object,
+    _subject_child,
+    _verb_subject,
+    _words,
+)
+from desktop.nlp.figures.subjects.words import (
+    MEASURE_NOUNS,
+    MOVEMENT_NOUNS,
+    NOMINALS,
+    PLACEHOLDER_NOUNS,
+    _CLIMB_DEPS,
+    _COPULAS,
+    _EXPECTING_VERBS,
+    _MONTHS,
+    _NAME_TAGS,
+    _NOUN_TAGS,
+    _POINTING_NOUNS,
+    _POINTING_WORDS,
+    _PREMODIFIER_DEPS,
+    _RELATIVE_WORDS,
+    _SUBJECT_DEPS,
+    _TIME_NOUNS,
+    _UNIT_WORDS,
+)
+
+
+_MAX_CLIMB = 12
+
+
+def _climb(token, inside: set[int]) -> Found | None:
+    """Walks from the figure up the parse to the noun it measures."""
+    for _ in range(_MAX_CLIMB):
+        head = token.head
+        if head.i == token.i:
+            return None
+        dep = token.dep_
+        if dep in _SUBJECT_DEPS:
+            # the figure is itself the subject: what its verb says of it, if anything
+            return _predicate(head, token, inside) if token.i in inside else None
+        outside_noun = head.i not in inside and _is_noun(head) and not _is_amount(head, inside)
+        if outside_noun and dep in _PREMODIFIER_DEPS and head.i > token.i and head.lower_ in _UNIT_WORDS:
+            token = head  # "41.7 points higher": the unit the figure is in
+            continue
+        if outside_noun and dep in _PREMODIFIER_DEPS and head.i > token.i:
+            # "a 35% slide in margins", "a $6bn deal", "the three-year plan"
+            found = _noun_found(head, inside)
+            if found is not None:
+                return found
+            token = head
+            continue
+        if dep == "pobj" and head.lower_ in ("of", "with") and head.head.tag_ in _NOUN_TAGS \
+                and head.head.i not in inside:
+            noun = head.head
+            if noun.lower_ in MEASURE_NOUNS or noun.lower_ in PLACEHOLDER_NOUNS:
+                owner = _owner_of_measure(noun)
+                if owner is not None:
+                    return Found(owner)
+                if _is_pointing(noun):
+                    return Found(pointing=True)
+                token = noun
+                continue
+            if head.lower_ == "of" and noun.dep_ == "pobj" and noun.head.lower_ in ("excluding", "including") \
+                    and _is_noun(noun.head.head):
+                noun = noun.head.head  # "profit excluding charges of $2.07"
+            if head.lower_ == "of":
+                found = _noun_found(noun, inside)
+                if found is not None:
+                    return found
+                token = noun
+                continue
+        if dep == "appos" and outside_noun:
+            if _is_amount(head) or head.lower_ in PLACEHOLDER_NOUNS:
+                token = head  # "$60bn (£31.7bn)": what the main amount measures
+                continue
+            return Found(_measured(head, inside))
+        if dep == "conj" and _is_amount(head):
+            token = head
+            continue
+        if dep == "pobj" and head.dep_ in ("prep", "agent") and head.head.tag_ in _NOUN_TAGS \
+                and head.head.i not in inside:
+            noun = head.head  # "a gain in yearly margins to $8.4bn", "stock at $27"
+            found = _noun_found(noun, inside)
+            if found is not None:
+                return found
+            token = noun
+            continue
+        if dep in ("acl", "relcl", "amod", "prep") and outside_noun and head.i < token.i:
+            # "the shortfall, well above the $31bn forecast", "grants totalling ..."
+            found = _noun_found(head, inside)
+            if found is not None:
+                return found
+            token = head
+            continue
+        if dep not in _CLIMB_DEPS:
+            return None
+        if head.tag_.startswith("VB"):
+            found = _verb_found(head, token, dep, inside)
+            if found is not None:
+                return found
+        else:
+            subject = _subject_child(head)
+            if subject is not None:
+                return _subject_found(subject, inside)
+        token = head
+    return None
+
+
+def _predicate(verb, subject, inside: set[int]) -> Found | None:
+    """What a figure that is the subject of ``verb`` is, as the verb says: "59% are
+    men" -> "men"; "$4bn is required to rebuild the bridges" -> "required to rebuild the
+    bridges"; "3 million have installed the app" -> "installed the app"."""
+    if verb.lower_ in _COPULAS:
+        attr = next((c for c in verb.children if c.dep_ == "attr" and c.i > subject.i and _is_noun(c)), None)
+        return Found(_measured(attr, inside)) if attr is not None and not _is_amount(attr, inside) else None
+    if not verb.tag_.startswith("VB") or verb.lower_ in _EXPECTING_VERBS:
+        return None
+    words = [verb]
+    purpose = False
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "xcomp", "prt", "attr", "acomp", "oprd", "agent"):
+            words.extend(child.subtree)
+        elif child.dep_ == "advcl" and verb.tag_ == "VBN" and _is_purpose(child):
+            words.extend(child.subtree)  # "$2bn is needed to repair the dams"
+            purpose = True
+        elif child.dep_ != "prep":
+            break
+    limit = _MAX_CLAUSE_TOKENS + 2 if purpose else _MAX_CLAUSE_TOKENS
+    if len(words) < 2 or len(words) > limit or any(_is_amount(t, inside) for t in words):
+        return None
+    return Found(None, None, _words(words))
+
+
+def _is_purpose(clause) -> bool:
+    """A clause saying what something is for: "to repair the dams"."""
+    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _noun_found(noun, inside: set[int]) -> Found | None:
+    """What a noun the figure modifies measures: the noun itself ("jobs"), what a
+    movement is in ("a rise in profits"), or None to climb on from it."""
+    lower = noun.lower_
+    if lower in MOVEMENT_NOUNS:
+        target = _prep_object(noun, ("in", "of"), inside)
+        if target is not None and (target.lower_ in _TIME_NOUNS or target.lower_ in _MONTHS or target.like_num):
+            return None  # "the £3bn gain in July": a time, no measure; climb on to the clause's
+        if target is not None:
+            return Found(_measured(target, inside))
+        if lower == "growth" and any(c.dep_ in ("compound", "amod", "poss") and c.i not in inside
+                                     and c.tag_ != "CD" for c in noun.lefts):
+            return Found(noun)  # "earnings growth of 5%"
+        return None
+    if lower in _TIME_NOUNS:
+        return None  # "ended the session 41 points higher"
+    if lower in PLACEHOLDER_NOUNS:
+        if _is_pointing(noun) or (lower in _POINTING_NOUNS and not _prep_object(noun, ("of",), inside)
+                                  and not any(c.dep_ in ("compound", "amod") for c in noun.lefts)):
+            return Found(pointing=True)  # "a figure nearer to $7m"
+        return None
+    return Found(_measured(noun, inside))
+
+
+def _verb_found(verb, token, dep: str, inside: set[int]) -> Found | None:
+    """What a figure hanging from ``verb`` (by ``dep``, through ``token``) measures:
+    the verb's subject ("sales rose 2%", "the gap was $3bn"), its object ("cut its
+    debt by 10%"), or for an amount it takes as object, its subject and the measure
+    the verb names ("it took $42m" -> takings)."""
+    if dep in ("dobj", "attr", "oprd") and token.i in inside:
+        subject = _verb_subject(verb)
+        if verb.lower_ in _COPULAS:
+            return _subject_found(subject, inside) if subject is not None else None
+        nominal = _nominal(verb, subject, inside)
+        if subject is None or nominal.startswith("cost "):
+            return Found(None, None, nominal) if nominal else None
+        subject = _named(subject)
+        if not nominal and subject.lower_ in PRONOUNS and verb.dep_ == "relcl" and _is_noun(verb.head):
+            return Found(_measured(verb.head, inside))  # "the takings of the opening night, when it made $8m"
+        if subject.lower_ in PRONOUNS or stands_in(subject) or subject.tag_ in _NAME_TAGS \
+                or subject.text[:1].isupper():
+            return Found(None, subject, nominal)
+        if verb.lower_ in _EXPECTING_VERBS:
+            return Found(pointing=True)  # "brokers had forecast 61 cents": the figure before
+        if nominal:
+            return Found(None, subject, nominal)  # "the charity was spending £9m"
+        return _subject_found(subject, inside)
+    if dep in ("prep", "npadvmod", "advmod", "agent", "dative", "acomp"):
+        relative = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _RELATIVE_WORDS), None)
+        if relative is not None and verb.dep_ == "relcl" and verb.head.tag_ in _NOUN_TAGS:
+            return Found(_measured(verb.head, inside))  # "provisions, which it put at $700m"
+        obj = _object(verb, inside)
+        found = _noun_found(obj, inside) if obj is not None else None
+        if found is not None and not found.pointing:
+            return found  # "raising its payout by 14%"
+        if obj is None:
+            for child in verb.children:  # "the brewer made a profit of £43m against £61m"
+                if child.dep_ == "dobj" and child.i not in inside and child.i < token.i \
+                        and child.tag_ in _NOUN_TAGS:
+                    found = _noun_found(child, inside)  # "reporting a 37% jump in margins to £214m"
+                    if found is not None and not found.pointing:
+                        return found
+        subject = _subject_child(verb)
+        if subject is not None:
+            found = _subject_found(subject, inside)
+            if found is not None and found.noun is not None:
+                found.extra = _against(verb)
+            return found
+    if dep in ("xcomp", "conj") or (dep == "advcl" and token.tag_ in ("VBG", "VBN", "VB")
+                                    and not any(c.dep_ in ("mark", "nsubj") for c in token.children)):
+        subject = _subject_child(verb)  # "spending is set to rise by 5%", "stores did well, rising 2%"
+        if subject is not None:
+            return _subject_found(subject, inside)
+    return None
+
+
+def _nominal(verb, subject, inside: set[int]) -> str:
+    """The measure a verb taking an amount names, with what the amount goes to:
+    "spent £3m on the launch" -> "spending on the launch"; "it would take £70m
+    to buy the port" -> "cost to buy the port"."""
+    nominal = NOMINALS.get(verb.lower_, "")
+    if not nominal:
+        return ""
+    if nominal == "takings" and (subject is None or subject.lower_ == "it"):
+        purpose = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl")
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        words = list(purpose.subtree) if purpose is not None else []
+        if words and len(words) <= 6 and not any(_is_amount(t) for t in words):
+            return f"cost {_words(words)}"
+    return f"{nominal} {_verb_preps(verb, inside)}".strip()
+
+
+def _verb_preps(verb, inside: set[int]) -> str:
+    """What a verb's amount goes to: "on the launch", "in Tailspin Rovers"."""
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in ("in", "on", "for", "into"):
+            words = list(child.subtree)
+            if 1 < len(words) <= 5 and not any(t.i in inside or _is_amount(t) for t in words):
+                return _words(words)
+    return ""
+
+
+def _described(root, inside: set[int]) -> Found | None:
+    """ "the £900m being spent on training" -> "spending on training"; "the £6m
+    received by charities" -> "received by charities": a participle after the figure."""
+    verb = next((c for c in root.rights if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBG")), None)
+    if verb is None or verb.lower_ in _EXPECTING_VERBS:
+        return None
+    nominal = NOMINALS.get(verb.lower_)
+    if nominal:
+        return Found(None, None, f"{nominal} {_verb_preps(verb, inside)}".strip())
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if obj is None or _is_amount(obj, inside) and obj.tag_ == "CD":
+        return None
+    return Found(None, None, f"{verb.lower_} {agent.lower_} {_phrase(obj, inside)}")
+
+
+def _against(verb) -> str:
+    """ "against the euro" in "the dollar fell 2% against the euro"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("against", "versus"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            words = [child, *obj.subtree] if obj is not None else []
+            if 1 < len(words) <= 5 and not any(_is_amount(t) for t in words):
+                return _words(words)
+    return ""
+
+
+def _subject_found(subject, inside: set[int]) -> Found | None:
+    lower = subject.lower_
+    if lower in _RELATIVE_WORDS and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+        lower = subject.lower_
+    if lower in _POINTING_WORDS or (
+            lower in _POINTING_NOUNS
+            and any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "the") for c in subject.children)
+            and not any(c.dep_ == "prep" for c in subject.rights)):  # "the number of visitors" is no pointer
+        return Found(pointing=True)
+    names = [c for c in subject.head.children if c.dep_ in _SUBJECT_DEPS and c.i != subject.i and c.tag_ in _NAME_TAGS]
+    if names and subject.tag_ not in _NAME_TAGS:
+        subject = names[0]  # "Ruritania's biggest brewer, Norvik, fell 1.4%"
+    return Found(_measured(subject, inside))

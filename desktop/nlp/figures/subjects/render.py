@@ -1,0 +1,195 @@
+"""A subject as a reader would write it: the phrase measured, with its owner named
+("Acme jobs", "Ruritania's deficit") and what it is measured against."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.nlp.figures.subjects.article import COUNTRY_WORDS, DOMESTIC_COMMODITIES, country_form
+from desktop.nlp.figures.subjects.found import Found
+from desktop.nlp.figures.subjects.names import PRONOUNS, stands_in
+from desktop.nlp.figures.subjects.references import _Names
+from desktop.nlp.figures.subjects.tokens import _named, _phrase_tokens, _verb_subject, _words
+from desktop.nlp.figures.subjects.words import (
+    MACRO_WORDS,
+    MOVEMENT_NOUNS,
+    OWNED_MEASURES,
+    PLACEHOLDER_NOUNS,
+    _EXPECTING_VERBS,
+    _GENERIC_ALONE,
+    _HAVING_VERBS,
+    _NAME_TAGS,
+    _NOUN_TAGS,
+    _SHARE_WORDS,
+    _SUBJECT_DEPS,
+)
+
+
+def _shares_owner(noun, tokens: list, inside: set[int], resolve: _Names) -> str:
+    """What the shares are of: "shares in the grocer" -> the name "the grocer" stands
+    for, "Acme shares" -> "Acme" (``tokens`` without ``noun``, which is dropped)."""
+    prep = next((t for t in noun.rights if t.dep_ == "prep" and t.lower_ in ("in", "of")), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None:
+        return _words(tokens)
+    in_prep = {t.i for t in prep.subtree}
+    rest = _words([t for t in tokens if t.i not in in_prep])
+    definite = obj.tag_ in ("NN", "NNS") and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in obj.children)
+    if obj.lower_ in PRONOUNS or stands_in(obj) or definite:  # "the grocer": the company named before
+        owner = resolve(obj)  # none found: the owner the clause gives is put in front later
+        return f"{owner} {rest}".strip()
+    owner = _words([t for t in obj.subtree if t.i not in inside and t.dep_ != "det"])
+    return f"{owner} {rest}".strip() if owner else _words(tokens)
+
+
+def render(found: Found, inside: set[int], resolve: _Names, money: bool = False) -> str:
+    """The subject ``found`` names, its owner first ("Norvik pre-tax profit"); "" when
+    it names nothing but a pronoun or a placeholder ("the figure"). A ``money``
+    figure of shares measures their price."""
+    if found.noun is None:
+        owner = _owner_text(found.own or found.owner, resolve, inside)
+        nominal = f"{found.nominal} {found.extra}".strip() if found.nominal else ""
+        return f"{owner} {nominal}".strip() if owner or nominal else ""
+    noun = found.noun
+    if noun.lower_ in PRONOUNS or stands_in(noun):
+        name = resolve(noun)
+        nominal = f"{found.nominal} {found.extra}".strip() if found.nominal else ""
+        return f"{name} {nominal}".strip() if name else nominal
+    tokens = _phrase_tokens(noun, inside, keep_owner=found.own is None)
+    if not tokens or all(t.lower_ in PLACEHOLDER_NOUNS or t.lower_ in _GENERIC_ALONE or not t.is_alpha or t.is_stop
+                         for t in tokens):
+        return ""
+    if money and noun.lower_ in _SHARE_WORDS and noun.tag_ in ("NNS", "NN"):
+        tokens = [t for t in tokens if t.i != noun.i]
+        phrase = f"{_shares_owner(noun, tokens, inside, resolve)} share price".strip()
+    else:
+        phrase = _words(tokens)
+    for token in tokens:  # "a 50% stake in the club" -> "stake in Dunmore Rovers"
+        if token.dep_ == "pobj" and token.i != noun.i and token.lower_ in _STAND_IN_CLUBS and stands_in(token):
+            name = resolve(token)
+            if name and not _names_in(name, phrase):
+                phrase = re.sub(r"\b(?:the|this) " + re.escape(token.text) + r"\b", name, phrase, count=1)
+    if found.part:
+        owner = _owner_text(found.owner, resolve, inside) if found.owner is not None else ""
+        if owner and (found.owner.tag_ in _NAME_TAGS or resolve.is_name(found.owner) or stands_in(found.owner)):
+            return f"{owner} {found.part} {phrase}"
+    if found.done:
+        phrase = f"{phrase} {found.done}"
+    if found.extra and found.extra not in phrase:
+        phrase = f"{phrase} {found.extra}"
+    owner = found.own if found.own is not None else _owner(noun, tokens, resolve)
+    if owner is not None:
+        name = country_form(_owner_text(owner, resolve, inside), resolve.country)
+        if name and not _names_in(name, phrase):
+            phrase = f"{name} {phrase}"
+        return phrase
+    gap = _TRADE_GAP.match(phrase)
+    if gap:  # "the gap between what Ruritania sold abroad and bought": the Ruritania trade gap
+        phrase = f"{gap.group('owner') or ''} trade gap".strip()
+        tokens = [t for t in tokens if t.text == gap.group("owner")]
+    if noun.lower_ in ("price", "prices") and resolve.commodity and not any(t.i < noun.i for t in tokens):
+        phrase = f"{resolve.commodity} {phrase}"  # "prices" in an article about oil: "oil prices"
+        if resolve.commodity not in DOMESTIC_COMMODITIES:
+            return phrase
+    if any(resolve.is_name(t) or t.tag_ in _NAME_TAGS or t.lower_ in PRONOUNS or t.lower_ in COUNTRY_WORDS
+           for t in tokens) or _owned_elsewhere(noun):
+        return phrase
+    macro = any(word in MACRO_WORDS for word in phrase.lower().split()) or resolve.commodity in DOMESTIC_COMMODITIES \
+        and noun.lower_ in ("price", "prices")
+    name = resolve.default_owner() if noun.lower_ in OWNED_MEASURES else ""
+    if not name and macro:
+        name = resolve.country  # "the trade gap" in an article about Ruritania: "Ruritania trade gap"
+    if name and not _names_in(name, phrase):
+        phrase = f"{name} {phrase}"  # "profits" in an article about Acme: "Acme profits"
+    return phrase
+
+
+#: Stand-ins written out inside a phrase; "the country" and "the government" stay.
+_STAND_IN_CLUBS = frozenset("firm company group club airline carrier bank retailer chain studio carmaker".split())
+_TRADE_GAP = re.compile(
+    r"(?:the )?(?:gap|difference|shortfall|balance) between (?:what )?(?:the )?(?:(?P<owner>[A-Z][\w.]*)(?:'s)? )?"
+    r"(?:exports|exported|exports of goods)(?: and| with)(?: what it)? (?:imports|imported)$")
+
+
+def _names_in(name: str, phrase: str) -> bool:
+    """True when ``phrase`` holds the words of ``name`` ("US" is not in "adjusted")."""
+    return re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", phrase.lower()) is not None
+
+
+def _owned_elsewhere(noun) -> bool:
+    """True when the sentence gives the noun's clause a subject of its own that is no
+    name: "analysts expect sales ...", "the airline's rivals saw profits ..."."""
+    verb = noun.head
+    while verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
+        verb = verb.head
+    if not verb.tag_.startswith("VB") or noun.dep_ in _SUBJECT_DEPS:
+        return False
+    subject = _verb_subject(verb)
+    return subject is not None and subject.tag_ in ("NN", "NNS") and not stands_in(subject)
+
+
+def _owner_text(owner, resolve: _Names, inside: set[int]) -> str:
+    """How an owner is named: a name, what "it" or "the firm" stands for, or a
+    noun phrase ("its film division" -> "Acme film division")."""
+    if owner is None:
+        return ""
+    name = resolve(owner)
+    if name or owner.lower_ in PRONOUNS or stands_in(owner) or owner.tag_ not in _NOUN_TAGS:
+        return name
+    tokens = _phrase_tokens(owner, inside)
+    phrase = _words([t for t in tokens if t.dep_ != "prep" and t.head.dep_ != "prep"] or tokens)
+    poss = next((c for c in owner.lefts if c.dep_ == "poss"), None)
+    if poss is not None and (poss.lower_ in PRONOUNS or stands_in(poss)):
+        name = resolve(poss)
+        if name:
+            phrase = f"{name} {phrase}"
+    return phrase
+
+
+def _owner(noun, tokens: list, names: _Names):
+    """The token naming the owner of what ``noun`` heads, when its phrase has no
+    name: "its" in "its profits", the subject of the verb it is the object of
+    ("Acme has cut 300 jobs"), or of the verb that reports or has it ("Acme said
+    sales rose", "its toy arm saw margins shrink")."""
+    poss = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+    if poss is not None and poss.lower_ == "whose":
+        clause = next((t for t in noun.ancestors if t.dep_ == "relcl"), None)
+        return _named(clause.head) if clause is not None else None  # "Dana Ruiz, whose fortune grew"
+    if poss is not None and (poss.lower_ in PRONOUNS or stands_in(poss)):
+        return poss
+    if any(names.is_name(t) for t in tokens):
+        return None
+    original = noun
+    while noun.dep_ == "pobj" and noun.head.head.lower_ in MOVEMENT_NOUNS and noun.head.head.i != noun.i:
+        noun = noun.head.head  # "Acme posted a decline in revenues": Acme's revenues
+        poss = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+        if poss is not None and (poss.lower_ in PRONOUNS or stands_in(poss)):
+            return poss  # "its 5% rise in sales"
+    verb, dep = noun.head, noun.dep_
+    if dep == "pobj" and verb.dep_ == "prep":
+        verb, dep = verb.head, "pobj"
+    if not verb.tag_.startswith("VB") or verb.i == noun.i:
+        return None
+    if dep in ("dobj", "pobj", "attr", "dative"):
+        subject = _verb_subject(verb)
+        if verb.lower_ in _EXPECTING_VERBS and original.lower_ not in OWNED_MEASURES:
+            return None  # "Globex Bank forecast a drop in land prices": a forecaster, no owner
+        if subject is not None:
+            subject = _named(subject)
+            if names.is_name(subject) or stands_in(subject):
+                return subject
+        return None
+    if dep in ("nsubj", "nsubjpass"):
+        for _ in range(3):
+            if verb.dep_ not in ("ccomp", "advcl", "conj", "xcomp") or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None:
+                if names.is_name(subject) or stands_in(subject):
+                    return subject
+                if verb.lower_ in _HAVING_VERBS and subject.tag_ in ("NN", "NNS") \
+                        and subject.lower_ not in PLACEHOLDER_NOUNS:
+                    return subject
+                return None
+    return None

@@ -1,0 +1,178 @@
+"""What the subject walk asks of a parsed token: is it a noun, an amount, a word
+pointing back; its subject, object and the measure it names; and the words of the
+phrase it heads."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.nlp.figures.subjects.names import PRONOUNS, stands_in
+from desktop.nlp.figures.subjects.words import (
+    MEASURE_NOUNS,
+    _EXPECTING_VERBS,
+    _NAME_TAGS,
+    _NOUN_TAGS,
+    _PHRASE_PREPS,
+    _POINTING_NOUNS,
+    _RELATIVE_WORDS,
+    _SAYING_PARTICIPLES,
+    _SUBJECT_DEPS,
+    _TIME_NOUNS,
+)
+
+
+_MAX_PREP_TOKENS = 7
+_MAX_CLAUSE_TOKENS = 6
+_SPACE = re.compile(r"\s+")
+
+
+def _named(token):
+    """``token``, or the name in apposition to it ("Dutch chemicals group Norvik")."""
+    if token.tag_ in _NAME_TAGS:
+        return token
+    return next((c for c in token.children if c.dep_ == "appos" and c.tag_ in _NAME_TAGS), token)
+
+
+def _object(verb, inside: set[int]):
+    """The noun object of ``verb`` that holds no figure and is no time ("ended the session")."""
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i not in inside and c.tag_ in _NOUN_TAGS
+                 and c.lower_ not in _TIME_NOUNS
+                 and not any(t.i in inside or _is_amount(t) for t in c.subtree)), None)
+
+
+def _is_noun(token) -> bool:
+    """A noun, or a word the tagger took for a verb where only a noun can stand
+    ("a $6bn deal" tagged as the verb "deal")."""
+    return token.tag_ in _NOUN_TAGS or (token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+                                        and token.tag_ in ("VBP", "VB", "VBZ"))
+
+
+def _is_pointing(noun) -> bool:
+    return noun.lower_ in _POINTING_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in noun.children)
+
+
+def _is_amount(token, inside: set[int] | frozenset[int] = frozenset()) -> bool:
+    """A token of another figure (not of ``inside``): a number, or a money or unit
+    word with one."""
+    return token.tag_ in ("CD", "$") or any(
+        (c.tag_ == "CD" or c.tag_ == "$") and c.i not in inside for c in token.children)
+
+
+def _prep_object(noun, preps: tuple[str, ...], inside: set[int]):
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.i not in inside and obj.tag_ in _NOUN_TAGS \
+                        and not _is_amount(obj):
+                    return obj
+    return None
+
+
+def _subject_child(token):
+    if not (token.tag_.startswith("VB") or token.tag_.startswith("JJ") or token.dep_ == "ROOT"):
+        return None
+    return next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+
+
+def _verb_subject(verb):
+    """The subject of ``verb``, or of the verb its clause hangs from ("it had hoped
+    to save £130m", "Tailspin owns 17 ferries and runs 88 sailings")."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            if subject.lower_ in _RELATIVE_WORDS and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.tag_.startswith("VB"):
+            verb = verb.head.head  # "ended third after taking $11m"
+            continue
+        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _owner_of_measure(noun):
+    """ "fleet" in "a fleet with an average age of ...": the noun a measure belongs to
+    (also when the parse hangs "with" on the verb: "operate a fleet with ...")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("with", "of"):
+        return None
+    owner = noun.head.head
+    if owner.tag_ in _NOUN_TAGS:
+        return owner
+    if noun.head.lower_ == "with" and owner.tag_.startswith("VB"):
+        return next((c for c in owner.children if c.dep_ == "dobj" and c.i < noun.i), None)
+    return None
+
+
+def _measured(noun, inside: set[int]):
+    """ "trade" for "the volume of mutual trade"; the noun itself otherwise."""
+    if noun.lower_ not in MEASURE_NOUNS:
+        return noun
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.tag_ in _NOUN_TAGS and c.i not in inside]
+            if objects and not any(t.i in inside for t in objects[0].subtree):
+                return objects[0]
+    return noun
+
+
+def _words(tokens: list) -> str:
+    words = "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i))
+    return _SPACE.sub(" ", words).strip(" ,;:“”\"'-")
+
+
+def _modifier_start(token) -> bool:
+    """A participle that modifies the noun after it ("proposed spending"), not a verb
+    the parser took for one ("... and said demand would be ...")."""
+    if token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    return before.tag_ not in ("CC", ",", ":", "-LRB-", "HYPH", "NFP") and not before.tag_.startswith("VB") \
+        and sum(1 for _ in token.subtree) <= 2
+
+
+def _phrase(noun, inside: set[int]) -> str:
+    """The noun phrase of ``noun`` without determiners, pronouns, participles or
+    the figure itself: "bilateral trade between Kazakhstan and Azerbaijan"."""
+    return _words(_phrase_tokens(noun, inside))
+
+
+def _phrase_tokens(noun, inside: set[int], keep_owner: bool = True) -> list:
+    chosen = [noun]
+    for child in noun.lefts:
+        if child.i in inside:
+            continue
+        if child.dep_ in ("compound", "nmod") or (child.dep_ == "amod" and child.tag_ in ("JJ", "JJR", "NN", "NNP")) \
+                or (child.dep_ == "amod" and child.tag_ == "VBN" and _modifier_start(child)):
+            subtree = [t for t in child.subtree if t.i not in inside and t.dep_ != "det"]
+            if not any(t.dep_ == "cc" or t.tag_ == "$" for t in subtree):
+                chosen.extend(subtree)
+        elif child.dep_ == "poss" and keep_owner and child.lower_ not in PRONOUNS and not stands_in(child):
+            chosen.extend(t for t in child.subtree if t.i not in inside and t.dep_ != "det")
+    rights = list(noun.rights)
+    for index, child in enumerate(rights):
+        subtree = list(child.subtree)
+        if any(t.i in inside for t in subtree):
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.i not in inside \
+                    and child.lower_ not in _EXPECTING_VERBS and child.lower_ not in _SAYING_PARTICIPLES \
+                    and child.lower_ not in ("projected", "set"):
+                chosen.append(child)  # "the number of workers hired to 4,000": "workers hired"
+            break
+        if child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS and len(subtree) <= _MAX_PREP_TOKENS \
+                and not any(_is_amount(t) for t in subtree):
+            chosen.extend(subtree)
+        elif child.dep_ == "cc" and index + 1 < len(rights) and rights[index + 1].dep_ == "conj" \
+                and rights[index + 1].tag_ in _NOUN_TAGS and not _is_amount(rights[index + 1]):
+            chosen.append(child)
+        elif child.dep_ == "conj" and child.tag_ in _NOUN_TAGS and chosen[-1].dep_ == "cc":
+            chosen.extend(_phrase_tokens(child, inside))
+        elif child.dep_ in ("relcl", "acl") and len(subtree) <= _MAX_CLAUSE_TOKENS \
+                and not any(_is_amount(t) for t in subtree):
+            chosen.extend(t for t in subtree if not t.is_punct)  # "Ruritanians who own e-readers"
+        else:
+            break
+    return chosen
