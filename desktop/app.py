@@ -4,26 +4,23 @@
 and exits; else it starts the app: the process-wide settings, the language model
 loading in the background while the first window is built, the first window on the
 given article (or the seed), and the server that later launches hand their files to.
+The process-wide settings are made in :mod:`desktop.process_settings`.
 :class:`App` holds the windows: each file opens in a window of its own, with its own
 session, undo history and recovery copy; the app quits when the last one closes.
 """
 
 from __future__ import annotations
 
-import builtins
-import gc
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-#: Python's own import function, taken before PySide6 replaces it (see configure_process).
-_PYTHON_IMPORT = builtins.__import__
+# Before any of Qt: it takes Python's own import function, which PySide6 replaces.
+from desktop import process_settings, trace
 
 # QtCore only (every launch needs it, a handover too); the widgets come with the window.
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: E402
-
-from desktop import trace
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -39,11 +36,6 @@ FIRST_PAINT_WAIT_MS = 1000
 CASCADE_PX = 32
 #: A closed window's objects are collected this long after it closed (ms).
 CLOSED_WINDOW_COLLECT_MS = 100
-#: How long a thread may keep the GIL when another wants it (Python's default: 5 ms):
-#: background threads (the model loading at start, reading files, collecting the
-#: analysis) then delay the window's thread by at most this much at each call into
-#: Python, and a layout or a paint makes hundreds (docs/responsiveness.md).
-GIL_SWITCH_SECONDS = 0.0001
 #: The first article is analysed in this process when it is shorter than this (bytes
 #: of its file; a longer one goes to worker processes, which load their own model):
 #: only then does the model start loading before the window is built.
@@ -73,29 +65,6 @@ def no_display_message() -> str:
     )
 
 
-def configure_process() -> None:
-    """The process-wide settings of the GUI, in one place, each with its reason.
-
-    - GIL switch interval: see GIL_SWITCH_SECONDS.
-    - Cycle collections run on the window's thread only, on a timer (a collection in
-      a background thread could delete Qt objects there), and long-lived objects are
-      frozen out of their reach (``model.background.settle_long_lived_objects``):
-      set up by ``MainWindow`` once pyqtgraph is imported.
-    - The pipeline's matrix products and inference patches: ``nlp.pipeline``
-      (``use_matmul_ops``), applied where the model loads.
-    - Python's own ``__import__`` back in place of PySide6's: PySide6 wraps every
-      import to read each new module's source file (``inspect.getsource``) looking
-      for "PySide6", for its opt-in ``from __feature__ import …`` (snake_case,
-      true_property), which the app never uses; importing spaCy, pandas and
-      pyqtgraph cost ~25% more with it (0.9 -> 1.15 s), all of it on the way to the
-      first results.
-    """
-    sys.setswitchinterval(GIL_SWITCH_SECONDS)
-    if getattr(builtins.__import__, "__name__", "") == "__feature_import__" \
-            and getattr(_PYTHON_IMPORT, "__name__", "") == "__import__":
-        builtins.__import__ = _PYTHON_IMPORT
-
-
 def wants_model_at_start(target: str | None) -> bool:
     """Whether the first window will analyse its article in this process (a short
     article, or a small session), so the model is worth loading before it exists."""
@@ -120,7 +89,7 @@ def run(paths: list[str]) -> int:
 
     if instance.hand_over(paths):
         return 0  # the running app opens them, each in a window of its own
-    configure_process()
+    process_settings.configure_gui()  # desktop/process_settings.py: what and why
     if wants_model_at_start(paths[0] if paths else None):
         from desktop.model.analysis_worker import preload_analysis
 
@@ -129,6 +98,9 @@ def run(paths: list[str]) -> int:
     from desktop.ui.main_window import application
 
     qt_app = application()
+    collections = QTimer(qt_app, interval=process_settings.COLLECT_EVERY_MS)
+    collections.timeout.connect(process_settings.collect_young_objects)  # on this thread only
+    collections.start()
     qt_app.setDesktopFileName(DESKTOP_FILE_NAME)
     qt_app.setWindowIcon(app_icon(largest=WINDOW_ICON_LARGEST))
     app = App(qt_app)
@@ -302,11 +274,9 @@ def _same(one: Path, other: Path) -> bool:
 
 def _collect_closed_window() -> None:
     """Free what a closed window held: its objects were frozen out of the cycle
-    collector's reach with the others (settle_long_lived_objects), so they are let
-    back in, collected once on this (the windows') thread, and the rest frozen again."""
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
+    collector's reach with the others, so they are let back in, collected once on
+    this (the windows') thread, and the rest frozen again."""
+    process_settings.collect_released_objects()
 
 
 if __name__ == "__main__":

@@ -37,6 +37,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         multiprocessing.freeze_support()  # the bundled app's analysis worker processes start here
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in ("extract", "export", "import"):
+        from desktop import process_settings
+
+        process_settings.configure_command_line()  # the window's are made by desktop.app.run
     if args and args[0] == "extract":
         from desktop import cli_corpus  # many files or folders: desktop/cli_corpus.py
 

@@ -10,6 +10,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
+from desktop import process_settings  # noqa: E402
+
+process_settings.configure_command_line()  # the pipeline the tests load is the app's (patched for inference)
+
 REPO = Path(__file__).resolve().parents[1]
 SEED = next((REPO / "seeds").glob("*.txt"))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import threading
 from collections.abc import Callable
@@ -51,13 +50,10 @@ def start_background_thread(target: Callable[..., None], *args, name: str) -> th
 
 
 def settle_long_lived_objects() -> None:
-    """Exempt every object alive now from Python's cycle collections.
+    """Exempt every object alive now from Python's cycle collections: see
+    :func:`desktop.process_settings.freeze_long_lived_objects`, which it calls. Called
+    once loaded things are in place (the window, the pipeline, a session, each batch
+    of analysis results)."""
+    from desktop.process_settings import freeze_long_lived_objects
 
-    A full collection visits every container object, ~100 ms once spaCy, pyqtgraph
-    and a long session are loaded, and it holds the GIL throughout, so the window
-    froze whenever one ran in any thread. Called once loaded things are in place
-    (the window, the pipeline, a session, each batch of analysis results), it keeps
-    collections to what was made since. Objects freed later by reference counting
-    are still freed; only garbage held in reference cycles at the call stays.
-    """
-    gc.freeze()
+    freeze_long_lived_objects()

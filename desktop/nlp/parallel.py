@@ -44,8 +44,6 @@ R = TypeVar("R")
 #: so it never waits for this process to finish a batch of its own.
 _AHEAD_PER_WORKER = 2
 
-#: How much nicer than the process that asks the workers run.
-WORKER_NICENESS = 10
 #: The pool ends (its workers exit) once it has had no task for this long (s). Read
 #: at each check, so a test may shorten it.
 IDLE_EXIT_SECONDS = 60.0
@@ -101,17 +99,19 @@ def _warm_worker(nicer: bool) -> None:
     """Load the pipeline and import the analysis (its first import costs ~0.3 s,
     which would otherwise delay the first batch a worker is given); ``nicer``: run
     at a lower priority than the process that asked (a window, which comes first)."""
+    from desktop import process_settings
+
     _exit_with_parent()
-    if nicer:
-        try:
-            os.nice(WORKER_NICENESS)
-        except OSError:
-            pass
+    process_settings.configure_worker(nicer)
     _load_analysis()
 
 
 def _load_analysis() -> None:
-    """The pipeline loaded and the analysis imported (at once when done already)."""
+    """The pipeline loaded and the analysis imported (at once when done already),
+    with the inference settings (a corpus or Dask worker starts here)."""
+    from desktop import process_settings
+
+    process_settings.use_inference_patches()
     import desktop.nlp.analysis  # noqa: F401
     from desktop.nlp.pipeline import load_pipeline
     from desktop.nlp.figures.units import compile_unit_matchers

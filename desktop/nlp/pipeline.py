@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -32,6 +31,9 @@ PARSE_BATCH_SIZE = 256
 
 _lock = threading.Lock()
 _pipeline: Language | None = None
+#: What is done to each pipeline once loaded: the inference settings of this process,
+#: made by desktop.process_settings (:func:`when_loaded`).
+_when_loaded: list[Callable[[Language], None]] = []
 
 
 class ModelUnavailableError(RuntimeError):
@@ -40,19 +42,37 @@ class ModelUnavailableError(RuntimeError):
 
 def load_pipeline() -> Language:
     """The shared English pipeline (thread-safe; the first call takes ~0.6 s, which
-    includes building the entity stages' gazetteer). The objects of the process are
-    frozen once it is loaded (:func:`gc.freeze`)."""
+    includes building the entity stages' gazetteer), prepared as :func:`when_loaded`
+    asked. The objects of the process are frozen once it is loaded
+    (``process_settings.freeze_long_lived_objects``)."""
     global _pipeline
     with _lock:
         if _pipeline is None:
             from desktop.nlp.entities.gazetteer import load_gazetteer
 
             load_gazetteer()
-            _pipeline = _load_first_available()
+            nlp = _load_first_available()
+            for prepare in _when_loaded:
+                prepare(nlp)
+            _pipeline = nlp
             # The model's ~140,000 objects live as long as the process: kept out of
             # the garbage collector's sight, a full collection takes ~4 ms, not ~75.
-            gc.freeze()
+            from desktop.process_settings import freeze_long_lived_objects
+
+            freeze_long_lived_objects()
         return _pipeline
+
+
+def when_loaded(prepare: Callable[[Language], None]) -> None:
+    """Call ``prepare(nlp)`` on the pipeline once it is loaded (at once if it is): how
+    desktop.process_settings applies a process's inference settings
+    (:func:`use_matmul_ops`). Each function is called once."""
+    with _lock:
+        if prepare in _when_loaded:
+            return
+        _when_loaded.append(prepare)
+        if _pipeline is not None:
+            prepare(_pipeline)
 
 
 def parse_sentences(texts: Iterable[str]) -> list[Doc]:
@@ -70,7 +90,8 @@ def parse_sentences(texts: Iterable[str]) -> list[Doc]:
 
 
 def use_matmul_ops(nlp: Language) -> None:
-    """Make every component's layers multiply matrices with NumPy's BLAS.
+    """Make every component's layers multiply matrices with NumPy's BLAS (applied to
+    the shared pipeline by ``desktop.process_settings.use_inference_patches``).
 
     thinc multiplies with the ``blis`` wheel, whose only kernel on some CPUs (AMD
     Zen 4 among them) is its generic one, about a third as fast as NumPy's
@@ -110,7 +131,6 @@ def _load_first_available() -> Language:
         except OSError:
             continue
         nlp.max_length = 10**9
-        use_matmul_ops(nlp)
         return nlp
     raise ModelUnavailableError(
         "No English spaCy model is installed; install en_core_web_sm "
