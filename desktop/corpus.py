@@ -35,6 +35,9 @@ class DocumentResult:
     skipped: bool = False
     #: the rows already formatted for the output (a worker does it: :func:`formatted`)
     formatted: tuple | None = None
+    #: what the article says about itself (the corpus view lists them)
+    title: str = ""
+    date: str = ""
 
 
 def find_documents(paths: Iterable[str]) -> Iterator[str]:
@@ -114,13 +117,25 @@ def analyse_document(document: str, what: str = "all", path: str | None = None,
     if what != "all":
         tables = {what: tables[what]}
     warnings = tuple(filter(None, (read.damage_note(), *read.warnings)))
-    result = DocumentResult(document, article.sha256, tables, warnings)
+    result = DocumentResult(document, article.sha256, tables, warnings, title=article.title, date=article.date)
     if output_format in ("jsonl", "json", "csv"):
         from desktop.corpus_output import formatted
 
         result.formatted = formatted(result, what, output_format)
         result.tables = {}
     return result
+
+
+def analyse_for_view(document: str, known_sha256: str = "") -> DocumentResult:
+    """The corpus view's task (:mod:`desktop.model.corpus_run`), in a worker of the
+    app's shared pool: ``document`` analysed alone (a long text is not split over
+    other workers: the corpus keeps them busy), all its tables; skipped (nothing
+    analysed) when its text's sha256 is ``known_sha256``, the one cached."""
+    import desktop.nlp.analysis as analysis
+
+    analysis.PARALLEL_MIN_CHARS = 1 << 62
+    set_done((known_sha256,) if known_sha256 else ())
+    return analyse_document(document, "all")
 
 
 def run_local(documents: Iterable[str], what: str, jobs: int, done: Iterable[str] = (),
