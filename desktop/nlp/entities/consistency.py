@@ -33,6 +33,7 @@ from desktop.nlp.entities.words import (
     plain_name,
     sort_spans,
     whole_word_matches,
+    word_before,
 )
 from desktop.nlp.entity_merge import EntitySpan
 
@@ -88,7 +89,7 @@ def inherit_from_companies(spans: list[EntitySpan], text: str) -> list[EntitySpa
         surface = plain_name(text[span.start : span.end])
         full = short_forms.get(surface)
         if (full is None or span.label == "ORG" or span.label not in NAME_LABELS or _is_fixed(span)
-                or surface in people or _is_known_place(surface)):
+                or surface in people or _is_known_place(surface) or _placed(span, text)):
             revised.append(span)
         else:
             revised.append(replace(span, label="ORG", reason=reasons.short_for(full), canonical=full))
@@ -113,6 +114,18 @@ def _company_short_forms(spans: list[EntitySpan], text: str) -> dict[str, str]:
                 break
             found.setdefault(" ".join(lead), full)
     return found
+
+
+#: "in Norfolk", "Norfolk, Va.": a place where it stands.
+_PLACE_BEFORE = frozenset({"in", "near", "outside"})
+_STATE_AFTER = re.compile(r",\s+[A-Z][a-z]*\.?(?:[A-Z]\.)*[,.\s-]")
+
+
+def _placed(span: EntitySpan, text: str) -> bool:
+    """True for a place the model found where the words around it name a place ("in
+    Norfolk", "Norfolk, Va."): a company named after it does not make it the company."""
+    return span.label in ("GPE", "LOC") and (
+        word_before(text, span.start) in _PLACE_BEFORE or bool(_STATE_AFTER.match(text, span.end)))
 
 
 def _is_known_place(surface: str) -> bool:

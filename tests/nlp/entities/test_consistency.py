@@ -140,3 +140,13 @@ def test_an_unmarked_short_company_name_is_labelled(span_at, labelled):
     revised = label_unmarked_mentions(spans, text)
     assert labelled(text, revised) == [("Brightwater Pumps Inc.", "ORG"), ("Brightwater", "ORG")]
     assert revised[1].reason == "document consistency: short for 'Brightwater Pumps Inc.'"
+
+
+def test_a_place_read_as_one_where_it_stands_is_not_the_company_named_after_it(span_at, labelled):
+    from desktop.nlp.entities.consistency import inherit_from_companies
+
+    text = "Kelso Marine Inc. moved to Kelso, Wash. Staff in Kelso cheered. Kelso hired."
+    spans = [span_at(text, "Kelso Marine Inc.", "ORG"), span_at(text, "Kelso", "GPE", nth=1),
+             span_at(text, "Kelso", "GPE", nth=2), span_at(text, "Kelso", "GPE", nth=3)]
+    assert [label for _, label in labelled(text, inherit_from_companies(spans, text))] == [
+        "ORG", "GPE", "GPE", "ORG"]
