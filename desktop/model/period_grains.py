@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from desktop.nlp.figures.periods.of_figures import (
+from desktop.nlp.figures.periods.normal_forms import (
     UNKNOWN_THIS_YEAR,
     period_label,
     period_months,
@@ -83,7 +83,7 @@ YEAR, QUARTER, HALF, MONTH, SPLIT_YEAR, OTHER = (
 
 @lru_cache(maxsize=4096)
 def period_grain(period: str) -> Grain:
-    """The grain of ``period``, read with the helpers of figures.periods.of_figures: a whole
+    """The grain of ``period``, read with the helpers of figures.periods.normal_forms: a whole
     year ("2022", "last year", "fiscal 2022"), a quarter, a half, a month, a part of
     a year of so many months ("the first four months"), a span of years, or other."""
     if plain_year(period) is not None:

@@ -1,8 +1,8 @@
 import pytest
 
+from desktop.nlp.figures.periods.normal_forms import period_label, period_sort_key, plain_year
 from desktop.nlp.figures.periods.of_figures import (
-    article_year, base_after, nearest_period, period_label, period_mentions, period_sort_key,
-    plain_year, resolve_period,
+    article_year, base_after, nearest_period, period_mentions, resolve_period,
 )
 
 
@@ -68,7 +68,8 @@ def test_resolving_labels_and_order():
 from types import SimpleNamespace  # noqa: E402
 
 from desktop.core.figure import FigureReading  # noqa: E402
-from desktop.nlp.figures.periods.of_figures import periods_of, period_months  # noqa: E402
+from desktop.nlp.figures.periods.normal_forms import period_months  # noqa: E402
+from desktop.nlp.figures.periods.of_figures import periods_of  # noqa: E402
 from desktop.nlp.figures.surroundings import FigureContext  # noqa: E402
 from desktop.nlp.figures.scanner import find_figures  # noqa: E402
 from desktop.nlp.sentences import sentence_spans  # noqa: E402

@@ -10,7 +10,7 @@ earlier period, ``derived`` set and the ``formula`` written out.
 from __future__ import annotations
 
 from desktop.nlp.figures.changes import change_factor
-from desktop.nlp.figures.periods.of_figures import plain_year
+from desktop.nlp.figures.periods.normal_forms import plain_year
 from desktop.nlp.figures.subjects.keys import subject_key
 
 #: Kinds of stated figure a change can be applied to.
