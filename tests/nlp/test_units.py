@@ -2,7 +2,8 @@
 
 import pytest
 
-from desktop.nlp.figures.units import currency_code, currency_names, currency_prefix_before, match_unit
+from desktop.nlp.figures.currency_prefixes import currency_code, currency_prefix_before
+from desktop.nlp.figures.units import currency_names, match_unit
 
 
 @pytest.mark.parametrize(("text", "code", "kind", "surface"), [

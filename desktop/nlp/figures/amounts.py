@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop.nlp.figures.currency_prefixes import currency_prefix_before
 from desktop.nlp.figures.nearby_words import word_before
 from desktop.nlp.figures.numbers import LETTER_SCALES, SCALE_WORDS, NumberToken, read_numeral
 from desktop.nlp.figures.unit_phrases import UNIT_GAP, is_kelvin
-from desktop.nlp.figures.units import currency_prefix_before, match_unit
+from desktop.nlp.figures.units import match_unit
 
 _SCALE_WORD = re.compile(
     rf"[ \u00a0]*-?[ \u00a0]*(?i:({'|'.join(sorted(SCALE_WORDS, key=len, reverse=True))}))(?![^\W_])"

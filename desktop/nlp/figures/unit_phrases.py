@@ -8,7 +8,8 @@ import re
 from typing import TYPE_CHECKING
 
 from desktop.nlp.draft import UnitPhrase
-from desktop.nlp.figures.units import Unit, UnitMatch, currency_code, match_unit
+from desktop.nlp.figures.currency_prefixes import currency_code
+from desktop.nlp.figures.units import Unit, UnitMatch, match_unit
 
 if TYPE_CHECKING:
     from desktop.nlp.figures.amounts import Amount
