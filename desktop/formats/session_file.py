@@ -27,6 +27,7 @@ from desktop.formats.atomic_write import atomic_write
 from desktop.formats.session_checksum import add_checksum, checksum_warnings
 from desktop.formats.session_values import clean_view_state
 from desktop.formats.disk_stamp import DiskStamp
+from desktop.formats.readers import read_head
 from desktop.formats.session_schema import (
     FORMAT_MARKER,
     SessionFileError,
@@ -38,8 +39,8 @@ from desktop.formats.session_schema import (
 
 __all__ = [
     "FORMAT_VERSION", "LOADERS", "MAX_SESSION_BYTES", "SESSION_SUFFIX", "LoadedSession",
-    "SessionFileError", "load_session", "parse_document", "read_document", "save_session",
-    "session_from_bytes", "session_steps", "session_to_bytes",
+    "SessionFileError", "is_session_file", "load_session", "parse_document", "read_document",
+    "save_session", "session_from_bytes", "session_steps", "session_to_bytes",
 ]
 
 SESSION_SUFFIX = ".alens"
@@ -83,17 +84,19 @@ def save_session(
     path: str | Path,
     view_state: dict[str, Any] | None = None,
     app_version: str = __version__,
+    created: str | None = None,
 ) -> DiskStamp:
     """Save ``session`` (and the window's ``view_state``) to ``path`` atomically.
 
     The old file stays whole until the new one is complete; a read-only one is not
-    replaced. The first save stamps ``session.extra["created"]``, which later saves
-    keep. Returns the stamp of the file written (see disk_stamp). Raises
-    SessionFileError when the session cannot be stored or the file cannot be written.
+    replaced. ``session`` is only read, never changed. The file's "created" stamp is
+    the one the session was loaded with (``session.extra["created"]``), else
+    ``created`` (when an earlier save of this session was made), else now. Returns
+    the stamp of the file written (see disk_stamp). Raises SessionFileError when the
+    session cannot be stored or the file cannot be written.
     """
     path = Path(path)
-    session.extra.setdefault("created", now_iso())
-    data = session_to_bytes(session, view_state, app_version)
+    data = session_to_bytes(session, view_state, app_version, created)
     try:
         return atomic_write(path, data)
     except OSError as error:
@@ -102,11 +105,23 @@ def save_session(
 
 
 def session_to_bytes(
-    session: Session, view_state: dict[str, Any] | None = None, app_version: str = __version__
+    session: Session, view_state: dict[str, Any] | None = None, app_version: str = __version__,
+    created: str | None = None,
 ) -> bytes:
-    """The bytes of a session file (the newest format version) holding ``session``."""
-    document = session_v1.to_document(session, view_state or {}, app_version, now_iso())
+    """The bytes of a session file (the newest format version) holding ``session``
+    (read only; ``created``: see :func:`save_session`)."""
+    now = now_iso()
+    document = session_v1.to_document(session, view_state or {}, app_version, now, created or now)
     return _encode(document)
+
+
+def is_session_file(path: str | Path) -> bool:
+    """True for a session file: by its suffix, or by the format marker at its start."""
+    path = Path(path)
+    if path.suffix.lower() == SESSION_SUFFIX:
+        return True
+    head = read_head(path, 4096)  # b"" for a pipe or a device: never blocks on one
+    return head.lstrip().startswith(b"{") and f'"{FORMAT_MARKER}"'.encode() in head
 
 
 def load_session(path: str | Path) -> LoadedSession:

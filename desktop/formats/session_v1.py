@@ -37,24 +37,27 @@ from desktop.formats.session_schema import (
     expect,
     field_path,
 )
-from desktop.formats.steps import run_to_end
 
 VERSION = 1
 
 
 def to_document(
-    session: Session, view_state: dict[str, Any], app_version: str, now: str
+    session: Session, view_state: dict[str, Any], app_version: str, now: str, created: str | None = None
 ) -> dict[str, Any]:
-    """The version 1 document of ``session``, checked by the rules a load applies."""
-    extra = session.extra
-    _check_free_form(session.figure_overrides, view_state, extra)
+    """The version 1 document of ``session``, checked by the rules a load applies;
+    "created" is the session's own (from the file it was loaded from), else
+    ``created``, else ``now``. ``session`` is only read."""
+    # plain dicts: the window's model hands out a read-only view of its session
+    extra = dict(session.extra)
+    overrides = {key: dict(cells) for key, cells in session.figure_overrides.items()}
+    _check_free_form(overrides, view_state, extra)
     label_extra = _extra_part(extra, "labels")
     highlight_extra = _extra_part(extra, "highlights")
     document = {
         "format": FORMAT_MARKER,
         "version": VERSION,
         "app_version": app_version,
-        "created": extra.get("created", now),
+        "created": extra.get("created", created or now),
         "modified": now,
         "article": _with_unknown(_article_record(session.article), extra, "article"),
         "labels": [
@@ -66,7 +69,7 @@ def to_document(
             if h.id in highlight_extra else _highlight_record(h)
             for h in session.highlights
         ],
-        "figure_overrides": session.figure_overrides,
+        "figure_overrides": overrides,
         "view_state": view_state,
         "hidden_labels": sorted(session.hidden_labels, key=str),
     }
@@ -79,16 +82,12 @@ def to_document(
 STEP_HIGHLIGHTS = 2_000
 
 
-def from_document(document: dict[str, Any]) -> tuple[Session, dict[str, Any]]:
-    """The session and view state a version 1 document holds; SessionFileError if
-    any field is wrong."""
-    return run_to_end(document_steps(document))
-
-
 def document_steps(document: dict[str, Any], checked: bool = False
                    ) -> Generator[None, None, tuple[Session, dict[str, Any]]]:
-    """:func:`from_document` in steps: it yields between slices of the work, so a
-    window can read a long session between two paints. ``checked``: ``check_v1``
+    """The session and view state a version 1 document holds (SessionFileError if
+    any field is wrong), made in steps: it yields between slices of the work, so a
+    window can read a long session between two paints (``steps.run_to_end`` runs
+    them all at once). ``checked``: ``check_v1``
     has passed already (in the thread that parsed the file)."""
     if not checked:
         check_v1(document)

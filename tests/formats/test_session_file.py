@@ -76,7 +76,29 @@ def test_save_and_load_give_back_the_same_session(tmp_path):
     assert loaded.view_state == view_state
     assert loaded.format_version == 1
     assert loaded.app_version == session_file.__version__
-    assert loaded.created == loaded.modified == session.extra["created"]
+    assert loaded.created == loaded.modified
+    assert "created" not in session.extra  # saving reads the session, never writes into it
+
+
+def test_saving_leaves_the_session_as_it_was(tmp_path):
+    session = make_session()
+    before = (list(session.highlights), list(session.labels), dict(session.figure_overrides),
+              set(session.hidden_labels), dict(session.extra))
+    save_session(session, tmp_path / "trade.alens", {"side_tab": 1})
+    session_to_bytes(session, {"side_tab": 1})
+    assert (list(session.highlights), list(session.labels), dict(session.figure_overrides),
+            set(session.hidden_labels), dict(session.extra)) == before
+
+
+def test_a_later_save_keeps_the_first_saves_created_stamp(tmp_path, monkeypatch):
+    path = tmp_path / "trade.alens"
+    monkeypatch.setattr(session_file, "now_iso", lambda: "2024-07-01T12:00:00+00:00")
+    save_session(make_session(), path, created="2024-06-22T09:00:00+00:00")
+    loaded = load_session(path)
+    assert (loaded.created, loaded.modified) == ("2024-06-22T09:00:00+00:00", "2024-07-01T12:00:00+00:00")
+    reloaded = load_session(path).session  # a loaded session's own stamp wins
+    save_session(reloaded, path, created="2030-01-01T00:00:00+00:00")
+    assert load_session(path).created == "2024-06-22T09:00:00+00:00"
 
 
 def test_created_is_kept_and_modified_is_stamped_on_re_save(tmp_path, monkeypatch):
