@@ -443,7 +443,7 @@ def measure_window(highlights: int, runs: int) -> None:
         wait_until(app, lambda: bool(shown))
         times.append(shown[0] - started)
         wait_until(app, lambda w=window: len(w.model.session.highlights) == count
-                   and not w.model.analysing and w.model.figures_ready)
+                   and not w.model.analysing and w.model.figure_store.ready)
         app.processEvents()
         stalls[kind].append(meter.stop())
         if run != max(runs, 2) - 1:

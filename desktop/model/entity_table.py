@@ -13,11 +13,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
 
 from desktop.core.highlight import Highlight
 from desktop.core.suggestions import FROM_CORRECTIONS
-from desktop.model.session_model import SessionModel
+
+if TYPE_CHECKING:
+    from desktop.core.change import Change
+    from desktop.model.session_model import SessionModel
 
 #: Quiet time after the last highlight change before views are told to refresh.
 REFRESH_DELAY_MS = 150
@@ -57,26 +62,18 @@ class EntityRow:
 
 
 class EntityTable(QObject):
-    """The entities of ``model``'s session; get the shared one with :meth:`of`."""
+    """The entities of ``model``'s session (the model's ``entity_table``), kept up to
+    date from the model's Changes."""
 
     sigChanged = Signal()
 
     def __init__(self, model: SessionModel) -> None:
         super().__init__(model)
-        self.setObjectName("entityTable")
         self._model = model
         self._rows: list[EntityRow] | None = None
         self._row_of: dict[str, int] = {}
-        self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.sigChanged)
-        model.sigSessionReset.connect(self._on_highlights_change)
-        model.sigHighlightsChanged.connect(self._on_highlights_change)
-
-    @classmethod
-    def of(cls, model: SessionModel) -> EntityTable:
-        """The table of ``model``, made on first use and shared by every view."""
-        table = model.findChild(EntityTable, "entityTable")
-        return table if table is not None else cls(model)
+        model.sigSessionReset.connect(self._went_stale)
+        model.sigChanged.connect(self._on_change)
 
     def rows(self) -> list[EntityRow]:
         """The entities in the order of their first mention (computed when stale)."""
@@ -90,9 +87,13 @@ class EntityTable(QObject):
         self.rows()
         return self._row_of.get(highlight_id, -1)
 
-    def _on_highlights_change(self, *_args) -> None:
+    def _on_change(self, change: Change) -> None:
+        if change.highlights_changed:
+            self._went_stale()
+
+    def _went_stale(self) -> None:
         self._rows = None
-        self._timer.start()
+        self._model.scheduler.after_quiet("entity table", REFRESH_DELAY_MS, self.sigChanged.emit)
 
 
 def entity_rows(text: str, highlights: list[Highlight]) -> list[EntityRow]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
+
+from desktop.model.scheduler import Scheduler
 
 #: While an analysis streams in, figure views refresh at most this often (ms).
 FIGURE_UPDATES_MS = 300
@@ -23,15 +25,12 @@ class FigureAnnouncer(QObject):
     sigAnnounce = Signal()
 
     def __init__(self, prepare: Callable[[], object], in_own_turn: Callable[[Callable[[], None]], None],
-                 parent: QObject | None = None) -> None:
+                 scheduler: Scheduler, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._prepare = prepare
         self._in_own_turn = in_own_turn
+        self._scheduler = scheduler
         self._under_way = 0
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(FIGURE_UPDATES_MS)
-        self._timer.timeout.connect(self._announce)
 
     @property
     def busy(self) -> bool:
@@ -40,14 +39,11 @@ class FigureAnnouncer(QObject):
 
     def request(self) -> None:
         """Announce within FIGURE_UPDATES_MS (one announcement for many requests)."""
-        if not self._timer.isActive():
-            self._timer.start()
+        self._scheduler.at_most_every("announce figures", FIGURE_UPDATES_MS, self._announce)
 
     def flush(self, *_args) -> None:
         """Announce now what a request is waiting for, if any (an analysis ended)."""
-        if self._timer.isActive():
-            self._timer.stop()
-            self._announce()
+        self._scheduler.flush("announce figures")
 
     def _announce(self) -> None:
         self._under_way += 1

@@ -54,7 +54,7 @@ class AnnotationController(QObject):
         self.accept_all_menu = QMenu("Accept All &Suggestions of", parent)
         self._label_group = QActionGroup(self)
         self.rebuild_label_actions()
-        model.sigLabelsChanged.connect(self.rebuild_label_actions)
+        model.sigChanged.connect(self._on_change)
         model.sigSessionReset.connect(self.rebuild_label_actions)
         view.customContextMenuRequested.connect(self._show_context_menu)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -78,6 +78,10 @@ class AnnotationController(QObject):
         labels = set(self.label_actions)
         actions = dict.fromkeys([*self._view.actions(), *self._parent.findChildren(QAction)])
         return [action for action in actions if action not in labels]
+
+    def _on_change(self, change) -> None:
+        if change.labels is not None:
+            self.rebuild_label_actions()
 
     def rebuild_label_actions(self) -> None:
         """One "label as" action per label, keyed 1–9 in label-bar order (kept as

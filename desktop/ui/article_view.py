@@ -60,8 +60,7 @@ class ArticleView(QPlainTextEdit):
         self.setFont(font)
         self.document().setDocumentMargin(14)
         model.sigSessionReset.connect(self._on_session_reset)
-        model.sigHighlightsChanged.connect(self._on_highlights_change)
-        model.sigHiddenLabelsChanged.connect(self._repaint)
+        model.sigChanged.connect(self._on_change)
         model.sigSelectionChanged.connect(self._on_selection_change)
         on_scheme_change(self, self._on_scheme_change)
         self._on_scheme_change()
@@ -96,10 +95,15 @@ class ArticleView(QPlainTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._session_shown = False
 
-    def _on_highlights_change(self, start: int, end: int) -> None:
+    def _on_change(self, change) -> None:
+        if change.labels is not None or change.hidden is not None:
+            self._repaint()
+            return
+        span = change.span()
         # only when the change is on screen: an edit elsewhere in a long article
         # would otherwise cost a whole paint (issue 22: edits within one frame)
-        if self._text_shown:
+        if span is not None and self._text_shown:
+            start, end = span
             first, last = self._visible_range(QRectF(self.viewport().rect()))
             if start <= last and end >= first:
                 self._repaint()

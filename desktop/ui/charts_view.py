@@ -58,7 +58,7 @@ class FigureBarsChart(QWidget):
         return next((g for g in self._groups if g.key == self.group_box.currentData()), None)
 
     def _on_figures_change(self) -> None:
-        groups = self._model.figure_groups()  # kept row by row: no table is made
+        groups = self._model.figure_store.groups()  # kept row by row: no table is made
         if groups != self._groups:  # an edit elsewhere leaves the boxes as they are
             self._groups = groups
             current = self.group_box.currentData()
@@ -93,7 +93,7 @@ class FigureBarsChart(QWidget):
 
     def _redraw(self) -> None:
         session = self._model.session
-        bars = self._model.figure_bars(
+        bars = self._model.figure_store.bars(
             self.group_box.currentData(), lambda label: SCHEME.label_colour(session.label(label)),
             self.current_set(),
         )
@@ -105,7 +105,7 @@ class FigureBarsChart(QWidget):
 
     def show_figure(self, highlight_id: str) -> None:
         """Switch to the unit and set of ``highlight_id`` so its bar can be marked."""
-        place = self._model.figure_place(highlight_id)
+        place = self._model.figure_store.place(highlight_id)
         if place is None:
             return
         key, bar_set = place
@@ -139,9 +139,13 @@ class EntityCountsChart(QWidget):
         self.chart.sigBarClicked.connect(self._on_bar_click)
         self._refresher = redraw = RefreshWhenShown(self, self._redraw)
         model.sigSessionReset.connect(redraw.request)
-        model.sigHighlightsChanged.connect(redraw.request)
+        model.sigChanged.connect(self._on_change)
         model.sigSelectionChanged.connect(self._on_selection_change)
         on_scheme_change(self, redraw.request)
+
+    def _on_change(self, change) -> None:
+        if change.highlights_changed or change.labels is not None:
+            self._refresher.request()
 
     def _redraw(self, *_args) -> None:
         counts = self._model.label_counts()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desktop.model.entity_table import EntityRow, EntityTable
+from desktop.model.entity_table import EntityRow
 from desktop.model.session_model import SessionModel
 from desktop.ui.colour_scheme import SCHEME
 from desktop.ui.legend import colour_icon
@@ -38,7 +38,7 @@ class EntitiesView(QWidget):
         super().__init__(parent)
         self.setObjectName("entitiesView")
         self._model = model
-        self._entities = EntityTable.of(model)
+        self._entities = model.entity_table
         self._rows: list[EntityRow] = []
         self._refresher = RefreshWhenShown(self, self.refresh, stale=True)
         self.table = QTableWidget(0, len(HEADERS), self)
@@ -68,7 +68,7 @@ class EntitiesView(QWidget):
         self.next_button.clicked.connect(self._on_next_click)
         self._entities.sigChanged.connect(self._refresher.request)
         model.sigSelectionChanged.connect(self._on_selection_change)
-        model.sigLabelsChanged.connect(self._refresher.request)
+        model.sigChanged.connect(self._on_change)
 
     # -- reading -------------------------------------------------------------
     def entity_rows(self) -> list[EntityRow]:
@@ -117,6 +117,10 @@ class EntitiesView(QWidget):
             self.table.blockSignals(False)
             self.table.setUpdatesEnabled(True)
         self._on_selection_change(self._model.selected_id)
+
+    def _on_change(self, change) -> None:
+        if change.labels is not None:
+            self._refresher.request()
 
     def _on_selection_change(self, highlight_id: str) -> None:
         if self._refresher.stale:

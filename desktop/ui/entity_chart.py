@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from desktop.model.entity_table import EntityRow, EntityTable
+from desktop.model.entity_table import EntityRow
 from desktop.model.session_model import SessionModel
 from desktop.ui.bar_chart import PLAIN_PEN, ClickableBars, describe_bars, short
 from desktop.ui.colour_scheme import SCHEME, on_scheme_change
@@ -60,7 +60,7 @@ class TopEntitiesChart(QWidget):
     def __init__(self, model: SessionModel, parent=None) -> None:
         super().__init__(parent)
         self._model = model
-        self._entities = EntityTable.of(model)
+        self._entities = model.entity_table
         self._rows: list[EntityRow] = []
         self._refresher = RefreshWhenShown(self, self.redraw, stale=True)
         self.chart = HorizontalBars(self)

@@ -40,13 +40,16 @@ class LabelLegend(QWidget):
         self._layout = FlowLayout(self)
         self.hide()  # until there is a label to show (an empty legend takes no room)
         model.sigSessionReset.connect(self.refresh)
-        model.sigHighlightsChanged.connect(self.refresh)
-        model.sigHiddenLabelsChanged.connect(self.refresh)
+        model.sigChanged.connect(self._on_change)
         on_scheme_change(self, lambda _dark: self._recolour())
 
     def box(self, label: str) -> QCheckBox | None:
         """The checkbox of ``label``, if the legend shows it."""
         return self._boxes.get(label)
+
+    def _on_change(self, change) -> None:
+        if change.highlights_changed or change.labels is not None or change.hidden is not None:
+            self.refresh()
 
     def refresh(self, *_args) -> None:
         counts = self._model.label_counts()

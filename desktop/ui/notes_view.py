@@ -30,8 +30,12 @@ class NotesView(QListWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         self.currentItemChanged.connect(self._on_current_item_change)
         model.sigSessionReset.connect(self._mark_stale)
-        model.sigHighlightsChanged.connect(self._mark_stale)
+        model.sigChanged.connect(self._on_change)
         model.sigSelectionChanged.connect(self._on_selection_change)
+
+    def _on_change(self, change) -> None:
+        if change.highlights_changed:
+            self._mark_stale()
 
     def _mark_stale(self, *_args) -> None:
         self._stale = True

@@ -123,11 +123,11 @@ def test_the_document_pass_is_applied_a_paragraph_at_a_time_and_spares_what_a_pe
     from desktop.core.highlight import Highlight
     from desktop.core.highlight_set import HighlightSet
     from desktop.core.session import Session
-    from desktop.model import session_model
+    from desktop.model import suggestion_feed
     from desktop.nlp.entities.document import EntityChanges
     from desktop.nlp.entity_merge import EntitySpan
 
-    monkeypatch.setattr(session_model, "REVISION_SLICE", 1)
+    monkeypatch.setattr(suggestion_feed, "REVISION_SLICE", 1)
     text = "Mussabekova spoke.\nMussabekova left.\nMussabekova came back."
     starts = [i for i in range(len(text)) if text.startswith("Mussabekova", i)]
     suggested = [Highlight(s, s + 11, "GPE", origin="model", status="suggested") for s in starts]
@@ -135,7 +135,7 @@ def test_the_document_pass_is_applied_a_paragraph_at_a_time_and_spares_what_a_pe
     model.open_session(Session(Article(text), HighlightSet(suggested)), analyse=False)
     spans = [EntitySpan(s, s + 11, "GPE") for s in starts]
     relabelled = [EntitySpan(s, s + 11, "PERSON") for s in starts]
-    model.apply_entity_revision(EntityChanges(removed=spans, added=relabelled))
+    model.suggestions.apply_entity_revision(EntityChanges(removed=spans, added=relabelled))
     assert model.analysing  # two slices to go
     assert [h.label for h in model.session.highlights] == ["PERSON", "GPE", "GPE"]
     model.accept([suggested[2].id])  # a person keeps the last one as it is

@@ -1,4 +1,5 @@
 from desktop.model.figure_announcer import FIGURE_UPDATES_MS, FigureAnnouncer
+from desktop.model.scheduler import Scheduler
 
 
 class _Turns:
@@ -16,7 +17,8 @@ class _Turns:
 
 def _announcer(qtbot):
     turns, events = _Turns(), []
-    announcer = FigureAnnouncer(lambda: events.append("prepared"), turns)
+    scheduler = Scheduler()
+    announcer = FigureAnnouncer(lambda: events.append("prepared"), turns, scheduler, scheduler)
     announcer.sigAnnounce.connect(lambda: events.append("announced"))
     return announcer, turns, events
 

@@ -38,7 +38,7 @@ def number_spans(text: str) -> list[tuple[int, int]]:
 
 
 def fresh(model: SessionModel) -> pd.DataFrame:
-    return figures_for_highlights(model.text, model.session.highlights, {}, model._sentences,
+    return figures_for_highlights(model.text, model.session.highlights, {}, model.figure_store.sentences,
                                   model.session.figure_overrides)
 
 
@@ -111,7 +111,7 @@ def random_edit(model: SessionModel, rng: random.Random, spans) -> None:
     elif action == "redo":
         model.undo_stack.redo()
     elif action == "override":
-        stated = [h for h in model.session.highlights if model.figure_place(h.id) is not None]
+        stated = [h for h in model.session.highlights if model.figure_store.place(h.id) is not None]
         if stated:
             column, value = rng.choice([("value", rng.random() * 100), ("role", "share"), ("period", "2020")])
             model.set_figure_override(rng.choice(stated).id, column, value)
@@ -144,10 +144,10 @@ def test_edits_reach_the_table_and_the_charts_row_by_row_and_equal_a_fresh_build
         monkeypatch.setattr(figure_rows, "_to_frame",
                             lambda columns: frames_made.append(1) or real_to_frame(columns))
         assert shown_rows(watched.table) == frame_rows(expected)
-        assert model.figure_groups() == chart_data.figure_groups(expected)
-        for group in model.figure_groups():
+        assert model.figure_store.groups() == chart_data.figure_groups(expected)
+        for group in model.figure_store.groups():
             for bar_set in chart_data.BAR_SETS:
-                assert model.figure_bars(group.key, str.lower, bar_set) == \
+                assert model.figure_store.bars(group.key, str.lower, bar_set) == \
                     chart_data.group_bars(expected, group.key, str.lower, bar_set)
     assert watched.resets == 0 and watched.refused == 0 and watched.patched >= 3
     assert most_rows >= 3

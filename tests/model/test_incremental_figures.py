@@ -23,7 +23,7 @@ LABELS = ["MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "ORG"]
 
 
 def fresh_table(model: SessionModel) -> pd.DataFrame:
-    return figures_for_highlights(model.text, model.session.highlights, {}, model._sentences,
+    return figures_for_highlights(model.text, model.session.highlights, {}, model.figure_store.sentences,
                                   model.session.figure_overrides)
 
 
@@ -79,12 +79,12 @@ def test_a_large_session_reads_its_figures_in_the_background_and_keeps_edits_mad
     highlights = [Highlight(s, e, label_of(text[s:e]), origin="model", status="suggested") for s, e in spans]
     model = SessionModel()
     model.open_session(Session(Article(text), HighlightSet(highlights)), analyse=False)
-    assert len(highlights) >= 2000 and not model.figures_ready
+    assert len(highlights) >= 2000 and not model.figure_store.ready
     assert model.figures().empty  # not blocking the window while it is read
     first = highlights[0]
     model.remove_highlights([first.id])  # an edit while the background build runs
     added = model.add_highlight(spans[1][0], spans[1][1], "CARDINAL")
-    qtbot.waitUntil(lambda: model.figures_ready, timeout=30_000)
+    qtbot.waitUntil(lambda: model.figure_store.ready, timeout=30_000)
     table = model.figures()
     pd.testing.assert_frame_equal(table, fresh_table(model))
     assert first.id not in set(table["highlight_id"]) and len(table) > 2000

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.change import Change
 from desktop.core.highlight import Highlight
 from desktop.formats.lexicon import LEXICON_FILE, Lexicon
 from desktop.model.lexicon_store import LexiconStore, data_folder
@@ -88,7 +89,7 @@ def model(qapp):
 def test_the_session_models_edits_teach_the_lexicon(model):
     trend = model.add_highlight(0, len("Trend"), "ORG")
     assert trend.origin == "manual"
-    model._session.highlights.extend([span("Kazakhstan", "PERSON"), span("Azerbaijan", "GPE")])
+    model.apply(Change(added=(span("Kazakhstan", "PERSON"), span("Azerbaijan", "GPE"))))  # as the analysis would
     kazakhstan = next(h for h in model.session.highlights if h.label == "PERSON")
     azerbaijan = next(h for h in model.session.highlights if h.label == "GPE")
     model.reject([kazakhstan.id])

@@ -124,17 +124,18 @@ class FakeModel(QObject):
         self._columns = {name: table[name].tolist() for name in table.columns}
         self._rows = ChartRows()
         self._rows.reset(self._columns)
+        self.figure_store = self  # the model's derived figures: groups, bars, place
 
     def figures(self):
         return self.table
 
-    def figure_groups(self):
+    def groups(self):
         return self._rows.groups()
 
-    def figure_bars(self, key, colour_of=None, bar_set="levels"):
+    def bars(self, key, colour_of=None, bar_set="levels"):
         return self._rows.bars(self._columns, key, colour_of, bar_set)
 
-    def figure_place(self, highlight_id):
+    def place(self, highlight_id):
         return self._rows.place(self._columns, highlight_id)
 
     def select(self, highlight_id: str) -> None:

@@ -198,7 +198,7 @@ def test_a_large_session_opens_in_the_background_and_the_window_keeps_painting(
     assert window.model.text == seed_text  # still the seed until the file is read
     qtbot.waitUntil(lambda: len(window.model.session.highlights) == count, timeout=30_000)
     assert "long.alens" in window.windowTitle()
-    qtbot.waitUntil(lambda: window.model.figures_ready, timeout=30_000)
+    qtbot.waitUntil(lambda: window.model.figure_store.ready, timeout=30_000)
     assert len(window.model.figures()) >= count // 2
 
 
