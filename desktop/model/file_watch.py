@@ -1,4 +1,5 @@
-"""FileWatch: the open session file, watched for another window or program writing it."""
+"""FileWatch: the open session file, watched for another window or program writing it
+(kept by the SessionDocument, which tells it what each read and save left on disk)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from desktop.formats.disk_stamp import DiskStamp, stamp_now
+
+__all__ = ["CHECK_DELAY_MS", "DiskStamp", "FileWatch", "disk_stamp"]
 
 #: Quiet time after the last event before the file is looked at (a writer may take
 #: several steps: truncate, write, rename).
@@ -100,3 +103,9 @@ class FileWatch(QObject):
 
     def _soon(self, *_args) -> None:
         self._timer.start()
+
+
+def disk_stamp(path: str | Path) -> DiskStamp | None:
+    """What ``path`` holds now (its times, size and hash), to tell a later change of it;
+    None when it cannot be read."""
+    return stamp_now(path)

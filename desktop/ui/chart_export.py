@@ -28,7 +28,7 @@ from desktop.ui import plain_text
 if TYPE_CHECKING:
     import pyqtgraph as pg
 
-    from desktop.formats.report_svg import BarChart, LineChart
+    from desktop.model.chart_svg import BarChart, LineChart
     from desktop.ui.main_window import MainWindow
 
 #: PNG pixels per screen pixel.
@@ -71,23 +71,14 @@ def chart_sources(window: MainWindow) -> list[ChartSource]:
         return line_chart(series) if series is not None else None
 
     def label_data():
-        from desktop.formats.report_svg import BarChart
+        from desktop.model.chart_svg import label_chart
 
-        counts = model.label_counts()
-        if not counts:
-            return None
-        names = list(counts)
-        return BarChart("Highlights per label", "mentions", names, [float(counts[n]) for n in names],
-                        [model.session.label(n).colour for n in names])
+        return label_chart(model.label_counts(), model.session)
 
     def entity_data():
-        from desktop.formats.report_svg import BarChart
+        from desktop.model.chart_svg import entity_chart
 
-        rows = charts.top_entities.shown_rows()
-        if not rows:
-            return None
-        return BarChart("Most mentioned entities", "mentions", [f"{r.canonical} ({r.label})" for r in rows],
-                        [float(r.count) for r in rows], [model.session.label(r.label).colour for r in rows])
+        return entity_chart(charts.top_entities.shown_rows(), model.session)
 
     def title_of(data: Callable[[], BarChart | LineChart | None], fallback: str) -> Callable[[], str]:
         return lambda: (chart.title if (chart := data()) is not None else fallback)
@@ -119,10 +110,8 @@ class ChartExport(QObject):
 
     def export(self, kind: str) -> Path | None:
         """Ask where, then write the chart; the path written, or None."""
-        from desktop.ui.export_dialog import start_folder
-
         title = self.source.title()
-        suggested = start_folder(self._window) / f"{file_stem(title)}.{kind}"
+        suggested = self._window.document.folder() / f"{file_stem(title)}.{kind}"
         label = "PNG image (*.png)" if kind == "png" else "SVG drawing (*.svg)"
         chosen, _ = QFileDialog.getSaveFileName(self._window, f"Export the chart as {kind.upper()}",
                                                 str(suggested), label)
@@ -135,9 +124,8 @@ class ChartExport(QObject):
 
     def write(self, kind: str, path: Path) -> Path | None:
         from desktop.model.export_targets import overwrite_problem, write_files
-        from desktop.ui.export_dialog import protected_files
 
-        if problem := overwrite_problem([path], protected_files(self._window)):
+        if problem := overwrite_problem([path], self._window.document.own_files()):
             plain_text.warning(self._window, "Choose another name", problem)
             return None
         data = self.png_bytes() if kind == "png" else self.svg_bytes()
@@ -157,10 +145,10 @@ class ChartExport(QObject):
         return png_bytes(self.source.title(), self.source.plots())
 
     def svg_bytes(self) -> bytes | None:
-        from desktop.formats.report_svg import standalone_svg
+        from desktop.model.chart_svg import svg_file
 
         chart = self.source.data()
-        return standalone_svg(chart) if chart is not None else None
+        return svg_file(chart) if chart is not None else None
 
 
 def png_bytes(title: str, plots: list[QWidget]) -> bytes:
@@ -203,5 +191,4 @@ def file_stem(title: str) -> str:
 
 def install_chart_exports(window: MainWindow) -> list[ChartExport]:
     """Add the export actions to every chart of ``window`` (builds its side panes)."""
-    window.chart_exports = [ChartExport(window, source) for source in chart_sources(window)]
-    return window.chart_exports
+    return [ChartExport(window, source) for source in chart_sources(window)]

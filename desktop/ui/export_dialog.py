@@ -11,25 +11,24 @@ text in it escaped) and which loads nothing: its charts are drawn from its own S
 
 from __future__ import annotations
 
-import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QObject, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QListWidget, QListWidgetItem,
-    QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton, QStackedWidget, QTextBrowser,
-    QVBoxLayout, QWidget,
+    QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton, QStackedWidget, QVBoxLayout,
 )
 
+from desktop.model.export_job import failed_preview, make_export, snapshot, write_export
 from desktop.ui import plain_text
+from desktop.ui.report_preview import ReportPreview
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from desktop.core.session import Session
     from desktop.model.export_preview import ExportPreview
     from desktop.model.export_targets import ExportTarget
     from desktop.ui.main_window import MainWindow
@@ -53,46 +52,6 @@ FORMATS = {
 PROGRESS_AFTER_MS = 400
 
 
-def start_folder(window: MainWindow) -> Path:
-    """Where save dialogs start: the session's folder, else the article's, else home."""
-    if window.document.path is not None:
-        return window.document.path.parent
-    source = window.model.article.source
-    if source and "://" not in source and Path(source).parent.is_dir():
-        return Path(source).parent
-    return Path.home()
-
-
-def document_stem(window: MainWindow) -> str:
-    """The name an export is called by default: the session's, else the article's."""
-    from desktop.model.export_targets import safe_name
-
-    if window.document.path is not None:
-        return safe_name(window.document.path.stem)
-    source = window.model.article.source
-    if source and "://" not in source:
-        return safe_name(Path(source).stem)
-    return safe_name(window.model.article.title or "article")
-
-
-def protected_files(window: MainWindow) -> dict[str, Path | None]:
-    """The files an export must never replace: the open session and its article."""
-    source = window.model.article.source
-    article = Path(source) if source and "://" not in source and Path(source).is_file() else None
-    return {"the open session's file": window.document.path, "the article's own file": article}
-
-
-def snapshot(session: Session) -> Session:
-    """A copy of ``session`` a background thread may read while the window edits the
-    original (highlights are immutable: the sets are copied, not the highlights)."""
-    from desktop.core.highlight_set import HighlightSet
-    from desktop.core.session import Session
-
-    return Session(session.article, HighlightSet(session.highlights), list(session.labels),
-                   {key: dict(cells) for key, cells in session.figure_overrides.items()},
-                   set(session.hidden_labels), dict(session.extra))
-
-
 class _Results(QObject):
     """Carries a finished background job to the window's thread."""
 
@@ -109,10 +68,10 @@ class ExportDialog(QDialog):
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export")
         self._window = window
-        self._session = snapshot(window.model.session)
+        self._session = snapshot(window.model.session, window.document.created)
         self._figures: pd.DataFrame = window.model.figures()
-        self._name = document_stem(window)
-        self._figures_pending = not window.model.figures_ready or window.model.analysing
+        self._name = window.document.stem()
+        self._figures_pending = not window.model.figure_store.ready or window.model.analysing
         self._jobs: dict[str, Future] = {}
         self._previews: dict[str, ExportPreview] = {}
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export")
@@ -214,7 +173,7 @@ class ExportDialog(QDialog):
 
     def _start(self, fmt: str) -> Future:
         if fmt not in self._jobs:
-            job = self._pool.submit(_make_export, self._session, fmt, self._figures, self._name)
+            job = self._pool.submit(make_export, self._session, fmt, self._figures, self._name)
             job.add_done_callback(lambda done, f=fmt: _deliver(self._results, f, done))
             self._jobs[fmt] = job
         return self._jobs[fmt]
@@ -225,7 +184,7 @@ class ExportDialog(QDialog):
             return
         error = job.exception()
         if error is not None:
-            self._previews[fmt] = _failed_preview(error)
+            self._previews[fmt] = failed_preview(error)
         else:
             self._previews[fmt] = job.result()[1]
         if fmt == self.fmt:
@@ -244,7 +203,7 @@ class ExportDialog(QDialog):
 
         fmt = self.fmt
         extension = EXPORT_FORMATS[fmt]
-        suggested = start_folder(self._window) / f"{self._name}.{extension}"
+        suggested = self._window.document.folder() / f"{self._name}.{extension}"
         chosen, _ = QFileDialog.getSaveFileName(self, f"Export as {FORMATS[fmt][0]}", str(suggested),
                                                 FORMATS[fmt][2])
         if chosen:
@@ -261,7 +220,7 @@ class ExportDialog(QDialog):
         fmt = self.fmt
         target = export_target(fmt, path, self._name)
         planned = target.planned_names()
-        if problem := overwrite_problem(planned, protected_files(self._window)):
+        if problem := overwrite_problem(planned, self._window.document.own_files()):
             plain_text.warning(self, "Choose another name", problem)
             return False
         text_file = target.folder / f"{target.name}.txt"
@@ -309,7 +268,7 @@ class ExportDialog(QDialog):
         if target is None:
             return
         files, _ = self._jobs[target.fmt].result()
-        job = self._pool.submit(_write_files, target, files)
+        job = self._pool.submit(write_export, target, files)
         self._writing = (target, job)
         job.add_done_callback(lambda done: _deliver(self._results, "\0write", done))
         if not job.done():
@@ -347,100 +306,9 @@ def _deliver(results: _Results, key: str, job: Future) -> None:
         pass
 
 
-def _make_export(session: Session, fmt: str, figures: pd.DataFrame, name: str):
-    from desktop.model.background import lower_priority
-    from desktop.model.export_preview import export_preview
-
-    lower_priority()
-    from desktop.model.exports import export_session
-
-    files = export_session(session, fmt, figures, name)
-    return files, export_preview(fmt, files)
-
-
-def _write_files(target: ExportTarget, files: dict[str, bytes]) -> list[Path]:
-    from desktop.model.export_targets import write_files
-
-    return write_files(target.paths(files), make_folder=target.file is None)
-
-
-def _failed_preview(error: BaseException):
-    from desktop.model.export_preview import ExportPreview
-
-    return ExportPreview("This export failed.", text=f"{type(error).__name__}: {error}")
-
-
-_SVG = re.compile(r"<svg\b.*?</svg>", re.S)
-_SIZE = re.compile(r'<svg[^>]*?width="(\d+)"[^>]*?height="(\d+)"')
-
-
-class ReportPreview(QTextBrowser):
-    """The report's HTML as Qt's rich text shows it: its charts (inline SVG, which Qt's
-    rich text cannot draw) as images drawn from that SVG; nothing else is loaded."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("exportPreviewReport")
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.charts: list[QImage] = []
-
-    def loadResource(self, kind: int, name: QUrl):  # noqa: N802 (Qt's name)
-        return None  # the charts are added as resources; nothing else is fetched
-
-    def show_report(self, report: str) -> None:
-        from desktop.formats.report_svg import SVG_STYLE
-
-        self.charts = []
-        document = QTextDocument(self)
-        document.setDefaultFont(self.font())
-
-        def chart_image(match: re.Match) -> str:
-            svg = match.group(0)
-            opened = svg.index(">") + 1
-            image = svg_image(svg[:opened] + f"<style>{SVG_STYLE}</style>" + svg[opened:])
-            url = f"chart:{len(self.charts)}"
-            self.charts.append(image)
-            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
-            size = _SIZE.search(svg)
-            width = f' width="{size.group(1)}"' if size else ""
-            return f'<p><img src="{url}"{width}></p>'
-
-        report = _SVG.sub(chart_image, report)
-        report = report.replace("<mark ", "<span ").replace("</mark>", "</span>")
-        report = re.sub(r"(\.l\d+\{)background:", r"\1background-color:", report)
-        # Qt's rich text has no CSS grid: the facts as a table, the legend's chips apart
-        report = re.sub(r'<dl class="facts">(.*?)</dl>', lambda m: "<table>" + re.sub(
-            r"<dt>(.*?)</dt><dd>(.*?)</dd>", r'<tr><td style="color:#57606a;padding-right:12px">\1</td>'
-            r"<td>\2</td></tr>", m.group(1)) + "</table>", report, count=1, flags=re.S)
-        report = re.sub(r'(<p class="legend">.*?</p>)', lambda m: m.group(1).replace("</span>", "</span> "),
-                        report, count=1, flags=re.S)
-        document.setHtml(report)
-        self.setDocument(document)
-
-
-def svg_image(svg: str, scale: float = 1.0) -> QImage:
-    """An SVG drawing as an image at its own size (times ``scale``), on white."""
-    from PySide6.QtSvg import QSvgRenderer
-
-    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-    size = renderer.defaultSize()
-    if size.isEmpty():
-        size = QSize(680, 300)
-    image = QImage(int(size.width() * scale), int(size.height() * scale), QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    try:
-        renderer.render(painter)
-    finally:
-        painter.end()
-    return image
-
-
 def open_export_dialog(window: MainWindow) -> ExportDialog:
     """File › Export…: the dialog, window-modal (not blocking the caller)."""
     dialog = ExportDialog(window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.export_dialog = dialog
     dialog.open()
     return dialog

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,19 +9,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.core.article import has_scheme
-from desktop.core.session import Session
-from desktop.formats.disk_stamp import stamp_now
-from desktop.formats.errors import FileFormatError
-from desktop.formats.readers import (ARTICLE_SUFFIXES, DOCUMENT_SUFFIXES, OPEN_SUFFIXES, ArticleFile,
-                                     read_article_file, read_head)
-from desktop.formats.session_file import SESSION_SUFFIX, SessionFileError
 from desktop.model.background import in_next_turn
-from desktop.model.document import SessionDocument
+from desktop.model.document import SessionDocument, session_path
+from desktop.model.file_watch import disk_stamp
+from desktop.model.opening import (OPEN_FILTER, SAVE_FILTER, ArticleFile, FileFormatError, SessionFileError,
+                                   is_session_file, read_article, reads_slowly)
 from desktop.model.recovery import RecoveryCopy, orphaned_copies
 from desktop.model.session_loader import BACKGROUND_LOAD_BYTES, SessionLoader
 from desktop.ui import plain_text
 from desktop.ui.disk_dialogs import Conflict, ask_conflict, ask_reload, tell_changed
-from desktop.ui.file_watch import FileWatch
 from desktop.ui.load_notices import show_load_warnings, tell_unreadable_copies
 from desktop.ui.recent_files import RecentFiles
 
@@ -35,26 +30,6 @@ BACKGROUND_HOLD_MS = 1_000
 #: Articles from this long on are painted before their analysis starts.
 PAINT_FIRST_CHARS = 50_000
 
-OPEN_FILTER = ";;".join([
-    "Articles and sessions (" + " ".join(f"*{s}" for s in (*OPEN_SUFFIXES, SESSION_SUFFIX)) + ")",
-    f"Article Lens sessions (*{SESSION_SUFFIX})",
-    "Articles (" + " ".join(f"*{s}" for s in OPEN_SUFFIXES) + ")",
-    "Text files (" + " ".join(f"*{s}" for s in ARTICLE_SUFFIXES) + ")",
-    "Web pages, PDF and Word documents (*.html *.htm *.pdf *.docx)",
-    "All files (*)",
-])
-SAVE_FILTER = f"Article Lens sessions (*{SESSION_SUFFIX})"
-
-
-def is_session_file(path: str | Path) -> bool:
-    """True for a session file: by its suffix, or by the format marker at its start."""
-    path = Path(path)
-    if path.suffix.lower() == SESSION_SUFFIX:
-        return True
-    head = read_head(path, 4096)  # b"" for a pipe or a device: never blocks on one
-    return head.lstrip().startswith(b"{") and b'"article-lens-session"' in head
-
-
 class FileController(QObject):
     """The File menu's work, with a message for every failure and no work lost."""
 
@@ -64,12 +39,12 @@ class FileController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        self.document = SessionDocument(window.model, window.view_state, self)
+        self.document = SessionDocument(window.model, window.saved_view.read, self)
         self.recent = RecentFiles(self)
         self._loader: SessionLoader | None = None
         self._history_at_load = 0
         self._stamp_at_load = None  # of the file a background load reads
-        self.watch = FileWatch(self)  # another writer of the open session file
+        self.watch = self.document.watch  # another writer of the open session file
         self.watch.sigChanged.connect(self._on_changed_on_disk)
         self.web = None  # desktop.ui.open_url.WebArticles, made on first use
 
@@ -92,13 +67,13 @@ class FileController(QObject):
 
     def _open_article(self, path: Path) -> bool:
         try:
-            if path.suffix.lower() in DOCUMENT_SUFFIXES:  # a long PDF or page takes a moment
+            if reads_slowly(path):  # a long PDF or page takes a moment
                 from desktop.ui.open_url import busy_cursor
 
                 with busy_cursor():
-                    loaded = read_article_file(path)
+                    loaded = read_article(path)
             else:
-                loaded = read_article_file(path)
+                loaded = read_article(path)
         except FileFormatError as error:
             return self._failed(path, error)
         self.show_article(loaded, path.name)
@@ -111,11 +86,7 @@ class FileController(QObject):
         article = loaded.article
         if len(article.text) >= PAINT_FIRST_CHARS:
             self._paint_first()
-        self.document.new_from(Session(article))
-        if unsaved:
-            self._window.model.undo_stack.resetClean()
-            self.document.recovery.edited()
-        self.watch.track(None, None)
+        self.document.open_article(loaded, unsaved)
         what = {"html": "web page, ", "pdf": "PDF, ", "docx": "Word document, "}.get(article.format, "")
         encoding = f", {article.encoding}" if article.encoding else ""
         notes = [loaded.damage_note()] if loaded.replaced else []
@@ -144,12 +115,10 @@ class FileController(QObject):
         # with none (at start) must learn here whether the file opened, to fall back.
         if self._window.model.text and _size(path) >= BACKGROUND_LOAD_BYTES:
             return self._open_session_in_background(path)
-        stamp = stamp_now(path)  # before the read: a change meanwhile shows as one
         try:
             loaded = self.document.open(path)
         except FileFormatError as error:
             return self._failed(path, error)
-        self.watch.track(path, stamp)
         self._show_opened(path, loaded)
         return True
 
@@ -160,7 +129,7 @@ class FileController(QObject):
             self._loader.sigLoaded.connect(self._on_session_loaded)
             self._loader.sigFailed.connect(lambda where, error: self._failed(Path(where), error))
         self._history_at_load = self._window.model.undo_stack.index()
-        self._stamp_at_load = (path, stamp_now(path))
+        self._stamp_at_load = (path, disk_stamp(path))
         self._message(f"Opening {path.name}…")
         loader = self._loader
         self._window.when_settled(lambda: loader.load(path))
@@ -173,9 +142,8 @@ class FileController(QObject):
             self._message(f"Did not open {path.name}: your edits are still open.")
             return
         self._paint_first()
-        self.document.show_loaded(loaded, path)
         read, stamp = self._stamp_at_load or (None, None)
-        self.watch.track(path, stamp if read == path else None)
+        self.document.show_loaded(loaded, path, stamp if read == path else None)
         self._show_opened(path, loaded)
 
     def _paint_first(self) -> None:
@@ -195,7 +163,7 @@ class FileController(QObject):
         in_next_turn(window, lambda: window.setUpdatesEnabled(True))
 
     def _show_opened(self, path: Path, loaded) -> None:
-        self._window.apply_view_state(loaded.view_state)
+        self._window.saved_view.apply(loaded.view_state)
         self.recent.add(path)
         count = len(loaded.session.highlights)
         self._message(f"Opened {path.name}: {count} highlights, saved {_when(loaded.modified)}.")
@@ -223,13 +191,12 @@ class FileController(QObject):
     def save_as(self) -> bool:
         from desktop.ui.save_folder import save_start_path
 
-        suggested = save_start_path(self._suggested_path())  # never inside the installation
+        suggested = save_start_path(self.document.suggested_path())  # never inside the installation
         path, _ = QFileDialog.getSaveFileName(self._window, "Save the session", str(suggested), SAVE_FILTER)
         return self._save_to(Path(path)) if path else False
 
     def _save_to(self, path: Path) -> bool:
-        if path.suffix != SESSION_SUFFIX:
-            path = path.with_name(path.name + SESSION_SUFFIX)
+        path = session_path(path)
         if self.watch.is_tracking(path) and (changed := self.watch.changed()) is not None:
             self.watch.acknowledge(changed)
             with self.watch.held():
@@ -246,7 +213,6 @@ class FileController(QObject):
             plain_text.critical(self._window, "Could not save", f"{error}\n\nYour work is still "
                                 "open: Save As… can save it under another name.")
             return False
-        self.watch.track(saved, self.document.written)
         self.recent.add(saved)
         self._message(f"Saved {saved.name}.")
         return True
@@ -268,15 +234,6 @@ class FileController(QObject):
                 tell_changed(self._window, name)
             elif ask_reload(self._window, name):
                 self.reload()
-
-    def _suggested_path(self) -> Path:
-        if self.document.path is not None:
-            return self.document.path
-        source = self._window.model.article.source
-        if source and not has_scheme(source):
-            return Path(source).with_suffix(SESSION_SUFFIX)
-        title = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", self._window.model.article.title).strip(" .")[:120]
-        return Path.home() / f"{title or 'session'}{SESSION_SUFFIX}"
 
     def maybe_save(self) -> bool:
         """Ask what to do with unsaved edits; False when the person cancels."""
@@ -332,8 +289,7 @@ class FileController(QObject):
     def _restore(self, copy: RecoveryCopy) -> None:
         original = Path(copy.original) if copy.original else None
         self.document.new_from(copy.loaded.session, original, modified=True)
-        self.watch.track(original, stamp_now(original) if original else None)
-        self._window.apply_view_state(copy.loaded.view_state)
+        self._window.saved_view.apply(copy.loaded.view_state)
         copy.path.unlink(missing_ok=True)
         self._message("Restored your unsaved work; save it to keep it.")
         show_load_warnings(self._window, copy.path.name, copy.loaded.warnings)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 from desktop.ui import plain_text
 
 if TYPE_CHECKING:
-    from desktop.formats.annotations.common import Imported
     from desktop.ui.main_window import MainWindow
 
 ANY_FORMAT = "All annotation files (*.ann *.jsonl *.jsonld *.json)"
@@ -51,18 +50,16 @@ class ImportAction(QObject):
         """Ask for unsaved edits, then a file and its format, then import it."""
         if self._job is not None or not self._window.files.maybe_save():
             return
-        from desktop.ui.export_dialog import start_folder
-
         chosen, selected = QFileDialog.getOpenFileName(
-            self._window, "Import annotations", str(start_folder(self._window)),
+            self._window, "Import annotations", str(self._window.document.folder()),
             ";;".join([ANY_FORMAT, *FILTERS.values()]))
         if not chosen:
             return
         fmt = next((name for name, label in FILTERS.items() if label == selected), None)
         if fmt is None:
-            from desktop.formats.annotations.sniff import guess_format
+            from desktop.model.opening import annotation_format
 
-            fmt = guess_format(chosen)
+            fmt = annotation_format(chosen)
         if fmt is None:
             plain_text.warning(self._window, "Unknown format",
                                f"{Path(chosen).name} is not a brat, doccano, Prodigy or W3C Web Annotation "
@@ -103,14 +100,12 @@ class ImportAction(QObject):
         if error is not None:
             self._failed(fmt, path, text_path, error)
             return
-        imported: Imported = job.result()
+        imported = job.result()  # an Imported: the session and the warnings
         window = self._window
         if window.model.undo_stack.index() != self._history and not window.files.maybe_save():
             window.statusBar().showMessage(f"Did not import {path.name}: your edits are still open.", 8000)
             return
-        files = window.files
-        files.document.new_from(imported.session, None, modified=True)
-        files.watch.track(None, None)
+        window.document.new_from(imported.session, None, modified=True)
         session = imported.session
         window.statusBar().showMessage(
             f"Imported {path.name}: {len(session.highlights):,} highlights on {len(session.article.text):,} "
@@ -120,7 +115,7 @@ class ImportAction(QObject):
         self.sigImported.emit(imported)
 
     def _failed(self, fmt: str, path: Path, text_path, error: BaseException) -> None:
-        from desktop.formats.errors import FileFormatError
+        from desktop.model.opening import FileFormatError
 
         if not isinstance(error, FileFormatError):
             plain_text.critical(self._window, "Could not import", f"{path.name}: {type(error).__name__}: {error}")

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desktop.formats.lexicon import LexiconEntry
-from desktop.model.lexicon_store import USE_SETTING, LexiconStore
+from desktop.model.lexicon_store import USE_SETTING, LexiconEntry, LexiconStore
 from desktop.ui.plain_text import plain_label
 
 HEADERS = ("Text", "Label", "Decision", "Times", "When")
@@ -104,14 +103,6 @@ class LexiconDialog(QDialog):
             for column, item in enumerate(cells):
                 self.table.setItem(row, column, item)
         self._update_buttons()
-
-    def select_rows(self, rows: list[int]) -> None:
-        self.table.clearSelection()
-        mode = self.table.selectionMode()
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
-        for row in rows:
-            self.table.selectRow(row)
-        self.table.setSelectionMode(mode)
 
     def delete_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})

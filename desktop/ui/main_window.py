@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 # Not imported here: PySide6 builds the whole Qt namespace (QtCore.Qt, 15 ms) on its first
 # use, and QMessageBox and QUndoView on theirs; they are imported where used, after the
@@ -22,16 +21,13 @@ from desktop.ui.article_header import ArticleHeader
 from desktop.ui.article_view import ArticleView
 from desktop.ui.file_controller import FileController
 from desktop.ui.legend import LabelLegend
+from desktop.ui.saved_view import SavedView
 from desktop.ui.when_shown import AfterFirstPaint
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QUndoView
-
     from desktop.ui.annotation_controller import AnnotationController
 
 APP_NAME = "Article Lens"
-#: How long a thread may keep the GIL when another wants it (Python's default: 5 ms).
-GIL_SWITCH_SECONDS = 0.0001
 #: How long work that waits for the side panes' first paint waits at most (a hidden
 #: window never paints).
 SETTLE_AT_MOST_MS = 2000
@@ -45,19 +41,15 @@ class MainWindow(QMainWindow):
 
     def __init__(self, model: SessionModel | None = None) -> None:
         super().__init__()
-        # Background threads (loading, reading figures, collecting the analysis) keep
-        # the GIL for up to the switch interval whenever this thread wants it; a
-        # layout or paint calls into Python many times, so each wait counts.
-        sys.setswitchinterval(GIL_SWITCH_SECONDS)
         self.model = model or SessionModel(self)
         self._analysis_started = 0.0
-        self._pending_view_state: dict[str, Any] = {}
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         from desktop.ui.colour_scheme import SCHEME
 
         SCHEME.follow()  # light or dark, as the system (or View > Colours) says
         self._build_panes()
+        self.saved_view = SavedView(self)  # what a session file keeps of the window
         self.files = FileController(self)
         self.document = self.files.document
         self.recent = self.files.recent
@@ -91,13 +83,13 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         from desktop.ui.annotation_controller import AnnotationController
-        from desktop.ui.window_menus import build_label_toolbar, build_menus
+        from desktop.ui.window_menus import WindowActions, build_label_toolbar, build_menus
 
         self._annotation = AnnotationController(self.model, self.article_view, self)
         self._annotation.sigMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.label_toolbar = build_label_toolbar(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.label_toolbar)
-        build_menus(self)
+        self.menu_actions: WindowActions = build_menus(self)
 
     @property
     def fully_built(self) -> bool:
@@ -171,8 +163,7 @@ class MainWindow(QMainWindow):
         state = QSettings().value("window/right")
         if state is not None:
             self.right_splitter.restoreState(state)
-        if self._pending_view_state:
-            self._apply_side_state(self._pending_view_state)
+        self.saved_view.side_panes_built()
         AfterFirstPaint(charts, lambda: QTimer.singleShot(SETTLE_AFTER_PAINT_MS, self, self._settle))
         self.model.import_analysis()
         trace.mark("side-panes-built")
@@ -217,10 +208,6 @@ class MainWindow(QMainWindow):
     def notes_view(self):
         return self._side_panes_built()["notes"]
 
-    @property
-    def history_view(self) -> QUndoView:
-        return self._side_panes_built()["history"]
-
     # -- files ---------------------------------------------------------------
     def open_path(self, path: str | Path, ask_to_save: bool = True) -> bool:
         """Open an article or a session (see FileController.open_path)."""
@@ -245,48 +232,6 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.open_path(paths[0])
-
-    # -- view state (saved in session files) ----------------------------------
-    def view_state(self) -> dict[str, Any]:
-        """What a session file keeps of the window: scroll, selection, pane sizes."""
-        return {
-            "first_visible_char": self.article_view.first_visible_position(),
-            "selection": self.model.selected_id,
-            "splitters": {"main": self.main_splitter.sizes(), "right": self.right_splitter.sizes()},
-            "figure_filter": self.figures_view.filter_box.text(),
-            "side_tab": self.charts_view.currentIndex(),
-        }
-
-    def apply_view_state(self, state: dict[str, Any]) -> None:
-        """Restore what ``view_state`` saved (unknown or bad entries are skipped)."""
-        splitters = state.get("splitters") or {}
-        sizes = splitters.get("main")
-        if isinstance(sizes, list) and all(isinstance(s, int) and s >= 0 for s in sizes):
-            self.main_splitter.setSizes(sizes)
-        if self._side_panes:
-            self._apply_side_state(state)
-        else:
-            self._pending_view_state = state
-        position = state.get("first_visible_char")
-        selection = state.get("selection")
-
-        def restore_position() -> None:
-            if isinstance(position, int):
-                self.article_view.scroll_to_position(position)
-            if isinstance(selection, str):
-                self.model.select(selection)
-
-        QTimer.singleShot(0, restore_position)
-
-    def _apply_side_state(self, state: dict[str, Any]) -> None:
-        self._pending_view_state = {}
-        sizes = (state.get("splitters") or {}).get("right")
-        if isinstance(sizes, list) and all(isinstance(s, int) and s >= 0 for s in sizes):
-            self.right_splitter.setSizes(sizes)
-        if isinstance(state.get("figure_filter"), str):
-            self.figures_view.filter_box.setText(state["figure_filter"])
-        if isinstance(state.get("side_tab"), int):
-            self.charts_view.setCurrentIndex(state["side_tab"])
 
     # -- status --------------------------------------------------------------
     def _update_title(self, *_args) -> None:

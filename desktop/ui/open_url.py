@@ -4,25 +4,20 @@ the article open stays until the new one is in."""
 
 from __future__ import annotations
 
-import threading
-import time
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLineEdit, QProgressBar, QPushButton, QSizePolicy,
                                QWidget)
 
-from desktop.formats.errors import FileFormatError
-from desktop.model.background import start_background_thread
+from desktop.model.opening import FileFormatError
+from desktop.model.url_reader import UrlReader, web_address
 from desktop.ui.plain_text import plain_label
 
 if TYPE_CHECKING:
     from desktop.ui.file_controller import FileController
     from desktop.ui.main_window import MainWindow
-
-#: Progress is sent to the window at most this often (seconds).
-PROGRESS_SECONDS = 0.1
 
 
 def ask_for_address(parent: QWidget, suggested: str = "") -> str:
@@ -67,122 +62,12 @@ class FetchStatus(QWidget):
         else:
             self.progress.setRange(0, 0)
         self.progress.setToolTip(f"{received:,} bytes received")
+        if 0 < size <= received:
+            self.converting()
 
     def converting(self) -> None:
         self.message.setText("Reading the article…")
         self.progress.setRange(0, 0)
-
-
-class UrlOpener(QObject):
-    """Reads one address at a time in a background thread; a newer request, or Cancel,
-    supersedes the running one, whose result is dropped (its thread ends at its next
-    read, or at the timeout).
-
-    ``sigOpened(address, article_file)`` or ``sigFailed(address, message)`` arrive in
-    the window's thread; ``sigCancelled(address)`` when the person cancels.
-    """
-
-    sigOpened = Signal(str, object)
-    sigFailed = Signal(str, str)
-    sigCancelled = Signal(str)
-    _sigDone = Signal(int, str, object, str)  # from the thread: generation, address, result, error
-    _sigProgress = Signal(int, int, int)  # generation, received, size (-1: not known)
-
-    def __init__(self, status: FetchStatus, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.status = status
-        #: Keyword arguments for ``url_fetch.fetch`` (timeout, limit, redirects …).
-        self.limits: dict[str, float] = {}
-        self._generation = 0
-        self._address = ""
-        self._stop: threading.Event | None = None
-        self._lock = threading.Lock()
-        self._sigDone.connect(self._on_done)
-        self._sigProgress.connect(self._on_progress)
-        status.cancel_button.clicked.connect(self.cancel)
-
-    @property
-    def busy(self) -> bool:
-        return self._stop is not None
-
-    def fetch(self, address: str) -> None:
-        """Start reading ``address`` (an http(s) address; checked by the thread)."""
-        from urllib.parse import urlsplit
-
-        self._drop_running()
-        with self._lock:
-            self._generation += 1
-            generation = self._generation
-        self._address = address
-        self._stop = stop = threading.Event()
-        self.status.started(urlsplit(address).hostname or address)
-        start_background_thread(self._read, generation, address, stop, dict(self.limits),
-                                name="article-lens-fetch")
-
-    def cancel(self) -> None:
-        """Stop the download now: the window forgets it at once."""
-        if self._stop is None:
-            return
-        address = self._address
-        self._drop_running()
-        self.status.hide()
-        self.sigCancelled.emit(address)
-
-    def _drop_running(self) -> None:
-        if self._stop is not None:
-            self._stop.set()
-            self._stop = None
-        with self._lock:
-            self._generation += 1
-
-    def _current(self, generation: int) -> bool:
-        with self._lock:
-            return generation == self._generation
-
-    def _read(self, generation: int, address: str, stop: threading.Event, limits: dict) -> None:
-        """In the background thread: download and convert, then hand over the result."""
-        from desktop.formats.article_sources import read_url
-
-        last = [0.0]
-
-        def progress(received: int, size: int) -> None:
-            now = time.monotonic()
-            if now - last[0] >= PROGRESS_SECONDS or received == size:
-                last[0] = now
-                self._emit(self._sigProgress, generation, received, size)
-
-        try:
-            result, error = read_url(address, should_stop=stop.is_set, progress=progress, **limits), ""
-        except FileFormatError as failure:
-            result, error = None, str(failure)
-        except Exception as failure:  # noqa: BLE001 - a library fault on a strange answer
-            result, error = None, f"{address} could not be read ({type(failure).__name__}: {failure})."
-        if not stop.is_set():
-            self._emit(self._sigDone, generation, address, result, error)
-
-    def _emit(self, signal, *args) -> None:
-        if not self._current(args[0]):
-            return
-        try:
-            signal.emit(*args)
-        except RuntimeError:  # the window was closed meanwhile
-            pass
-
-    def _on_progress(self, generation: int, received: int, size: int) -> None:
-        if self._current(generation):
-            self.status.advanced(received, size)
-            if size > 0 and received >= size:
-                self.status.converting()
-
-    def _on_done(self, generation: int, address: str, result, error: str) -> None:
-        if not self._current(generation) or self._stop is None:
-            return
-        self._stop = None
-        self.status.hide()
-        if result is None:
-            self.sigFailed.emit(address, error)
-        else:
-            self.sigOpened.emit(address, result)
 
 
 @contextmanager
@@ -200,8 +85,9 @@ def busy_cursor():
 
 class WebArticles(QObject):
     """File › Open URL… and web addresses given on the command line or dropped on the
-    window: asks for an address, reads it with a :class:`UrlOpener`, and shows the
-    article, or says why not (the article open stays)."""
+    window: asks for an address, reads it with a :class:`UrlReader` (its progress and
+    Cancel in the status bar), and shows the article, or says why not (the article
+    open stays)."""
 
     def __init__(self, window: MainWindow, files: FileController) -> None:
         super().__init__(files)
@@ -209,7 +95,11 @@ class WebArticles(QObject):
         self._files = files
         self.status = FetchStatus(window)
         window.statusBar().addPermanentWidget(self.status)
-        self.opener = UrlOpener(self.status, self)
+        self.opener = opener = UrlReader(self)
+        opener.sigStarted.connect(self.status.started)
+        opener.sigProgress.connect(self.status.advanced)
+        opener.sigStopped.connect(self.status.hide)
+        self.status.cancel_button.clicked.connect(opener.cancel)
         self.opener.sigOpened.connect(self._on_opened)
         self.opener.sigFailed.connect(self._on_failed)
         self.opener.sigCancelled.connect(self._on_cancelled)
@@ -228,10 +118,8 @@ class WebArticles(QObject):
     def open(self, address: str, ask_to_save: bool = True) -> bool:
         """Start reading ``address``; False when it is refused at once (another scheme,
         no server) or the person keeps their unsaved edits."""
-        from desktop.formats.url_fetch import web_address
-
         try:
-            address = web_address(address, bare_host=True)
+            address = web_address(address)
         except FileFormatError as error:
             self._tell(address, str(error))
             return False

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from desktop.formats.errors import FileFormatError
+from desktop.model.opening import FileFormatError, clipboard_article
 from desktop.ui import plain_text
 
 if TYPE_CHECKING:
@@ -20,8 +20,6 @@ def paste_as_new_article(window: MainWindow, mime: QMimeData | None = None) -> b
     """Open the clipboard's content (``mime``, by default the clipboard's) as a new,
     unsaved article; a copied file is opened as a file and a copied web address is
     read. False, with a message, when it holds nothing to read; the article open stays."""
-    from desktop.formats.article_sources import clipboard_article
-
     mime = mime if mime is not None else QApplication.clipboard().mimeData()
     files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
     if files:  # copied in a file manager

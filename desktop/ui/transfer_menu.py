@@ -4,32 +4,41 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
+
 from desktop.ui.window_menus import action
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMenu
-
+    from desktop.ui.chart_export import ChartExport
+    from desktop.ui.export_dialog import ExportDialog
     from desktop.ui.main_window import MainWindow
 
 
-def add_transfer_actions(window: MainWindow, file_menu: QMenu) -> None:
-    """File › Export… (Ctrl+E) and Import… (Ctrl+Shift+I); the charts get their
-    export actions once the side panes are built and shown."""
-    from desktop.ui.import_action import ImportAction
+class Transfers(QObject):
+    """File › Export… (Ctrl+E) and Import… (Ctrl+Shift+I) of one window, and the export
+    actions the charts get once the side panes are built and shown."""
 
-    def export() -> None:
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        from desktop.ui.import_action import ImportAction
+
+        self._window = window
+        self.importer = ImportAction(window)
+        self.export_action = action(window, "&Export…", "Ctrl+E", self.open_export)
+        self.import_action = action(window, "&Import…", "Ctrl+Shift+I", self.importer.run)
+        #: the Export dialog opened last (it deletes itself when closed)
+        self.export_dialog: ExportDialog | None = None
+        #: each chart's Export as PNG… / SVG… (once the charts are built)
+        self.chart_exports: list[ChartExport] = []
+        window.when_settled(self._add_chart_exports)
+
+    def open_export(self) -> ExportDialog:
         from desktop.ui.export_dialog import open_export_dialog
 
-        open_export_dialog(window)
+        self.export_dialog = open_export_dialog(self._window)
+        return self.export_dialog
 
-    window.importer = ImportAction(window)
-    window.export_action = action(window, "&Export…", "Ctrl+E", export)
-    window.import_action = action(window, "&Import…", "Ctrl+Shift+I", window.importer.run)
-    file_menu.addActions([window.export_action, window.import_action])
-
-    def charts() -> None:
+    def _add_chart_exports(self) -> None:
         from desktop.ui.chart_export import install_chart_exports
 
-        install_chart_exports(window)
-
-    window.when_settled(charts)
+        self.chart_exports = install_chart_exports(self._window)

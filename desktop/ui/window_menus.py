@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from desktop.ui.plain_text import tooltip_text
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.transfer_menu import Transfers
 
 SHORTCUTS_HELP = """In the article:
 1–9  label the selected text (or relabel the selected highlight)
@@ -40,28 +42,46 @@ def action(parent: QWidget, text: str, shortcut, slot) -> QAction:
     return made
 
 
-def build_menus(window: MainWindow) -> None:
-    """File, Edit, Annotate, View and Help menus."""
+@dataclass
+class WindowActions:
+    """The window's menu actions that other code reaches, made by :func:`build_menus`
+    and kept by the window (``window.menu_actions``)."""
+
+    open: QAction
+    open_url: QAction
+    save: QAction
+    save_as: QAction
+    transfers: Transfers  # Export…, Import… and the charts' exports
+    reanalyse: QAction
+    cancel_analysis: QAction
+    paste_article: QAction
+    lexicon: QAction
+    colours: dict[str, QAction]  # View › Colours: "system", "light", "dark"
+
+
+def build_menus(window: MainWindow) -> WindowActions:
+    """File, Edit, Annotate, View and Help menus; their actions, for the window to keep."""
     model, annotation = window.model, window.annotation
     files = window.files
     file_menu = window.menuBar().addMenu("&File")
-    window.open_action = action(window, "&Open…", QKeySequence.StandardKey.Open, files.open_dialog)
-    file_menu.addAction(window.open_action)
-    window.open_url_action = action(window, "Open &URL…", "Ctrl+Shift+O", files.ask_for_url)
-    file_menu.addAction(window.open_url_action)
+    open_action = action(window, "&Open…", QKeySequence.StandardKey.Open, files.open_dialog)
+    open_url = action(window, "Open &URL…", "Ctrl+Shift+O", files.ask_for_url)
+    file_menu.addActions([open_action, open_url])
+    file_menu.addAction(action(window, "Open &Folder…", "Ctrl+Alt+O", lambda: _open_folder(window)))
     recent_menu = file_menu.addMenu("Open &Recent")
     recent_menu.aboutToShow.connect(lambda: _fill_recent_menu(recent_menu, files))
     file_menu.addSeparator()
-    window.save_action = action(window, "&Save", QKeySequence.StandardKey.Save, files.save)
-    window.save_as_action = action(window, "Save &As…", "Ctrl+Shift+S", files.save_as)
-    file_menu.addActions([window.save_action, window.save_as_action])
-    from desktop.ui.transfer_menu import add_transfer_actions
+    save = action(window, "&Save", QKeySequence.StandardKey.Save, files.save)
+    save_as = action(window, "Save &As…", "Ctrl+Shift+S", files.save_as)
+    file_menu.addActions([save, save_as])
+    from desktop.ui.transfer_menu import Transfers
 
-    add_transfer_actions(window, file_menu)  # Export…, Import… and the charts' exports
+    transfers = Transfers(window)  # Export…, Import… and the charts' exports
+    file_menu.addActions([transfers.export_action, transfers.import_action])
     file_menu.addSeparator()
-    window.reanalyse_action = action(window, "&Analyse Again", "F5", model.start_analysis)
-    window.cancel_action = action(window, "&Cancel Analysis", None, model.cancel_analysis)
-    file_menu.addActions([window.reanalyse_action, window.cancel_action])
+    reanalyse = action(window, "&Analyse Again", "F5", model.start_analysis)
+    cancel_analysis = action(window, "&Cancel Analysis", None, model.cancel_analysis)
+    file_menu.addActions([reanalyse, cancel_analysis])
     file_menu.addSeparator()
     file_menu.addAction(action(window, "&Quit", QKeySequence.StandardKey.Quit, window.close))
 
@@ -74,9 +94,8 @@ def build_menus(window: MainWindow) -> None:
                                    if QKeySequence(k) not in redo_keys])
     edit_menu.addActions([undo, redo])
     edit_menu.addSeparator()
-    window.paste_article_action = action(window, "Paste as New &Article", "Ctrl+Shift+V",
-                                         lambda: _paste_as_new_article(window))
-    edit_menu.addAction(window.paste_article_action)
+    paste_article = action(window, "Paste as New &Article", "Ctrl+Shift+V", lambda: _paste_as_new_article(window))
+    edit_menu.addAction(paste_article)
     edit_menu.addSeparator()
     edit_menu.addAction(action(window, "&Filter Figures", QKeySequence.StandardKey.Find, window.focus_filter))
     edit_menu.addAction(action(window, "&Labels…", None, window.edit_labels))
@@ -100,21 +119,30 @@ def build_menus(window: MainWindow) -> None:
     annotate.addSeparator()
     annotate.addAction(annotation.snap_action)
     annotate.addSeparator()
-    window.lexicon_action = action(window, "Your &Corrections…", None, lambda: _show_lexicon(window))
-    annotate.addAction(window.lexicon_action)
+    lexicon = action(window, "Your &Corrections…", None, lambda: _show_lexicon(window))
+    annotate.addAction(lexicon)
 
     view_menu = window.menuBar().addMenu("&View")
     view_menu.addAction(window.label_toolbar.toggleViewAction())
     view_menu.addAction(action(window, "&Article", "Ctrl+1", window.article_view.setFocus))
     view_menu.addAction(action(window, "&Figures Table", "Ctrl+2", lambda: window.figures_view.table.setFocus()))
     view_menu.addAction(action(window, "C&harts", "Ctrl+3", lambda: window.charts_view.setFocus()))
-    _add_colours_menu(view_menu.addMenu("&Colours"), window)
+    colours = _add_colours_menu(view_menu.addMenu("&Colours"))
 
     help_menu = window.menuBar().addMenu("&Help")
     help_menu.addAction(action(window, "&Guide", None, lambda: _open_guide(window)))
     help_menu.addAction(action(window, "&Keyboard Shortcuts", "F1", window.show_shortcuts))
     help_menu.addAction(action(window, "&About Article Lens", None, window.about))
     annotation.bind_label_keys()  # now that the menus' keys exist, labels may not take them
+    return WindowActions(open_action, open_url, save, save_as, transfers, reanalyse, cancel_analysis,
+                         paste_article, lexicon, colours)
+
+
+def _open_folder(window: MainWindow) -> None:
+    """File › Open Folder…: the corpus view of a folder of articles, in a window of its own."""
+    from desktop.ui.corpus_window import ask_and_show
+
+    ask_and_show(window)
 
 
 def _paste_as_new_article(window: MainWindow) -> None:
@@ -123,21 +151,22 @@ def _paste_as_new_article(window: MainWindow) -> None:
     paste_as_new_article(window)
 
 
-def _add_colours_menu(menu, window: MainWindow) -> None:
+def _add_colours_menu(menu) -> dict[str, QAction]:
     """System / Light / Dark: the system's colour scheme by default, saved in settings."""
     from PySide6.QtGui import QActionGroup
 
     from desktop.ui.colour_scheme import SCHEME
 
     group = QActionGroup(menu)
-    window.colour_actions = {}
+    actions: dict[str, QAction] = {}
     for choice, text in (("system", "As the &System"), ("light", "&Light"), ("dark", "&Dark")):
         item = group.addAction(text)
         item.setCheckable(True)
         item.setChecked(SCHEME.preference() == choice)
         item.triggered.connect(lambda _=False, c=choice: SCHEME.set_preference(c))
-        window.colour_actions[choice] = item
+        actions[choice] = item
     menu.addActions(group.actions())
+    return actions
 
 
 def guide_path() -> Path | None:

@@ -93,7 +93,7 @@ def test_a_session_opened_before_the_menus_exist_does_not_take_save(qtbot, tmp_p
         qtbot.waitUntil(lambda: window.fully_built, timeout=5000)
         keys = {a.text(): a.shortcut().toString() for a in window.annotation.label_actions}
         assert keys["SAVE"] == "" and keys["FREE"] == "Ctrl+Alt+9"
-        assert window.save_action.shortcut().toString() == "Ctrl+S"
+        assert window.menu_actions.save.shortcut().toString() == "Ctrl+S"
     finally:
         window.model.undo_stack.setClean()
         window.close()

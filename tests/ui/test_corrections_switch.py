@@ -12,7 +12,7 @@ def test_corrections_turned_off_are_kept_but_unused_and_delete_all_forgets_them(
     store = window.model.lexicon
     store.record("Trend Azerbaijan", [Highlight(0, 5, "ORG", origin="manual", status="accepted")], "accepted")
     assert store.snapshot() is not None
-    window.lexicon_action.trigger()
+    window.menu_actions.lexicon.trigger()
     dialog = window.findChild(LexiconDialog, "lexiconDialog")
     qtbot.waitExposed(dialog)
     assert dialog.use_box.isChecked()

@@ -186,7 +186,7 @@ def test_the_lexicon_dialog_lists_the_entries_and_deletes_the_selected_one(qtbot
     store = window.model.lexicon
     store.record("Trend Azerbaijan", [_highlight(0, 5, "ORG")], "accepted")
     store.record("Trend Azerbaijan", [_highlight(6, 16, "GPE")], "rejected")
-    window.lexicon_action.trigger()
+    window.menu_actions.lexicon.trigger()
     dialog = window.findChild(LexiconDialog, "lexiconDialog")
     qtbot.waitExposed(dialog)
     table = dialog.table

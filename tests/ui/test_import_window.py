@@ -55,7 +55,7 @@ def test_file_open_offers_the_documents_and_shows_their_header(qtbot, window, tm
         return str(path), ""
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(choose))
-    window.open_action.trigger()
+    window.menu_actions.open.trigger()
     qtbot.waitUntil(lambda: window.model.article.source == str(path), timeout=5000)
     assert all(f"*{suffix}" in offered[0].split(";;")[0] for suffix in (".html", ".htm", ".pdf", ".docx", ".txt"))
     article = window.model.article
@@ -139,12 +139,12 @@ def _paste(window, html: str = "", text: str = "") -> None:
     if text:
         mime.setText(text)
     QApplication.clipboard().setMimeData(mime)
-    window.paste_article_action.trigger()
+    window.menu_actions.paste_article.trigger()
 
 
 def test_paste_as_new_article_cleans_a_copied_page(qtbot, window, seed_path):
     _opened(qtbot, window, seed_path)
-    assert window.paste_article_action.shortcut().toString() == "Ctrl+Shift+V"
+    assert window.menu_actions.paste_article.shortcut().toString() == "Ctrl+Shift+V"
     _paste(window, render_page(ARTICLE, "ticker").decode(), "page text")
     article = window.model.article
     assert article.format == "html" and article.source == "" and ARTICLE.paragraphs[0] in article.text
@@ -178,7 +178,7 @@ def test_open_url_reads_a_page_with_progress(qtbot, window, seed_path, monkeypat
 
         monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
         QApplication.clipboard().setText("not an address")
-        window.open_url_action.trigger()
+        window.menu_actions.open_url.trigger()
         status = window.files.web.status
         assert status.isVisible() and status.cancel_button.isVisible()
         qtbot.waitUntil(lambda: window.model.article.source == address, timeout=10_000)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QUndoView
 
 from desktop.formats.session_file import load_session
 
@@ -137,7 +137,7 @@ def test_panes_table_and_charts_have_names_a_screen_reader_says(window, seed_pat
         window.figures_view.detail: "Figure details", charts: "Charts",
         charts.figure_bars.chart: "Figures chart", charts.periods.plot: "Figures over time",
         charts.entity_counts.chart: "Highlights per label", charts.top_entities.chart: "Most mentioned entities",
-        window.notes_view: "Notes", window.history_view: "History of edits",
+        window.notes_view: "Notes", window.findChild(QUndoView): "History of edits",
     }
     for widget, name in named.items():
         assert accessible_name(widget) == name, (widget.objectName(), accessible_name(widget))

@@ -174,9 +174,9 @@ def _near(colour: str, expected: str, tolerance: int = 3) -> bool:
 
 
 def test_the_colours_menu_overrides_the_system_and_is_remembered(window, system_scheme, qtbot):
-    window.colour_actions["dark"].trigger()
+    window.menu_actions.colours["dark"].trigger()
     assert SCHEME.dark and QSettings().value("view/colourScheme") == "dark"
     system_scheme(Qt.ColorScheme.Light)  # the system says light: the reader said dark
     assert SCHEME.dark
-    window.colour_actions["system"].trigger()
+    window.menu_actions.colours["system"].trigger()
     assert not SCHEME.dark

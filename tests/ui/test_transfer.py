@@ -54,8 +54,8 @@ def open_session(window, session, path, wait_for_analysis):
 
 def export_with_dialog(window, qtbot, monkeypatch, fmt, path):
     """File › Export…, pick ``fmt``, wait for its preview, Export… to ``path``."""
-    window.export_action.trigger()
-    dialog = window.export_dialog
+    window.menu_actions.transfers.export_action.trigger()
+    dialog = window.menu_actions.transfers.export_dialog
     assert dialog.isVisible() and dialog.isModal()
     dialog.select_format(fmt)
     qtbot.waitUntil(lambda: dialog.preview_ready(fmt), timeout=TIMEOUT_MS)
@@ -71,9 +71,9 @@ def export_with_dialog(window, qtbot, monkeypatch, fmt, path):
 def import_with_dialog(window, qtbot, monkeypatch, fmt, path, chosen_filter=None):
     answer_open(monkeypatch, (path, chosen_filter or FILTERS[fmt]))
     before = window.model.session
-    window.import_action.trigger()
+    window.menu_actions.transfers.import_action.trigger()
     qtbot.waitUntil(lambda: window.model.session is not before, timeout=TIMEOUT_MS)
-    assert not window.importer.busy
+    assert not window.menu_actions.transfers.importer.busy
 
 
 @pytest.mark.parametrize("fmt", ANNOTATION_FORMATS)
@@ -100,8 +100,8 @@ def test_export_then_import_in_the_window_gives_back_highlights_and_notes(
 def test_the_export_dialog_previews_each_format(window, qtbot, seed_path, wait_for_analysis):
     assert window.open_path(seed_path)
     wait_for_analysis(window)
-    window.export_action.trigger()
-    dialog = window.export_dialog
+    window.menu_actions.transfers.export_action.trigger()
+    dialog = window.menu_actions.transfers.export_dialog
     seen = {}
     for fmt in ("csv", "xlsx", "html", "brat", "doccano", "prodigy", "w3c"):
         dialog.select_format(fmt)
@@ -128,8 +128,8 @@ def test_export_refuses_the_open_session_and_asks_before_replacing_brat_files(
     path = tmp_path / "emoji.alens"
     open_session(window, tricky_session("emoji"), path, wait_for_analysis)
     before = path.read_bytes()
-    window.export_action.trigger()
-    dialog = window.export_dialog
+    window.menu_actions.transfers.export_action.trigger()
+    dialog = window.menu_actions.transfers.export_dialog
     dialog.select_format("csv")
     answer_save(monkeypatch, path)
     dialog.choose_and_export()
@@ -167,8 +167,8 @@ def test_a_slow_export_runs_in_the_background_with_progress(
         time.sleep(1.2)
         return real(*args, **kwargs)
     monkeypatch.setattr(exports, "export_session", slow)
-    window.export_action.trigger()
-    dialog = window.export_dialog
+    window.menu_actions.transfers.export_action.trigger()
+    dialog = window.menu_actions.transfers.export_dialog
     dialog.select_format("w3c")
     assert dialog.export_to(tmp_path / "cjk.jsonld")
     ticks, written = [], []
@@ -190,12 +190,12 @@ def test_import_asks_about_unsaved_edits_first(window, qtbot, monkeypatch, tmp_p
     (tmp_path / "cjk.jsonl").write_bytes(export_doccano(tricky_session("cjk")))
     calls = answer_open(monkeypatch, (tmp_path / "cjk.jsonl", FILTERS["doccano"]))
     dialogs.answer(Button.Cancel)
-    window.import_action.trigger()
+    window.menu_actions.transfers.import_action.trigger()
     assert calls == [] and window.model.text == TEXTS["rtl"] and window.document.modified
     assert dialogs.shown[-1][0] == "question" and "not saved" in dialogs.shown[-1][1]
 
     dialogs.answer(Button.Discard)
-    window.import_action.trigger()
+    window.menu_actions.transfers.import_action.trigger()
     qtbot.waitUntil(lambda: window.model.text == TEXTS["cjk"], timeout=TIMEOUT_MS)
     assert calls[0][2].split(";;")[0].startswith("All annotation files")
     assert window.windowTitle().startswith("cjk.jsonl")
@@ -220,8 +220,8 @@ def test_import_shows_its_warnings_and_refuses_bad_files_plainly(
     bad = tmp_path / "bad <b>x<i>.jsonl"
     bad.write_text('{"text": "Oslo", "label": [[0, 40, "GPE"]]}\n', encoding="utf-8")
     answer_open(monkeypatch, (bad, FILTERS["doccano"]))
-    window.import_action.trigger()
-    qtbot.waitUntil(lambda: not window.importer.busy, timeout=TIMEOUT_MS)
+    window.menu_actions.transfers.import_action.trigger()
+    qtbot.waitUntil(lambda: not window.menu_actions.transfers.importer.busy, timeout=TIMEOUT_MS)
     qtbot.waitUntil(lambda: "past the end" in dialogs.shown[-1][1])
     assert "bad <b>x<i>.jsonl: line 1, label[0].end" in dialogs.shown[-1][1]
     assert dialogs.formats[-1] == Qt.TextFormat.PlainText
@@ -240,7 +240,7 @@ def test_w3c_without_text_asks_for_the_text_file(window, qtbot, monkeypatch, tmp
     (tmp_path / "text.txt").write_bytes(session.article.text.encode("utf-8"))
     answer_open(monkeypatch, (tmp_path / "bare.jsonld", FILTERS["w3c"]), (tmp_path / "text.txt", ""))
     dialogs.answer(Button.Open)
-    window.import_action.trigger()
+    window.menu_actions.transfers.import_action.trigger()
     qtbot.waitUntil(lambda: window.model.text == session.article.text, timeout=TIMEOUT_MS)
     assert "not the text they are on" in dialogs.shown[0][1]
     assert visible_spans(window.model.session) == visible_spans(session)
@@ -274,11 +274,12 @@ def test_each_chart_exports_to_png_and_svg(window, qtbot, monkeypatch, tmp_path,
 
     assert window.open_path(seed_path)
     wait_for_analysis(window)
-    qtbot.waitUntil(lambda: bool(getattr(window, "chart_exports", None)), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: bool(getattr(window, "menu_actions", None)
+                                 and window.menu_actions.transfers.chart_exports), timeout=TIMEOUT_MS)
     charts = window.charts_view
     tabs = {"figures": charts.figure_bars, "over-time": charts.periods, "labels": charts.entity_counts,
             "top-entities": charts.top_entities}
-    for export in window.chart_exports:
+    for export in window.menu_actions.transfers.chart_exports:
         charts.setCurrentWidget(tabs[export.source.name])
         qtbot.wait(50)
         plots = export.source.plots()
