@@ -4,12 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: Kinds of figure the engine reports.
-FIGURE_KINDS = (
-    "money", "percent", "quantity", "count", "duration",
-    "age", "multiplier", "temperature", "other",
-)
-
 #: Columns of every figures DataFrame, in display order. ``subject`` is what the
 #: figure measures, ``period`` when, ``change`` the change it states ("+40%",
 #: "+32,000", "×5 vs 2021"); ``role`` what it does in its sentence (FIGURE_ROLES),

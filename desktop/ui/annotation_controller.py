@@ -8,7 +8,7 @@ has focus, so typing in the filter box never labels anything).
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QPointF, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from desktop.core.spans import occurrences, snap_to_words, word_boundary_step
@@ -52,7 +52,6 @@ class AnnotationController(QObject):
         self.shrink_start_action = self._action("Shrink Start by a Word", "Alt+Shift+Right", lambda: self.resize(1, 0))
         self.clear_action = self._action("Clear Selection", "Esc", self.clear_selection)
         self.accept_all_menu = QMenu("Accept All &Suggestions of", parent)
-        self._label_group = QActionGroup(self)
         self.rebuild_label_actions()
         model.sigChanged.connect(self._on_change)
         model.sigSessionReset.connect(self.rebuild_label_actions)

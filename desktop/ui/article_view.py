@@ -41,7 +41,6 @@ class ArticleView(QPlainTextEdit):
     10 ms). The first paint needs neither when no highlight is in sight.
     """
 
-    sigHighlightClicked = Signal(str)
     sigTextShown = Signal()  # the first paint with text in it (once per view)
     sigSessionShown = Signal()  # the first paint after each new session
 
