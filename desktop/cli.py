@@ -245,13 +245,16 @@ def with_missing_links(figures):
 
 def write_suggestions_session(article, analysis, path: str) -> None:
     """Save a session holding the analysis as suggestions (batch pre-annotation)."""
+    from desktop.core.change import Change, apply_change
     from desktop.core.session import Session
     from desktop.core.suggestions import new_suggestions
     from desktop.formats.session_file import save_session
 
     session = Session(article)
-    spans = zip(analysis.entities["start"], analysis.entities["end"], analysis.entities["label"])
-    session.highlights.extend(new_suggestions(session.highlights, ((int(s), int(e), l) for s, e, l in spans)))
+    entities = analysis.entities  # each suggestion keeps why it has its label, as in the window
+    spans = zip(entities["start"], entities["end"], entities["label"], entities["reason"])
+    suggested = new_suggestions(session.highlights, ((int(s), int(e), label, why) for s, e, label, why in spans))
+    apply_change(session, Change(added=tuple(suggested)))  # as the window applies the analysis
     save_session(session, path)
 
 

@@ -71,6 +71,7 @@ def test_extract_can_write_a_session_of_suggestions(seed_path, tmp_path):
     assert all(h.origin == "model" and h.status == "suggested" for h in highlights)
     assert loaded.session.article.text == seed_path.read_text(encoding="utf-8")
     assert any(h.surface(loaded.session.article.text) == "Aliya Mussabekova" for h in highlights)
+    assert all(h.reason for h in highlights)  # each says why it has its label, as in the window
 
 
 def test_extract_reports_an_unwritable_session_path(seed_path, tmp_path):
