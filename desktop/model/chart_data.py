@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from desktop.model.figure_measures import change_amount, figure_measure, figure_measures
 from desktop.model.period_grains import period_text
-from desktop.model.period_series import change_amount, figure_measure, figure_measures
 
 if TYPE_CHECKING:
     from desktop.nlp.figures.table.rows import RowsChange

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from desktop.model.figure_measures import figure_measures
 from desktop.model.period_grains import period_grain, period_order
-from desktop.model.period_series import figure_measures
 from desktop.nlp.figures.subjects.keys import subject_key
 
 #: period_order's years for "this year", "last year" … when the text gives no year.

@@ -5,7 +5,8 @@ derived levels marked."""
 import pytest
 
 from desktop.model.period_grains import HALF, MONTH, OTHER, QUARTER, YEAR, Grain, period_grain, period_text
-from desktop.model.period_series import change_amount, period_series
+from desktop.model.figure_measures import change_amount
+from desktop.model.period_series import period_series
 from figure_tables import figures
 
 
