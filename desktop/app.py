@@ -42,6 +42,9 @@ CLOSED_WINDOW_COLLECT_MS = 100
 PRELOAD_BELOW_BYTES = 50_000
 #: ... and a session file below this size (it holds highlights beside the text).
 PRELOAD_SESSION_BELOW_BYTES = 400_000
+#: The first article is analysed by a process started at launch; this process loads
+#: its own model this long after that analysis finished (ms), once its results show.
+PRELOAD_AFTER_FIRST_MS = 1000
 
 
 def seed_article_path() -> Path:
@@ -90,10 +93,16 @@ def run(paths: list[str]) -> int:
     if instance.hand_over(paths):
         return 0  # the running app opens them, each in a window of its own
     process_settings.configure_gui()  # desktop/process_settings.py: what and why
+    first_in_process = False
     if wants_model_at_start(paths[0] if paths else None):
-        from desktop.model.analysis_worker import preload_analysis
+        from desktop.nlp import launch_analysis
 
-        preload_analysis()  # in a thread, while the window is built and painted
+        # on another core, while this one builds and paints the window
+        first_in_process = launch_analysis.start()
+        if not first_in_process:
+            from desktop.model.analysis_worker import preload_analysis
+
+            preload_analysis()  # in a thread, while the window is built and painted
     from desktop.ui.app_icon import app_icon
     from desktop.ui.main_window import application
 
@@ -107,6 +116,8 @@ def run(paths: list[str]) -> int:
     server = instance.InstanceServer(app)
     server.sigOpen.connect(app.open_files)
     window = app.first_window(paths[0] if paths else None)
+    if first_in_process:
+        _load_model_when_idle(window)
 
     def listen() -> None:
         if server.listen():
@@ -255,6 +266,20 @@ def _trace_first_results(window) -> None:
 
         poll.timeout.connect(check)
         poll.start()
+
+    window.model.analysis.sigFinished.connect(when_done)
+
+
+def _load_model_when_idle(window) -> None:
+    """Once the first analysis (in the process started at launch) has finished and
+    its results are shown, load this process's own model in the background, as
+    before, so that the next short article is analysed at once."""
+
+    def when_done(cancelled: bool) -> None:
+        window.model.analysis.sigFinished.disconnect(when_done)
+        from desktop.model.analysis_worker import preload_analysis
+
+        QTimer.singleShot(PRELOAD_AFTER_FIRST_MS, preload_analysis)
 
     window.model.analysis.sigFinished.connect(when_done)
 

@@ -47,8 +47,7 @@ class AnalysisWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        from desktop.nlp import parallel, pipeline
-        from desktop.nlp.analysis import PARALLEL_MIN_CHARS, iter_analysis
+        from desktop.nlp import launch_analysis, parallel, pipeline
 
         lower_priority()  # the window's thread comes first
 
@@ -57,6 +56,12 @@ class AnalysisWorker(QObject):
             self.sigFinished.emit(generation, True)
             return
         try:
+            # before importing the analysis here: the process started at launch has
+            if total < launch_analysis.MAX_CHARS and not pipeline.pipeline_loaded() \
+                    and self._in_launch_process(total):
+                return
+            from desktop.nlp.analysis import PARALLEL_MIN_CHARS, iter_analysis
+
             # A long text goes to the worker processes whole: this one needs no model,
             # but they may still be loading theirs (2-4 s before the first results).
             long_text = len(self._text) >= PARALLEL_MIN_CHARS
@@ -94,6 +99,31 @@ class AnalysisWorker(QObject):
         if not cancelled:
             self.sigProgress.emit(generation, total, total)
         self.sigFinished.emit(generation, cancelled)
+
+    def _in_launch_process(self, total: int) -> bool:
+        """Have the process started at launch analyse the text, if there is one
+        (``desktop.nlp.launch_analysis``: the first article, on another core); True
+        when it did (its results are sent on, the analysis has finished)."""
+        from desktop.nlp import launch_analysis
+
+        if not launch_analysis.available():
+            return False
+        self.sigStage.emit(self._generation, "Loading the language model…")
+        outcome = launch_analysis.analyse(self._text, self._lexicon, self._year, self._cancel.is_set)
+        if outcome is None:
+            if not self._cancel.is_set():
+                return False  # it failed: analysed here
+        else:
+            parts, changes = outcome
+            if parts and not self._cancel.is_set():
+                self._send(parts, parts[-1].end, total)
+            if not self._cancel.is_set():
+                self.sigEntitiesRevised.emit(self._generation, changes)
+        cancelled = self._cancel.is_set()
+        if not cancelled:
+            self.sigProgress.emit(self._generation, total, total)
+        self.sigFinished.emit(self._generation, cancelled)
+        return True
 
     def _analysing(self, total: int) -> None:
         self.sigStage.emit(self._generation, "Analysing…")

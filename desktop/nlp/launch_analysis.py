@@ -1,0 +1,122 @@
+"""The first article's analysis in a process started at launch, on another core.
+
+A window's process analyses a short article in a thread, and that thread shares the
+GIL with the window's: at launch both have ~1 s of Python to run (the window: Qt,
+pandas, pyqtgraph and its panes; the analysis: spaCy, the model, the figure engine),
+so run together they took ~2 s. Started first thing, a process of its own imports
+and loads all that on the second core meanwhile, takes the text once the window has
+read it, sends back its chunks and the document pass's changes, and exits: no
+process stays (the pool of ``desktop.nlp.parallel`` is for long texts).
+
+:func:`start` is called by the app at launch; :func:`analyse` by the analysis
+thread, once: a later analysis, or one after this process failed, runs in the
+window's process as before.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections.abc import Callable
+from typing import Any
+
+#: Texts shorter than this go to it (``analysis.PARALLEL_MIN_CHARS``: a longer one is
+#: shared among the pool's workers).
+MAX_CHARS = 50_000
+#: The process waits this long for its text (s), then exits unused.
+JOB_WAIT_SECONDS = 30.0
+#: How often the waiting analysis thread checks for cancellation (s).
+POLL_SECONDS = 0.05
+
+_lock = threading.Lock()
+_process: Any = None  # multiprocessing.Process
+_connection: Any = None  # this end of its pipe, until taken by analyse()
+
+
+def start() -> bool:
+    """Start the process (spawned: a fresh interpreter, no copy of Qt's threads);
+    False if it could not be."""
+    global _process, _connection
+    with _lock:
+        if _process is not None:
+            return True
+        try:
+            context = multiprocessing.get_context("spawn")
+            here, there = context.Pipe()
+            process = context.Process(target=_serve, args=(there,), name="article-lens-first-analysis",
+                                      daemon=True)
+            process.start()
+        except (OSError, RuntimeError, ValueError):
+            return False
+        there.close()
+        _process, _connection = process, here
+        return True
+
+
+def available() -> bool:
+    """Whether a started process waits for its text."""
+    with _lock:
+        return _connection is not None and _process is not None and _process.is_alive()
+
+
+def analyse(text: str, lexicon=None, year: int | None = None,
+            should_stop: Callable[[], bool] = lambda: False) -> tuple[list, Any] | None:
+    """``(chunks, entity changes)`` of ``text`` from the process started at launch
+    (waiting until it has loaded and analysed it), or None: no such process, it was
+    used already, it failed, or ``should_stop()`` became true meanwhile (then it is
+    ended)."""
+    global _connection
+    with _lock:
+        connection, _connection = _connection, None
+        process = _process
+    if connection is None:
+        return None
+    try:
+        connection.send((text, lexicon, year))
+        while not connection.poll(POLL_SECONDS):
+            if should_stop() or not process.is_alive():
+                process.kill()
+                return None
+        outcome = connection.recv()
+    except (OSError, EOFError):
+        process.kill()
+        return None
+    finally:
+        connection.close()
+    return outcome  # None when the analysis failed there (its traceback was printed)
+
+
+def _serve(connection) -> None:
+    """In the process: load the analysis, wait for a text, send back its analysis."""
+    import traceback
+
+    from desktop import process_settings
+    from desktop.nlp.parallel import _exit_with_parent, _load_analysis
+
+    _exit_with_parent()
+    process_settings.configure_worker(nicer=True)  # on a busy machine, the window's text first
+    try:
+        _load_analysis()
+    except Exception:  # noqa: BLE001 - the window's process loads it and reports why
+        traceback.print_exc()
+        return
+    if not connection.poll(JOB_WAIT_SECONDS):
+        return
+    try:
+        text, lexicon, year = connection.recv()
+    except (OSError, EOFError):
+        return
+    try:
+        from desktop.nlp.analysis import iter_analysis
+        from desktop.nlp.entities.document import document_changes
+
+        parts = list(iter_analysis(text, lambda: False, lexicon=lexicon, share=False, year=year))
+        changes = document_changes([e for part in parts for e in part.entities], text, lexicon)
+        outcome: tuple[list, Any] | None = (parts, changes)
+    except Exception:  # noqa: BLE001 - reported there; the window's process analyses it again
+        traceback.print_exc()
+        outcome = None
+    try:
+        connection.send(outcome)
+    except (OSError, EOFError):
+        pass

@@ -1,0 +1,32 @@
+"""The first article analysed by a process started at launch (desktop.nlp.launch_analysis)."""
+
+from desktop.nlp import launch_analysis
+
+
+def test_the_launch_process_gives_the_analysis_of_this_process_and_then_exits(seed_text):
+    from desktop.nlp.analysis import PARALLEL_MIN_CHARS, iter_analysis
+    from desktop.nlp.entities.document import document_changes
+
+    assert launch_analysis.MAX_CHARS == PARALLEL_MIN_CHARS
+    assert launch_analysis.start() and launch_analysis.available()
+    process = launch_analysis._process
+    outcome = launch_analysis.analyse(seed_text)
+    assert outcome is not None
+    parts, changes = outcome
+    here = list(iter_analysis(seed_text, lambda: False, share=False))
+    assert [(e.start, e.end, e.label) for p in parts for e in p.entities] \
+        == [(e.start, e.end, e.label) for p in here for e in p.entities]
+    assert [(f.start, f.end) for p in parts for f in p.figures] == [(f.start, f.end) for p in here for f in p.figures]
+    assert changes == document_changes([e for p in here for e in p.entities], seed_text, None)
+    process.join(timeout=10)
+    assert not process.is_alive()  # no process stays after a short article
+    assert not launch_analysis.available() and launch_analysis.analyse(seed_text) is None  # used once
+
+
+def test_a_cancelled_analysis_ends_the_launch_process(seed_text):
+    launch_analysis._process = launch_analysis._connection = None
+    assert launch_analysis.start()
+    process = launch_analysis._process
+    assert launch_analysis.analyse(seed_text, should_stop=lambda: True) is None
+    process.join(timeout=10)
+    assert not process.is_alive()
