@@ -13,7 +13,8 @@ Four passes over the entity spans of a whole text:
    have (earliest mention breaking a tie); a label the user gave, a defined
    abbreviation's or the gazetteer's wins over the model's.
 3. Unlabelled occurrences of a labelled name get its label, unless they are part of
-   a longer capitalised name or a capitalised common word at a sentence start.
+   a longer capitalised name, a name made with a number ("S&P 500") or a capitalised
+   common word at a sentence start.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from desktop.nlp.entities.words import (
     at_sentence_start,
     continues_a_name,
     is_capitalised,
+    names_with_a_number,
     plain_name,
     sort_spans,
     whole_word_matches,
@@ -193,7 +195,8 @@ def label_unmarked_mentions(spans: list[EntitySpan], text: str) -> list[EntitySp
     for surface, donor in sorted(known.items(), key=lambda item: -len(item[0])):
         for start in words.matches(surface):
             end = start + len(surface)
-            if not occupied.free(start, end) or continues_a_name(text, start, end):
+            if (not occupied.free(start, end) or continues_a_name(text, start, end)
+                    or names_with_a_number(text, start, end)):
                 continue
             if at_sentence_start(text, start) and " " not in surface and _used_in_lower_case(surface, text):
                 continue

@@ -134,6 +134,28 @@ def continues_a_name(text: str, start: int, end: int) -> bool:
     return is_capitalised(before) and not at_sentence_start(text, start - len(before) - 1)
 
 
+#: A number joined to a name ("BMP-1"), or after it and before a lower-case word
+#: ("S&P 500 stocks", "Boeing 767 jets"): not a score in a table ("Haitai 2 Samsung 0",
+#: "Middlesex 199 and 426").
+_NUMBER_AFTER = re.compile(r"-\d|[ \t]\d[\d.,]*[ \t]+([a-z]+)")
+
+
+def names_with_a_number(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` leads a name made with a number ("S&P 500
+    futures", "Boeing 767 jets", "BMP-1") or follows "non-" ("non-Manpower units")."""
+    if text[max(0, start - 4) : start].lower() == "non-":
+        return True
+    after = _NUMBER_AFTER.match(text, end)
+    return after is not None and (after.group(1) is None or after.group(1) not in _stop_words())
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 @lru_cache(maxsize=65536)
 def plain_name(surface: str) -> str:
     """A mention's name without a leading article, a possessive or line breaks."""

@@ -150,3 +150,11 @@ def test_a_place_read_as_one_where_it_stands_is_not_the_company_named_after_it(s
              span_at(text, "Kelso", "GPE", nth=2), span_at(text, "Kelso", "GPE", nth=3)]
     assert [label for _, label in labelled(text, inherit_from_companies(spans, text))] == [
         "ORG", "GPE", "GPE", "ORG"]
+
+
+def test_a_name_made_with_a_number_is_no_mention_of_the_name(span_at, labelled):
+    text = ("Pell & Rowe rates bonds. The Pell & Rowe 400 stocks fell, non-Pell & Rowe funds rose, "
+            "and Pell & Rowe said so. Haitai 2 Pell & Rowe 0.")
+    spans = [span_at(text, "Pell & Rowe", "ORG")]
+    revised = label_unmarked_mentions(spans, text)
+    assert [text[s.start : s.end + 4] for s in revised] == ["Pell & Rowe rat", "Pell & Rowe sai", "Pell & Rowe 0."]
