@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # pandas and the figure engine load after the window shows (s
     from desktop.core.session import Session
     from desktop.model.analysis_runner import AnalysisRunner
     from desktop.model.chart_data import Bars, FigureGroup
+    from desktop.model.period_series import PeriodSeries
     from desktop.model.scheduler import Scheduler
     from desktop.nlp.analysis import ChunkAnalysis
     from desktop.nlp.figures.table.rows import FigureRows
@@ -67,6 +68,7 @@ class FigureStore(QObject):
         self._since_build: deque[tuple[tuple[Highlight, ...], tuple[Highlight, ...]]] | None = None
         self._build_waiting = False
         self._held = False
+        self._period_series: list[PeriodSeries] | None = None  # see period_series()
 
     # -- reading -------------------------------------------------------------
     @property
@@ -103,6 +105,15 @@ class FigureStore(QObject):
         """The unit and bar set of the figure ``highlight_id`` states, if it states one."""
         return self._tables.place(highlight_id) if self._current() else None
 
+    def period_series(self) -> list[PeriodSeries]:
+        """The Over time chart's series (``model.period_series``), kept until the
+        figures change."""
+        if self._period_series is None:
+            from desktop.model.period_series import period_series
+
+            self._period_series = period_series(self.frame()) if self._current() else []
+        return self._period_series
+
     # -- keeping up ----------------------------------------------------------
     def reset(self, session: Session) -> None:
         """Start afresh on ``session``; a large one's rows are built in the background
@@ -110,6 +121,7 @@ class FigureStore(QObject):
         self._session = session
         self._readings, self.sentences = {}, SentenceIndex()
         self._tables.reset()
+        self._period_series = None
         self._generation += 1
         self._since_build, self._build_waiting = None, False
         if len(session.highlights) >= BACKGROUND_MIN_HIGHLIGHTS:
@@ -138,6 +150,8 @@ class FigureStore(QObject):
         removed, added = change.removed, change.added
         if reread:
             removed, added = (*reread, *removed), (*reread, *added)
+        if removed or added or change.overrides:
+            self._period_series = None
         if removed or added:
             if self._since_build is not None:
                 self._since_build.append((removed, added))
@@ -220,6 +234,7 @@ class FigureStore(QObject):
             return
         self._since_build = None
         self._tables.reset(rows)
+        self._period_series = None
         settle_long_lived_objects()
         # the views' update (a new table, the charts) in a pass of its own
         self._scheduler.soon(self.sigFiguresChanged.emit)

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.model.chart_data import DOWN_COLOUR, FLAT_COLOUR, UP_COLOUR
-from desktop.model.period_series import PeriodSeries, period_series
+from desktop.model.period_series import PeriodSeries
 from desktop.model.session_model import SessionModel
 from desktop.ui.axis_labels import CategoryLabels
 from desktop.ui.bar_chart import ClickableBars, CompactAxis, compact_number, set_axis_title, style_plot
@@ -204,7 +204,7 @@ class PeriodChart(QWidget):
 
     def _on_figures_change(self) -> None:
         current = self.current()
-        self._series = period_series(self._model.figures())
+        self._series = self._model.figure_store.period_series()
         keys = [s.name for s in self._series]
         self.series_box.blockSignals(True)
         self.series_box.clear()

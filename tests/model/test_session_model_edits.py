@@ -62,13 +62,13 @@ def test_hiding_a_label_is_an_undo_step_that_marks_the_document_modified(model):
 
 def test_a_figure_correction_reaches_the_table_and_undo_takes_it_back(model):
     money = model.add_highlight(*_span("$5 million"), "MONEY")
-    assert model.figures().set_index("id").loc[money.id, "subject"] != "hiring budget"
+    assert model.figures().set_index("highlight_id").loc[money.id, "subject"] != "hiring budget"
     model.set_figure_override(money.id, "subject", "hiring budget")
-    assert model.figures().set_index("id").loc[money.id, "subject"] == "hiring budget"
+    assert model.figures().set_index("highlight_id").loc[money.id, "subject"] == "hiring budget"
     assert dict(model.session.figure_overrides[money.id]) == {"subject": "hiring budget"}
     model.undo_stack.undo()
     assert money.id not in model.session.figure_overrides
-    assert model.figures().set_index("id").loc[money.id, "subject"] != "hiring budget"
+    assert model.figures().set_index("highlight_id").loc[money.id, "subject"] != "hiring budget"
 
 
 def test_suggestions_are_changes_without_an_undo_step_and_deleting_keeps_them_rejected(model):

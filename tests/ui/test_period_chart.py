@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import QObject, QPointF, Qt, Signal
 
+from desktop.model.period_series import period_series
 from desktop.ui.period_chart import PeriodChart
 from figure_tables import figures
 
@@ -34,6 +35,7 @@ class FakeModel(QObject):
         self.table = table
         self.selected_id = ""
         self.session = SimpleNamespace(label=lambda name: SimpleNamespace(colour="#ff8a65"))
+        self.figure_store = SimpleNamespace(period_series=lambda: period_series(self.table))
 
     def figures(self) -> pd.DataFrame:
         return self.table
