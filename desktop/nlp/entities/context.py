@@ -18,6 +18,10 @@ Works on one text (a chunk) and its entity spans, after the gazetteer stage.
    is packaged for Python (the README's benchmarks section says what was looked at), so
    the words around the name decide.
 
+4. A name right before a comma and a state's abbreviation is a town ("Danbury,
+   Conn.", "La Canada, Calif."): GPE, where the model read another kind of name or
+   none.
+
 The data are maintained packages the app already installs: babel (CLDR), countryinfo
 (through :mod:`.gazetteer`) and langcodes (the IANA registry, a dependency of spaCy).
 """
@@ -55,6 +59,7 @@ def apply_context(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
     """``spans`` of ``text`` with place adjectives, ethnonyms and quoted sources relabelled."""
     spans = place_adjectives(spans, text)
     spans = ethnonyms(spans, text)
+    spans = towns_before_states(spans, text)
     return quoted_sources(spans, text)
 
 
@@ -100,6 +105,61 @@ def quoted_sources(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
             added.append(EntitySpan(start, end, "ORG", reasons.quoted_source(match.group().strip().lower())))
             occupied.take(start, end)
     return sort_spans([*spans, *added]) if added else spans
+
+
+#: A state's abbreviation as news writes it ("Conn.", "Calif.", "N.J."): a short word
+#: (or initials) with its full stop, ending a clause; the full stop may have been
+#: left to the sentence (:func:`.boundaries.trim_sentence_stop`).
+_STATE_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])\.")
+#: What follows a state's abbreviation: the end of the clause or "-based".
+_AFTER_STATE = re.compile(r"[,;:)\n]|\s+[-–—]|-based|\Z")
+#: A town's name: one to three capitalised words ("Red Bank", "Marina del Rey").
+_TOWN = re.compile(r"[A-Z][a-z]+(?: (?:[A-Z][a-z]+|de|del|la|le|on|upon)){0,2}")
+
+
+def towns_before_states(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """A name right before ", " and a GPE that is a state's abbreviation is GPE."""
+    states = [s for s in spans if s.label == "GPE" and s.start >= 2 and text[s.start - 2 : s.start] == ", "
+              and _STATE_ABBREVIATION.fullmatch(text, s.start, end := _end_with_stop(text, s.end))
+              and _AFTER_STATE.match(text, end)]
+    if not states:
+        return spans
+    by_end = {s.end: s for s in spans}
+    revised = {(s.start, s.end): s for s in spans}
+    for state in states:
+        end = state.start - 2
+        town = by_end.get(end)
+        if town is not None:
+            if town.label != "GPE" and town.label in _TOWN_OR_NAME and _TOWN.fullmatch(text, town.start, end):
+                revised[(town.start, end)] = replace(town, label="GPE", reason=reasons.town(text[state.start:state.end]))
+            continue
+        found = _last_town(text, end)
+        if found is not None and all(not (s.start < end and found < s.end) for s in revised.values()):
+            revised[(found, end)] = EntitySpan(found, end, "GPE", reasons.town(text[state.start:state.end]))
+    return sort_spans(revised.values())
+
+
+#: Labels the model gives a town by mistake.
+_TOWN_OR_NAME = frozenset({"PERSON", "ORG", "LOC", "FAC", "NORP", "PRODUCT"})
+
+
+def _end_with_stop(text: str, end: int) -> int:
+    return end + 1 if text[end : end + 1] == "." and text[end - 1 : end] != "." else end
+
+
+_BEFORE_TOWN = frozenset({"in", "of", "from", "at", "near", "to", "outside"})
+
+
+def _last_town(text: str, end: int) -> int | None:
+    """Where the town's name that ends at ``end`` starts, if one does (after a comma,
+    a word of place such as "in" or "of", or the start of a line)."""
+    line_start = text.rfind("\n", 0, end) + 1
+    for match in _TOWN.finditer(text, max(line_start, end - 40), end):
+        if match.end() == end:
+            before = text[line_start : match.start()].rstrip()
+            if not before or before.endswith(",") or before.split()[-1] in _BEFORE_TOWN:
+                return match.start()
+    return None
 
 
 def is_people_word(word: str) -> bool:

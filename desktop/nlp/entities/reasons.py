@@ -61,3 +61,8 @@ def ethnonym(word: str) -> str:
 def quoted_source(cue: str) -> str:
     """A name introduced as the source of a report ("told Trend")."""
     return f"{CONTEXT_PREFIX}a named source after '{cue}' (a news agency or outlet)"
+
+
+def town(state: str) -> str:
+    """A town named before its state's abbreviation ("Danbury, Conn.")."""
+    return f"{CONTEXT_PREFIX}a town's name before the state '{state}'"

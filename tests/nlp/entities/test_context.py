@@ -90,3 +90,20 @@ def test_the_seed_s_three_errors_are_fixed(seed_text):
              if row.text in ("Caspian", "Turkic", "Trend")}
     assert found["Caspian"][0] == "LOC" and found["Turkic"][0] == "NORP" and found["Trend"][0] == "ORG"
     assert all(reason.startswith("context: ") for _, reason in found.values())
+
+
+def test_a_name_before_a_states_abbreviation_is_a_town(span_at, labelled):
+    from desktop.nlp.entities.context import towns_before_states
+
+    text = ("The mill in Glen Harbor, Ore., closed; Ann Pike of Cole Springs, Nev. -- fined $50; "
+            "Ledger Corp., Dayton, Ohio, hired; Tom Reed, Texas, won. Staff moved to Ashby, Mass.")
+    spans = [span_at(text, "Glen Harbor", "ORG"), span_at(text, "Ore", "GPE"),
+             span_at(text, "Ann Pike", "PERSON"), span_at(text, "Nev", "GPE"),
+             span_at(text, "Ledger Corp.", "ORG"), span_at(text, "Dayton", "GPE"), span_at(text, "Ohio", "GPE"),
+             span_at(text, "Tom Reed", "PERSON"), span_at(text, "Texas", "GPE"), span_at(text, "Mass", "GPE")]
+    revised = towns_before_states(spans, text)
+    assert labelled(text, revised) == [
+        ("Glen Harbor", "GPE"), ("Ore", "GPE"), ("Ann Pike", "PERSON"), ("Cole Springs", "GPE"), ("Nev", "GPE"),
+        ("Ledger Corp.", "ORG"), ("Dayton", "GPE"), ("Ohio", "GPE"), ("Tom Reed", "PERSON"), ("Texas", "GPE"),
+        ("Ashby", "GPE"), ("Mass", "GPE")]
+    assert revised[0].reason == "context: a town's name before the state 'Ore'"
