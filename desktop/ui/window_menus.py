@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QWidget
 
 from desktop.ui.plain_text import tooltip_text
 
@@ -30,7 +30,8 @@ Esc  clear the selection
 Anywhere: Ctrl+O open, Ctrl+Shift+O open a web address,
 Ctrl+Shift+V paste as a new article, Ctrl+S save, Ctrl+Shift+S save as,
 Ctrl+Z / Ctrl+Shift+Z undo / redo, Ctrl+F filter figures,
-Ctrl+1 / Ctrl+2 article / figures table, F5 analyse again."""
+Ctrl+1 / Ctrl+2 article / figures table, F5 analyse again,
+Ctrl+W close this window, Ctrl+Q quit (every window)."""
 
 
 def action(parent: QWidget, text: str, shortcut, slot) -> QAction:
@@ -83,7 +84,8 @@ def build_menus(window: MainWindow) -> WindowActions:
     cancel_analysis = action(window, "&Cancel Analysis", None, model.cancel_analysis)
     file_menu.addActions([reanalyse, cancel_analysis])
     file_menu.addSeparator()
-    file_menu.addAction(action(window, "&Quit", QKeySequence.StandardKey.Quit, window.close))
+    file_menu.addAction(action(window, "&Close Window", QKeySequence.StandardKey.Close, window.close))
+    file_menu.addAction(action(window, "&Quit", QKeySequence.StandardKey.Quit, lambda: quit_app(window)))
 
     edit_menu = window.menuBar().addMenu("&Edit")
     undo = model.undo_stack.createUndoAction(window, "&Undo")
@@ -227,3 +229,15 @@ def build_label_toolbar(window: MainWindow) -> QToolBar:
     on_scheme_change(toolbar, lambda _dark: refill())
     refill()
     return toolbar
+
+
+def quit_app(window: QWidget) -> None:
+    """File › Quit: close every window of the app, this one first, each asking about
+    its unsaved edits; a Cancel in any of them stops the quit there."""
+    app = QApplication.instance()
+    others = [w for w in app.topLevelWidgets()
+              if isinstance(w, QMainWindow) and w.isVisible() and w is not window]
+    for each in (window, *others):
+        if not each.close():
+            return
+    app.closeAllWindows()  # the guide, the corpus view and any other window left
