@@ -10,8 +10,9 @@ Four passes over the entity spans of a whole text:
    Optics Corp.") name that company (ORG), unless they name a place the gazetteer
    knows or a person of the article ("Laird" of "Laird Group Inc." beside "Anna Laird").
 2. Mentions with the same words and different labels take the label most of them
-   have (earliest mention breaking a tie); a label the user gave, a defined
-   abbreviation's or the gazetteer's wins over the model's.
+   have (earliest mention breaking a tie), but a vote makes no person the article
+   does not name in full; a label the user gave, a defined abbreviation's or the
+   gazetteer's wins over the model's.
 3. Unlabelled occurrences of a labelled name get its label, unless they are part of
    a longer capitalised name, a name made with a number ("S&P 500") or a capitalised
    common word at a sentence start.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import cache
 from dataclasses import replace
 
 from desktop.nlp.entities import reasons
@@ -150,7 +152,10 @@ _PEOPLE_OR_LANGUAGE = frozenset({"NORP", "LANGUAGE"})
 
 def vote_by_surface(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
     """Mentions with the same words get the same label (see _OWN_READING and
-    _PEOPLE_OR_LANGUAGE for the exceptions)."""
+    _PEOPLE_OR_LANGUAGE for the exceptions). A vote makes no person of a name the
+    article never gives in full (after a title or a first name, or as a PERSON of two
+    or more words ending with it): the model reads many a company, team or place it
+    does not know as one ("Cluett", "Herald")."""
     groups: dict[str, list[EntitySpan]] = defaultdict(list)
     for span in spans:
         if span.label in NAME_LABELS and span.label not in _OWN_READING:
@@ -160,18 +165,59 @@ def vote_by_surface(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
         for surface, group in groups.items()
         if len({s.label for s in group}) > 1
     }
+    people = _person_words(spans, text) if "PERSON" in winners.values() else set()
     revised = []
     for span in spans:
         surface = text[span.start : span.end]
         winner = winners.get(surface) if span.label in NAME_LABELS else None
         if (winner is None or winner == span.label or _is_fixed(span) or span.label in _OWN_READING
-                or {winner, span.label} <= _PEOPLE_OR_LANGUAGE):
+                or {winner, span.label} <= _PEOPLE_OR_LANGUAGE
+                or winner == "PERSON" and surface not in people and not _named_in_full(surface, text)
+                and not any(_is_fixed(s) for s in groups[surface])):
             revised.append(span)
             continue
         donor = next(s for s in groups[surface] if s.label == winner)
         revised.append(replace(span, label=winner, reason=reasons.other_mentions(surface),
                                canonical=donor.canonical or span.canonical))
     return revised
+
+
+def _person_words(spans: list[EntitySpan], text: str) -> set[str]:
+    """The PERSON names of two or more words and their tails ("Aliya Mussabekova",
+    "Mussabekova"): the people the article names in full."""
+    found = set()
+    for span in spans:
+        if span.label == "PERSON":
+            words = _WORD_SPLIT.split(plain_name(text[span.start : span.end]))
+            if len(words) >= 2:
+                found.update(" ".join(words[-count:]) for count in range(1, len(words) + 1))
+    return found
+
+
+_TITLE_OR_NAME = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr)\.?|[A-Z][a-z]+)[ \t]$")
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _named_in_full(surface: str, text: str) -> bool:
+    """True when ``surface`` follows a title or a first name somewhere in ``text``
+    ("Ms. Mussabekova", "Aliya Mussabekova"), though the model did not read them
+    as one name (a capitalised word opening a sentence counts when the text never
+    writes it in lower case and it is no function word: "The Herald" does not)."""
+    for start in whole_word_matches(text, surface):
+        before = _TITLE_OR_NAME.search(text, max(0, start - 20), start)
+        if before is None:
+            continue
+        word = before.group().rstrip()
+        if (word.startswith(("Mr", "Ms", "Dr")) or not at_sentence_start(text, before.start())
+                or word.lower() not in _stop_words() and not _used_in_lower_case(word, text)):
+            return True
+    return False
 
 
 def label_unmarked_mentions(spans: list[EntitySpan], text: str) -> list[EntitySpan]:

@@ -58,8 +58,8 @@ def test_mentions_of_the_same_words_take_the_majority_label(span_at, labelled):
 
 def test_a_tie_goes_to_the_earliest_mention_and_the_gazetteer_outvotes_the_model(span_at):
     text = "Jordan won. Jordan lost."
-    tie = vote_by_surface([span_at(text, "Jordan", "PERSON"), span_at(text, "Jordan", "GPE", nth=1)], text)
-    assert [s.label for s in tie] == ["PERSON", "PERSON"]
+    tie = vote_by_surface([span_at(text, "Jordan", "ORG"), span_at(text, "Jordan", "GPE", nth=1)], text)
+    assert [s.label for s in tie] == ["ORG", "ORG"]
     spans = [span_at(text, "Jordan", "PERSON"),
              span_at(text, "Jordan", "GPE", nth=1, reason="gazetteer: country")]
     assert [s.label for s in vote_by_surface(spans, text)] == ["GPE", "GPE"]
@@ -158,3 +158,16 @@ def test_a_name_made_with_a_number_is_no_mention_of_the_name(span_at, labelled):
     spans = [span_at(text, "Pell & Rowe", "ORG")]
     revised = label_unmarked_mentions(spans, text)
     assert [text[s.start : s.end + 4] for s in revised] == ["Pell & Rowe rat", "Pell & Rowe sai", "Pell & Rowe 0."]
+
+
+def test_a_vote_makes_no_person_the_article_does_not_name_in_full(span_at, labelled):
+    def votes(text, *labels):
+        spans = [span_at(text, "Courier", label, nth=n) for n, label in enumerate(labels)]
+        return [label for _, label in labelled(text, vote_by_surface(spans, text))]
+
+    paper = "The Courier closed. The Courier lost readers. In May the Courier was sold."
+    assert votes(paper, "PERSON", "PERSON", "ORG") == ["PERSON", "PERSON", "ORG"]
+    for person in ("Ruth Courier smiled. Courier left. Then Courier came back.",
+                   "Ms. Courier smiled. Courier left. Then Courier came back.",
+                   "Courier smiled. Then Ruth Courier left. Courier came back."):
+        assert votes(person, "PERSON", "PERSON", "ORG") == ["PERSON"] * 3, person
