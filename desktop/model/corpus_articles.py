@@ -25,6 +25,7 @@ class CorpusArticleModel(QAbstractTableModel):
         super().__init__(parent)
         self.records: list[dict] = []
         self._row_of: dict[str, int] = {}
+        self._dates: dict[str, str] = {}
         self.cancelled = False
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -79,12 +80,21 @@ class CorpusArticleModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(records) - 1)
         for offset, record in enumerate(records):
             self._row_of[record["document"]] = first + offset
+            if record["date"]:
+                self._dates[record["document"]] = record["date"]
         self.records.extend(records)
         self.endInsertRows()
 
     def update(self, records: list[dict]) -> None:
-        """Rows whose records changed (in place: the run's own dicts)."""
-        rows = [self._row_of[r["document"]] for r in records if r["document"] in self._row_of]
+        """Rows whose records changed."""
+        rows = []
+        for record in records:
+            row = self._row_of.get(record["document"])
+            if row is not None:
+                self.records[row] = record
+                rows.append(row)
+                if record["date"]:
+                    self._dates[record["document"]] = record["date"]
         if rows:
             self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), len(COLUMNS) - 1))
 
@@ -103,7 +113,8 @@ class CorpusArticleModel(QAbstractTableModel):
         return [r for r in self.records if r["status"] == "failed"]
 
     def dates(self) -> dict[str, str]:
-        return {r["document"]: r["date"] for r in self.records if r["date"]}
+        """The date of each article that gives one."""
+        return self._dates
 
 
 def _stem(document: str) -> str:

@@ -112,7 +112,9 @@ class CorpusCache:
         texts (sha256 -> rows), replacing what was cached; each file is written
         whole, then renamed."""
         self.where.mkdir(parents=True, exist_ok=True)
-        table = pd.DataFrame(documents, columns=list(DOCUMENT_COLUMNS)) if documents else empty_documents()
+        # column by column in Python (a thread doing this lets the window's thread in)
+        table = pd.DataFrame({name: [row[name] for row in documents] for name in DOCUMENT_COLUMNS}) \
+            if documents else empty_documents()
         by_document = {row["sha256"]: row["document"] for row in documents if row.get("sha256")}
         frames = [rows.assign(document=by_document[sha], sha256=sha) for sha, rows in figures.items()
                   if sha in by_document and len(rows)]
@@ -123,7 +125,7 @@ class CorpusCache:
         _write(_objects_as_text(rows), _path(self.where, "figures"))
         (self.where / "folder.txt").write_text(str(self.folder.resolve()) + "\n", encoding="utf-8")
         (self.where / "version").write_text(str(VERSION))
-        self.documents = {row["document"]: row for row in table.to_dict("records")}
+        self.documents = {row["document"]: row for row in documents}
         self.figures = dict(figures)
         return self.where
 

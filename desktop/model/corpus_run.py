@@ -15,6 +15,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass
@@ -22,7 +23,8 @@ from dataclasses import dataclass
 import pandas as pd
 from PySide6.QtCore import QObject, Signal
 
-from desktop.model.corpus_cache import CorpusCache
+from desktop.model.background import settle_long_lived_objects, start_background_thread
+from desktop.model.corpus_cache import DOCUMENT_COLUMNS, CorpusCache
 from desktop.model.corpus_scan import Found, FolderScan
 
 #: Documents in flight per worker process (one computed, one waiting its turn).
@@ -50,12 +52,12 @@ class CorpusRun(QObject):
     text's figure rows, None when failed), ``sigProgress(done, found)``,
     ``sigFinished(cancelled)`` and ``sigSaved(path)`` once the cache is written."""
 
-    sigAdded = Signal(list)
-    sigDone = Signal(list)
+    sigAdded = Signal(object)  # object: the records themselves, not copies
+    sigDone = Signal(object)
     sigProgress = Signal(int, int)
     sigFinished = Signal(bool)
     sigSaved = Signal(str)
-    _sigResults = Signal(list)
+    _sigResults = Signal(object)
 
     def __init__(self, folder: str, find: Callable[[str], Iterable[str]],
                  submit: Callable[[str, str], Future], parent: QObject | None = None) -> None:
@@ -65,6 +67,7 @@ class CorpusRun(QObject):
         self.records: dict[str, dict] = {}
         self.figures: dict[str, pd.DataFrame] = {}  # sha256 -> rows
         self.found = self.done = 0
+        self.counts: Counter = Counter()  # documents by status
         #: documents sent to the workers this run (a cached reopen sends none)
         self.analysed: list[str] = []
         self.scanning = True
@@ -73,16 +76,15 @@ class CorpusRun(QObject):
         self._queue: queue.Queue = queue.Queue()
         self._stop = threading.Event()
         self._saved = threading.Event()
-        self._scan = FolderScan(folder, find, self)
+        self._scan = FolderScan(folder, find, self._record, self)
         self._scan.sigFound.connect(self._on_found)
         self._scan.sigFinished.connect(self._on_scanned)
         self._sigResults.connect(self._on_results)
-        self._dispatcher = threading.Thread(target=self._dispatch, name="article-lens-corpus-run", daemon=True)
 
     def start(self) -> None:
         self.started_at = time.monotonic()
         self._scan.start()
-        self._dispatcher.start()
+        start_background_thread(self._dispatch, name="article-lens-corpus-run")
 
     def cancel(self) -> None:
         """Stop finding and analysing: what was done stays (and is cached)."""
@@ -97,26 +99,27 @@ class CorpusRun(QObject):
         return self._saved.wait(seconds)
 
     # -- files found (window's thread) ------------------------------------------------
-    def _on_found(self, batch: list[Found]) -> None:
+    def _on_found(self, batch: list[dict]) -> None:
         if self.finished:
             return
-        added, figures = [], []
-        for item in batch:
-            record = self._record(item)
-            self.records[item.document] = record
-            added.append(record)
-            if record["status"] == WAITING:
-                self._queue.put((item.document, item.path, self.cache.known_sha256(item.document)))
+        for record in batch:
+            document, status = record["document"], record["status"]
+            self.records[document] = record
+            self.counts[status] += 1
+            if status == WAITING:
+                self._queue.put((document, record["path"], self.cache.known_sha256(document)))
             else:
                 self.done += 1
-                if record["status"] == CACHED and record["sha256"] in self.cache.figures:
+                if status == CACHED and record["sha256"] in self.cache.figures:
                     self.figures[record["sha256"]] = self.cache.figures[record["sha256"]]
         self.found += len(batch)
-        self.sigAdded.emit(added)
+        self.sigAdded.emit(batch)
         self.sigProgress.emit(self.done, self.found)
+        settle_long_lived_objects()  # the records stay: no cycle collection need visit them again
         self._finish_if_done()
 
     def _record(self, item: Found) -> dict:
+        """The record of a file found (in the walk's thread: the cache is only read)."""
         base = {"document": item.document, "path": item.path, "size": item.size, "mtime_ns": item.mtime_ns,
                 "sha256": "", "title": "", "date": "", "entities": 0, "figures": 0, "error": item.error}
         if item.error:
@@ -197,10 +200,13 @@ class CorpusRun(QObject):
                               entities=len(result.tables["entities"]), figures=len(figures), error="")
             if figures is not None:
                 self.figures[result.sha256] = figures
+            self.counts[WAITING] -= 1
+            self.counts[record["status"]] += 1
             done.append((record, figures))
         self.done += len(results)
         self.sigDone.emit(done)
         self.sigProgress.emit(self.done, self.found)
+        settle_long_lived_objects()
         self._finish_if_done()
 
     def _finish_if_done(self) -> None:
@@ -213,26 +219,23 @@ class CorpusRun(QObject):
         self.finished, self.cancelled = True, cancelled
         self.seconds = time.monotonic() - getattr(self, "started_at", time.monotonic())
         self._stop.set()
-        columns = ("document", "size", "mtime_ns", "sha256", "title", "date", "entities", "figures", "error")
-        done = {document: {name: record[name] for name in columns}
-                for document, record in self.records.items() if record["status"] != WAITING}
-        figures = dict(self.figures)
-        if cancelled:  # what this run did not reach stays cached as it was
-            done = {name: row for name, row in self.cache.documents.items() if name not in done} | done
-            figures = {sha: rows for sha, rows in self.cache.figures.items() if sha not in figures} | figures
-        kept = list(done.values())
-        changed = bool(self.analysed) or len(kept) != len(self.cache.documents)
         self.sigFinished.emit(cancelled)
-        if not changed:
-            self._saved.set()
-            self.sigSaved.emit(str(self.cache.where))
-            return
-        threading.Thread(target=self._save, args=(kept, figures), name="article-lens-corpus-cache",
-                         daemon=True).start()
+        # the tables are made and written in a thread: 100,000 rows take ~1 s
+        start_background_thread(self._save, list(self.records.values()), dict(self.figures), cancelled,
+                                bool(self.analysed), name="article-lens-corpus-cache")
 
-    def _save(self, kept: list[dict], figures: dict) -> None:
+    def _save(self, records: list[dict], figures: dict, cancelled: bool, analysed: bool) -> None:
+        cache = self.cache
+        done = {record["document"]: {name: record[name] for name in DOCUMENT_COLUMNS}
+                for record in records if record["status"] != WAITING}
+        if cancelled:  # what this run did not reach stays cached as it was
+            done = {name: row for name, row in cache.documents.items() if name not in done} | done
+            figures = {sha: rows for sha, rows in cache.figures.items() if sha not in figures} | figures
+        unchanged = not analysed and done.keys() == cache.documents.keys() and all(
+            (row["size"], row["mtime_ns"]) == (cache.documents[name]["size"], cache.documents[name]["mtime_ns"])
+            for name, row in done.items())
         try:
-            where = str(self.cache.save(kept, figures))
+            where = str(cache.where if unchanged else cache.save(list(done.values()), figures))
         except Exception:  # noqa: BLE001 - a cache that cannot be written is only a slower reopen
             where = ""
         self._saved.set()

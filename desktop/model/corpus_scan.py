@@ -18,8 +18,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 #: A batch is handed over when it holds this many files, or is this old (s).
-BATCH_FILES = 2000
+BATCH_FILES = 1000
 BATCH_SECONDS = 0.05
+#: After handing a batch over the walk pauses this long (s), so that the window's
+#: thread takes it (and paints) without sharing the GIL with the walk.
+BATCH_PAUSE = 0.01
 
 
 @dataclass(frozen=True)
@@ -63,21 +66,25 @@ def empty_file_error(path: str) -> str:
 
 class FolderScan(QObject):
     """Walks ``folder`` in a thread with ``find(folder)`` (the paths of its articles):
-    ``sigFound(list[Found])`` batch by batch, then ``sigFinished(count, cancelled)``."""
+    ``sigFound(list)`` batch by batch (each file found as ``prepare(Found)`` makes it,
+    in the thread too), then ``sigFinished(count, cancelled)``."""
 
-    sigFound = Signal(list)
+    sigFound = Signal(object)
     sigFinished = Signal(int, bool)
 
-    def __init__(self, folder: str, find: Callable[[str], Iterable[str]], parent: QObject | None = None) -> None:
+    def __init__(self, folder: str, find: Callable[[str], Iterable[str]],
+                 prepare: Callable[[Found], object] = lambda item: item, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.folder = folder
         self._find = find
+        self._prepare = prepare
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._walk, name="article-lens-corpus-scan", daemon=True)
-        self._thread.start()
+        from desktop.model.background import start_background_thread
+
+        self._thread = start_background_thread(self._walk, name="article-lens-corpus-scan")
 
     def cancel(self) -> None:
         self._stop.set()
@@ -87,16 +94,17 @@ class FolderScan(QObject):
             self._thread.join(seconds)
 
     def _walk(self) -> None:
-        batch: list[Found] = []
+        batch: list = []
         count = 0
         since = time.monotonic()
         for path in self._find(self.folder):
             if self._stop.is_set():
                 break
-            batch.append(found(path, self.folder))
+            batch.append(self._prepare(found(path, self.folder)))
             count += 1
             if len(batch) >= BATCH_FILES or time.monotonic() - since >= BATCH_SECONDS:
                 self._emit(self.sigFound, batch)
+                self._stop.wait(BATCH_PAUSE)
                 batch, since = [], time.monotonic()
         if batch and not self._stop.is_set():
             self._emit(self.sigFound, batch)
