@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
+from shiboken6 import isValid
 
 from desktop.model.background import in_next_turn
 
@@ -25,22 +26,26 @@ class Scheduler(QObject):
 
     def soon(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` in a later turn, after the paints and timers due by then."""
-        in_next_turn(self, callback)
+        if isValid(self):
+            in_next_turn(self, callback)
 
     def after_quiet(self, name: str, delay_ms: int, callback: Callable[[], None]) -> None:
         """Call ``callback`` once ``delay_ms`` after the last request named ``name``."""
-        self._job(name, delay_ms, callback).start()
+        if isValid(self):
+            self._job(name, delay_ms, callback).start()
 
     def at_most_every(self, name: str, period_ms: int, callback: Callable[[], None]) -> None:
         """Call ``callback`` within ``period_ms``, once for every request made meanwhile."""
-        timer = self._job(name, period_ms, callback)
-        if not timer.isActive():
-            timer.start()
+        if isValid(self):
+            timer = self._job(name, period_ms, callback)
+            if not timer.isActive():
+                timer.start()
 
     def pending(self, name: str) -> bool:
-        """Whether the job ``name`` waits to run."""
+        """Whether the job ``name`` waits to run (never once the scheduler's owner is
+        being deleted: its signals may still reach the views in the meantime)."""
         job = self._jobs.get(name)
-        return job is not None and job[0].isActive()
+        return job is not None and isValid(self) and isValid(job[0]) and job[0].isActive()
 
     def flush(self, name: str) -> None:
         """Run the job ``name`` now if it waits."""
@@ -50,7 +55,7 @@ class Scheduler(QObject):
             callback()
 
     def cancel(self, name: str) -> None:
-        if name in self._jobs:
+        if self.pending(name):
             self._jobs[name][0].stop()
 
     def _job(self, name: str, interval_ms: int, callback: Callable[[], None]) -> QTimer:

@@ -96,3 +96,16 @@ def test_the_entity_table_belongs_to_the_model_and_follows_its_changes(model, qt
     with qtbot.waitSignal(table.sigChanged, timeout=2_000):
         model.add_highlight(*_span("Jane Doe"), "PERSON")
     assert [(row.canonical, row.label) for row in table.rows()] == [("Jane Doe", "PERSON")]
+
+
+def test_a_model_being_deleted_schedules_nothing_and_raises_nothing(qtbot):
+    from shiboken6 import delete
+
+    made = SessionModel()
+    scheduler = made.scheduler
+    delete(scheduler)  # as when the model's children go, first-made first
+    scheduler.soon(lambda: None)
+    scheduler.after_quiet("x", 10, lambda: None)
+    scheduler.at_most_every("y", 10, lambda: None)
+    scheduler.flush("y")
+    assert not scheduler.pending("x")
