@@ -103,28 +103,28 @@ def _evidence_word_by_word(text: str) -> CaseEvidence:
     """The evidence read the plain way: every word of the text in turn."""
     from collections import Counter
 
-    from desktop.nlp.entities.casing import _DATELINE_END, _RUN_GAP, _is_caps
+    from desktop.nlp.entities.case_evidence import DATELINE_END, RUN_GAP, is_caps
     from desktop.nlp.entities.words import WORD, at_sentence_start
 
     words = list(WORD.finditer(text))
     in_runs, run = set(), []
     for match in words + [None]:
-        if match is not None and _is_caps(match.group()) and (
-                not run or _RUN_GAP.fullmatch(text, run[-1].end(), match.start())):
+        if match is not None and is_caps(match.group()) and (
+                not run or RUN_GAP.fullmatch(text, run[-1].end(), match.start())):
             run.append(match)
             continue
         if len(run) > 1:
             in_runs.update(m.start() for m in run)
-        run = [match] if match is not None and _is_caps(match.group()) else []
+        run = [match] if match is not None and is_caps(match.group()) else []
     lower, title, acronym = Counter(), Counter(), Counter()
     for match in words:
         word, start = match.group(), match.start()
         line_start = text.rfind("\n", 0, start) + 1
         leads_dateline = not text[line_start:start].strip(" \t\"'“‘") and bool(
-            _DATELINE_END.match(text, match.end()))
+            DATELINE_END.match(text, match.end()))
         if word.islower():
             lower[word] += 1
-        elif _is_caps(word):
+        elif is_caps(word):
             if start not in in_runs and not leads_dateline:
                 acronym[word.lower()] += 1
         elif word[1:].islower() and not at_sentence_start(text, start):
@@ -161,7 +161,7 @@ def test_evidence_of_a_text_split_after_a_line_break_is_the_merged_evidence_of_i
 def test_one_word_s_counts_read_off_the_text_are_the_counts_of_every_word():
     import random
 
-    from desktop.nlp.entities.casing import _count_spellings, _spellings_of
+    from desktop.nlp.entities.case_evidence import _count_spellings, _spellings_of
 
     pieces = ["NATO", "Nato", "nato", "O'Brien", "O'BRIEN", "l'Aquila", "L'AQUILA", "DON’T", "don’t",
               "Émile", "ÉMILE", "émile", "STRASSE", "Straße", "日本", "A", "I", "BAKU,", "Baku", "(AP)",
