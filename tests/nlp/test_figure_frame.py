@@ -4,8 +4,8 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.figure import FIGURE_COLUMNS
-from desktop.nlp.figures.table import frame as figure_frame
 from desktop.nlp.figures.scanner import extract_figures
+from desktop.nlp.figures.table import frame as figure_frame
 
 
 def test_direct_blocks_are_used_with_the_installed_pandas():

@@ -70,8 +70,8 @@ from types import SimpleNamespace  # noqa: E402
 from desktop.core.figure import FigureReading  # noqa: E402
 from desktop.nlp.figures.periods.normal_forms import period_months  # noqa: E402
 from desktop.nlp.figures.periods.of_figures import periods_of  # noqa: E402
-from desktop.nlp.figures.surroundings import FigureContext  # noqa: E402
 from desktop.nlp.figures.scanner import find_figures  # noqa: E402
+from desktop.nlp.figures.surroundings import FigureContext  # noqa: E402
 from desktop.nlp.sentences import sentence_spans  # noqa: E402
 
 

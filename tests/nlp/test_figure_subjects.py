@@ -3,13 +3,13 @@
 import pytest
 
 from desktop.nlp.figures.describe import parse_spans
-from desktop.nlp.figures.surroundings import FigureContext
-from desktop.nlp.figures.subjects.of_figures import ANAPHOR, subject_of, subjects_of
-from desktop.nlp.figures.subjects.keys import subject_key
 from desktop.nlp.figures.scanner import find_figures
+from desktop.nlp.figures.subjects.keys import subject_key
+from desktop.nlp.figures.subjects.names import PRONOUNS, article_names
+from desktop.nlp.figures.subjects.of_figures import ANAPHOR, subject_of, subjects_of
+from desktop.nlp.figures.surroundings import FigureContext
 from desktop.nlp.pipeline import parse_sentences
 from desktop.nlp.sentences import sentence_spans
-from desktop.nlp.figures.subjects.names import PRONOUNS, article_names
 
 
 def subject(sentence, surface):

@@ -3,12 +3,14 @@ figures table built from them. Rule-based, no neural model.
 
 Scanning (no parse): :mod:`.scanner` finds every figure with its span and value
 (:func:`find_figures`, :func:`read_figure`, :func:`extract_figures`), reading numerals
-and number words (:mod:`.numbers`), amounts (:mod:`.amounts`), units (:mod:`.units`,
-the phrase around a unit in :mod:`.unit_phrases`, base units in :mod:`.base_units`),
-ranges (:mod:`.ranges`), movements (:mod:`.movements`), multipliers
-(:mod:`.multipliers`) and qualifiers (:mod:`.qualifiers`); :mod:`.non_figures` drops
-what only looks like a figure, :mod:`.carried_currency` and :mod:`.exchange_rates`
-give a bare amount its currency.
+and number words (:mod:`.numbers`), amounts (:mod:`.amounts`), units (:mod:`.units`
+over the lexicon of :mod:`.unit_lexicon`, the phrase around a unit in
+:mod:`.unit_phrases`, currency symbols and codes before an amount in
+:mod:`.currency_prefixes`), ranges (:mod:`.ranges`), movements (:mod:`.movements`),
+multipliers (:mod:`.multipliers`) and qualifiers (:mod:`.qualifiers`);
+:mod:`.non_figures` drops what only looks like a figure, :mod:`.carried_currency` and
+:mod:`.exchange_rates` give a bare amount its currency. :mod:`.base_units` converts a
+reading to SI base units (with pint, an optional dependency; the app does not).
 
 Describing (over a parse): :mod:`.describe` gives each figure its period
 (:mod:`.periods`), subject (:mod:`.subjects`), role and change (:mod:`.roles`,

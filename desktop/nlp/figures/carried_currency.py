@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from desktop.nlp.figures.amounts import Amount, read_amount
 from desktop.nlp.draft import UnitPhrase
+from desktop.nlp.figures.amounts import Amount, read_amount
 from desktop.nlp.figures.nearby_words import word_before
 from desktop.nlp.figures.non_figures import is_year
 from desktop.nlp.figures.numbers import LETTER_SCALES

@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from desktop.core.figure import FigureReading
 from desktop.nlp.figures.periods.of_figures import periods_of
 from desktop.nlp.figures.roles import roles_of
-from desktop.nlp.figures.surroundings import FigureContext
 from desktop.nlp.figures.subjects.of_figures import subjects_of
+from desktop.nlp.figures.surroundings import FigureContext
 
 
 #: A wire story's dateline before its first sentence: "LONDON, March 3, 2025 - ",

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 
-from desktop.nlp.figures.amounts import Amount, read_amount
 from desktop.nlp.draft import Draft, UnitPhrase
+from desktop.nlp.figures.amounts import Amount, read_amount
+from desktop.nlp.figures.currency_prefixes import CURRENCY_PREFIX_PATTERN
 from desktop.nlp.figures.movements import moves_to
 from desktop.nlp.figures.non_figures import is_year
 from desktop.nlp.figures.numbers import NumberToken, read_number_words, read_numeral
 from desktop.nlp.figures.unit_phrases import read_unit_phrase
-from desktop.nlp.figures.currency_prefixes import CURRENCY_PREFIX_PATTERN
 
 _CONNECTOR = re.compile(
     r"\s*[-–]\s+to\s+|(?P<dash>\s*[-–—‒]\s*)|\s+(?P<to>to)\s+|\s+(?:through|thru)\s+"

@@ -14,9 +14,9 @@ import re
 from typing import TYPE_CHECKING
 
 from desktop.core.figure import FigureReading
+from desktop.nlp.draft import Draft, UnitPhrase
 from desktop.nlp.figures.amounts import read_amount, read_uncertainty
 from desktop.nlp.figures.carried_currency import carried_money, sentence_end
-from desktop.nlp.draft import Draft, UnitPhrase
 from desktop.nlp.figures.exchange_rates import exchange_rate_currency
 from desktop.nlp.figures.multipliers import MULTIPLYING_WORDS, multiplying_word, read_multiplier
 from desktop.nlp.figures.nearby_words import word_before
@@ -25,9 +25,9 @@ from desktop.nlp.figures.numbers import CARDINAL_WORDS, NUMERAL_PATTERN, NumberT
 from desktop.nlp.figures.qualifiers import hyphen_qualifier_before, qualifier_before
 from desktop.nlp.figures.ranges import read_range, unit_shared_by_and
 from desktop.nlp.figures.regex_trie import trie_pattern
-from desktop.nlp.sentences import sentence_spans
 from desktop.nlp.figures.unit_phrases import read_unit_phrase
 from desktop.nlp.figures.units import ARTICLE_UNIT_WORDS, Unit, match_unit
+from desktop.nlp.sentences import sentence_spans
 
 if TYPE_CHECKING:  # pandas is imported where a table is made, not by the analysis
     import pandas as pd

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from desktop.core.figure import FigureReading
-from desktop.nlp.figures.periods.of_figures import PeriodMention
 from desktop.nlp.figures.periods.expressions import find_periods
+from desktop.nlp.figures.periods.of_figures import PeriodMention
 
 
 def _cuts_a_figure(start: int, end: int, figures: list[tuple[int, int]]) -> bool:

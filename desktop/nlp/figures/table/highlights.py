@@ -9,10 +9,10 @@ import pandas as pd
 
 from desktop.core.figure import FigureReading
 from desktop.core.highlight import Highlight
-from desktop.nlp.figures.describe import describe_figures
 from desktop.nlp.entity_merge import stands_for
-from desktop.nlp.figures.table.rows import TABLE_COLUMNS, FigureRows  # noqa: F401 (TABLE_COLUMNS: re-exported)
+from desktop.nlp.figures.describe import describe_figures
 from desktop.nlp.figures.scanner import find_figures, read_figure
+from desktop.nlp.figures.table.rows import TABLE_COLUMNS, FigureRows  # noqa: F401 (TABLE_COLUMNS: re-exported)
 from desktop.nlp.sentences import SentenceIndex, sentence_span_around
 
 ReadingCache = MutableMapping[tuple[int, int], FigureReading | None]

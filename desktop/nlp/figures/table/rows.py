@@ -20,7 +20,6 @@ from functools import cache
 from itertools import count
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from desktop.core.figure import FIGURE_COLUMNS, FigureReading
