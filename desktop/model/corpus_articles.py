@@ -8,7 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-COLUMNS = ("Title", "Date", "Entities", "Figures", "Status", "File")
+COLUMNS = ("Title", "Date", "Entities", "Figures", "File", "Status")
+_STATUS, _FILE = 5, 4
 _DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND = (int(role) for role in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
     Qt.ItemDataRole.ForegroundRole))
@@ -47,12 +48,12 @@ class CorpusArticleModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._text(record, column)
         if role == _TOOLTIP:
-            if column == 4 and status == "failed":
+            if column == _STATUS and status == "failed":
                 return record["error"]
-            return record["path"] if column in (0, 5) else None
+            return record["path"] if column in (0, _FILE) else None
         if role == _ALIGNMENT and column in (2, 3):
             return _RIGHT
-        if role == _FOREGROUND and column == 4:
+        if role == _FOREGROUND and column == _STATUS:
             return _ERROR_BRUSH if status == "failed" else _WAITING_BRUSH if status == "waiting" else None
         return None
 
@@ -64,7 +65,7 @@ class CorpusArticleModel(QAbstractTableModel):
             return record["date"] or ""
         if column in (2, 3):
             return "" if status in ("failed", "waiting") else f"{int(record[COLUMNS[column].lower()]):,}"
-        if column == 4:
+        if column == _STATUS:
             if status == "failed":
                 return f"skipped: {record['error']}"
             if status == "waiting" and self.cancelled:
@@ -101,7 +102,7 @@ class CorpusArticleModel(QAbstractTableModel):
     def set_cancelled(self) -> None:
         self.cancelled = True
         if self.records:
-            self.dataChanged.emit(self.index(0, 4), self.index(len(self.records) - 1, 4))
+            self.dataChanged.emit(self.index(0, _STATUS), self.index(len(self.records) - 1, _STATUS))
 
     def record_at(self, row: int) -> dict:
         return self.records[row]

@@ -63,7 +63,7 @@ class CorpusFigureModel(QAbstractTableModel):
         at = int(self.visible[index.row()])
         if role == _TOOLTIP:
             if field == "title":
-                return self._columns["document"][at]
+                return f"{_cell(self._columns['title'][at])}\n{self._columns['document'][at]}"
             return _cell(self._columns[field][at]) if field in ("sentence", "subject") else None
         if field == "value":
             value = self._columns["value"][at]

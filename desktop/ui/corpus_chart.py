@@ -22,23 +22,33 @@ _QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 
 
 class YearAxis(pg.AxisItem):
-    """Time in years: a tick per year ("2024"); quarters ("Q3 2024") when the
-    points span less than two years."""
+    """Time in years: a tick at the start of each year ("2024"); over a short span
+    (up to four years), the quarters too, each named at its middle ("Q3", the first
+    quarter of a year with its year: "Q1 2024"), the years then only grid lines."""
+
+    _quarters = False
 
     def tickValues(self, low, high, size):
         if not (math.isfinite(low) and math.isfinite(high)) or high <= low:
             return []
         years = list(range(math.ceil(low), math.floor(high) + 1))
-        step = max(1, math.ceil(len(years) / max(1, size / 70)))
-        if high - low >= 2:
-            return [(step, [float(y) for y in years[::step]])]
-        quarters = [q / 4 for q in range(math.ceil(low * 4), math.floor(high * 4) + 1)]
-        return [(0.25, quarters)]
+        step = max(1, math.ceil((high - low) / max(1, size / 60)))
+        levels = [(float(step), [float(y) for y in years if y % step == 0])]
+        self._quarters = high - low <= 4 and size / ((high - low) * 4) >= 28  # room for "Q4" every quarter
+        if self._quarters:
+            middles = [q / 4 + 0.125 for q in range(math.floor(low * 4), math.ceil(high * 4) + 1)]
+            levels.append((0.25, [m for m in middles if low <= m <= high]))
+        return levels
 
     def tickStrings(self, values, scale, spacing):
-        if spacing >= 1:
-            return [str(int(round(v))) for v in values]
-        return [f"{_QUARTERS[int(round((v % 1) * 4)) % 4]} {int(math.floor(v + 1e-9))}" for v in values]
+        if spacing >= 1:  # with quarters shown, a year is named on its first quarter, not between two
+            return ["" if self._quarters else str(int(round(v))) for v in values]
+        names = []
+        for at, value in enumerate(values):
+            quarter = _QUARTERS[int(math.floor((value % 1) * 4)) % 4]
+            year = f" {int(math.floor(value))}" if quarter == "Q1" or at == 0 else ""
+            names.append(quarter + year)
+        return names
 
 
 class CorpusChart(QWidget):

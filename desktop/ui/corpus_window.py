@@ -141,7 +141,7 @@ class CorpusWindow(QMainWindow):
 
         self.article_view = _table(self.articles, "corpusArticles")
         header = self.article_view.horizontalHeader()
-        for column, width in enumerate((260, 88, 66, 62, 150, 150)):
+        for column, width in enumerate((210, 84, 60, 56, 120, 150)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.article_view.doubleClicked.connect(lambda index: self._open_article_row(index.row()))
@@ -150,7 +150,7 @@ class CorpusWindow(QMainWindow):
         upper = QSplitter(Qt.Orientation.Horizontal, self)
         upper.addWidget(self._titled("Articles", self.article_view))
         upper.addWidget(self.chart)
-        upper.setSizes([640, 600])
+        upper.setSizes([680, 560])
 
         self.filters = CorpusFilters(self)
         self.filters.sigChanged.connect(self.figures.set_filter)
@@ -158,7 +158,7 @@ class CorpusWindow(QMainWindow):
         self.figure_view.setSortingEnabled(True)
         self.figure_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header = self.figure_view.horizontalHeader()
-        for column, width in enumerate((190, 130, 90, 50, 66, 220, 100, 70)):
+        for column, width in enumerate((200, 120, 130, 50, 66, 220, 100, 70)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.figure_view.doubleClicked.connect(lambda index: self.open_figure_row(index.row()))

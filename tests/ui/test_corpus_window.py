@@ -76,13 +76,13 @@ def column_texts(view, column: int) -> list[str]:
 
 def test_the_articles_and_one_figures_table_across_them(views, folder):
     window = views(folder)
-    titles = dict(zip(column_texts(window.article_view, 5), column_texts(window.article_view, 0)))
+    titles = dict(zip(column_texts(window.article_view, 4), column_texts(window.article_view, 0)))
     assert titles["2023/2023-05-03-halvorsen-q1.html"] == "Halvorsen Line revenue falls by a quarter as freight " \
                                                           "market normalises"
     assert titles["meridian.txt"] == "meridian"
-    dates = dict(zip(column_texts(window.article_view, 5), column_texts(window.article_view, 1)))
+    dates = dict(zip(column_texts(window.article_view, 4), column_texts(window.article_view, 1)))
     assert dates["2022-08-03-halvorsen-q2.html"] == "2022-08-03" and dates["meridian.txt"] == ""
-    statuses = dict(zip(column_texts(window.article_view, 5), column_texts(window.article_view, 4)))
+    statuses = dict(zip(column_texts(window.article_view, 4), column_texts(window.article_view, 5)))
     assert [statuses[name] for name in ("meridian.txt", "2022-05-04-halvorsen-q1.html")] == ["analysed"] * 2
     counts = {r["document"]: (r["entities"], r["figures"]) for r in window.articles.records}
     assert all(e > 0 and f > 0 for d, (e, f) in counts.items() if d.endswith((".html", "meridian.txt")))
@@ -212,7 +212,7 @@ def test_a_second_open_runs_no_analysis_and_a_changed_file_is_analysed_alone(vie
 
 def test_unreadable_binary_and_empty_files_are_listed_with_their_error(views, folder):
     window = views(folder)
-    statuses = dict(zip(column_texts(window.article_view, 5), column_texts(window.article_view, 4)))
+    statuses = dict(zip(column_texts(window.article_view, 4), column_texts(window.article_view, 5)))
     assert statuses["empty.txt"] == "skipped: empty.txt is empty: there is no text to read."
     assert statuses["scan.txt"] == "skipped: scan.txt looks like a binary file, not an article."
     assert statuses["moved.txt"].startswith("skipped: moved.txt could not be read")
@@ -266,3 +266,24 @@ def test_a_folder_of_100000_files_fills_the_list_as_they_are_found_without_freez
         timer.stop()
         window.close()
         qtbot.wait(10)
+
+
+def test_file_open_folder_shows_the_corpus_view(window, folder, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.ui import corpus_window
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *args, **kwargs: str(folder)))
+    file_menu = window.menuBar().actions()[0].menu()
+    item = next(a for a in file_menu.actions() if a.text() == "Open &Folder…")
+    assert item.shortcut().toString() == "Ctrl+Alt+O"
+    shortcuts = [a.shortcut().toString() for menu in window.menuBar().actions() for a in menu.menu().actions()]
+    assert shortcuts.count("Ctrl+Alt+O") == 1
+    item.trigger()
+    corpus = corpus_window.OPEN_WINDOWS[-1]
+    try:
+        assert corpus.folder == str(folder) and corpus.isVisible()
+        qtbot.waitUntil(lambda: corpus.run.finished, timeout=RUN_TIMEOUT_MS)
+        assert corpus.articles.rowCount() == 8
+    finally:
+        corpus.close()
