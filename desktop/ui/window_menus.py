@@ -27,7 +27,7 @@ Alt+Shift+Left / Alt+Shift+Right  grow / shrink its start
 Ctrl+L  label all occurrences of the selection
 Esc  clear the selection
 
-Anywhere: Ctrl+O open, Ctrl+Shift+O open a web address,
+Anywhere: Ctrl+O open, Ctrl+Shift+O open a web address, Ctrl+Alt+O open a folder,
 Ctrl+Shift+V paste as a new article, Ctrl+S save, Ctrl+Shift+S save as,
 Ctrl+Z / Ctrl+Shift+Z undo / redo, Ctrl+F filter figures,
 Ctrl+1 / Ctrl+2 article / figures table, F5 analyse again,
