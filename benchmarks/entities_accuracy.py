@@ -4,7 +4,7 @@ stages cost beside entity recognition.
 
 Usage: python benchmarks/entities_accuracy.py [--splits conll,ontonotes] [--limit N]
        [--stages off|on|none] [--errors SPLIT:LABEL] [--changes SPLIT:LABEL]
-       [--project-gold] [--repeat N]
+       [--project-gold] [--corrections] [--repeat N]
 
 The splits are ``../shared/eval/ner/`` (see ``benchmarks/ner_dev_data.py`` for how
 their tokens become texts and how entities are matched: start, end and label exactly).
@@ -21,7 +21,9 @@ Docs, so they take seconds; a check compares the stages' path with ``analyze``.
 ``--errors ontonotes:MONEY`` lists the app's misses (-) and false alarms (+) of one
 label with the line they stand in; ``--changes ontonotes:MONEY`` lists where the app
 and the model differ on it (what the stages gained and lost); ``--project-gold`` also scores the project's own
-paragraphs (tests/data/entities_gold/: written here, so they cannot judge it).
+paragraphs (tests/data/entities_gold/: written here, so they cannot judge it);
+``--corrections`` measures the user's corrections on their own: a lexicon simulated
+from one half of each split, scored on the other (``benchmarks/entities_corrections.py``).
 
 Timing (best of ``--repeat``) on the seed article and on OntoNotes documents: entity
 recognition (the tokenizer and ``ner`` over the paragraph chunks) against the entity
@@ -48,7 +50,7 @@ sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 
 from ner_dev_data import CONLL_MAP, Counts, Document, Entity, conll2003, ontonotes, to_conll  # noqa: E402
 
-from desktop.nlp import analyze  # noqa: E402
+from desktop.nlp import analyze, entity_merge  # noqa: E402
 from desktop.nlp.chunks import paragraph_chunks  # noqa: E402
 from desktop.nlp.entities import chunk as chunk_stages  # noqa: E402
 from desktop.nlp.entities import consistency, document  # noqa: E402
@@ -56,8 +58,8 @@ from desktop.nlp.entities.casing import CaseEvidence, plan_reread  # noqa: E402
 from desktop.nlp.entities.chunk import model_spans, read_chunks  # noqa: E402
 from desktop.nlp.entities.document import harmonise  # noqa: E402
 from desktop.nlp.entities.gazetteer import load_gazetteer  # noqa: E402
+from desktop.nlp.entities.user_lexicon import apply_lexicon  # noqa: E402
 from desktop.nlp.entities.words import NAME_LABELS, sort_spans  # noqa: E402
-from desktop.nlp import entity_merge  # noqa: E402
 from desktop.nlp.figures.scanner import find_figures  # noqa: E402
 from desktop.nlp.pipeline import load_pipeline  # noqa: E402
 
@@ -137,7 +139,7 @@ def _figures_of(text: str) -> list:
     return _figures[text]
 
 
-def stage_entities(text: str, nlp: CachedNlp) -> set[Entity]:
+def stage_entities(text: str, nlp: CachedNlp, lexicon=None) -> set[Entity]:
     """The entities ``analyze`` gives, by the same stages, with cached Docs and figures
     (what :func:`desktop.nlp.analysis.analyse_chunks` does for entities, minus the
     figures' subjects and periods, which never change a span or a label)."""
@@ -147,8 +149,10 @@ def stage_entities(text: str, nlp: CachedNlp) -> set[Entity]:
     spans = []
     for chunk, (_, found) in zip(chunks, read):
         merged = entity_merge.merge_entities(found, _figures_of(chunk.text))
+        if lexicon is not None:  # as analysis._analyse_chunk does
+            merged = apply_lexicon(merged, chunk.text, lexicon)
         spans += [s.shifted(chunk.offset) for s in merged]
-    return {(s.start, s.end, s.label) for s in harmonise(spans, text)}
+    return {(s.start, s.end, s.label) for s in harmonise(spans, text, lexicon)}
 
 
 def model_entities(text: str, nlp: CachedNlp) -> set[Entity]:
@@ -393,6 +397,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--explain", action="append", default=[], metavar="STAGE",
                         help="list what a stage changes (with --stages off)")
     parser.add_argument("--project-gold", action="store_true")
+    parser.add_argument("--corrections", action="store_true",
+                        help="measure the user's corrections on their own (benchmarks/entities_corrections.py)")
     parser.add_argument("--repeat", type=int, default=5, help="timing runs (the best is shown)")
     options = parser.parse_args(argv)
     _optional_stages()
@@ -426,6 +432,10 @@ def main(argv: list[str] | None = None) -> int:
                 print_changes(split, "", stage, limit=400)
         for split in splits:
             split.predictions["app"] = split.predictions["app:analyze"]
+    if options.corrections:
+        from entities_corrections import run_corrections
+
+        run_corrections(splits, stage_entities, nlp)
     for request in options.errors:
         key, label = request.split(":")
         for split in splits:

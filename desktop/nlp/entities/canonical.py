@@ -2,8 +2,9 @@
 
 Earlier stages name what they recognise (the gazetteer's country, an abbreviation's
 long form, a surname's full name); every other name is named by its own words
-(in title case when the all-caps re-read found it) without an article or possessive ("the Republic of Kazakhstan" -> the gazetteer's
-"Kazakhstan", "Kazakhstan's" -> "Kazakhstan").
+(in title case when the all-caps re-read found it) without an article or possessive
+("the Republic of Kazakhstan" -> the gazetteer's "Kazakhstan", "Kazakhstan's" ->
+"Kazakhstan").
 """
 
 from __future__ import annotations

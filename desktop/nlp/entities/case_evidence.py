@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from desktop.nlp.entities.words import WORD, at_sentence_start
 
-
 #: What follows a dateline's place: a comma, bracket or dash ("BAKU, Azerbaijan"), or
 #: the date itself ("LONDON 1996-08-30", "PARIS Aug 30", "ROME 3 March"), not a bare
 #: number ("NATO 2023 plans").

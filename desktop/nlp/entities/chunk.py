@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 from desktop.nlp.entities.boundaries import (
     drop_pronoun_one,
     split_at_dashes,
-    trim_punctuation,
     trim_numeric_edges,
+    trim_punctuation,
     trim_sentence_stop,
     trim_trailing_numbers,
 )
-from desktop.nlp.entities.context import apply_context
 from desktop.nlp.entities.casing import CaseEvidence, RereadPlan, apply_reread, plan_reread
+from desktop.nlp.entities.context import apply_context
 from desktop.nlp.entities.gazetteer import load_gazetteer
 from desktop.nlp.entities.places import apply_gazetteer
 from desktop.nlp.entity_merge import EntitySpan

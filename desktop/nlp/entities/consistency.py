@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import cache
 from dataclasses import replace
+from functools import cache
 
 from desktop.nlp.entities import reasons
 from desktop.nlp.entities.words import (

@@ -131,7 +131,8 @@ def towns_before_states(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
         town = by_end.get(end)
         if town is not None:
             if town.label != "GPE" and town.label in _TOWN_OR_NAME and _TOWN.fullmatch(text, town.start, end):
-                revised[(town.start, end)] = replace(town, label="GPE", reason=reasons.town(text[state.start:state.end]))
+                reason = reasons.town(text[state.start : state.end])
+                revised[(town.start, end)] = replace(town, label="GPE", reason=reason)
             continue
         found = _last_town(text, end)
         if found is not None and all(not (s.start < end and found < s.end) for s in revised.values()):

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from desktop.nlp.entities.abbreviations import link_abbreviations
 from desktop.nlp.entities.canonical import assign_canonical
 from desktop.nlp.entities.consistency import make_consistent
-from desktop.nlp.entities.user_lexicon import LexiconLike, apply_lexicon, drop_rejected
+from desktop.nlp.entities.user_lexicon import LexiconLike, apply_lexicon, drop_rejected, keep_own_readings
 from desktop.nlp.entities.words import sort_spans
 from desktop.nlp.entity_merge import EntitySpan
 
@@ -29,7 +29,7 @@ def harmonise(
     and the user's ``lexicon`` applied last. Applying it twice changes nothing."""
     spans = sort_spans(entities)
     if lexicon is not None:
-        spans = drop_rejected(spans, text, lexicon)
+        spans = keep_own_readings(drop_rejected(spans, text, lexicon), text)
     spans = link_abbreviations(spans, text)
     spans = make_consistent(spans, text)
     spans = assign_canonical(spans, text)

@@ -20,7 +20,8 @@ from desktop.nlp.entities.context import (
 ])
 def test_a_place_adjective_before_a_geographic_noun_is_a_location(span_at, sentence, word):
     [span] = place_adjectives([span_at(sentence, word, "NORP")], sentence)
-    assert (span.label, span.reason) == ("LOC", f"context: a place's name before '{sentence.split(word + ' ')[1].split()[0]}'")
+    noun = sentence.split(word + " ")[1].split()[0]
+    assert (span.label, span.reason) == ("LOC", f"context: a place's name before '{noun}'")
 
 
 @pytest.mark.parametrize("sentence, word", [

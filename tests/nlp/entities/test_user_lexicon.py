@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.formats.lexicon import Lexicon, LexiconEntry
 from desktop.nlp.entities.user_lexicon import apply_lexicon, drop_rejected, lexicon_spans
+from desktop.nlp.entity_merge import EntitySpan
 
 TEXT = "Trend reported that Trending topics and trend lines matter; Trend Micro and Trend agreed."
 
@@ -43,3 +44,33 @@ def test_lexicon_spans_replace_the_spans_they_overlap(span_at, labelled):
 def test_an_empty_lexicon_changes_nothing(span_at):
     spans = [span_at(TEXT, "Trend", "ORG")]
     assert apply_lexicon(spans, TEXT, lexicon()) == spans
+
+
+def test_an_accepted_name_standing_in_a_longer_unmarked_name_is_not_added(labelled):
+    text = "The Harbor and Transit Committee met; FT-Transit fell; Transit rose."
+    applied = apply_lexicon([], text, lexicon(("Transit", "ORG", "accepted")))
+    assert labelled(text, applied) == [("Transit", "ORG")]
+    assert applied[0].start == text.rindex("Transit")
+
+
+def test_a_text_that_reads_a_name_another_way_keeps_its_reading(labelled):
+    from desktop.nlp.entities import harmonise
+
+    text = "Kelvin researchers said so.\nThe Kelvin index rose.\nKelvin economists agreed."
+    corrections = lexicon(("Kelvin", "GPE", "accepted"))
+
+    def by_paragraph(count):  # the model's ORG of each paragraph, the lexicon applied to each
+        spans, offset = [], 0
+        for paragraph in text.split("\n")[:count]:
+            start = paragraph.index("Kelvin")
+            found = [EntitySpan(start, start + 6, "ORG", model_label="ORG")]
+            spans += [s.shifted(offset) for s in apply_lexicon(found, paragraph, corrections)]
+            offset += len(paragraph) + 1
+        return spans
+
+    assert [s.label for s in by_paragraph(3)] == ["GPE"] * 3
+    final = harmonise(by_paragraph(3), text, corrections)
+    assert labelled(text, final) == [("Kelvin", "ORG")] * 3
+    assert {s.reason for s in final} == {"model"}
+    once = harmonise(by_paragraph(1), text, corrections)  # read as ORG once: the lexicon decides
+    assert {(s.label, s.reason) for s in once} == {("GPE", "from your corrections")}
