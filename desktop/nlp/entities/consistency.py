@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
-from functools import cache
 
 from desktop.nlp.entities import reasons
 from desktop.nlp.entities.words import (
@@ -36,6 +35,7 @@ from desktop.nlp.entities.words import (
     names_with_a_number,
     plain_name,
     sort_spans,
+    stop_words,
     whole_word_matches,
     word_before,
 )
@@ -155,7 +155,9 @@ def vote_by_surface(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
     _PEOPLE_OR_LANGUAGE for the exceptions). A vote makes no person of a name the
     article never gives in full (after a title or a first name, or as a PERSON of two
     or more words ending with it): the model reads many a company, team or place it
-    does not know as one ("Cluett", "Herald")."""
+    does not know as one ("Cluett", "Herald"). Nor does it make a people (NORP) of
+    words that name none (a gazetteer demonym, a language, "Asian": ``is_people_word``):
+    "the Artist" of a film's hero."""
     groups: dict[str, list[EntitySpan]] = defaultdict(list)
     for span in spans:
         if span.label in NAME_LABELS and span.label not in _OWN_READING:
@@ -173,7 +175,8 @@ def vote_by_surface(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
         if (winner is None or winner == span.label or _is_fixed(span) or span.label in _OWN_READING
                 or {winner, span.label} <= _PEOPLE_OR_LANGUAGE
                 or winner == "PERSON" and surface not in people and not _named_in_full(surface, text)
-                and not any(_is_fixed(s) for s in groups[surface])):
+                and not any(_is_fixed(s) for s in groups[surface])
+                or winner == "NORP" and not _people_word(surface)):
             revised.append(span)
             continue
         donor = next(s for s in groups[surface] if s.label == winner)
@@ -197,11 +200,10 @@ def _person_words(spans: list[EntitySpan], text: str) -> set[str]:
 _TITLE_OR_NAME = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr)\.?|[A-Z][a-z]+)[ \t]$")
 
 
-@cache
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
+def _people_word(surface: str) -> bool:
+    from desktop.nlp.entities.context import is_people_word
 
-    return frozenset(STOP_WORDS)
+    return is_people_word(plain_name(surface))
 
 
 def _named_in_full(surface: str, text: str) -> bool:
@@ -215,7 +217,7 @@ def _named_in_full(surface: str, text: str) -> bool:
             continue
         word = before.group().rstrip()
         if (word.startswith(("Mr", "Ms", "Dr")) or not at_sentence_start(text, before.start())
-                or word.lower() not in _stop_words() and not _used_in_lower_case(word, text)):
+                or word.lower() not in stop_words() and not _used_in_lower_case(word, text)):
             return True
     return False
 

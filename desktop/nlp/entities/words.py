@@ -146,11 +146,12 @@ def names_with_a_number(text: str, start: int, end: int) -> bool:
     if text[max(0, start - 4) : start].lower() == "non-":
         return True
     after = _NUMBER_AFTER.match(text, end)
-    return after is not None and (after.group(1) is None or after.group(1) not in _stop_words())
+    return after is not None and (after.group(1) is None or after.group(1) not in stop_words())
 
 
 @lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words ("the", "and", "which")."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)

@@ -171,3 +171,12 @@ def test_a_vote_makes_no_person_the_article_does_not_name_in_full(span_at, label
                    "Ms. Courier smiled. Courier left. Then Courier came back.",
                    "Courier smiled. Then Ruth Courier left. Courier came back."):
         assert votes(person, "PERSON", "PERSON", "ORG") == ["PERSON"] * 3, person
+
+
+def test_a_vote_makes_no_people_of_words_that_name_none(span_at, labelled):
+    text = "The Drifter sleeps outdoors. The Drifter sketches. The Drifter walks. Icelandic poets met. Icelandic art sold."
+    spans = [span_at(text, "Drifter", "NORP"), span_at(text, "Drifter", "NORP", nth=1),
+             span_at(text, "Drifter", "ORG", nth=2),
+             span_at(text, "Icelandic", "NORP"), span_at(text, "Icelandic", "ORG", nth=1)]
+    revised = vote_by_surface(spans, text)
+    assert [label for _, label in labelled(text, revised)] == ["NORP", "NORP", "ORG", "NORP", "NORP"]
