@@ -62,6 +62,7 @@ from desktop.nlp.entities.user_lexicon import apply_lexicon  # noqa: E402
 from desktop.nlp.entities.words import NAME_LABELS, sort_spans  # noqa: E402
 from desktop.nlp.figures.scanner import find_figures  # noqa: E402
 from desktop.nlp.pipeline import load_pipeline  # noqa: E402
+from desktop.process_settings import configure_command_line  # noqa: E402
 
 DEFAULT_GOLD = REPO_ROOT / "tests" / "data" / "entities_gold" / "gold.jsonl"
 SEED = next((REPO_ROOT / "seeds").glob("*.txt"))
@@ -401,6 +402,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="measure the user's corrections on their own (benchmarks/entities_corrections.py)")
     parser.add_argument("--repeat", type=int, default=5, help="timing runs (the best is shown)")
     options = parser.parse_args(argv)
+    configure_command_line()  # the app's inference settings: recognition timed as it runs there
     _optional_stages()
     began = time.perf_counter()
     load_gazetteer()
