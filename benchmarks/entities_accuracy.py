@@ -18,19 +18,11 @@ on`` runs the model with one stage at a time. A stage that lowers a label's F1 o
 OntoNotes by more than 0.3 points is marked ``!``. These runs reuse the recogniser's
 Docs, so they take seconds; a check compares the stages' path with ``analyze``.
 
-``--errors ontonotes:MONEY`` lists the app's misses (-) and false alarms (+) of one
-label with the line they stand in; ``--changes ontonotes:MONEY`` lists where the app
-and the model differ on it (what the stages gained and lost); ``--project-gold`` also scores the project's own
-paragraphs (tests/data/entities_gold/: written here, so they cannot judge it);
-``--corrections`` measures the user's corrections on their own: a lexicon simulated
-from one half of each split, scored on the other (``benchmarks/entities_corrections.py``).
-
-Timing (best of ``--repeat``) on the seed article and on OntoNotes documents: entity
-recognition (the tokenizer and ``ner`` over the paragraph chunks) against the entity
-stages: the re-read windows (what they add to the chunks' batch) and the stages' own
-work (chunk stages, merging with figures, the document pass) beyond taking the model's
-spans, which any analysis does. Finding the figures is not counted: the figures table
-needs them anyway.
+``--errors ontonotes:MONEY`` lists the app's misses (-) and false alarms (+) of a label;
+``--changes ontonotes:MONEY`` where the app and the model differ on it; ``--project-gold``
+also scores the project's own paragraphs (written here, so they cannot judge it);
+``--corrections`` the user's corrections on their own (``entities_corrections.py``).
+Timing (best of ``--repeat``, ``entities_timing.py``): recognition against the stages.
 """
 
 from __future__ import annotations
@@ -54,12 +46,12 @@ from desktop.nlp import analyze, entity_merge  # noqa: E402
 from desktop.nlp.chunks import paragraph_chunks  # noqa: E402
 from desktop.nlp.entities import chunk as chunk_stages  # noqa: E402
 from desktop.nlp.entities import consistency, document  # noqa: E402
-from desktop.nlp.entities.casing import CaseEvidence, plan_reread  # noqa: E402
-from desktop.nlp.entities.chunk import model_spans, read_chunks  # noqa: E402
+from desktop.nlp.entities.casing import CaseEvidence  # noqa: E402
+from desktop.nlp.entities.chunk import read_chunks  # noqa: E402
 from desktop.nlp.entities.document import harmonise  # noqa: E402
 from desktop.nlp.entities.gazetteer import load_gazetteer  # noqa: E402
 from desktop.nlp.entities.user_lexicon import apply_lexicon  # noqa: E402
-from desktop.nlp.entities.words import NAME_LABELS, sort_spans  # noqa: E402
+from desktop.nlp.entities.words import NAME_LABELS  # noqa: E402
 from desktop.nlp.figures.scanner import find_figures  # noqa: E402
 from desktop.nlp.pipeline import load_pipeline  # noqa: E402
 from desktop.process_settings import configure_command_line  # noqa: E402
@@ -317,64 +309,6 @@ def print_changes(split: Split, label: str, base: str = "model", limit: int = 0)
     print(f"  {tally['+']} gained, {tally['-']} lost")
 
 
-def best_ms(action: Callable[[], object], repeat: int) -> float:
-    """The fastest of ``repeat`` runs: the least disturbed by other work on the machine."""
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - began)
-    return min(times) * 1000
-
-
-def print_timing(name: str, texts: list[str], repeat: int) -> None:
-    nlp = load_pipeline()
-    chunked = [list(paragraph_chunks(text)) for text in texts]
-    chunk_texts = [c.text for chunks in chunked for c in chunks]
-    cached = CachedNlp(nlp)
-    evidence = [CaseEvidence.of(text) for text in texts]
-    windows = [w for chunks, ev in zip(chunked, evidence) for c in chunks
-               for (_, _, w) in plan_reread(c.text, ev).windows]
-    list(cached.pipe(chunk_texts + windows))
-    for text in chunk_texts:
-        _figures_of(text)
-
-    def recognition() -> None:
-        list(nlp.pipe(chunk_texts, batch_size=128))
-
-    def reread_windows() -> None:
-        list(nlp.pipe(windows, batch_size=128))
-
-    def stage_work() -> None:
-        for text in texts:
-            stage_entities(text, cached)
-
-    def bare_work() -> None:  # what any analysis does: the model's spans of each chunk, as EntitySpans
-        for text in texts:
-            chunks = list(paragraph_chunks(text))
-            docs = cached.pipe(c.text for c in chunks)
-            sort_spans(s.shifted(c.offset) for c, doc in zip(chunks, docs) for s in model_spans(doc))
-
-    ner_ms = best_ms(recognition, repeat)
-    # The windows ride in the chunks' batch, where they cost their share of the tokens;
-    # read on their own (one pipe call more) is an upper bound, shown beside it.
-    windows_ms = ner_ms * sum(map(len, windows)) / sum(map(len, chunk_texts))
-    alone_ms = best_ms(reread_windows, repeat) if windows else 0.0
-    work_ms = best_ms(stage_work, repeat) - best_ms(bare_work, repeat)
-    print(f"\nTiming on {name} ({sum(map(len, texts))} characters, best of {repeat} runs; "
-          f"pipes: {', '.join(nlp.pipe_names)}):")
-    rows = [
-        ("entity recognition (tokenizer and ner)", ner_ms, ""),
-        (f"re-read of {len(windows)} all-caps window(s), in the chunks' batch", windows_ms,
-         f" (read on their own: {alone_ms:.1f} ms)"),
-        ("the stages' own work (beyond taking the model's spans)", work_ms, ""),
-        ("entity stages in all", windows_ms + work_ms,
-         f" = {(windows_ms + work_ms) / ner_ms:.1%} of entity recognition"),
-    ]
-    for label, ms, note in rows:
-        print(f"  {label:<56}{ms:8.1f} ms{note}")
-
-
 def project_gold(path: Path) -> None:
     """The project's own paragraphs: shown, not trusted (written here)."""
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -450,6 +384,8 @@ def main(argv: list[str] | None = None) -> int:
                 print_changes(split, label)
     if options.project_gold:
         project_gold(DEFAULT_GOLD)
+    from entities_timing import print_timing
+
     print_timing("the seed article", [SEED.read_text(encoding="utf-8")], options.repeat)
     onto = next((s for s in splits if not s.conll), None)
     if onto is not None:

@@ -87,16 +87,18 @@ def inherit_from_companies(spans: list[EntitySpan], text: str) -> list[EntitySpa
     short_forms = _company_short_forms(spans, text)
     if not short_forms:
         return spans
+    candidates = [i for i, span in enumerate(spans) if span.label != "ORG" and span.label in NAME_LABELS
+                  and plain_name(text[span.start : span.end]) in short_forms]
+    if not candidates:
+        return spans
     people = _full_person_names(spans, text)
-    revised = []
-    for span in spans:
+    revised = list(spans)
+    for index in candidates:
+        span = spans[index]
         surface = plain_name(text[span.start : span.end])
-        full = short_forms.get(surface)
-        if (full is None or span.label == "ORG" or span.label not in NAME_LABELS or _is_fixed(span)
-                or surface in people or _is_known_place(surface) or _placed(span, text)):
-            revised.append(span)
-        else:
-            revised.append(replace(span, label="ORG", reason=reasons.short_for(full), canonical=full))
+        if not (_is_fixed(span) or surface in people or _is_known_place(surface) or _placed(span, text)):
+            full = short_forms[surface]
+            revised[index] = replace(span, label="ORG", reason=reasons.short_for(full), canonical=full)
     return revised
 
 
