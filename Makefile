@@ -20,6 +20,7 @@ benchmarks: $(VENV)/.installed-test
 
 lint: $(VENV)/.installed-test
 	$(BIN)/lint-imports
+	$(BIN)/ruff check .
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -25,7 +25,6 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from session_io import big_session, median_seconds  # noqa: E402
 
 from benchmarks.machine import cpu_name  # noqa: E402
-
 from desktop.formats.annotations.brat import export_brat, import_brat  # noqa: E402
 from desktop.formats.annotations.doccano import export_doccano, import_doccano  # noqa: E402
 from desktop.formats.annotations.prodigy import export_prodigy, import_prodigy  # noqa: E402

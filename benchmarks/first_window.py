@@ -29,6 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from benchmarks.machine import cpu_name  # noqa: E402
+
 SEED = next((REPO / "seeds").glob("*.txt"))
 #: The goals of issue 22: text on screen within this many times the bare window,
 #: first results within this many seconds of launch.

@@ -35,6 +35,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from benchmarks.machine import cpu_name  # noqa: E402
+
 SEED = next((REPO / "seeds").glob("*.txt"))
 SESSION_ARTICLE = REPO / "tests" / "data" / "rotterdam_port.txt"
 #: The app counts as settled no sooner than this after its window's analysis ended.

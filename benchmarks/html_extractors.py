@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections import Counter
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -96,7 +96,7 @@ def main() -> None:
         started = time.perf_counter()
         run(big)
         big_s = time.perf_counter() - started
-        per_layout = "".join(f"{found[l] / total[l]:>7.2f}/{leaked[l]:<3}" for l in LAYOUTS)
+        per_layout = "".join(f"{found[layout] / total[layout]:>7.2f}/{leaked[layout]:<3}" for layout in LAYOUTS)
         print(f"{name:<18}{sum(found.values()) / sum(total.values()):>7.3f}{sum(leaked.values()):>7}"
               f"{statistics.mean(times) * 1000:>8.1f}{big_s:>7.2f}  {per_layout}")
 

@@ -63,13 +63,14 @@ class PdfStyle:
         return self.page[1] - 78
 
 
-def render_pdf(articles: Sequence[SampleArticle], style: PdfStyle = PdfStyle(), *,
+def render_pdf(articles: Sequence[SampleArticle], style: PdfStyle | None = None, *,
                title: str = "", author: str = "") -> bytes:
     """The articles one after another, each from a new page, its headline across the page
     and its text in ``style.columns`` columns, with a running header and footer."""
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.pdfgen import canvas
 
+    style = style or PdfStyle()
     pages = _layout(articles, style)
     out = io.BytesIO()
     encrypt = StandardEncryption(style.password) if style.password else None

@@ -229,11 +229,11 @@ def measure_analysis(sizes: list[int], runs: int) -> None:
                   for number in range(rounds_for(size, runs))]
         name = f"{size / 1e6:g} MB" if size >= 1e6 else f"{size // 1000} KB"
 
-        def ratio(kind: str, against: str = "ner") -> str:
+        def ratio(kind: str, against: str = "ner", rounds=rounds) -> str:
             ratios = [r[against]["seconds"] / r[kind]["seconds"] for r in rounds]
             return f"{statistics.median(ratios):.2f}× (best {max(ratios):.2f}×)"
 
-        def seconds(kind: str) -> float:
+        def seconds(kind: str, rounds=rounds) -> float:
             return statistics.median(r[kind]["seconds"] for r in rounds)
 
         app, ner = rounds[0]["app"], seconds("ner")
@@ -433,14 +433,14 @@ def measure_window(highlights: int, runs: int) -> None:
         kind = "window open and idle" if run % 2 else "window just built"
         if run % 2:
             settled = time.perf_counter() + 1.0
-            wait_until(app, lambda: time.perf_counter() > settled)
+            wait_until(app, lambda settled=settled: time.perf_counter() > settled)
         shown = []
-        window.article_view.sigTextShown.connect(lambda: shown.append(time.perf_counter()))
+        window.article_view.sigTextShown.connect(lambda shown=shown: shown.append(time.perf_counter()))
         window.article_view._text_shown = False  # time the next first paint of text
         meter = StallMeter()
         started = time.perf_counter()
         window.open_path(path)
-        wait_until(app, lambda: bool(shown))
+        wait_until(app, lambda shown=shown: bool(shown))
         times.append(shown[0] - started)
         wait_until(app, lambda w=window: len(w.model.session.highlights) == count
                    and not w.model.analysing and w.model.figure_store.ready)
@@ -500,9 +500,9 @@ def measure_editing(app, window, runs: int) -> None:
         if end <= start:
             continue
         added: list = []
-        timed("add", lambda: added.append(model.add_highlight(start, end, "CARDINAL")))
-        timed("relabel", lambda: model.relabel(added[0].id, "MONEY"))
-        timed("delete", lambda: model.remove_highlights([added[0].id]))
+        timed("add", lambda added=added, start=start, end=end: added.append(model.add_highlight(start, end, "CARDINAL")))
+        timed("relabel", lambda added=added: model.relabel(added[0].id, "MONEY"))
+        timed("delete", lambda added=added: model.remove_highlights([added[0].id]))
         timed("undo", model.undo_stack.undo)
     cells = ", ".join(f"{name} {statistics.median(t) * 1000:.1f}" for name, t in timings.items())
     worst = max(statistics.median(t) for t in timings.values())

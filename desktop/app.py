@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 # Before any of Qt: it takes Python's own import function, which PySide6 replaces.
 from desktop import process_settings, trace
 
+# isort: split
 # QtCore only (every launch needs it, a handover too); the widgets come with the window.
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: E402
 

@@ -101,8 +101,8 @@ def extract(argv: Sequence[str]) -> int:
     if options.session and (problem := session_path_problem(options.session, options.file)):
         return _fail(problem)
 
-    from desktop.formats.errors import FileFormatError
     from desktop.formats.article_sources import read_source
+    from desktop.formats.errors import FileFormatError
     from desktop.nlp import analyze
 
     try:

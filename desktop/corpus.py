@@ -93,8 +93,8 @@ def analyse_document(document: str, what: str = "all", path: str | None = None,
     result carries the error. With ``output_format`` (jsonl, json, csv) the rows come
     back formatted for it, not as tables (less to send back and to do for the writer)."""
     from desktop.cli import in_file_offsets, with_missing_links
-    from desktop.formats.errors import FileFormatError
     from desktop.formats.article_sources import read_source
+    from desktop.formats.errors import FileFormatError
     from desktop.nlp import analyze
 
     try:

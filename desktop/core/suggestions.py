@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from typing import Protocol, Union
+from typing import Protocol
 
 from desktop.core.highlight import Highlight
 from desktop.core.highlight_set import HighlightSet
@@ -14,7 +14,7 @@ from desktop.core.highlight_set import HighlightSet
 FROM_CORRECTIONS = "from your corrections"
 
 #: ``(start, end, label)`` or ``(start, end, label, reason)``.
-SpanTuple = Union[tuple[int, int, str], tuple[int, int, str, str]]
+SpanTuple = tuple[int, int, str] | tuple[int, int, str, str]
 
 
 class LabelledSpan(Protocol):

@@ -12,8 +12,7 @@ from desktop.core.article import Article
 from desktop.formats.decoding import decode_bytes
 from desktop.formats.errors import FileFormatError, shortened
 from desktop.formats.imported_text import DocumentError, unsupported_document
-from desktop.formats.readers import (ArticleFile, convert_document, document_kind, imported_article,
-                                     read_article_file)
+from desktop.formats.readers import ArticleFile, convert_document, document_kind, imported_article, read_article_file
 from desktop.formats.url_fetch import Fetched, fetch, has_scheme
 
 #: Cleaned HTML from the clipboard shorter than this (in words) gives way to the

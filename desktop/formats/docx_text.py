@@ -8,8 +8,14 @@ from __future__ import annotations
 import io
 import zipfile
 
-from desktop.formats.imported_text import (DocumentError, ImportedText, iso_date, sniff_format,
-                                           tidy_paragraphs, unsupported_document)
+from desktop.formats.imported_text import (
+    DocumentError,
+    ImportedText,
+    iso_date,
+    sniff_format,
+    tidy_paragraphs,
+    unsupported_document,
+)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SKIPPED = frozenset({f"{_W}del", f"{_W}txbxContent", f"{_W}rPr", f"{_W}pPr", f"{_W}moveFrom",

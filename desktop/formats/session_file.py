@@ -22,12 +22,10 @@ from desktop import __version__
 from desktop.core.highlight import now_iso
 from desktop.core.session import Session
 from desktop.formats import session_v1
-from desktop.formats.steps import run_to_end
 from desktop.formats.atomic_write import atomic_write
-from desktop.formats.session_checksum import add_checksum, checksum_warnings
-from desktop.formats.session_values import clean_view_state
 from desktop.formats.disk_stamp import DiskStamp
 from desktop.formats.readers import read_head
+from desktop.formats.session_checksum import add_checksum, checksum_warnings
 from desktop.formats.session_schema import (
     FORMAT_MARKER,
     SessionFileError,
@@ -36,6 +34,8 @@ from desktop.formats.session_schema import (
     expect,
     preview,
 )
+from desktop.formats.session_values import clean_view_state
+from desktop.formats.steps import run_to_end
 
 __all__ = [
     "FORMAT_VERSION", "LOADERS", "MAX_SESSION_BYTES", "SESSION_SUFFIX", "LoadedSession",

@@ -95,7 +95,6 @@ def fetch(url: str, *, timeout: float = TIMEOUT_SECONDS, total: float = TOTAL_SE
     more than ``limit`` bytes, or redirects more than ``redirects`` times or to an
     address that is not http(s)."""
     import http.client
-    import socket
     import ssl
     import urllib.error
 
@@ -119,7 +118,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT_SECONDS, total: float = TOTAL_SE
                        f"{error.code} {_reason(error.code, error.reason)}.") from None
     except urllib.error.URLError as error:
         raise _unreachable(url, error.reason, timeout) from None
-    except (socket.timeout, TimeoutError):
+    except TimeoutError:
         raise _silent(url, timeout) from None
     except ssl.SSLError as error:
         raise UrlError(f"{_short(url)} could not be opened securely ({error.reason or error}).") from None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 import time
 import traceback
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot

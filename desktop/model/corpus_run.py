@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.model.background import settle_long_lived_objects, start_background_thread
 from desktop.model.corpus_cache import DOCUMENT_COLUMNS, CorpusCache
-from desktop.model.corpus_scan import Found, FolderScan
+from desktop.model.corpus_scan import FolderScan, Found
 
 #: Documents in flight per worker process (one computed, one waiting its turn).
 IN_FLIGHT_PER_WORKER = 2

@@ -16,7 +16,11 @@ from desktop.core.highlight import now_iso
 from desktop.core.session import Session
 from desktop.formats.readers import ArticleFile
 from desktop.formats.session_file import (
-    SESSION_SUFFIX, LoadedSession, load_session, save_session, session_to_bytes,
+    SESSION_SUFFIX,
+    LoadedSession,
+    load_session,
+    save_session,
+    session_to_bytes,
 )
 from desktop.model.file_watch import DiskStamp, FileWatch, disk_stamp
 from desktop.model.recovery import RecoveryWriter

@@ -50,8 +50,8 @@ class FigureStore(QObject):
 
     def __init__(self, analysis: AnalysisRunner, scheduler: Scheduler, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        from desktop.core.session import Session
         from desktop.core.article import Article
+        from desktop.core.session import Session
 
         self._session: Session = Session(Article(""))
         self._scheduler = scheduler

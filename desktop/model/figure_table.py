@@ -12,8 +12,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.core.figure import FIGURE_ROLES
 from desktop.core.number_text import approximate_number, full_number
-from desktop.nlp.figures.table.rows import version_of
 from desktop.nlp.figures.table.highlights import TABLE_COLUMNS
+from desktop.nlp.figures.table.rows import version_of
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,6 @@ from desktop.model.period_grains import (
 from desktop.nlp.figures.subjects.keys import subject_key
 from desktop.nlp.figures.table.derived import ABSOLUTE_KINDS
 
-
 _RELATIVE_UNITS = frozenset({"%", "pp", "bp"})
 
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.model.background import in_next_turn, settle_long_lived_objects, start_background_thread
 
-
 #: Session files at least this large are read in the background.
 BACKGROUND_LOAD_BYTES = 1_000_000
 

@@ -13,8 +13,8 @@ from desktop.core.article import Article
 from desktop.core.change import Change, apply_change
 from desktop.core.highlight import Highlight
 from desktop.core.labels import Label
-from desktop.core.session import Session
 from desktop.core.navigation import neighbour
+from desktop.core.session import Session
 from desktop.core.session_view import SessionView
 from desktop.model.analysis_runner import AnalysisRunner
 from desktop.model.background import settle_long_lived_objects

@@ -16,8 +16,8 @@ from desktop.nlp.entities.user_lexicon import LexiconLike, apply_lexicon
 from desktop.nlp.entity_merge import EntitySpan, merge_entities
 from desktop.nlp.figures.describe import describe_figures, parse_spans, without_dateline
 from desktop.nlp.figures.periods.of_figures import article_year
-from desktop.nlp.figures.subjects.names import article_names
 from desktop.nlp.figures.scanner import find_figures
+from desktop.nlp.figures.subjects.names import article_names
 from desktop.nlp.pipeline import load_pipeline, parse_sentences
 from desktop.nlp.sentences import SentenceIndex, sentence_spans
 

@@ -113,8 +113,8 @@ def _load_analysis() -> None:
 
     process_settings.use_inference_patches()
     import desktop.nlp.analysis  # noqa: F401
-    from desktop.nlp.pipeline import load_pipeline
     from desktop.nlp.figures.units import compile_unit_matchers
+    from desktop.nlp.pipeline import load_pipeline
 
     load_pipeline()
     compile_unit_matchers()  # ~40 ms here, in the background, not on a first text

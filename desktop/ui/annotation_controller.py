@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from desktop.core.spans import occurrences, snap_to_words, word_boundary_step
 from desktop.model.session_model import SessionModel
-from desktop.ui.article_view import ArticleView
 from desktop.ui import plain_text
+from desktop.ui.article_view import ArticleView
 from desktop.ui.label_keys import bindable_keys, command_keys, unbound_message
 from desktop.ui.legend import colour_icon
 

@@ -6,6 +6,7 @@ it asks for its article (``sigOpen``, the figure's position in the figures table
 from __future__ import annotations
 
 import math
+
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import Signal

@@ -18,8 +18,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QListWidget, QListWidgetItem,
-    QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton, QStackedWidget, QVBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
 )
 
 from desktop.model.export_job import failed_preview, make_export, snapshot, write_export

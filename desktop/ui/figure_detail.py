@@ -7,7 +7,6 @@ from __future__ import annotations
 import math
 from html import escape
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextBrowser
 
 from desktop.core.number_text import approximate_amount, full_number

@@ -12,8 +12,16 @@ from desktop.core.article import has_scheme
 from desktop.model.background import in_next_turn
 from desktop.model.document import SessionDocument, session_path
 from desktop.model.file_watch import disk_stamp
-from desktop.model.opening import (OPEN_FILTER, SAVE_FILTER, ArticleFile, FileFormatError, SessionFileError,
-                                   is_session_file, read_article, reads_slowly)
+from desktop.model.opening import (
+    OPEN_FILTER,
+    SAVE_FILTER,
+    ArticleFile,
+    FileFormatError,
+    SessionFileError,
+    is_session_file,
+    read_article,
+    reads_slowly,
+)
 from desktop.model.recovery import RecoveryCopy, orphaned_copies
 from desktop.model.session_loader import BACKGROUND_LOAD_BYTES, SessionLoader
 from desktop.ui import plain_text

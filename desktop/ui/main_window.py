@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 # Not imported here: PySide6 builds the whole Qt namespace (QtCore.Qt, 15 ms) on its first
@@ -139,8 +139,8 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QUndoView
 
         from desktop.ui.charts_view import ChartsView
-        from desktop.ui.figures_view import FiguresView
         from desktop.ui.entities_view import EntitiesView
+        from desktop.ui.figures_view import FiguresView
         from desktop.ui.notes_view import NotesView
 
         panes = self._side_panes

@@ -8,8 +8,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLineEdit, QProgressBar, QPushButton, QSizePolicy,
-                               QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 from desktop.model.opening import FileFormatError
 from desktop.model.url_reader import UrlReader, web_address

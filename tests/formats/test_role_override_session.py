@@ -7,8 +7,8 @@ from desktop.core.highlight import Highlight
 from desktop.core.highlight_set import HighlightSet
 from desktop.core.session import Session
 from desktop.formats.session_file import load_session, save_session, session_from_bytes, session_to_bytes
-from desktop.nlp.figures.table.rows import OVERRIDABLE_COLUMNS
 from desktop.nlp.figures.table.highlights import figures_for_highlights
+from desktop.nlp.figures.table.rows import OVERRIDABLE_COLUMNS
 
 SESSIONS = Path(__file__).resolve().parents[1] / "data" / "sessions"
 TEXT = "Sales rose 4% to $2.1bn from $2.0bn.\n"

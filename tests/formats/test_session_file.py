@@ -1,7 +1,7 @@
 import json
 import os
-from dataclasses import replace
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pytest

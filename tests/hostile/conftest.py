@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from window_fixtures import dialogs, make_window, wait_for_analysis, window  # noqa: F401  (fixtures)
 
 
 @pytest.fixture

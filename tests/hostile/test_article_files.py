@@ -16,10 +16,9 @@ import time
 from pathlib import Path
 
 import pytest
-from ui.conftest import dialogs, make_window  # noqa: F401  (the window's fixtures)
 
-from desktop.formats.errors import FileFormatError
 from desktop.formats import readers
+from desktop.formats.errors import FileFormatError
 from desktop.formats.readers import read_article
 
 #: Seconds any hostile input may take to be refused.

@@ -19,7 +19,6 @@ from desktop.core.highlight import Highlight
 from desktop.core.highlight_set import HighlightSet
 from desktop.core.session import Session
 from desktop.formats.session_file import load_session, save_session, session_from_bytes
-from ui.conftest import dialogs, make_window, window  # noqa: F401  (fixtures)
 
 TEXT = "Norvik Shipping said on May 4 that revenue rose 12% to $460 million in 2023.\n"
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "sessions"

@@ -18,7 +18,6 @@ from desktop.core.session import Session
 from desktop.formats.session_file import load_session, save_session
 from desktop.ui.labels_dialog import LabelsDialog
 from desktop.ui.main_window import MainWindow
-from ui.conftest import dialogs, make_window, window  # noqa: F401  (fixtures)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 #: Keys a session's labels try to take from the app (the app's spelling may differ).

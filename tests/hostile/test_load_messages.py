@@ -12,7 +12,6 @@ import pytest
 from desktop.core.article import text_sha256
 from desktop.formats.errors import FileFormatError
 from desktop.formats.session_file import load_session
-from ui.conftest import dialogs, make_window, window  # noqa: F401  (fixtures)
 
 BIG = "x" * 2_000_000
 #: The longest message a refused file may give (a few quoted values and the field).

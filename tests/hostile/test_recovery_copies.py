@@ -23,7 +23,6 @@ from desktop.core.highlight_set import HighlightSet
 from desktop.core.session import Session
 from desktop.formats.session_file import session_to_bytes
 from desktop.model.recovery import PREFIX, recovery_folder
-from ui.conftest import dialogs, make_window  # noqa: F401  (fixtures)
 
 Button = QMessageBox.StandardButton
 #: No process has this id (Linux allows at most 2**22).

@@ -22,7 +22,6 @@ from desktop.core.labels import Label, default_labels
 from desktop.core.session import Session
 from desktop.formats.session_file import save_session
 from desktop.model.figure_table import COLUMNS
-from ui.conftest import dialogs, make_window, wait_for_analysis, window  # noqa: F401  (fixtures)
 
 #: Markup that Qt would read as rich text; {image} is a small file, never a device.
 MARKUPS = [

@@ -16,7 +16,6 @@ from desktop.formats.atomic_write import atomic_write
 from desktop.formats.lexicon import Lexicon
 from desktop.formats.session_file import SessionFileError, load_session, save_session
 from desktop.model.recovery import RecoveryWriter, recovery_folder
-from ui.conftest import dialogs, make_window, window  # noqa: F401  (fixtures)
 
 TEXT = "Kazakhstan and Azerbaijan signed 120 agreements in Baku."
 

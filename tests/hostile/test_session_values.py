@@ -20,7 +20,6 @@ from desktop.core.highlight_set import HighlightSet
 from desktop.core.session import Session
 from desktop.formats.session_file import SessionFileError, save_session, session_from_bytes
 from desktop.formats.session_schema import field_path
-from ui.conftest import dialogs, make_window, window  # noqa: F401  (fixtures)
 
 TEXT = "Trade between Kazakhstan and Azerbaijan grew by 40 percent to $460 million in 2023.\n"
 MONEY = Highlight(TEXT.index("$"), TEXT.index(" in 2023"), "MONEY", origin="manual", status="accepted")

@@ -18,7 +18,6 @@ from desktop.core.highlight import Highlight
 from desktop.core.session import Session
 from desktop.formats.readers import read_article
 from desktop.formats.session_file import load_session, save_session, session_to_bytes
-from ui.conftest import dialogs, make_window, wait_for_analysis  # noqa: F401  (fixtures)
 
 #: Longest wait for a window to notice a change on disk (ms).
 NOTICE_MS = 5_000

@@ -3,11 +3,11 @@ comparable periods joined, changes and shares never on a level line, forecasts a
 derived levels marked."""
 
 import pytest
-
-from desktop.model.period_grains import HALF, MONTH, OTHER, QUARTER, YEAR, Grain, period_grain, period_text
-from desktop.model.figure_measures import change_amount
-from desktop.model.period_series import period_series
 from figure_tables import figures
+
+from desktop.model.figure_measures import change_amount
+from desktop.model.period_grains import HALF, MONTH, OTHER, QUARTER, YEAR, Grain, period_grain, period_text
+from desktop.model.period_series import period_series
 
 
 def usd(value, subject, period, **cells):

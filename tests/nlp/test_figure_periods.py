@@ -2,7 +2,11 @@ import pytest
 
 from desktop.nlp.figures.periods.normal_forms import period_label, period_sort_key, plain_year
 from desktop.nlp.figures.periods.of_figures import (
-    article_year, base_after, nearest_period, period_mentions, resolve_period,
+    article_year,
+    base_after,
+    nearest_period,
+    period_mentions,
+    resolve_period,
 )
 
 

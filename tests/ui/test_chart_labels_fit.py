@@ -3,7 +3,6 @@ people use: the real window, rendered offscreen, on the seed article."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 

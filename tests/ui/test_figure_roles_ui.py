@@ -165,7 +165,7 @@ def test_subject_and_period_are_corrected_in_place_and_undone(qtbot, seeded):
         editor.selectAll()
         qtbot.keyClicks(editor, typed)
         press(qtbot, editor, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: field in window.model.session.figure_overrides.get(highlight_id, {}))
+        qtbot.waitUntil(lambda field=field: field in window.model.session.figure_overrides.get(highlight_id, {}))
         index = table_model.index(table_model.row_of(highlight_id), column(field))
         assert index.data() == typed
         assert index.data(Qt.ItemDataRole.FontRole).italic()

@@ -6,11 +6,11 @@ from types import SimpleNamespace
 
 import pandas as pd
 import pytest
+from figure_tables import figures
 from PySide6.QtCore import QObject, QPointF, Qt, Signal
 
 from desktop.model.period_series import period_series
 from desktop.ui.period_chart import PeriodChart
-from figure_tables import figures
 
 
 def usd(value, period, **cells):

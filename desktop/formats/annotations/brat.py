@@ -30,7 +30,14 @@ from desktop.core.session import Session
 from desktop.formats.annotations.brat_conf import annotation_conf, brat_types, read_visual_conf, visual_conf
 from desktop.formats.annotations.brat_text import BratText
 from desktop.formats.annotations.common import (
-    AnnotationFormatError, Imported, Span, build_session, decoded, exported_highlights, quoted)
+    AnnotationFormatError,
+    Imported,
+    Span,
+    build_session,
+    decoded,
+    exported_highlights,
+    quoted,
+)
 from desktop.formats.plain_numbers import plain_number
 
 if TYPE_CHECKING:

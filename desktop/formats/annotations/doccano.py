@@ -21,8 +21,17 @@ from typing import Any
 
 from desktop.core.session import Session
 from desktop.formats.annotations.common import (
-    AnnotationFormatError, Imported, Span, build_session, check_span, exported_highlights, joined,
-    json_lines, member, text_value)
+    AnnotationFormatError,
+    Imported,
+    Span,
+    build_session,
+    check_span,
+    exported_highlights,
+    joined,
+    json_lines,
+    member,
+    text_value,
+)
 
 FORMS = ("label", "entities")
 

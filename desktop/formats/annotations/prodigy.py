@@ -22,8 +22,19 @@ from typing import Any
 
 from desktop.core.session import Session
 from desktop.formats.annotations.common import (
-    AnnotationFormatError, Imported, Span, build_session, check_quote, check_span, exported_highlights,
-    joined, json_lines, member, text_value, whole_number)
+    AnnotationFormatError,
+    Imported,
+    Span,
+    build_session,
+    check_quote,
+    check_span,
+    exported_highlights,
+    joined,
+    json_lines,
+    member,
+    text_value,
+    whole_number,
+)
 from desktop.formats.annotations.prodigy_tokens import token_range, tokens
 
 

@@ -30,8 +30,18 @@ from typing import Any
 
 from desktop.core.session import Session
 from desktop.formats.annotations.common import (
-    CONTEXT_CHARS, AnnotationFormatError, Imported, Span, build_session, check_span, decoded,
-    exported_highlights, json_value, quoted, text_value)
+    CONTEXT_CHARS,
+    AnnotationFormatError,
+    Imported,
+    Span,
+    build_session,
+    check_span,
+    decoded,
+    exported_highlights,
+    json_value,
+    quoted,
+    text_value,
+)
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 _HEX_ID = re.compile("[0-9a-f]{32}")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-
 #: Symbols and codes written before an amount ("$5", "US$2 billion", "KZT 500").
 _PREFIX_LEXICON = {
     "USD": ("$", "US$", "U.S.$", "USD"), "AUD": ("A$", "AU$", "AUD"),

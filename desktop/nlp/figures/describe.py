@@ -14,7 +14,6 @@ from desktop.nlp.figures.roles import roles_of
 from desktop.nlp.figures.subjects.of_figures import subjects_of
 from desktop.nlp.figures.surroundings import FigureContext
 
-
 #: A wire story's dateline before its first sentence: "LONDON, March 3, 2025 - ",
 #: "NEW YORK (Reuters) - ", "BAKU, June 22. ".
 _DATELINE = re.compile(  # a place in capitals, then a date or an agency (or both), then a dash

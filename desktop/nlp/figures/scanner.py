@@ -97,8 +97,8 @@ def extract_figures(text: str) -> pd.DataFrame:
     parse, which this function does not run (see :func:`desktop.nlp.analyze`), so they
     are "" and no figure is derived."""
     from desktop.nlp.figures.describe import describe_figures
-    from desktop.nlp.figures.table.frame import figure_frame
     from desktop.nlp.figures.periods.of_figures import article_year
+    from desktop.nlp.figures.table.frame import figure_frame
 
     readings = find_figures(text)
     spans = sentence_spans(text) if readings else []

@@ -8,7 +8,6 @@ a market index ("the Dax fell 16.29 points").
 
 from __future__ import annotations
 
-
 # code | kind | symbols, matched in their exact case | words, in any case ("(s)" adds a plural)
 _LEXICON = """
 % | percent | %, ％, pct | percent, per cent, pct.
@@ -34,19 +33,19 @@ yd | quantity | yd, yds | yard(s)
 ly | quantity | ly | light-year(s)
 ha | quantity | ha | hectare(s)
 acre | quantity | ac | acre(s)
-km2 | quantity | sqkm | 
-m2 | quantity | sqm | 
-cm3 | quantity | cc | 
+km2 | quantity | sqkm |
+m2 | quantity | sqm |
+cm3 | quantity | cc |
 L | quantity | L, l, ltr | litre(s), liter(s)
 mL | quantity | ml, mL | millilitre(s), milliliter(s)
 cL | quantity | cl, cL | centilitre(s), centiliter(s)
 gal | quantity | gal | gallon(s)
 bbl | quantity | bbl, bbls | barrel(s)
-bcm | quantity | bcm | 
-mcm | quantity | mcm | 
-tcm | quantity | tcm | 
-bcf | quantity | bcf | 
-tcf | quantity | tcf | 
+bcm | quantity | bcm |
+mcm | quantity | mcm |
+tcm | quantity | tcm |
+bcf | quantity | bcf |
+tcf | quantity | tcf |
 cup | quantity | | cup(s)
 tbsp | quantity | tbsp, Tbsp | tablespoon(s)
 tsp | quantity | tsp | teaspoon(s)
@@ -83,7 +82,7 @@ GeV | quantity | GeV | gigaelectronvolt(s)
 TeV | quantity | TeV | teraelectronvolt(s)
 BTU | quantity | BTU, Btu | British thermal unit(s)
 toe | quantity | toe | tonne(s) of oil equivalent, ton(s) of oil equivalent
-Mtoe | quantity | Mtoe | 
+Mtoe | quantity | Mtoe |
 W | quantity | W | watt(s)
 kW | quantity | kW | kilowatt(s)
 MW | quantity | MW, MWe | megawatt(s)
@@ -94,7 +93,7 @@ V | quantity | V | volt(s)
 kV | quantity | kV | kilovolt(s)
 mA | quantity | mA | milliamp(s), milliampere(s)
 A | quantity | | amp(s), ampere(s)
-mAh | quantity | mAh | 
+mAh | quantity | mAh |
 Hz | quantity | Hz | hertz
 kHz | quantity | kHz | kilohertz
 MHz | quantity | MHz | megahertz
@@ -114,9 +113,9 @@ EB | quantity | EB | exabyte(s)
 KiB | quantity | KiB | kibibyte(s)
 MiB | quantity | MiB | mebibyte(s)
 GiB | quantity | GiB | gibibyte(s)
-kbit/s | quantity | kbps, kbit/s | 
-Mbit/s | quantity | Mbps, Mbit/s | 
-Gbit/s | quantity | Gbps, Gbit/s | 
+kbit/s | quantity | kbps, kbit/s |
+Mbit/s | quantity | Mbps, Mbit/s |
+Gbit/s | quantity | Gbps, Gbit/s |
 km/h | quantity | km/h, kph, kmh, km/hr | kilometre(s) per hour, kilometer(s) per hour
 mph | quantity | mph | mile(s) per hour
 m/s | quantity | m/s | metre(s) per second, meter(s) per second
@@ -125,9 +124,9 @@ Pa | quantity | Pa | pascal(s)
 kPa | quantity | kPa | kilopascal(s)
 MPa | quantity | MPa | megapascal(s)
 hPa | quantity | hPa | hectopascal(s)
-bar | quantity | bar | 
+bar | quantity | bar |
 mbar | quantity | mbar | millibar(s)
-psi | quantity | psi | 
+psi | quantity | psi |
 atm | quantity | atm | atmosphere(s)
 Gy | quantity | Gy | gray(s)
 mGy | quantity | mGy | milligray(s)
@@ -140,9 +139,9 @@ ppm | quantity | ppm | part(s) per million
 ppb | quantity | ppb | part(s) per billion
 TEU | quantity | TEU, TEUs | twenty-foot equivalent unit(s)
 point | quantity | pts | points
-bbl/day | quantity | bpd, b/d, bopd | 
-t/day | quantity | tpd | 
-Mt/year | quantity | mtpa, MTPA, mtpy, Mtpa | 
+bbl/day | quantity | bpd, b/d, bopd |
+t/day | quantity | tpd |
+Mt/year | quantity | mtpa, MTPA, mtpy, Mtpa |
 year | duration | yr, yrs | year(s)
 month | duration | | month(s)
 week | duration | wk, wks | week(s)
@@ -155,8 +154,8 @@ fortnight | duration | | fortnight(s)
 decade | duration | | decade(s)
 century | duration | | century, centuries
 millennium | duration | | millennium, millennia
-Myr | duration | Ma, Myr | 
-Gyr | duration | Ga, Gyr | 
+Myr | duration | Ma, Myr |
+Gyr | duration | Ga, Gyr |
 USD | money | USD, $ | dollar(s), US dollar(s), U.S. dollar(s), American dollar(s), usd
 EUR | money | EUR, € | euro(s), eur
 GBP | money | GBP, £ | pound(s) sterling, British pound(s), sterling, quid, gbp

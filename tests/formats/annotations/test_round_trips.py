@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from desktop.formats.annotations.brat import export_brat, import_brat
 from desktop.formats.annotations.doccano import export_doccano, import_doccano
 from desktop.formats.annotations.prodigy import export_prodigy, import_prodigy

@@ -10,8 +10,7 @@ import pytest
 from import_samples import ARTICLES, odt_bytes, render_docx, render_page, render_pdf
 
 from desktop.formats.errors import FileFormatError
-from desktop.formats.imported_text import (DocumentError, iso_date, sniff_format, tidy_paragraphs,
-                                           unsupported_document)
+from desktop.formats.imported_text import DocumentError, iso_date, sniff_format, tidy_paragraphs, unsupported_document
 
 
 @pytest.mark.parametrize("data, kind", [

@@ -54,7 +54,7 @@ def test_a_document_without_a_title_is_named_by_its_file(tmp_path):
 
 
 def test_plain_text_stays_plain_text(tmp_path):
-    path = _written(tmp_path, "note.md", "# Results\n\nProfit rose 4%.\n".encode())
+    path = _written(tmp_path, "note.md", b"# Results\n\nProfit rose 4%.\n")
     article = read_article_file(path).article
     assert (article.format, article.author, article.date, article.title) == ("", "", "", "note")
 

@@ -4,8 +4,16 @@ lines joined into paragraphs, hyphenation undone, metadata, and bad files refuse
 import textwrap
 
 import pytest
-from import_samples import (ARTICLES, PdfStyle, column_lines, paragraphs_of, pdf_with_lines, platypus_pdf,
-                            render_pdf, scanned_pdf)
+from import_samples import (
+    ARTICLES,
+    PdfStyle,
+    column_lines,
+    paragraphs_of,
+    pdf_with_lines,
+    platypus_pdf,
+    render_pdf,
+    scanned_pdf,
+)
 
 from desktop.formats.imported_text import DocumentError
 from desktop.formats.pdf_text import pdf_to_text

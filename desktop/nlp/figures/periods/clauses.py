@@ -28,7 +28,6 @@ import re
 from desktop.nlp.figures.periods.expressions import Period
 from desktop.nlp.figures.periods.segments import _conversions, _segments
 
-
 _CHAIN_GAP = re.compile(
     r"^[\s(\[;,)\]]*(?:(?:to\s+(?:close|end|finish|stand)\s+at|and|from|a\s+share|a\s+barrel|each|at)\s*"
     r"|(?:[a-z]+[\s,]+)?(?:to|or)\b\s*)?[\s(\[;)\]]*$",

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
 _YEAR = r"(?:19|20)\d\d"

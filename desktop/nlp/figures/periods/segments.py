@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from desktop.nlp.figures.periods.expressions import Period
 
-
 _HARD = re.compile(r"[;:](?=\s)")
 _COMMA = re.compile(r",\s+")
 _WORD_JOINERS = re.compile(

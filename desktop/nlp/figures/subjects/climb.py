@@ -23,10 +23,6 @@ from desktop.nlp.figures.subjects.tokens import (
     _words,
 )
 from desktop.nlp.figures.subjects.words import (
-    MEASURE_NOUNS,
-    MOVEMENT_NOUNS,
-    NOMINALS,
-    PLACEHOLDER_NOUNS,
     _CLIMB_DEPS,
     _COPULAS,
     _EXPECTING_VERBS,
@@ -40,8 +36,11 @@ from desktop.nlp.figures.subjects.words import (
     _SUBJECT_DEPS,
     _TIME_NOUNS,
     _UNIT_WORDS,
+    MEASURE_NOUNS,
+    MOVEMENT_NOUNS,
+    NOMINALS,
+    PLACEHOLDER_NOUNS,
 )
-
 
 _MAX_CLIMB = 12
 

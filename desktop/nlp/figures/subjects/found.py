@@ -18,8 +18,6 @@ from desktop.nlp.figures.subjects.tokens import (
     _words,
 )
 from desktop.nlp.figures.subjects.words import (
-    MOVEMENT_NOUNS,
-    PLACEHOLDER_NOUNS,
     _COPULAS,
     _LIGHT_VERBS,
     _MONTHS,
@@ -28,6 +26,8 @@ from desktop.nlp.figures.subjects.words import (
     _SAYING_PARTICIPLES,
     _TIME_NOUNS,
     _UNIT_WORDS,
+    MOVEMENT_NOUNS,
+    PLACEHOLDER_NOUNS,
 )
 
 

@@ -33,11 +33,11 @@ from desktop.nlp.figures.subjects.references import _Names, _Paragraph
 from desktop.nlp.figures.subjects.render import render
 from desktop.nlp.figures.subjects.tokens import _is_noun, _measured, _named, _verb_subject
 from desktop.nlp.figures.subjects.words import (
-    ANAPHOR,
-    PLACEHOLDER_NOUNS,
     _MONEY_WORDS,
     _OWNING_VERBS,
     _RELATIVE_TIME,
+    ANAPHOR,
+    PLACEHOLDER_NOUNS,
 )
 
 if TYPE_CHECKING:

@@ -11,10 +11,6 @@ from desktop.nlp.figures.subjects.names import PRONOUNS, stands_in
 from desktop.nlp.figures.subjects.references import _Names
 from desktop.nlp.figures.subjects.tokens import _named, _phrase_tokens, _verb_subject, _words
 from desktop.nlp.figures.subjects.words import (
-    MACRO_WORDS,
-    MOVEMENT_NOUNS,
-    OWNED_MEASURES,
-    PLACEHOLDER_NOUNS,
     _EXPECTING_VERBS,
     _GENERIC_ALONE,
     _HAVING_VERBS,
@@ -22,6 +18,10 @@ from desktop.nlp.figures.subjects.words import (
     _NOUN_TAGS,
     _SHARE_WORDS,
     _SUBJECT_DEPS,
+    MACRO_WORDS,
+    MOVEMENT_NOUNS,
+    OWNED_MEASURES,
+    PLACEHOLDER_NOUNS,
 )
 
 

@@ -8,7 +8,6 @@ import re
 
 from desktop.nlp.figures.subjects.names import PRONOUNS, stands_in
 from desktop.nlp.figures.subjects.words import (
-    MEASURE_NOUNS,
     _EXPECTING_VERBS,
     _NAME_TAGS,
     _NOUN_TAGS,
@@ -18,8 +17,8 @@ from desktop.nlp.figures.subjects.words import (
     _SAYING_PARTICIPLES,
     _SUBJECT_DEPS,
     _TIME_NOUNS,
+    MEASURE_NOUNS,
 )
-
 
 _MAX_PREP_TOKENS = 7
 _MAX_CLAUSE_TOKENS = 6
