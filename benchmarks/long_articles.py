@@ -541,7 +541,7 @@ def measure_table(runs: int) -> None:
     frame["sentence"] = [f"Sentence {i} about cargo and trade." for i in range(count)]
     table = FigureTableModel()
     table.set_frame(frame)
-    from desktop.model.figure_table import COLUMNS
+    from desktop.model.figure_cells import COLUMNS
 
     columns = [c.field for c in COLUMNS]
     sort_times, filter_times = [], []

@@ -9,7 +9,7 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from desktop.model.corpus_filter import FigureFilter, kept
-from desktop.model.figure_table import format_value
+from desktop.model.figure_cells import format_value
 
 #: (header, column of the frame) of each column shown.
 COLUMNS = (("Article", "title"), ("Figure", "surface"), ("Value", "value"), ("Unit", "unit_code"),

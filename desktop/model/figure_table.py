@@ -2,70 +2,17 @@
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.core.figure import FIGURE_ROLES
-from desktop.core.number_text import approximate_number, full_number
+from desktop.model import figure_cells as cell
+from desktop.model.figure_cells import COLUMNS, HEADER_HELP, SEARCHED_FIELDS, Column, parse_value
+from desktop.model.row_splices import common_ends, splice_rows
 from desktop.nlp.figures.table.highlights import TABLE_COLUMNS
 from desktop.nlp.figures.table.rows import version_of
-
-
-@dataclass(frozen=True)
-class Column:
-    """A table column: its header, the DataFrame column it shows and sorts by, and
-    whether a person may correct it."""
-
-    header: str
-    field: str
-    numeric: bool = False
-    editable: bool = False
-
-
-COLUMNS = (
-    Column("Figure", "surface"),
-    Column("Value", "value", numeric=True, editable=True),
-    Column("Unit", "unit_code", editable=True),
-    Column("Role", "role", editable=True),
-    Column("Subject", "subject", editable=True),
-    Column("Period", "period", editable=True),
-    Column("Change", "change"),
-    Column("Linked", "link"),
-    Column("Kind", "kind", editable=True),
-    Column("Qualifier", "qualifier", editable=True),
-    Column("Sentence", "sentence"),
-)
-
-#: Fields searched by the filter box.
-SEARCHED_FIELDS = ("surface", "unit", "unit_code", "role", "kind", "qualifier", "subject", "period",
-                   "sentence", "label")
-
-#: The roles a person may pick, in the order a reader meets them (FIGURE_ROLES is
-#: ordered by precedence instead), each with what it means.
-ROLE_HELP = {
-    "level": "level: the amount or rate itself",
-    "change": "change: the size of a rise or fall",
-    "previous": "previous: an earlier value, compared with",
-    "share": "share: a part of a whole",
-    "forecast": "forecast: a value expected later",
-}
-#: (A role added to FIGURE_ROLES without a meaning here is offered last, as its word.)
-ROLE_CHOICES = (*(role for role in ROLE_HELP if role in FIGURE_ROLES),
-                *(role for role in FIGURE_ROLES if role not in ROLE_HELP))
-_ARROWS = {"up": "▲", "down": "▼"}
-_MOVED_HELP = {"amount": "an amount moved", "rate": "a rate moved"}
-_HEADER_HELP = {
-    "role": "What the figure does in its sentence: " + ", ".join(ROLE_CHOICES)
-            + " (F2 or Enter to correct it)",
-    "change": "The change a figure states: ▲ a rise, ▼ a fall",
-    "link": "The figure this one is tied to: the new level of a change, "
-            "the main amount of a conversion, the source of a derived value",
-}
 
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -88,64 +35,11 @@ _EDITED_STYLE = {_FONT: _EDITED_FONT, _FOREGROUND: None, _BACKGROUND: _EDITED_BR
 _PLAIN_STYLE = {_FONT: None, _FOREGROUND: None, _BACKGROUND: None}
 
 
-def parse_value(text: str) -> float | None:
-    """A number typed by a person: "460,000,000", "3.2e6", or words the figure
-    engine reads ("460 million"); None when it is not a number."""
-    cleaned = text.strip().replace(",", "").replace("\u202f", "").replace(" ", "")
-    try:
-        return float(cleaned)
-    except ValueError:
-        pass
-    from desktop.nlp.figures.scanner import read_figure
-
-    reading = read_figure(text.strip())
-    return reading.value if reading is not None else None
-
-
-def format_value(value: float, low: float, high: float) -> str:
-    """A value for display: "460,000,000", "3.2", a range as "16–17"."""
-    if low != high and not (math.isnan(low) or math.isnan(high)):
-        return f"{format_number(low)}–{format_number(high)}"
-    return format_number(value)
-
-
-def format_number(value: float) -> str:
-    if math.isnan(value):
-        return ""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.2f}"
-
-
-def _text(value: object) -> str:
-    """A cell of a text column as text ("" for a missing one)."""
-    return value if type(value) is str else "" if value is None or value != value else str(value)
-
-
 #: A change to more rows than this resets the view rather than listing the rows.
 RESET_ABOVE_ROWS = 500
 #: Cells whose answers to the view are kept (a screenful is ~100), then forgotten at once.
 ANSWERS_KEPT = 4000
 _UNKNOWN = object()
-
-
-def _common_ends(old: list[np.ndarray], new: list[np.ndarray]) -> tuple[int, int]:
-    """How many rows the ``old`` and ``new`` keys (parallel arrays) share at their
-    start and, after that, at their end."""
-    if not old or not new:
-        return 0, 0
-    limit = min(len(old[0]), len(new[0]))
-
-    def shared(old_part: list[np.ndarray], new_part: list[np.ndarray]) -> int:
-        differs = np.zeros(len(old_part[0]), dtype=bool)
-        for old_key, new_key in zip(old_part, new_part):
-            differs |= old_key != new_key
-        return int(np.argmax(differs)) if differs.any() else len(differs)
-
-    start = shared([key[:limit] for key in old], [key[:limit] for key in new])
-    rest = limit - start
-    end = shared([key[::-1][:rest] for key in old], [key[::-1][:rest] for key in new])
-    return start, end
 
 
 class FigureTableModel(QAbstractTableModel):
@@ -203,7 +97,7 @@ class FigureTableModel(QAbstractTableModel):
         if self._sort_column >= 0 or self._filter:  # rows move: the new order, row by row
             cells = {name: list(values) for name, values in self._cells.items()}
             for splice in change.splices:
-                _splice(cells, splice.position, splice.removed, splice.added)
+                splice_rows(cells, splice.position, splice.removed, splice.added)
             self._show(cells)
         else:
             for splice in change.splices:
@@ -227,13 +121,13 @@ class FigureTableModel(QAbstractTableModel):
         self._cells_changed()
         if middle_old:
             self.beginRemoveRows(QModelIndex(), at, at + middle_old - 1)
-            _splice(self._cells, at, middle_old, None)
+            splice_rows(self._cells, at, middle_old, None)
             self._rows = np.arange(len(self._cells["start"]))
             self._answers.clear()
             self.endRemoveRows()
         if middle_new:
             self.beginInsertRows(QModelIndex(), at, at + middle_new - 1)
-            _splice(self._cells, at, 0, {name: values[same_start:same_start + middle_new]
+            splice_rows(self._cells, at, 0, {name: values[same_start:same_start + middle_new]
                                          for name, values in added.items()})
             self._rows = np.arange(len(self._cells["start"]))
             self._answers.clear()
@@ -261,7 +155,7 @@ class FigureTableModel(QAbstractTableModel):
         self._cells_changed()
         new_rows = self._visible_rows()
         new_keys = self._row_keys(new_rows)
-        same_start, same_end = _common_ends(old_keys, new_keys)
+        same_start, same_end = common_ends(old_keys, new_keys)
         removed = len(old_rows) - same_start - same_end
         inserted = len(new_rows) - same_start - same_end
         if removed + inserted > RESET_ABOVE_ROWS or not old_keys:
@@ -382,7 +276,7 @@ class FigureTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section].header
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _HEADER_HELP.get(COLUMNS[section].field)
+            return HEADER_HELP.get(COLUMNS[section].field)
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -413,7 +307,7 @@ class FigureTableModel(QAbstractTableModel):
             value = answers.get(role, _UNKNOWN)
             if value is _UNKNOWN:
                 if role == _DISPLAY:
-                    value = self._display(position, column)
+                    value = cell.display(self._cells, position, column, self._linked_surface)
                 elif role == _ALIGNMENT:
                     value = _ALIGN_RIGHT if column.numeric else _ALIGN_LEFT
                 elif role in _STYLE_ROLES:
@@ -431,15 +325,15 @@ class FigureTableModel(QAbstractTableModel):
     def _role_value(self, position: int, column: Column, role) -> object:
         role = int(role)  # an int compares several times faster than Qt's enum
         if role == _DISPLAY:
-            return self._display(position, column)
+            return cell.display(self._cells, position, column, self._linked_surface)
         if role == _TOOLTIP:
-            return self._tooltip(position, column)
+            return cell.tooltip(self._cells, position, column, self._linked_surface)
         if role == _ALIGNMENT:
             return _ALIGN_RIGHT if column.numeric else _ALIGN_LEFT
         if role == _USER:
             return self._cells["highlight_id"][position]
         if role == _EDIT:
-            return self._edit_text(position, column)
+            return cell.edit_text(self._cells, position, column)
         if role in _STYLE_ROLES:
             return self._style(position, column)[role]
         return None
@@ -447,14 +341,14 @@ class FigureTableModel(QAbstractTableModel):
     def _style(self, position: int, column: Column) -> dict[int, object]:
         """The font and brushes of a cell: derived rows grey italics, corrected cells
         italics on a tint."""
-        if self._is_derived(position):
+        if cell.is_derived(self._cells, position):
             return _DERIVED_STYLE
-        return _EDITED_STYLE if self._is_edited(position, column) else _PLAIN_STYLE
+        return _EDITED_STYLE if cell.is_edited(self._cells, position, column) else _PLAIN_STYLE
 
     def flags(self, index):
         if not index.isValid():
             return _NO_FLAGS
-        if COLUMNS[index.column()].editable and not self._is_derived(int(self._rows[index.row()])):
+        if COLUMNS[index.column()].editable and not cell.is_derived(self._cells, int(self._rows[index.row()])):
             return _EDITABLE_FLAGS
         return _CELL_FLAGS
 
@@ -478,117 +372,17 @@ class FigureTableModel(QAbstractTableModel):
                 if text not in FIGURE_ROLES:
                     return False
             new_value = text
-            unchanged = text == self._edit_text(position, column)
-        if unchanged and not self._is_edited(position, column):
+            unchanged = text == cell.edit_text(self._cells, position, column)
+        if unchanged and not cell.is_edited(self._cells, position, column):
             return True  # picking what is shown already is no correction
         self.sigEditRequested.emit(self.highlight_id(index.row()), column.field, new_value)
         return True
 
-    def _edit_text(self, position: int, column: Column) -> str:
-        if column.field == "value":
-            return format_number(self._cells["value"][position]).replace(",", "")
-        return self._display(position, column)
-
-    def _is_derived(self, position: int) -> bool:
-        derived = self._cells.get("derived")
-        return derived is not None and derived[position] is True
-
-    def _is_edited(self, position: int, column: Column) -> bool:
-        edited = self._cells.get("edited")
-        marks = edited[position] if edited else ""
-        return isinstance(marks, str) and column.field in marks.split(",")
-
-    def _display(self, position: int, column: Column) -> str:
-        cells = self._cells
-        if column.field == "value":
-            if self._is_derived(position):  # rounded for reading: "≈ 328.6 million"
-                return approximate_number(cells["value"][position])
-            return format_value(cells["value"][position], cells["low"][position], cells["high"][position])
-        if column.field == "unit_code":
-            return cells["unit_code"][position] or cells["unit"][position]
-        if self._is_derived(position):
-            if column.field == "surface":
-                return f"derived from {cells['surface'][position]}"
-            if column.field == "change":
-                return f"= {cells['formula'][position]}"
-        if column.field == "change":
-            change = _text(cells["change"][position])
-            if change.startswith("-"):
-                change = "\u2212" + change[1:]  # a minus sign, as wide as the plus
-            arrow = _ARROWS.get(cells["direction"][position])
-            return f"{arrow} {change}".rstrip() if arrow else change
-        if column.field == "link":
-            link = self._link(position)
-            if link < 0:
-                return ""
-            surface = self._linked_surface(link)
-            return f"→ {surface}" if surface is not None else f"→ character {link:,}"
-        return _text(cells[column.field][position])
-
-    def _link(self, position: int) -> int:
-        """The start of the figure the row at ``position`` is tied to; -1 for none."""
-        link = self._cells["link"][position]
-        if type(link) is int:
-            return link
-        if isinstance(link, (float, np.integer)) and link == link:  # a frame with gaps: float
-            return int(link)
-        return -1
-
     def _linked_surface(self, start: int) -> str | None:
-        """The surface of the figure starting at ``start`` (a stated one: a derived row
-        shares its source's start), None when the table has none there."""
+        """The surface of the stated figure starting at ``start`` (kept until the cells change)."""
         if self._surface_at is None:
-            starts, surfaces = self._cells["start"], self._cells["surface"]
-            derived = self._cells.get("derived") or [False] * len(starts)
-            self._surface_at = {}
-            for at, surface, is_derived in zip(reversed(starts), reversed(surfaces), reversed(derived)):
-                if is_derived is not True:
-                    self._surface_at[at] = surface  # reversed: the first row of a start wins
+            self._surface_at = cell.surfaces_by_start(self._cells)
         return self._surface_at.get(start)
-
-    def _tooltip(self, position: int, column: Column) -> str | None:
-        cells = self._cells
-        if column.field == "sentence":
-            return cells["sentence"][position]
-        if self._is_derived(position):
-            exact = f"{full_number(cells['value'][position])}\n" if column.field == "value" else ""
-            return f"{exact}Derived, not stated in the text: {cells['formula'][position]}"
-        if column.field == "role":
-            role = _text(cells["role"][position])
-            meaning = ROLE_HELP.get(role, role) or "Role not known"
-            if self._is_edited(position, column):
-                return f"{meaning}\nCorrected by hand (F2 or Enter to change, Delete to restore)"
-            return f"{meaning}\nF2 or Enter to correct it"
-        if self._is_edited(position, column):
-            return "Corrected by hand (double-click to change, Delete to restore)"
-        if column.field == "change":
-            return self._change_tooltip(position)
-        if column.field == "link":
-            link = self._link(position)
-            if link < 0:
-                return None
-            surface = self._linked_surface(link)
-            if surface is None:
-                return f"Tied to the figure at character {link:,}, which the table does not show"
-            return f"Tied to “{surface}” (character {link:,})"
-        if column.field == "unit_code":
-            written = cells["unit"][position]
-            return f"Written as “{written}”" if written else None
-        return f"{cells['surface'][position]} ({cells['label'][position]})"
-
-    def _change_tooltip(self, position: int) -> str | None:
-        cells = self._cells
-        change = _text(cells["change"][position])
-        direction = _text(cells["direction"][position])
-        moved = _MOVED_HELP.get(cells["moved"][position])
-        if not (change or direction or moved):
-            return None
-        parts = [{"up": "Up", "down": "Down"}.get(direction, "Change")]
-        if change:
-            parts.append(f" {change}")
-        if moved:
-            parts.append(f": {moved}")
-        return "".join(parts)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
@@ -604,9 +398,3 @@ class FigureTableModel(QAbstractTableModel):
         ]
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
-
-
-def _splice(cells: dict[str, list], position: int, removed: int, added: dict[str, list] | None) -> None:
-    """Replace rows ``[position, position + removed)`` of ``cells`` with ``added``."""
-    for name, values in cells.items():
-        values[position:position + removed] = added[name] if added is not None else []

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.figure_table import COLUMNS, ROLE_CHOICES, ROLE_HELP, FigureTableModel
+from desktop.model.figure_cells import COLUMNS, ROLE_CHOICES, ROLE_HELP
+from desktop.model.figure_table import FigureTableModel
 from desktop.model.session_model import SessionModel
 from desktop.ui.figure_detail import FigureDetail
 from desktop.ui.plain_text import show_item_tips_plainly

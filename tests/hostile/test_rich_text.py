@@ -21,7 +21,7 @@ from desktop.core.highlight import Highlight
 from desktop.core.labels import Label, default_labels
 from desktop.core.session import Session
 from desktop.formats.session_file import save_session
-from desktop.model.figure_table import COLUMNS
+from desktop.model.figure_cells import COLUMNS
 
 #: Markup that Qt would read as rich text; {image} is a small file, never a device.
 MARKUPS = [

@@ -16,7 +16,8 @@ from desktop.core.highlight import Highlight
 from desktop.core.highlight_set import HighlightSet
 from desktop.core.session import Session
 from desktop.model import chart_data
-from desktop.model.figure_table import COLUMNS, SEARCHED_FIELDS, FigureTableModel
+from desktop.model.figure_cells import COLUMNS, SEARCHED_FIELDS
+from desktop.model.figure_table import FigureTableModel
 from desktop.model.session_model import SessionModel
 from desktop.nlp.figures.table import rows as figure_rows
 from desktop.nlp.figures.table.highlights import TABLE_COLUMNS, figures_for_highlights

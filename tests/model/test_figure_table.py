@@ -3,7 +3,8 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelRoleData, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
-from desktop.model.figure_table import COLUMNS, FigureTableModel, format_value
+from desktop.model.figure_cells import COLUMNS, format_value
+from desktop.model.figure_table import FigureTableModel
 from desktop.nlp.figures.table.highlights import TABLE_COLUMNS
 
 

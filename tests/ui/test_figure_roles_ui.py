@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit
 
 from desktop.core.figure import FIGURE_ROLES
 from desktop.formats.session_file import load_session
-from desktop.model.figure_table import COLUMNS, ROLE_CHOICES
+from desktop.model.figure_cells import COLUMNS, ROLE_CHOICES
 
 
 def column(field: str) -> int:

@@ -5,7 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent
 
-from desktop.model.figure_table import COLUMNS
+from desktop.model.figure_cells import COLUMNS
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 ANALYSIS_TIMEOUT_MS = 60_000

@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.core.number_text import approximate_amount, approximate_number, full_number, reading_number
-from desktop.model.figure_table import COLUMNS
+from desktop.model.figure_cells import COLUMNS
 
 REPO = Path(__file__).resolve().parents[2]
 
