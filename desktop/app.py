@@ -143,12 +143,18 @@ class App(QObject):
         super().__init__(qt_app)
         self._qt_app = qt_app
         self._windows: list[MainWindow] = []
+        from desktop.ui import window_opener
+
+        window_opener.register(self.open_files)  # the corpus view opens articles through it
         if sys.platform == "darwin":  # a filter on the application sees every event of it
             qt_app.installEventFilter(self)
 
     def close(self) -> None:
         """Stop taking files from the system (the windows are closed by then)."""
+        from desktop.ui import window_opener
+
         self._qt_app.removeEventFilter(self)
+        window_opener.register(None)
         self.deleteLater()
 
     def eventFilter(self, watched, event) -> bool:

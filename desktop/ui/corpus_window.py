@@ -6,7 +6,7 @@ article, with its filters. The run (:class:`desktop.model.corpus_run.CorpusRun`)
 finds, analyses and caches in the background; the bar at the top counts the
 articles done of those found and cancels. Double-clicking an article or a figure, or
 clicking a point of the chart, opens that article in a main window of its own, as a
-session, as the app opens a file handed to it (:meth:`desktop.app.App.open_files`).
+session, as the app opens a file handed to it (``ui.window_opener``: the running app registers :meth:`desktop.app.App.open_files`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -37,31 +36,12 @@ from desktop.model.corpus_run import CorpusRun
 from desktop.model.corpus_table import CorpusFigureModel
 from desktop.ui.corpus_chart import CorpusChart
 from desktop.ui.corpus_filters import CorpusFilters
+from desktop.ui.window_opener import open_in_own_window
 
 #: The filters' choices and the chart follow new rows at most this often (ms).
 REFRESH_MS = 300
 #: The corpus windows open (each deletes itself when closed).
 OPEN_WINDOWS: list[CorpusWindow] = []
-
-
-def open_in_own_window(path: str) -> None:
-    """Open the article ``path`` in a main window of its own, with its own session:
-    through the running app when there is one (it raises a window already showing
-    it unedited), else in a new window."""
-    from desktop.app import App
-
-    qt_app = QApplication.instance()
-    app = qt_app.findChild(App) if qt_app is not None else None
-    if app is not None:
-        app.open_files([path])
-        return
-    from desktop.ui.main_window import MainWindow
-
-    window = MainWindow()
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.show()
-    if not window.open_path(path, ask_to_save=False):
-        window.close()
 
 
 def find_articles(folder: str):
