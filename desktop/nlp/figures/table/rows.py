@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import count
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import pandas as pd
@@ -37,10 +38,15 @@ OVERRIDABLE_COLUMNS = ("value", "unit", "unit_code", "kind", "qualifier", "subje
 Key = tuple[int, int]
 #: Past this many changed paragraphs, the whole table is made again rather than patched.
 PATCH_PARAGRAPHS_AT_MOST = 50
-_READING_FIELDS = ("start", "end", "surface", "value", "low", "high", "unit", "unit_code",
-                   "kind", "qualifier", "subject", "period", "change", "role", "direction", "moved", "link")
-_ROW_FIELDS = ("highlight_id", "label", *_READING_FIELDS, "derived", "formula", "sentence", "edited")
+_ROW_FIELDS = tuple(TABLE_COLUMNS)
 _EXTRA = ("highlight_id", "label", "edited")
+#: The cells of a stated figure's row made here; every other column is its reading's
+#: field of that name, so a column added to FIGURE_COLUMNS and FigureReading needs
+#: nothing here.
+_OWN_CELLS = ("highlight_id", "label", "low", "high", "derived", "formula", "sentence", "edited")
+_FROM_READING = tuple(name for name in TABLE_COLUMNS if name not in _OWN_CELLS)
+_reading_cells = attrgetter(*_FROM_READING)
+_in_table_order = itemgetter(*((*_FROM_READING, *_OWN_CELLS).index(name) for name in TABLE_COLUMNS))
 #: Table versions, unique in the process (a view showing one table never mistakes a
 #: change of another FigureRows for its own).
 _VERSIONS = count(1)
@@ -178,10 +184,8 @@ class FigureRows:
             self._sentence[key] = sentence
         low = reading.value if reading.low is None else reading.low
         high = reading.value if reading.high is None else reading.high
-        return (highlight.id, highlight.label, reading.start, reading.end, reading.surface,
-                reading.value, low, high, reading.unit, reading.unit_code, reading.kind,
-                reading.qualifier, reading.subject, reading.period, reading.change,
-                reading.role, reading.direction, reading.moved, reading.link, False, "", sentence, "")
+        return _in_table_order((*_reading_cells(reading), highlight.id, highlight.label, low, high,
+                                False, "", sentence, ""))
 
     def update(self, overrides: Mapping[str, Mapping[str, Any]] | None = None) -> RowsChange:
         """Bring the table up to date with the highlights taken in or forgotten and
