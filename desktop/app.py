@@ -105,12 +105,10 @@ def run(paths: list[str]) -> int:
 
             preload_analysis()  # in a thread, while the window is built and painted
     from desktop.ui.app_icon import app_icon
-    from desktop.ui.main_window import application
+    from desktop.ui.main_window import application, start_cycle_collections
 
     qt_app = application()
-    collections = QTimer(qt_app, interval=process_settings.COLLECT_EVERY_MS)
-    collections.timeout.connect(process_settings.collect_young_objects)  # on this thread only
-    collections.start()
+    start_cycle_collections(qt_app)
     qt_app.setDesktopFileName(DESKTOP_FILE_NAME)
     qt_app.setWindowIcon(app_icon(largest=WINDOW_ICON_LARGEST))
     app = App(qt_app)

@@ -59,8 +59,14 @@ def configure_gui() -> None:
     process holding spaCy and pyqtgraph held the GIL for ~100 ms wherever it ran."""
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
     _use_pythons_import()
-    gc.disable()
+    stop_automatic_collections()
     use_inference_patches()
+
+
+def stop_automatic_collections() -> None:
+    """No cycle collection starts by itself: the window's thread runs the ones due
+    (:func:`collect_young_objects`, on a timer: ``ui.main_window.start_cycle_collections``)."""
+    gc.disable()
 
 
 def configure_command_line() -> None:

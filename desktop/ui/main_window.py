@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from desktop import __version__, trace
+from desktop import __version__, process_settings, trace
 from desktop.model.background import in_next_turn, settle_long_lived_objects
 from desktop.model.session_model import SessionModel
 from desktop.ui.analysis_status import AnalysisStatus
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         self.model.import_analysis()
         trace.mark("side-panes-built")
         settle_long_lived_objects()  # pandas, pyqtgraph and the panes are here to stay
-        _collect_on_this_thread()
+        start_cycle_collections(QApplication.instance())
         return panes
 
     @property
@@ -331,17 +331,19 @@ def _column(parent: QWidget, *widgets: QWidget) -> QWidget:
     return column
 
 
-_collector = None
+_collections: list[QTimer] = []
 
 
-def _collect_on_this_thread() -> None:
-    """Run Python's cycle collections on a timer in the window's thread only (once
-    per process): one run by a background thread could delete Qt objects there."""
-    global _collector
-    if _collector is None:
-        from pyqtgraph.util.garbage_collector import GarbageCollector
-
-        _collector = GarbageCollector(interval=1.0)
+def start_cycle_collections(app: QApplication) -> None:
+    """Run Python's cycle collections on a timer in the window's thread only, once per
+    process (see ``process_settings.configure_gui``): one run by a background thread
+    could delete Qt objects there."""
+    if not _collections:
+        process_settings.stop_automatic_collections()
+        timer = QTimer(app, interval=process_settings.COLLECT_EVERY_MS)
+        timer.timeout.connect(process_settings.collect_young_objects)
+        timer.start()
+        _collections.append(timer)
 
 
 def application() -> QApplication:
