@@ -73,7 +73,7 @@ def inherit_from_full_names(spans: list[EntitySpan], text: str) -> list[EntitySp
 
 
 #: The last word of a company's full name: its legal form or a group's word.
-_COMPANY_ENDING = re.compile(
+COMPANY_ENDING = re.compile(
     r"(?:&\s+)?(?:Corp|Corporation|Inc|Incorporated|Co|Cos|Company|Ltd|Limited|LLC|L\.P|LP|PLC|Plc|plc"
     r"|AG|SA|S\.A|S\.p\.A|N\.V|NV|GmbH|Group|Holdings|Bancorp)\.?$")
 #: Words a short company name does not end with.
@@ -110,7 +110,7 @@ def _company_short_forms(spans: list[EntitySpan], text: str) -> dict[str, str]:
         if span.label != "ORG":
             continue
         full = plain_name(text[span.start : span.end])
-        ending = _COMPANY_ENDING.search(full)
+        ending = COMPANY_ENDING.search(full)
         if ending is None:
             continue
         words = _WORD_SPLIT.split(full[: ending.start()].rstrip(" ,"))
