@@ -175,10 +175,7 @@ class App(QObject):
 
         window = MainWindow()
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        analysis = window.model.analysis
-        analysis.hold()
-        window.article_view.sigTextShown.connect(analysis.release)
-        QTimer.singleShot(FIRST_PAINT_WAIT_MS, analysis, analysis.release)
+        window.hold_background_until_painted(FIRST_PAINT_WAIT_MS)
         active = self._qt_app.activeWindow() or (self._windows[-1] if self._windows else None)
         if active is not None:
             window.move(active.pos().x() + CASCADE_PX, active.pos().y() + CASCADE_PX)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.core.article import has_scheme
@@ -157,9 +157,7 @@ class FileController(QObject):
     def _paint_first(self) -> None:
         """Hold the background work of the article about to open until the article
         view has painted it (the window gives the signal; a hidden one never paints)."""
-        model = self._window.model
-        model.hold_background()
-        QTimer.singleShot(BACKGROUND_HOLD_MS, model.release_background)
+        self._window.hold_background_until_painted(BACKGROUND_HOLD_MS)
         self._paint_in_next_turn()
 
     def _paint_in_next_turn(self) -> None:

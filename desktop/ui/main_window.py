@@ -171,6 +171,13 @@ class MainWindow(QMainWindow):
         start_cycle_collections(QApplication.instance())
         return panes
 
+    def hold_background_until_painted(self, at_most_ms: int) -> None:
+        """Start no background work of the session about to be shown (its analysis, a
+        figure build) until the article view has painted it (``sigSessionShown``), at
+        the latest after ``at_most_ms`` (a hidden window never paints)."""
+        self.model.hold_background()
+        QTimer.singleShot(at_most_ms, self.model, self.model.release_background)
+
     @property
     def settled(self) -> bool:
         """Whether the side panes have been painted (see :meth:`when_settled`)."""
