@@ -98,6 +98,12 @@ def _optional_stages() -> None:
     for name, attr in (("names in context", "apply_context"), ("organisation cues", "apply_organisation_cues")):
         if hasattr(chunk, attr):
             STAGES[name] = [(chunk, attr)]
+    try:
+        from desktop.nlp.entities import organisations
+    except ImportError:
+        return
+    for name, attr in (("legal forms", "legal_forms"), ("'the' before a part", "parts_after_the")):
+        STAGES[name] = [(organisations, attr)]
 
 
 @contextmanager

@@ -72,12 +72,3 @@ def legal_form(form: str) -> str:
     """A name that ends with a company's legal form ("Halverton & Co.")."""
     return f"{CONTEXT_PREFIX}the name ends with the legal form '{form}'"
 
-
-def the_before_name() -> str:
-    """A one-word name after "the" that acts on its own ("the Courier was sold")."""
-    return f"{CONTEXT_PREFIX}a name after 'the' names no person (a paper, firm or club)"
-
-
-def role_of(role: str) -> str:
-    """A name after a role in an organisation ("the president of Quarry Hill")."""
-    return f"{CONTEXT_PREFIX}a name after '{role}' (an organisation)"
