@@ -143,7 +143,7 @@ class App(QObject):
         self._windows: list[MainWindow] = []
         from desktop.ui import window_opener
 
-        window_opener.register(self.open_files)  # the corpus view opens articles through it
+        window_opener.register(self.open_files, self.window_showing)  # the corpus view opens articles so
         if sys.platform == "darwin":  # a filter on the application sees every event of it
             qt_app.installEventFilter(self)
 

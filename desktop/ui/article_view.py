@@ -86,6 +86,11 @@ class ArticleView(QPlainTextEdit):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
 
+    @property
+    def session_shown(self) -> bool:
+        """Whether the current session has been painted (``sigSessionShown`` came)."""
+        return self._session_shown
+
     # -- following the model -------------------------------------------------
     def _on_session_reset(self) -> None:
         text = self._model.text

@@ -38,6 +38,9 @@ from desktop.ui.corpus_chart import CorpusChart
 from desktop.ui.corpus_filters import CorpusFilters
 from desktop.ui.window_opener import open_in_own_window
 
+#: Opens an article in a window of its own: called with its path, and with a figure's
+#: span of its text when a figure was chosen (see ui.window_opener).
+Opener = Callable[..., None]
 #: The filters' choices and the chart follow new rows at most this often (ms).
 REFRESH_MS = 300
 #: The corpus windows open (each deletes itself when closed).
@@ -66,7 +69,7 @@ def ask_and_show(parent: QWidget | None = None) -> CorpusWindow | None:
     return show_corpus(folder) if folder else None
 
 
-def show_corpus(folder: str, opener: Callable[[str], None] = open_in_own_window) -> CorpusWindow:
+def show_corpus(folder: str, opener: Opener = open_in_own_window) -> CorpusWindow:
     """The corpus view of ``folder``, shown, its run started."""
     window = CorpusWindow(folder, opener)
     window.show()
@@ -91,7 +94,7 @@ def _table(model, name: str) -> QTableView:
 
 
 class CorpusWindow(QMainWindow):
-    def __init__(self, folder: str, opener: Callable[[str], None] = open_in_own_window) -> None:
+    def __init__(self, folder: str, opener: Opener = open_in_own_window) -> None:
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.folder = os.path.abspath(folder)
@@ -255,11 +258,14 @@ class CorpusWindow(QMainWindow):
             self._opener(record["path"])
 
     def open_figure_row(self, row: int) -> None:
-        self._opener(self.figures.figure_at(row)["path"])
+        figure = self.figures.figure_at(row)
+        self._opener(figure["path"], (int(figure["start"]), int(figure["end"])))
 
     def open_figure(self, position: int) -> None:
-        """Open the article of the figure at ``position`` of the figures table."""
-        self._opener(self.figures.frame["path"].iat[position])
+        """Open the article of the figure at ``position`` of the figures table, at it."""
+        frame = self.figures.frame
+        self._opener(frame["path"].iat[position],
+                     (int(frame["start"].iat[position]), int(frame["end"].iat[position])))
 
     def closeEvent(self, event) -> None:
         self.run.cancel()

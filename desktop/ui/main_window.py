@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 # Not imported here: PySide6 builds the whole Qt namespace (QtCore.Qt, 15 ms) on its first
 # use, and QMessageBox and QUndoView on theirs; they are imported where used, after the
 # text is first shown.
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop import __version__, process_settings, trace
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.article_view.sigSessionShown.connect(
             lambda: in_next_turn(self.model, self.model.release_background))
         self._side_panes: dict[str, QWidget] = {}
+        self._figure_to_show = (0, 0)  # see show_figure
 
         self.article_view.setAccessibleName("Article")
         self.legend.setAccessibleName("Labels shown")
@@ -177,6 +178,33 @@ class MainWindow(QMainWindow):
         the latest after ``at_most_ms`` (a hidden window never paints)."""
         self.model.hold_background()
         QTimer.singleShot(at_most_ms, self.model, self.model.release_background)
+
+    def show_figure(self, start: int, end: int) -> None:
+        """Show the figure at ``[start, end)`` of the article: its text in view and
+        selected once the article is painted, and its highlight selected (the table's
+        row with it) once the analysis has read it."""
+        self._figure_to_show = (start, end)
+        once = Qt.ConnectionType.SingleShotConnection
+        if self.article_view.session_shown:
+            self._select_figure_text()
+        else:
+            self.article_view.sigSessionShown.connect(self._select_figure_text, once)
+        if self.model.analysing:
+            self.model.analysis.sigFinished.connect(self._select_figure, once)
+        else:
+            self._select_figure()
+
+    def _select_figure_text(self) -> None:
+        start, end = self._figure_to_show
+        if end <= len(self.model.text):
+            self.article_view.reveal(start, end)
+            self.article_view.select_text(start, end)
+
+    def _select_figure(self, *_cancelled) -> None:
+        start, end = self._figure_to_show
+        stated = [h for h in self.model.highlights_in(start, end) if (h.start, h.end) == (start, end)]
+        if stated:
+            self.model.select(stated[0].id)
 
     @property
     def settled(self) -> bool:

@@ -46,9 +46,14 @@ def views(qtbot):
     made: list[CorpusWindow] = []
 
     def open_view(path, opener=None) -> CorpusWindow:
-        opened = []
-        window = show_corpus(str(path), opener or opened.append)
-        window.opened = opened
+        opened, figures = [], []
+
+        def record(article: str, figure=None) -> None:
+            opened.append(article)
+            figures.append(figure)
+
+        window = show_corpus(str(path), opener or record)
+        window.opened, window.figures_opened = opened, figures
         made.append(window)
         qtbot.waitExposed(window)
         qtbot.waitUntil(lambda: window.run.finished, timeout=RUN_TIMEOUT_MS)
@@ -142,6 +147,9 @@ def test_the_chart_follows_one_subject_and_its_points_open_their_articles(views,
                                                     "$1.04 billion"]
     click_point(qtbot, chart.plot, *chart.point_position(3))
     assert window.opened == [str(folder / "2023" / "2023-05-03-halvorsen-q1.html")]
+    start, end = window.figures_opened[-1]  # the article opens at the figure the point is
+    assert (folder / "2023" / "2023-05-03-halvorsen-q1.html").read_text().count("$1.04 billion") >= 1
+    assert end - start == len("$1.04 billion")
     click_point(qtbot, chart.plot, *chart.point_position(4))
     assert window.opened[-1] == str(folder / "meridian.txt")
 
@@ -175,6 +183,8 @@ def test_an_article_opens_in_a_main_window_of_its_own_as_a_session(views, folder
         assert main.model.article.source == str(folder / "2022-08-03-halvorsen-q2.html")
         qtbot.waitUntil(lambda: not main.model.analysing, timeout=RUN_TIMEOUT_MS)
         assert "$1.61 billion" in set(main.model.figures()["surface"])
+        selected = main.model.highlight(main.model.selected_id)  # the point's figure, selected
+        assert selected is not None and selected.surface(main.model.text) == "$1.61 billion"
         click_point(qtbot, chart.plot, *chart.point_position(1))  # shown already: raised, not opened again
         assert len(app.windows) == 1
         window.close()
