@@ -1,6 +1,17 @@
 """The first article analysed by a process started at launch (desktop.nlp.launch_analysis)."""
 
+import pytest
+
 from desktop.nlp import launch_analysis
+
+
+@pytest.fixture(autouse=True)
+def _no_launch_process_yet():
+    """Each test starts as the app does: no process started at launch in this one yet
+    (another test of the session may have started and used one)."""
+    launch_analysis._process = launch_analysis._connection = None
+    yield
+    launch_analysis._process = launch_analysis._connection = None
 
 
 def test_the_launch_process_gives_the_analysis_of_this_process_and_then_exits(seed_text):
@@ -24,7 +35,6 @@ def test_the_launch_process_gives_the_analysis_of_this_process_and_then_exits(se
 
 
 def test_a_cancelled_analysis_ends_the_launch_process(seed_text):
-    launch_analysis._process = launch_analysis._connection = None
     assert launch_analysis.start()
     process = launch_analysis._process
     assert launch_analysis.analyse(seed_text, should_stop=lambda: True) is None
