@@ -39,7 +39,9 @@ class Found:
     ``done`` is the verb the thing counted underwent ("cut" in "cut 300 jobs");
     ``own`` a name the figure itself is given ("the Liberals' £212,000"); ``extra``
     words that end the subject ("against the euro", "per share"); ``part`` what
-    part of the noun a percentage of it is to its owner ("stake in", "share of")."""
+    part of the noun a percentage of it is to its owner ("stake in", "share of");
+    ``person`` an owner the sentence only describes ("the 41-year-old pianist"): the
+    person the article is about."""
 
     noun: object | None = None
     owner: object | None = None
@@ -49,6 +51,7 @@ class Found:
     own: object | None = None
     extra: str = ""
     part: str = ""
+    person: bool = False
 
 
 def _counted_noun(root, inside: set[int]):

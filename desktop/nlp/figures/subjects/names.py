@@ -138,16 +138,19 @@ class ArticleNames(tuple):
     """The names an article is about (a tuple of str, best first), with its main
     ``country`` ("UK", "German") and the ``commodity`` whose price it follows ("oil"),
     "" when it has none, and the ``abbreviations`` it defines with their long forms
-    (("OM", "Opera Mobile"),) (:mod:`desktop.nlp.figures.subjects.article`)."""
+    (("OM", "Opera Mobile"),) (:mod:`desktop.nlp.figures.subjects.article`), and the
+    ``person`` whose name opens its first sentence ("Dana Ruiz has bought ..."), whom
+    "the 41-year-old pianist" of a later paragraph means."""
 
     def __new__(cls, names: Iterable[str] = (), country: str = "", commodity: str = "",
-                abbreviations: tuple[tuple[str, str], ...] = ()):
+                abbreviations: tuple[tuple[str, str], ...] = (), person: str = ""):
         made = super().__new__(cls, names)
         made.country, made.commodity, made.abbreviations = country, commodity, abbreviations
+        made.person = person
         return made
 
     def __reduce__(self):
-        return ArticleNames, (tuple(self), self.country, self.commodity, self.abbreviations)
+        return ArticleNames, (tuple(self), self.country, self.commodity, self.abbreviations, self.person)
 
 
 def article_names(text: str, most: int = 3) -> ArticleNames:
@@ -164,6 +167,7 @@ def article_names(text: str, most: int = 3) -> ArticleNames:
     headline, _, body = text[:ARTICLE_CHARS].partition("\n")
     if len(headline) > _MAX_HEADLINE_CHARS:
         return ArticleNames((), country, commodity, short)
+    person = person_opening(body.lstrip())
     found: list[str] = []
     for match in _RUN.finditer(headline):
         words = _strip_possessive(match.group()).split()
@@ -182,7 +186,23 @@ def article_names(text: str, most: int = 3) -> ArticleNames:
     if not best:
         owner = most_named(body)  # a headline naming nobody ("Grant seals deal"): the body's club
         best = [owner] if owner else []
-    return ArticleNames(best, country, commodity, short)
+    return ArticleNames(best, country, commodity, short, person)
+
+
+#: A person's name opening a sentence: "Dana Ruiz has ...", "Mr Okafor said ...".
+_PERSON_OPENING = re.compile(
+    r"\s*((?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame) )?[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})"
+    r"(?:'s?)? (?:has|had|is|was|said|says|will|would|,)")
+_NOT_PEOPLE = frozenset("the a an in on at but and however this that it its last next".split())
+
+
+def person_opening(sentence: str) -> str:
+    """The person's name ``sentence`` opens with ("Dana Ruiz has bought the club." ->
+    "Dana Ruiz"), "" when it opens with none ("The Dunmore board said ...")."""
+    match = _PERSON_OPENING.match(sentence)
+    if match is None or match.group(1).split()[0].lower() in _NOT_PEOPLE:
+        return ""
+    return match.group(1)
 
 
 #: How much of an article :func:`article_names` reads: its subject is named early.

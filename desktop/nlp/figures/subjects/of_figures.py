@@ -28,12 +28,13 @@ from typing import TYPE_CHECKING
 
 from desktop.nlp.figures.subjects.climb import _climb, _described
 from desktop.nlp.figures.subjects.found import Found, _counted_found, _counted_noun
-from desktop.nlp.figures.subjects.names import is_name
+from desktop.nlp.figures.subjects.names import is_name, person_opening
 from desktop.nlp.figures.subjects.references import _Names, _Paragraph
 from desktop.nlp.figures.subjects.render import render
 from desktop.nlp.figures.subjects.tokens import _is_noun, _measured, _named, _verb_subject
 from desktop.nlp.figures.subjects.words import (
     _MONEY_WORDS,
+    _NAME_TAGS,
     _OWNING_VERBS,
     _RELATIVE_TIME,
     ANAPHOR,
@@ -83,6 +84,9 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
                 found, inside = replace(last_found[0], own=own), last_found[1]
             if found is not None and found.pointing:
                 subject = last_subject
+            elif found is not None and found.person:
+                person = person_before(context.text, place.first) or getattr(names, "person", "")
+                subject = f"{person}'s age" if person else ""
             elif found is not None:
                 subject = render(found, inside, _Names(doc, paragraph, names), reading.kind == "money")
                 if subject and abbreviations:
@@ -96,6 +100,15 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
                     last_found = (found, inside)
         subjects.append(subject)
     return subjects
+
+
+def person_before(text: str, start: int) -> str:
+    """The person whose name opens the sentence before ``start`` in ``text``, "" when
+    that sentence opens with no person's name ("Dana Ruiz has bought the club." ->
+    "Dana Ruiz"): whom "the 41-year-old pianist" of the next sentence means."""
+    before = text[:start].rstrip()
+    end = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n", 0, len(before) - 1))
+    return person_opening(before[end + 1 if end >= 0 else 0:])
 
 
 def _expanded(subject: str, abbreviations: Sequence[tuple[str, str]]) -> str:
@@ -139,6 +152,9 @@ def find(doc, start: int, end: int) -> tuple[Found | None, set[int]]:
         return None, set()
     inside = {t.i for t in tokens}
     root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+    aged = _aged(root, inside)
+    if aged is not None:
+        return aged, inside
     found = _valued(root, inside) or _described(root, inside)
     if found is None:
         counted = _counted_noun(root, inside)
@@ -156,6 +172,27 @@ def find(doc, start: int, end: int) -> tuple[Found | None, set[int]]:
                 and (per + 2 == len(doc) or doc[per + 2].lower_ not in _RELATIVE_TIME):
             found.extra = f"{found.extra} per {doc[per + 1].lower_}".strip()  # "$50 a barrel"
     return found, inside
+
+
+def _aged(root, inside: set[int]) -> Found | None:
+    """ "Dana Ruiz, the 41-year-old pianist" -> Dana Ruiz's age: an age ("N-year-old")
+    measures the person its noun names (the noun itself when it is a name, the name it is
+    in apposition to), not the noun ("pianist"). A person the sentence does not name
+    ("the 41-year-old pianist said") is the one the article is about."""
+    if root.lower_ != "old" or not any(doc_token.lower_ == "year" for doc_token in root.doc[min(inside):root.i]):
+        return None
+    noun = root.head
+    if noun.i in inside or root.dep_ != "amod" or noun.tag_ not in ("NN", "NNP", "NNPS"):
+        return None
+    if noun.tag_ in _NAME_TAGS:
+        return Found(None, noun, "age")
+    if noun.dep_ == "appos" and noun.head.tag_ in _NAME_TAGS:
+        return Found(None, noun.head, "age")
+    name = next((c for c in noun.children if c.dep_ == "appos" and c.tag_ in _NAME_TAGS), None)
+    if name is not None:
+        return Found(None, name, "age")
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    return Found(None, None, "age", person=True) if definite else None
 
 
 def _part_of(root, found: Found) -> None:

@@ -48,6 +48,8 @@ def render(found: Found, inside: set[int], resolve: _Names, money: bool = False)
     figure of shares measures their price."""
     if found.noun is None:
         owner = _owner_text(found.own or found.owner, resolve, inside)
+        if found.nominal == "age":  # "Dana Ruiz's age"; no one named, no subject
+            return f"{owner}'s age" if owner else ""
         nominal = f"{found.nominal} {found.extra}".strip() if found.nominal else ""
         return f"{owner} {nominal}".strip() if owner or nominal else ""
     noun = found.noun

@@ -1,0 +1,52 @@
+"""Classes of subject errors seen on real news, each on sentences written for these
+tests: what a figure measures, as the fuller phrase a reader would write."""
+
+import pytest
+
+from desktop.nlp.figures.describe import parse_spans
+from desktop.nlp.figures.scanner import find_figures
+from desktop.nlp.figures.subjects.names import article_names
+from desktop.nlp.figures.subjects.of_figures import subject_of, subjects_of
+from desktop.nlp.figures.surroundings import FigureContext
+from desktop.nlp.pipeline import parse_sentences
+from desktop.nlp.sentences import sentence_spans
+
+
+def subject(sentence, surface):
+    doc = parse_sentences([sentence])[0]
+    start = sentence.index(surface)
+    return subject_of(doc, start, start + len(surface))
+
+
+def subject_in(text, surface, names=()):
+    """The subject of the figure ``surface`` of ``text``, read as the analysis reads a
+    paragraph (the sentences holding figures parsed, then subjects_of)."""
+    readings = find_figures(text)
+    sentences = sentence_spans(text)
+    spans = parse_spans(text, readings, sentences)
+    docs = dict(zip(spans, parse_sentences(text[start:end] for start, end in spans.values())))
+    context = FigureContext.of(text, readings, sentences)
+    found = [s for r, s in zip(readings, subjects_of(context, docs, names)) if r.surface == surface]
+    assert found, f"no figure {surface!r} in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "expected"), [
+    ("Dana Ruiz, the 41-year-old pianist from Leeds, topped the list of earners.", "41-year-old",
+     "Dana Ruiz's age"),
+    ("The list was topped by Dana Ruiz, a 41-year-old pianist from Leeds.", "41-year-old", "Dana Ruiz's age"),
+])
+def test_an_age_is_the_age_of_the_person_named(sentence, surface, expected):
+    assert subject(sentence, surface) == expected
+
+
+def test_an_age_of_a_person_the_sentence_only_describes_is_of_the_person_before():
+    text = "Ruiz buys club\n\nDana Ruiz has bought Dunmore Rovers for £3m. The 41-year-old pianist paid cash."
+    assert subject_in(text, "41-year-old") == "Dana Ruiz's age"
+    later = "Ruiz buys club\n\nDana Ruiz has bought Dunmore Rovers.\n\nThe 41-year-old pianist paid £3m in cash."
+    assert subject_in(later, "41-year-old", article_names(later)) == "Dana Ruiz's age"
+
+
+def test_an_age_of_nobody_named_is_not_a_subject():
+    assert subject("The firm hired a 41-year-old engineer last week.", "41-year-old") == "engineer"
+    assert subject_in("Sales fell. The board said yes. The 41-year-old pianist paid £3m.", "41-year-old") == ""
