@@ -95,7 +95,8 @@ def _optional_stages() -> None:
     """Stages that exist only in some versions of the code join the table when present."""
     from desktop.nlp.entities import chunk
 
-    for name, attr in (("names in context", "apply_context"), ("organisation cues", "apply_organisation_cues")):
+    for name, attr in (("names in context", "apply_context"), ("organisation cues", "apply_organisation_cues"),
+                       ("landforms", "landform_names")):
         if hasattr(chunk, attr):
             STAGES[name] = [(chunk, attr)]
     try:

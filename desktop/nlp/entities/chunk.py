@@ -16,6 +16,7 @@ from desktop.nlp.entities.boundaries import (
 from desktop.nlp.entities.casing import CaseEvidence, RereadPlan, apply_reread, plan_reread
 from desktop.nlp.entities.context import apply_context
 from desktop.nlp.entities.gazetteer import load_gazetteer
+from desktop.nlp.entities.landforms import landform_names
 from desktop.nlp.entities.organisations import apply_organisation_cues
 from desktop.nlp.entities.places import apply_gazetteer
 from desktop.nlp.entity_merge import EntitySpan
@@ -49,14 +50,15 @@ def revise_chunk(
 ) -> list[EntitySpan]:
     """The entities of one chunk's ``doc``: its all-caps stretches taken from the
     re-read ``window_docs``, stray punctuation and a sentence's full stop trimmed, gazetteer labels given, and
-    names relabelled by the words around them (:mod:`.context`, :mod:`.organisations`).
+    names relabelled by the words around them (:mod:`.context`, :mod:`.landforms`, :mod:`.organisations`).
     ``text`` is the doc's text when the caller has it (``Doc.text`` joins every token)."""
     text = doc.text if text is None else text
     spans = apply_reread(model_spans(doc), plan, window_docs)
     spans = trim_trailing_numbers(trim_punctuation(spans, text), text)
     spans = drop_pronoun_one(trim_numeric_edges(trim_sentence_stop(spans, text), text), text)
     spans = split_at_dashes(spans, text, _is_place)
-    return apply_organisation_cues(apply_context(apply_gazetteer(spans, text), text), text)
+    spans = landform_names(apply_context(apply_gazetteer(spans, text), text), text)
+    return apply_organisation_cues(spans, text)
 
 
 def model_spans(doc: Doc) -> list[EntitySpan]:

@@ -72,3 +72,8 @@ def legal_form(form: str) -> str:
     """A name that ends with a company's legal form ("Halverton & Co.")."""
     return f"{CONTEXT_PREFIX}the name ends with the legal form '{form}'"
 
+
+
+def landform(noun: str) -> str:
+    """A name of land or water, by its landform noun ("the Ardent Valley", "the Marlin field")."""
+    return f"{CONTEXT_PREFIX}a name of land or water ('{noun}')"

@@ -1,0 +1,61 @@
+"""Names of land and water read by their landform noun: a class the model mislabels.
+
+Works on one text (a chunk) and its entity spans, after :mod:`.context`.
+
+A name whose last word is a landform ("the Ardent Valley", "the Korlan Plateau", "the
+Tessin Field", "the Sun Belt") or that stands right before "field" or "fields" ("the
+Marlin field", "the Perch and Skate fields": oil and gas fields) names a stretch of
+land or water: LOC, where the model read an organisation, a facility, an event, a
+person or a people. A place the model read is left alone when it is a town (a comma
+and a state or country follow it: "Fountain Valley, Calif.") or one the gazetteer
+knows ("Ivory Coast"), and so is a people's word (:func:`.context.is_people_word`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from desktop.nlp.entities import reasons
+from desktop.nlp.entities.context import is_people_word
+from desktop.nlp.entities.gazetteer import load_gazetteer
+from desktop.nlp.entity_merge import EntitySpan
+
+#: Landform nouns that end a name of land or water ("Region" is left out: an
+#: autonomous region is a GPE).
+LANDFORMS = frozenset(
+    "Valley Valleys Plateau Basin Plains Belt Desert Mountains Peninsula Delta Field Fields"
+    " Highlands Lowlands Steppe Canyon Coast Shelf Rim Seaboard".split()
+)
+#: Labels the model gives a name of land by mistake.
+_NOT_LAND = frozenset({"ORG", "FAC", "EVENT", "GPE", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART"})
+_FIELD_AFTER = re.compile(r"(?: and [A-Z][\w-]*)? (?:oil |gas )?fields?\b")
+_TOWN_AFTER = re.compile(r", [A-Z]")
+
+
+def landform_names(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """``spans`` of ``text`` with names of land and water labelled LOC."""
+    revised = []
+    for span in spans:
+        if span.label in _NOT_LAND and (noun := _landform(span, text)) and not _left_alone(span, text):
+            span = replace(span, label="LOC", reason=reasons.landform(noun))
+        revised.append(span)
+    return revised
+
+
+def _landform(span: EntitySpan, text: str) -> str:
+    """The landform noun that makes the span a name of land, or ""."""
+    words = text[span.start : span.end].split()
+    if span.label != "PERSON" and len(words) > 1 and words[-1] in LANDFORMS:
+        return words[-1]
+    field = _FIELD_AFTER.match(text, span.end)
+    if field is not None and len(words) == 1 and words[0][:1].isupper():
+        return field.group().split()[-1]
+    return ""
+
+
+def _left_alone(span: EntitySpan, text: str) -> bool:
+    name = text[span.start : span.end]
+    if span.label == "GPE" and (_TOWN_AFTER.match(text, span.end) or load_gazetteer().lookup(name) is not None):
+        return True
+    return span.label == "NORP" and is_people_word(name)

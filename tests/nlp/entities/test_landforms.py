@@ -1,0 +1,37 @@
+"""Names of land and water read by their landform noun (desktop/nlp/entities/landforms.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.nlp.entities.landforms import landform_names
+
+
+def _one(span_at, sentence, name, label):
+    [span] = landform_names([span_at(sentence, name, label)], sentence)
+    return span
+
+
+@pytest.mark.parametrize("sentence, name, label, noun", [
+    ("Vineyards in the Ardent Valley sold out.", "the Ardent Valley", "ORG", "Valley"),
+    ("Wells on the Korlan Plateau were capped.", "the Korlan Plateau", "GPE", "Plateau"),
+    ("The Tessin Field holds 40 million barrels.", "The Tessin Field", "ORG", "Field"),
+    ("Drought hit the northern Sorrel Plains.", "Sorrel Plains", "EVENT", "Plains"),
+    ("Output rose after the Marlin field opened.", "Marlin", "PERSON", "field"),
+    ("The Perch and Skate fields start next year.", "Perch", "GPE", "fields"),
+    ("The Perch and Skate fields start next year.", "Skate", "NORP", "fields"),
+])
+def test_a_name_of_land_or_water_is_a_location(span_at, sentence, name, label, noun):
+    span = _one(span_at, sentence, name, label)
+    assert (span.label, span.reason) == ("LOC", f"context: a name of land or water ('{noun}')")
+
+
+@pytest.mark.parametrize("sentence, name, label", [
+    ("She lives in Fountain Valley, Calif., with her son.", "Fountain Valley", "GPE"),  # a town
+    ("Cocoa from Ivory Coast fell.", "Ivory Coast", "GPE"),  # a country
+    ("Said Leo Fields, a Dallas investor.", "Leo Fields", "PERSON"),  # a person's name
+    ("Italian fields were flooded.", "Italian", "NORP"),  # a people's word
+    ("Citizens in Peninsula voted.", "Peninsula", "GPE"),  # the landform alone
+])
+def test_towns_countries_people_and_bare_nouns_stay(span_at, sentence, name, label):
+    assert _one(span_at, sentence, name, label).label == label
