@@ -9,6 +9,10 @@ land or water: LOC, where the model read an organisation, a facility, an event, 
 person or a people. A place the model read is left alone when it is a town (a comma
 and a state or country follow it: "Fountain Valley, Calif.") or one the gazetteer
 knows ("Ivory Coast"), and so is a people's word (:func:`.context.is_people_word`).
+
+A name right before the noun of a territory's division ("Tesaki prefecture", "the
+Harrow district", "Lunan province") is that division: GPE, where the model read an
+organisation, a person, a product, a facility or (not a people's word) a people.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from dataclasses import replace
 from desktop.nlp.entities import reasons
 from desktop.nlp.entities.context import is_people_word
 from desktop.nlp.entities.gazetteer import load_gazetteer
+from desktop.nlp.entities.words import word_after
 from desktop.nlp.entity_merge import EntitySpan
 
 #: Landform nouns that end a name of land or water ("Region" is left out: an
@@ -31,6 +36,24 @@ LANDFORMS = frozenset(
 _NOT_LAND = frozenset({"ORG", "FAC", "EVENT", "GPE", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART"})
 _FIELD_AFTER = re.compile(r"(?: and [A-Z][\w-]*)? (?:oil |gas )?fields?\b")
 _TOWN_AFTER = re.compile(r", [A-Z]")
+
+
+#: Nouns of a territory's divisions, written after the division's name.
+DIVISIONS = frozenset(
+    "prefecture prefectural province provincial county municipality township district".split()
+)
+_NOT_A_DIVISION = frozenset({"ORG", "PERSON", "PRODUCT", "FAC", "NORP"})
+
+
+def division_names(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """``spans`` of ``text`` with names of a territory's divisions labelled GPE."""
+    revised = []
+    for span in spans:
+        if span.label in _NOT_A_DIVISION and (noun := word_after(text, span.end)) in DIVISIONS and not (
+                span.label == "NORP" and is_people_word(text[span.start : span.end])):
+            span = replace(span, label="GPE", reason=reasons.division(noun))
+        revised.append(span)
+    return revised
 
 
 def landform_names(spans: list[EntitySpan], text: str) -> list[EntitySpan]:

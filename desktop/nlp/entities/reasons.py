@@ -77,3 +77,8 @@ def legal_form(form: str) -> str:
 def landform(noun: str) -> str:
     """A name of land or water, by its landform noun ("the Ardent Valley", "the Marlin field")."""
     return f"{CONTEXT_PREFIX}a name of land or water ('{noun}')"
+
+
+def division(noun: str) -> str:
+    """A name before the noun of a territory's division ("Tesaki prefecture")."""
+    return f"{CONTEXT_PREFIX}a place's name before '{noun}'"

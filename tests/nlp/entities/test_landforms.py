@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.nlp.entities.landforms import landform_names
+from desktop.nlp.entities.landforms import division_names, landform_names
 
 
 def _one(span_at, sentence, name, label):
@@ -35,3 +35,20 @@ def test_a_name_of_land_or_water_is_a_location(span_at, sentence, name, label, n
 ])
 def test_towns_countries_people_and_bare_nouns_stay(span_at, sentence, name, label):
     assert _one(span_at, sentence, name, label).label == label
+
+
+@pytest.mark.parametrize("sentence, name, label, noun", [
+    ("The contract in Tesaki prefecture went to a rival.", "Tesaki", "ORG", "prefecture"),
+    ("It bid for the Orumi prefectural library.", "Orumi", "NORP", "prefectural"),
+    ("A branch in the Harrow district opened.", "Harrow", "PRODUCT", "district"),
+    ("Farmers in Lunan province protested.", "Lunan", "PERSON", "province"),
+])
+def test_a_name_before_a_division_noun_is_a_place(span_at, sentence, name, label, noun):
+    [span] = division_names([span_at(sentence, name, label)], sentence)
+    assert (span.label, span.reason) == ("GPE", f"context: a place's name before '{noun}'")
+
+
+def test_a_people_s_word_before_a_division_noun_stays(span_at):
+    sentence = "The Italian province voted."
+    [span] = division_names([span_at(sentence, "Italian", "NORP")], sentence)
+    assert span.label == "NORP"
