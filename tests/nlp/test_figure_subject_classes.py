@@ -50,3 +50,12 @@ def test_an_age_of_a_person_the_sentence_only_describes_is_of_the_person_before(
 def test_an_age_of_nobody_named_is_not_a_subject():
     assert subject("The firm hired a 41-year-old engineer last week.", "41-year-old") == "engineer"
     assert subject_in("Sales fell. The board said yes. The 41-year-old pianist paid £3m.", "41-year-old") == ""
+
+
+@pytest.mark.parametrize(("sentence", "surface", "expected"), [
+    ("Samsung phones now have 6.2% of the market share, the survey suggests.", "6.2%", "Samsung phones market share"),
+    ("Globex shops had 12% of all grocery sales last year.", "12%", "Globex shops share of grocery sales"),
+    ("Globex owns 8% of Initech.", "8%", "Globex stake in Initech"),
+])
+def test_a_share_held_by_a_named_kind_of_thing_is_its_share(sentence, surface, expected):
+    assert subject(sentence, surface) == expected

@@ -73,7 +73,10 @@ def render(found: Found, inside: set[int], resolve: _Names, money: bool = False)
                 phrase = re.sub(r"\b(?:the|this) " + re.escape(token.text) + r"\b", name, phrase, count=1)
     if found.part:
         owner = _owner_text(found.owner, resolve, inside) if found.owner is not None else ""
-        if owner and (found.owner.tag_ in _NAME_TAGS or resolve.is_name(found.owner) or stands_in(found.owner)):
+        if owner and (found.owner.tag_ in _NAME_TAGS or resolve.is_name(found.owner) or stands_in(found.owner)
+                      or _named_kind(found.owner)):
+            if noun.lower_ in _SHARE_NOUNS:  # "Opera browsers have 6% of the market share"
+                return f"{owner} {phrase}"
             return f"{owner} {found.part} {phrase}"
     if found.done:
         phrase = f"{phrase} {found.done}"
@@ -111,6 +114,17 @@ _STAND_IN_CLUBS = frozenset("firm company group club airline carrier bank retail
 _TRADE_GAP = re.compile(
     r"(?:the )?(?:gap|difference|shortfall|balance) between (?:what )?(?:the )?(?:(?P<owner>[A-Z][\w.]*)(?:'s)? )?"
     r"(?:exports|exported|exports of goods)(?: and| with)(?: what it)? (?:imports|imported)$")
+
+
+#: Nouns that are already a part of a whole: "6% of the market share" is the share itself.
+_SHARE_NOUNS = frozenset({"share", "stake"})
+
+
+def _named_kind(token) -> bool:
+    """A common noun a name makes a kind of something ("Opera browsers", "Globex
+    shops"): an owner as much as the name alone."""
+    return token.tag_ in ("NN", "NNS") and any(
+        c.dep_ == "compound" and c.tag_ in _NAME_TAGS for c in token.lefts)
 
 
 def _names_in(name: str, phrase: str) -> bool:
