@@ -96,7 +96,8 @@ def _optional_stages() -> None:
     from desktop.nlp.entities import chunk
 
     for name, attr in (("names in context", "apply_context"), ("organisation cues", "apply_organisation_cues"),
-                       ("landforms", "landform_names"), ("divisions", "division_names")):
+                       ("landforms", "landform_names"), ("divisions", "division_names"),
+                       ("facilities", "facility_names")):
         if hasattr(chunk, attr):
             STAGES[name] = [(chunk, attr)]
     try:

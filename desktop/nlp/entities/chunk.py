@@ -16,7 +16,7 @@ from desktop.nlp.entities.boundaries import (
 from desktop.nlp.entities.casing import CaseEvidence, RereadPlan, apply_reread, plan_reread
 from desktop.nlp.entities.context import apply_context
 from desktop.nlp.entities.gazetteer import load_gazetteer
-from desktop.nlp.entities.landforms import division_names, landform_names
+from desktop.nlp.entities.landforms import division_names, facility_names, landform_names
 from desktop.nlp.entities.organisations import apply_organisation_cues
 from desktop.nlp.entities.places import apply_gazetteer
 from desktop.nlp.entity_merge import EntitySpan
@@ -57,7 +57,8 @@ def revise_chunk(
     spans = trim_trailing_numbers(trim_punctuation(spans, text), text)
     spans = drop_pronoun_one(trim_numeric_edges(trim_sentence_stop(spans, text), text), text)
     spans = split_at_dashes(spans, text, _is_place)
-    spans = division_names(landform_names(apply_context(apply_gazetteer(spans, text), text), text), text)
+    spans = landform_names(apply_context(apply_gazetteer(spans, text), text), text)
+    spans = facility_names(division_names(spans, text), text)
     return apply_organisation_cues(spans, text)
 
 

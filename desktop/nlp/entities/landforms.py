@@ -1,4 +1,4 @@
-"""Names of land and water read by their landform noun: a class the model mislabels.
+"""Names of land, water and built places read by their head noun: classes the model mislabels.
 
 Works on one text (a chunk) and its entity spans, after :mod:`.context`.
 
@@ -9,6 +9,10 @@ land or water: LOC, where the model read an organisation, a facility, an event, 
 person or a people. A place the model read is left alone when it is a town (a comma
 and a state or country follow it: "Fountain Valley, Calif.") or one the gazetteer
 knows ("Ivory Coast"), and so is a people's word (:func:`.context.is_people_word`).
+
+A name whose last word is a built structure's noun ("the Harlan Street Bridge", "Kessel
+Stadium", "the Brayton Speedway") is a facility: FAC, where the model read an
+organisation, a person, a product or a work.
 
 A name right before the noun of a territory's division ("Tesaki prefecture", "the
 Harrow district", "Lunan province") is that division: GPE, where the model read an
@@ -36,6 +40,25 @@ LANDFORMS = frozenset(
 _NOT_LAND = frozenset({"ORG", "FAC", "EVENT", "GPE", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART"})
 _FIELD_AFTER = re.compile(r"(?: and [A-Z][\w-]*)? (?:oil |gas )?fields?\b")
 _TOWN_AFTER = re.compile(r", [A-Z]")
+
+
+#: Nouns of built structures that end a facility's name.
+STRUCTURES = frozenset(
+    "Bridge Tunnel Airport Stadium Coliseum Speedway Highway Expressway Freeway Turnpike"
+    " Canal Dam Arena".split()
+)
+_NOT_A_STRUCTURE = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"})
+
+
+def facility_names(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """``spans`` of ``text`` with names of built structures labelled FAC."""
+    revised = []
+    for span in spans:
+        words = text[span.start : span.end].split()
+        if span.label in _NOT_A_STRUCTURE and len(words) > 1 and (noun := words[-1]) in STRUCTURES:
+            span = replace(span, label="FAC", reason=reasons.structure(noun))
+        revised.append(span)
+    return revised
 
 
 #: Nouns of a territory's divisions, written after the division's name.

@@ -82,3 +82,8 @@ def landform(noun: str) -> str:
 def division(noun: str) -> str:
     """A name before the noun of a territory's division ("Tesaki prefecture")."""
     return f"{CONTEXT_PREFIX}a place's name before '{noun}'"
+
+
+def structure(noun: str) -> str:
+    """A name ending with a built structure's noun ("the Harlan Street Bridge")."""
+    return f"{CONTEXT_PREFIX}a facility's name ('{noun}')"

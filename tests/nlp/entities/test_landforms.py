@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.nlp.entities.landforms import division_names, landform_names
+from desktop.nlp.entities.landforms import division_names, facility_names, landform_names
 
 
 def _one(span_at, sentence, name, label):
@@ -52,3 +52,23 @@ def test_a_people_s_word_before_a_division_noun_stays(span_at):
     sentence = "The Italian province voted."
     [span] = division_names([span_at(sentence, "Italian", "NORP")], sentence)
     assert span.label == "NORP"
+
+
+@pytest.mark.parametrize("sentence, name, label, noun", [
+    ("Traffic stopped on the Harlan Street Bridge.", "the Harlan Street Bridge", "ORG", "Bridge"),
+    ("Fans filled Kessel Stadium on Sunday.", "Kessel Stadium", "PERSON", "Stadium"),
+    ("Cars raced to the Brayton Speedway.", "the Brayton Speedway", "ORG", "Speedway"),
+])
+def test_a_name_ending_with_a_structure_s_noun_is_a_facility(span_at, sentence, name, label, noun):
+    [span] = facility_names([span_at(sentence, name, label)], sentence)
+    assert (span.label, span.reason) == ("FAC", f"context: a facility's name ('{noun}')")
+
+
+@pytest.mark.parametrize("sentence, name, label", [
+    ("Bridge said the talks had failed.", "Bridge", "PERSON"),  # the noun alone
+    ("The Harlan Street Bridge Authority met.", "The Harlan Street Bridge Authority", "ORG"),
+    ("Trade with Panama Canal Zone grew.", "Panama Canal Zone", "GPE"),
+])
+def test_other_names_with_a_structure_s_noun_stay(span_at, sentence, name, label):
+    [span] = facility_names([span_at(sentence, name, label)], sentence)
+    assert span.label == label
