@@ -59,3 +59,12 @@ def test_an_age_of_nobody_named_is_not_a_subject():
 ])
 def test_a_share_held_by_a_named_kind_of_thing_is_its_share(sentence, surface, expected):
     assert subject(sentence, surface) == expected
+
+
+def test_the_first_word_of_the_article_s_company_is_written_as_its_name():
+    text = ("Dunmore Rovers buy striker\n\nA striker has signed for Dunmore Rovers. "
+            "Dunmore has 42 players under contract, and Dunmore Castle sold 300 tickets.")
+    names = article_names(text)
+    assert "Dunmore Rovers" in names
+    assert subject_in(text, "42", names).startswith("Dunmore Rovers")
+    assert "Rovers" not in subject_in(text, "300", names)

@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from desktop.nlp.figures.subjects.article import COUNTRY_WORDS
 from desktop.nlp.figures.subjects.climb import _climb, _described
 from desktop.nlp.figures.subjects.found import Found, _counted_found, _counted_noun
 from desktop.nlp.figures.subjects.names import is_name, person_opening
@@ -57,7 +58,7 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
     if not docs:
         return [""] * len(context.readings)
     subjects: list[str] = []
-    abbreviations = getattr(names, "abbreviations", ())
+    abbreviations = (*getattr(names, "abbreviations", ()), *_short_forms(names))
     last_subject, last_paragraph, last_sentence = "", -1, -1
     paragraph = _Paragraph(context.text)
     sentence_subjects: list[str] = []
@@ -111,12 +112,23 @@ def person_before(text: str, start: int) -> str:
     return person_opening(before[end + 1 if end >= 0 else 0:])
 
 
+def _short_forms(names: Sequence[str]) -> list[tuple[str, str]]:
+    """The first word of each of the article's names of several words, with the name:
+    ("Dunmore", "Dunmore Rovers"). A story calls its company by the first word of its
+    name ("Dunmore has 42 players"); a reader names it in full. Not a country's word,
+    nor a word two names begin with."""
+    firsts = [name.split()[0] for name in names if " " in name]
+    return [(first, name) for first, name in zip(firsts, (n for n in names if " " in n))
+            if firsts.count(first) == 1 and first[:1].isupper() and first.lower() not in COUNTRY_WORDS
+            and len(first) > 2]
+
+
 def _expanded(subject: str, abbreviations: Sequence[tuple[str, str]]) -> str:
     """``subject`` with the article's abbreviations written out: "OM's market share"
     -> "Opera Mobile's market share" (the long form is how readers name it)."""
     for short, long in abbreviations:
         if short in subject and long not in subject:
-            subject = re.sub(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", long, subject)
+            subject = re.sub(r"(?<![\w-])" + re.escape(short) + r"(?![\w-]| [A-Z])", long, subject)
     return subject
 
 
