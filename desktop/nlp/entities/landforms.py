@@ -54,11 +54,16 @@ def facility_names(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
     """``spans`` of ``text`` with names of built structures labelled FAC."""
     revised = []
     for span in spans:
-        words = text[span.start : span.end].split()
-        if span.label in _NOT_A_STRUCTURE and len(words) > 1 and (noun := words[-1]) in STRUCTURES:
+        if span.label in _NOT_A_STRUCTURE and (noun := _last_word(text, span)) in STRUCTURES:
             span = replace(span, label="FAC", reason=reasons.structure(noun))
         revised.append(span)
     return revised
+
+
+def _last_word(text: str, span: EntitySpan) -> str:
+    """The last word of a span of two words or more, or ""."""
+    space = text.rfind(" ", span.start, span.end)
+    return text[space + 1 : span.end] if space > span.start else ""
 
 
 #: Nouns of a territory's divisions, written after the division's name.
@@ -72,7 +77,8 @@ def division_names(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
     """``spans`` of ``text`` with names of a territory's divisions labelled GPE."""
     revised = []
     for span in spans:
-        if span.label in _NOT_A_DIVISION and (noun := word_after(text, span.end)) in DIVISIONS and not (
+        if span.label in _NOT_A_DIVISION and text[span.end + 1 : span.end + 2].islower() and (
+                noun := word_after(text, span.end)) in DIVISIONS and not (
                 span.label == "NORP" and is_people_word(text[span.start : span.end])):
             span = replace(span, label="GPE", reason=reasons.division(noun))
         revised.append(span)
@@ -91,13 +97,12 @@ def landform_names(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
 
 def _landform(span: EntitySpan, text: str) -> str:
     """The landform noun that makes the span a name of land, or ""."""
-    words = text[span.start : span.end].split()
-    if span.label != "PERSON" and len(words) > 1 and words[-1] in LANDFORMS:
-        return words[-1]
+    if span.label != "PERSON" and (last := _last_word(text, span)) in LANDFORMS:
+        return last
+    if "field" not in text[span.end : span.end + 30] or " " in text[span.start : span.end]:
+        return ""
     field = _FIELD_AFTER.match(text, span.end)
-    if field is not None and len(words) == 1 and words[0][:1].isupper():
-        return field.group().split()[-1]
-    return ""
+    return field.group().split()[-1] if field is not None and text[span.start].isupper() else ""
 
 
 def _left_alone(span: EntitySpan, text: str) -> bool:

@@ -58,8 +58,17 @@ def parts_after_the(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
             for span in spans]
 
 
+#: The last words a legal form can be (a quick test before :data:`COMPANY_ENDING`'s).
+_LAST_WORDS = frozenset(
+    "Corp Corporation Inc Incorporated Co Cos Company Ltd Limited LLC L.P LP PLC Plc plc AG SA S.A"
+    " S.p.A N.V NV GmbH Group Holdings Bancorp".split()
+)
+
+
 def _legal_form(name: str) -> str:
     """The legal form that ends ``name`` after a space ("Co." of "Halverton & Co."), or ""."""
+    if name[name.rfind(" ") + 1 :].rstrip(".") not in _LAST_WORDS:
+        return ""
     match = COMPANY_ENDING.search(name)
     if match is None or match.start() == 0 or not name[match.start() - 1].isspace():
         return ""
