@@ -68,3 +68,22 @@ def test_the_first_word_of_the_article_s_company_is_written_as_its_name():
     assert "Dunmore Rovers" in names
     assert subject_in(text, "42", names).startswith("Dunmore Rovers")
     assert "Rovers" not in subject_in(text, "300", names)
+
+
+def test_a_name_the_parse_cut_is_written_whole_as_the_sentence_writes_it():
+    from desktop.nlp.figures.subjects.of_figures import _whole_names
+
+    sentence = "Jo Bell's The House of Quiet Tides came third with $9.1m, and Globex Bank lent $2m."
+    assert _whole_names("Quiet Tides takings", sentence) == "Jo Bell's The House of Quiet Tides takings"
+    assert _whole_names("Bank loans", sentence) == "Globex Bank loans"
+    opened = "Yet Mr Okafor's planned spending of $3bn is small, and Japan's Globex Bank lent $2m."
+    assert _whole_names("Okafor's planned spending", opened) == "Mr Okafor's planned spending"
+    assert _whole_names("Bank loans", opened) == "Globex Bank loans"
+    both = "Labour and the Conservatives spent $10m; US Commerce Department data showed it."
+    assert _whole_names("Labour and Conservatives", both) == "Labour and Conservatives"
+    assert _whole_names("US sales", both) == "US sales"
+
+
+def test_a_film_title_the_parse_cut_is_the_subject_whole():
+    text = "The sequel beat Jo Bell's The House of Quiet Tides, which finished in third place with $9.1m."
+    assert "The House of Quiet Tides" in subject_in(text, "$9.1m")

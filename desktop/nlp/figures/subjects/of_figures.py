@@ -92,6 +92,8 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
                 subject = render(found, inside, _Names(doc, paragraph, names), reading.kind == "money")
                 if subject and abbreviations:
                     subject = _expanded(subject, abbreviations)
+                if subject:
+                    subject = _whole_names(subject, context.text[place.first:place.last])
             if not subject and sentence_subjects and _same_clause(context.text, context.readings[index - 1], reading):
                 subject = sentence_subjects[-1]
             if subject:
@@ -121,6 +123,42 @@ def _short_forms(names: Sequence[str]) -> list[tuple[str, str]]:
     return [(first, name) for first, name in zip(firsts, (n for n in names if " " in n))
             if firsts.count(first) == 1 and first[:1].isupper() and first.lower() not in COUNTRY_WORDS
             and len(first) > 2]
+
+
+_CAPITALISED = r"[A-Z][\w&.-]*[\w&]"
+#: A run of capitalised words, with "of", "the", "a" or a possessive inside a title:
+#: "A Series of Unfortunate Events", "Lemony Snicket's A Series of ..." ("and" joins
+#: two names: "Labour and the Conservatives").
+_TITLE_RUN = re.compile(_CAPITALISED + r"(?:(?:'s|’s)?(?: (?:of|the|a|A|de))* " + _CAPITALISED + r")*")
+_NAME_RUN = re.compile(_CAPITALISED + r"(?: " + _CAPITALISED + r")*")
+#: Capitalised words that open a sentence and begin no name.
+_OPENERS = frozenset("the a an in on at but and however it its this that these those he she they we i"
+                     " yet so also still now meanwhile after as for with while when if since".split())
+
+
+def _whole_names(subject: str, sentence: str) -> str:
+    """``subject`` with a name it holds only part of written as the sentence writes it
+    whole: "Unfortunate Events" -> "Lemony Snicket's A Series of Unfortunate Events"
+    when the parse kept only the title's last words. A country's word alone stays
+    ("US" in "US Commerce Department")."""
+    runs = [match.group() for match in _TITLE_RUN.finditer(sentence)]
+    for part in {match.group() for match in _NAME_RUN.finditer(subject)}:
+        if part.lower() in COUNTRY_WORDS:
+            continue
+        pattern = re.compile(r"(?<![\w'-])" + re.escape(part) + r"(?![\w-])")
+        whole = max((run for run in runs if run != part and pattern.search(run)), key=len, default="")
+        words = whole.split()
+        while words and (words[0].lower() in _OPENERS or _possessive_stem(words[0]).lower() in COUNTRY_WORDS):
+            words.pop(0)  # "Yet Mr Ruiz", "Japan's Globex Bank": no part of the name
+        whole = " ".join(words)
+        found = pattern.search(subject) if len(whole) > len(part) and whole not in subject else None
+        if found is not None:
+            subject = subject[:found.start()] + whole + subject[found.end():]
+    return subject
+
+
+def _possessive_stem(word: str) -> str:
+    return word.removesuffix("'s").removesuffix("’s") if word.endswith(("'s", "’s")) else ""
 
 
 def _expanded(subject: str, abbreviations: Sequence[tuple[str, str]]) -> str:
