@@ -104,7 +104,8 @@ def _optional_stages() -> None:
         from desktop.nlp.entities import organisations
     except ImportError:
         return
-    for name, attr in (("legal forms", "legal_forms"), ("'the' before a part", "parts_after_the")):
+    for name, attr in (("legal forms", "legal_forms"), ("'the' before a part", "parts_after_the"),
+                       ("people with roles", "people_with_roles")):
         STAGES[name] = [(organisations, attr)]
 
 

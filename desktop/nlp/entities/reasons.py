@@ -87,3 +87,8 @@ def division(noun: str) -> str:
 def structure(noun: str) -> str:
     """A name ending with a built structure's noun ("the Harlan Street Bridge")."""
     return f"{CONTEXT_PREFIX}a facility's name ('{noun}')"
+
+
+def person_with_role(role: str) -> str:
+    """A name with a person's role after it ("Dana Ruiz, a senior writer")."""
+    return f"{CONTEXT_PREFIX}a person's name before ', {role}'"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.nlp.entities.organisations import apply_organisation_cues
+from desktop.nlp.entities.organisations import apply_organisation_cues, people_with_roles
 
 
 def _one(span_at, sentence, surface, label):
@@ -49,3 +49,24 @@ def test_the_before_a_name_acting_on_its_own_stays(span_at, sentence, name):
     span = _one(span_at, sentence, name, "ORG")
     assert sentence[span.start : span.end] == name
 
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    ("The column was written by Dana Ruiz, a senior writer.", "Dana Ruiz", "a senior writer"),
+    ("Guests heard Lin Bao, member of the standing committee.", "Lin Bao", "member of"),
+    ("Present were Tavares, secretary general of the union.", "Tavares", "secretary general of"),
+])
+def test_a_name_with_a_person_s_role_in_apposition_is_a_person(span_at, sentence, name, role):
+    [span] = people_with_roles([span_at(sentence, name, "ORG")], sentence)
+    assert (span.label, span.reason) == ("PERSON", f"context: a person's name before ', {role}'")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("He was chief economist of the Halverton Exchange, a professor says.", "Halverton Exchange"),
+    ("Ties with the Marlow Bank, president of which he was.", "Marlow Bank"),
+    ("Profits at Norvik AG, a maker of pumps, rose.", "Norvik AG"),  # a company's role, not a person's
+    ("IBM, president of the group said.", "IBM"),  # not a person's name's shape
+])
+def test_organisations_before_a_comma_stay(span_at, sentence, name):
+    [span] = people_with_roles([span_at(sentence, name, "ORG")], sentence)
+    assert span.label == "ORG"
