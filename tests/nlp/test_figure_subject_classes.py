@@ -87,3 +87,10 @@ def test_a_name_the_parse_cut_is_written_whole_as_the_sentence_writes_it():
 def test_a_film_title_the_parse_cut_is_the_subject_whole():
     text = "The sequel beat Jo Bell's The House of Quiet Tides, which finished in third place with $9.1m."
     assert "The House of Quiet Tides" in subject_in(text, "$9.1m")
+
+
+def test_a_figure_whose_clause_names_nothing_takes_its_sentence_s_subject_across_a_clause_break():
+    text = ("Spending on new roads was still high, up 18% from a year earlier - although well short of "
+            "the peak of 43% seen in 2019.")
+    assert subject_in(text, "18%") == "Spending on new roads"
+    assert subject_in(text, "43%") == "Spending on new roads"

@@ -94,7 +94,8 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
                     subject = _expanded(subject, abbreviations)
                 if subject:
                     subject = _whole_names(subject, context.text[place.first:place.last])
-            if not subject and sentence_subjects and _same_clause(context.text, context.readings[index - 1], reading):
+            if not subject and sentence_subjects and (
+                    _same_clause(context.text, context.readings[index - 1], reading) or found is None):
                 subject = sentence_subjects[-1]
             if subject:
                 last_subject = subject
