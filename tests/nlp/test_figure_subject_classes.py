@@ -94,3 +94,11 @@ def test_a_figure_whose_clause_names_nothing_takes_its_sentence_s_subject_across
             "the peak of 43% seen in 2019.")
     assert subject_in(text, "18%") == "Spending on new roads"
     assert subject_in(text, "43%") == "Spending on new roads"
+
+
+def test_a_price_per_unit_with_nothing_else_named_is_the_price_of_the_article_s_commodity():
+    text = ("Copper prices climb\n\nCopper prices rose sharply on Monday as mines closed. "
+            "Still above $9,000 a tonne, he said: \"Demand is strong.\"")
+    names = article_names(text)
+    assert names.commodity == "copper"
+    assert subject_in(text, "above $9,000 a tonne", names) == "copper price per tonne"

@@ -94,6 +94,8 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
                     subject = _expanded(subject, abbreviations)
                 if subject:
                     subject = _whole_names(subject, context.text[place.first:place.last])
+            if not subject and reading.kind == "money":
+                subject = _unit_price(context.text, reading.start, reading.end, getattr(names, "commodity", ""))
             if not subject and sentence_subjects and (
                     _same_clause(context.text, context.readings[index - 1], reading) or found is None):
                 subject = sentence_subjects[-1]
@@ -104,6 +106,18 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
                     last_found = (found, inside)
         subjects.append(subject)
     return subjects
+
+
+_PER_UNIT = re.compile(r"\s(?:a|an|per)\s+(barrel|tonne|ton|ounce|gallon|litre|liter|kilo|kilogram|bushel)\b")
+
+
+def _unit_price(text: str, start: int, end: int, commodity: str) -> str:
+    """ "above $40 a barrel" with nothing else named: the price per barrel, of the
+    article's commodity when it follows one ("oil price per barrel")."""
+    match = _PER_UNIT.match(text, end) or _PER_UNIT.search(text, start, end)
+    if match is None:
+        return ""
+    return f"{commodity} price per {match.group(1)}".strip()
 
 
 def person_before(text: str, start: int) -> str:
