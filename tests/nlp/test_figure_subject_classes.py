@@ -102,3 +102,16 @@ def test_a_price_per_unit_with_nothing_else_named_is_the_price_of_the_article_s_
     names = article_names(text)
     assert names.commodity == "copper"
     assert subject_in(text, "above $9,000 a tonne", names) == "copper price per tonne"
+
+
+@pytest.mark.parametrize(("surface", "expected"), [
+    ("60%", "girls among pupils who sat the test"),
+    ("35%", "boys among pupils who sat the test"),
+])
+def test_a_percentage_of_a_group_a_sentence_opens_with_is_among_that_group(surface, expected):
+    sentence = "Of the 20 million pupils who sat the test, 60% are girls compared to 35% of boys."
+    assert subject(sentence, surface) == expected
+
+
+def test_a_percentage_without_a_fronted_group_keeps_its_own_subject():
+    assert subject("Last year 60% of the pupils were girls.", "60%") == "pupils"

@@ -32,7 +32,7 @@ from desktop.nlp.figures.subjects.found import Found, _counted_found, _counted_n
 from desktop.nlp.figures.subjects.names import is_name, person_opening
 from desktop.nlp.figures.subjects.references import _Names, _Paragraph
 from desktop.nlp.figures.subjects.render import render
-from desktop.nlp.figures.subjects.tokens import _is_noun, _measured, _named, _verb_subject
+from desktop.nlp.figures.subjects.tokens import _is_noun, _measured, _named, _phrase, _verb_subject
 from desktop.nlp.figures.subjects.words import (
     _MONEY_WORDS,
     _NAME_TAGS,
@@ -226,6 +226,10 @@ def find(doc, start: int, end: int) -> tuple[Found | None, set[int]]:
         found = _counted_found(counted, inside) if counted is not None else _climb(root, inside)
         if counted is not None and found is not None and found.noun is counted:
             _part_of(root, found)
+    if found is not None and not found.pointing and found.noun is not None and root.lower_ in ("%", "percent"):
+        group = _fronted_group(doc, inside)
+        if group and group.lower() not in _phrase(found.noun, inside).lower():
+            found.extra = f"among {group}"  # "Of the pupils who sat it, 60% are girls"
     if found is not None and not found.pointing:
         first, after = tokens[0].i, tokens[-1].i + 1
         if first > 1 and doc[first - 1].dep_ == "case" and is_name(doc[first - 1].head):
@@ -258,6 +262,18 @@ def _aged(root, inside: set[int]) -> Found | None:
         return Found(None, name, "age")
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
     return Found(None, None, "age", person=True) if definite else None
+
+
+def _fronted_group(doc, inside: set[int]) -> str:
+    """The group a sentence opening with "Of ..." takes its percentages of: "Of the 20
+    million pupils who sat it, 60% are girls" -> "pupils who sat it"; "" otherwise."""
+    opening = doc[0] if len(doc) else None
+    if opening is None or opening.lower_ != "of" or opening.dep_ != "prep" or opening.i in inside:
+        return ""
+    group = next((c for c in opening.children if c.dep_ == "pobj" and _is_noun(c)), None)
+    if group is None or any(t.i in inside for t in group.subtree):
+        return ""
+    return _phrase(group, inside)
 
 
 def _part_of(root, found: Found) -> None:
