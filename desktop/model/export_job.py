@@ -12,24 +12,20 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from desktop.core.session import Session
+    from desktop.core.session_view import SessionView
     from desktop.model.export_preview import ExportPreview
     from desktop.model.export_targets import ExportTarget
 
 
-def snapshot(session: Session, created: str | None = None) -> Session:
-    """A copy of ``session`` a background thread may read while the window edits the
-    original (highlights are immutable: the sets are copied, not the highlights).
-    ``created``: when the session was first saved, if its file has not said (see
-    SessionDocument.created); the copy carries it, as its facts show."""
-    from desktop.core.highlight_set import HighlightSet
-    from desktop.core.session import Session
-
-    extra = dict(session.extra)
+def snapshot(session: SessionView, created: str | None = None) -> Session:
+    """A copy of the model's ``session`` a background thread may read while the window
+    edits the original (highlights are immutable: the sets are copied, not the
+    highlights). ``created``: when the session was first saved, if its file has not
+    said (see SessionDocument.created); the copy carries it, as its facts show."""
+    copy = session.copy()
     if created is not None:
-        extra.setdefault("created", created)
-    return Session(session.article, HighlightSet(session.highlights), list(session.labels),
-                   {key: dict(cells) for key, cells in session.figure_overrides.items()},
-                   set(session.hidden_labels), extra)
+        copy.extra.setdefault("created", created)
+    return copy
 
 
 def make_export(session: Session, fmt: str, figures: pd.DataFrame, name: str
