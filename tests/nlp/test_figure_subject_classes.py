@@ -115,3 +115,9 @@ def test_a_percentage_of_a_group_a_sentence_opens_with_is_among_that_group(surfa
 
 def test_a_percentage_without_a_fronted_group_keeps_its_own_subject():
     assert subject("Last year 60% of the pupils were girls.", "60%") == "pupils"
+
+
+@pytest.mark.parametrize("surface", ["12", "£48,200"])
+def test_things_totalling_an_amount_keep_where_they_come_from(surface):
+    sentence = "Among the gifts to the party were 12 donations totalling £48,200 from Halden Property Services."
+    assert subject(sentence, surface) == "donations from Halden Property Services"

@@ -109,6 +109,9 @@ def _climb(token, inside: set[int]) -> Found | None:
                 return found
             token = head
             continue
+        if dep == "dobj" and head.dep_ == "acl" and head.lower_ in _TOTALLING and _is_noun(head.head) \
+                and head.head.i not in inside:
+            return _totalled(head, token, inside)
         if dep not in _CLIMB_DEPS:
             return None
         if head.tag_.startswith("VB"):
@@ -121,6 +124,37 @@ def _climb(token, inside: set[int]) -> Found | None:
                 return _subject_found(subject, inside)
         token = head
     return None
+
+
+#: Participles by which an amount totals the things before it ("12 donations totalling £48,200").
+_TOTALLING = frozenset("totalling totaling totalled totaled amounting worth costing valued".split())
+
+
+def _totalled(verb, token, inside: set[int]) -> Found:
+    """ "12 donations totalling £48,200 from Halden Services": the amount is of the
+    things it totals, with where they come from or go to ("donations from Halden
+    Services")."""
+    found = _noun_found(verb.head, inside) or Found(_measured(verb.head, inside))
+    found.extra = totals_whence(verb, token.i, inside)
+    return found
+
+
+def totals_whence(verb, after: int, inside: set[int]) -> str:
+    """Where what a totalling participle totals comes from or goes to: "from Halden
+    Services" in "donations totalling £48,200 from Halden Services"."""
+    for child in verb.rights:
+        if child.i > after and child.dep_ == "prep" and child.lower_ in ("from", "to", "for", "by", "on", "in"):
+            words = list(child.subtree)
+            if 1 < len(words) <= 7 and not any(_is_amount(t) or t.i in inside for t in words):
+                return _words(words)
+    return ""
+
+
+def counted_whence(noun, inside: set[int]) -> str:
+    """ "12 donations totalling £48,200 from Halden Services": where the counted
+    things come from, as their totalling participle says."""
+    verb = next((c for c in noun.rights if c.dep_ == "acl" and c.lower_ in _TOTALLING), None)
+    return totals_whence(verb, verb.i, inside) if verb is not None else ""
 
 
 def _predicate(verb, subject, inside: set[int]) -> Found | None:

@@ -27,7 +27,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from desktop.nlp.figures.subjects.article import COUNTRY_WORDS
-from desktop.nlp.figures.subjects.climb import _climb, _described
+from desktop.nlp.figures.subjects.climb import _climb, _described, counted_whence
 from desktop.nlp.figures.subjects.found import Found, _counted_found, _counted_noun
 from desktop.nlp.figures.subjects.names import is_name, person_opening
 from desktop.nlp.figures.subjects.references import _Names, _Paragraph
@@ -226,6 +226,7 @@ def find(doc, start: int, end: int) -> tuple[Found | None, set[int]]:
         found = _counted_found(counted, inside) if counted is not None else _climb(root, inside)
         if counted is not None and found is not None and found.noun is counted:
             _part_of(root, found)
+            found.extra = found.extra or counted_whence(counted, inside)
     if found is not None and not found.pointing and found.noun is not None and root.lower_ in ("%", "percent"):
         group = _fronted_group(doc, inside)
         if group and group.lower() not in _phrase(found.noun, inside).lower():
