@@ -95,18 +95,20 @@ def _optional_stages() -> None:
     """Stages that exist only in some versions of the code join the table when present."""
     from desktop.nlp.entities import chunk
 
-    for name, attr in (("names in context", "apply_context"), ("organisation cues", "apply_organisation_cues"),
-                       ("landforms", "landform_names"), ("divisions", "division_names"),
-                       ("facilities", "facility_names")):
-        if hasattr(chunk, attr):
-            STAGES[name] = [(chunk, attr)]
+    if hasattr(chunk, "apply_context"):
+        STAGES["names in context"] = [(chunk, "apply_context")]
     try:
-        from desktop.nlp.entities import organisations
+        from desktop.nlp.entities import landforms, organisations
     except ImportError:
         return
-    for name, attr in (("legal forms", "legal_forms"), ("'the' before a part", "parts_after_the"),
-                       ("people with roles", "people_with_roles")):
-        STAGES[name] = [(organisations, attr)]
+    organisation_cues = [(organisations, attr) for attr in ("legal_form_name", "part_after_the", "person_with_role")]
+    STAGES["organisation cues"] = organisation_cues
+    for name, (module, attr) in {
+        "landforms": (landforms, "landform_name"), "divisions": (landforms, "division_name"),
+        "facilities": (landforms, "facility_name"), "legal forms": organisation_cues[0],
+        "'the' before a part": organisation_cues[1], "people with roles": organisation_cues[2],
+    }.items():
+        STAGES[name] = [(module, attr)]
 
 
 @contextmanager

@@ -52,12 +52,14 @@ _NOT_A_STRUCTURE = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"})
 
 def facility_names(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
     """``spans`` of ``text`` with names of built structures labelled FAC."""
-    revised = []
-    for span in spans:
-        if span.label in _NOT_A_STRUCTURE and (noun := _last_word(text, span)) in STRUCTURES:
-            span = replace(span, label="FAC", reason=reasons.structure(noun))
-        revised.append(span)
-    return revised
+    return [facility_name(span, text) for span in spans]
+
+
+def facility_name(span: EntitySpan, text: str) -> EntitySpan:
+    """``span`` labelled FAC when it names a built structure."""
+    if span.label in _NOT_A_STRUCTURE and (noun := _last_word(text, span)) in STRUCTURES:
+        return replace(span, label="FAC", reason=reasons.structure(noun))
+    return span
 
 
 def _last_word(text: str, span: EntitySpan) -> str:
@@ -75,24 +77,28 @@ _NOT_A_DIVISION = frozenset({"ORG", "PERSON", "PRODUCT", "FAC", "NORP"})
 
 def division_names(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
     """``spans`` of ``text`` with names of a territory's divisions labelled GPE."""
-    revised = []
-    for span in spans:
-        if span.label in _NOT_A_DIVISION and text[span.end + 1 : span.end + 2].islower() and (
-                noun := word_after(text, span.end)) in DIVISIONS and not (
-                span.label == "NORP" and is_people_word(text[span.start : span.end])):
-            span = replace(span, label="GPE", reason=reasons.division(noun))
-        revised.append(span)
-    return revised
+    return [division_name(span, text) for span in spans]
+
+
+def division_name(span: EntitySpan, text: str) -> EntitySpan:
+    """``span`` labelled GPE when it names a territory's division."""
+    if span.label in _NOT_A_DIVISION and text[span.end + 1 : span.end + 2].islower() and (
+            noun := word_after(text, span.end)) in DIVISIONS and not (
+            span.label == "NORP" and is_people_word(text[span.start : span.end])):
+        return replace(span, label="GPE", reason=reasons.division(noun))
+    return span
 
 
 def landform_names(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
     """``spans`` of ``text`` with names of land and water labelled LOC."""
-    revised = []
-    for span in spans:
-        if span.label in _NOT_LAND and (noun := _landform(span, text)) and not _left_alone(span, text):
-            span = replace(span, label="LOC", reason=reasons.landform(noun))
-        revised.append(span)
-    return revised
+    return [landform_name(span, text) for span in spans]
+
+
+def landform_name(span: EntitySpan, text: str) -> EntitySpan:
+    """``span`` labelled LOC when it names land or water."""
+    if span.label in _NOT_LAND and (noun := _landform(span, text)) and not _left_alone(span, text):
+        return replace(span, label="LOC", reason=reasons.landform(noun))
+    return span
 
 
 def _landform(span: EntitySpan, text: str) -> str:

@@ -47,28 +47,49 @@ ORG_PARTS = frozenset(
 )
 
 
-
 def apply_organisation_cues(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
-    """``spans`` of ``text`` with the three classes above revised (each a stage of its own
-    in ``benchmarks/entities_accuracy.py``)."""
-    for stage in (legal_forms, parts_after_the, people_with_roles):
-        spans = stage(spans, text)
-    return spans
+    """``spans`` of ``text`` with the three classes above revised."""
+    return [person_with_role(part_after_the(legal_form_name(span, text), text), text) for span in spans]
 
 
 def legal_forms(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
     """A name that ends with a company's legal form is ORG."""
-    return [replace(span, label="ORG", reason=reasons.legal_form(form))
-            if span.label in _NOT_A_COMPANY and (form := _legal_form(text[span.start : span.end])) else span
-            for span in spans]
+    return [legal_form_name(span, text) for span in spans]
+
+
+def legal_form_name(span: EntitySpan, text: str) -> EntitySpan:
+    """``span`` labelled ORG when its name ends with a company's legal form."""
+    if span.label in _NOT_A_COMPANY and (form := _legal_form(text[span.start : span.end])):
+        return replace(span, label="ORG", reason=reasons.legal_form(form))
+    return span
 
 
 def parts_after_the(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
     """An ORG "the X" that qualifies a noun of its parts or people loses the "the"."""
-    return [replace(span, start=span.start + 4)
-            if span.label == "ORG" and text[span.start : span.start + 4] in ("the ", "The ")
-            and _qualifies_a_part(text, span.end) else span
-            for span in spans]
+    return [part_after_the(span, text) for span in spans]
+
+
+def part_after_the(span: EntitySpan, text: str) -> EntitySpan:
+    """``span`` without a leading "the" that belongs to the noun after it."""
+    if span.label == "ORG" and text[span.start : span.start + 4] in ("the ", "The ") and _qualifies_a_part(
+            text, span.end):
+        return replace(span, start=span.start + 4)
+    return span
+
+
+def people_with_roles(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """An ORG shaped like a person's name, with a person's role in apposition, is PERSON."""
+    return [person_with_role(span, text) for span in spans]
+
+
+def person_with_role(span: EntitySpan, text: str) -> EntitySpan:
+    """``span`` labelled PERSON when a person's role follows it in apposition."""
+    if (span.label == "ORG" and text[span.end : span.end + 2] == ", "
+            and (role := _ROLE_AFTER.match(text, span.end))
+            and _PERSON_SHAPE.fullmatch(text, span.start, span.end)
+            and not _ARTICLE_OR_OF.search(text, max(0, span.start - 4), span.start)):
+        return replace(span, label="PERSON", reason=reasons.person_with_role(role.group().strip(", .")))
+    return span
 
 
 #: The last words a legal form can be (a quick test before :data:`COMPANY_ENDING`'s).
@@ -76,19 +97,6 @@ _LAST_WORDS = frozenset(
     "Corp Corporation Inc Incorporated Co Cos Company Ltd Limited LLC L.P LP PLC Plc plc AG SA S.A"
     " S.p.A N.V NV GmbH Group Holdings Bancorp".split()
 )
-
-
-def people_with_roles(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
-    """An ORG shaped like a person's name, with a person's role in apposition, is PERSON."""
-    revised = []
-    for span in spans:
-        if (span.label == "ORG" and text[span.end : span.end + 2] == ", "
-                and (role := _ROLE_AFTER.match(text, span.end))
-                and _PERSON_SHAPE.fullmatch(text, span.start, span.end)
-                and not _ARTICLE_OR_OF.search(text, max(0, span.start - 4), span.start)):
-            span = replace(span, label="PERSON", reason=reasons.person_with_role(role.group().strip(", .")))
-        revised.append(span)
-    return revised
 
 
 def _legal_form(name: str) -> str:
