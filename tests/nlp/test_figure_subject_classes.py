@@ -121,3 +121,11 @@ def test_a_percentage_without_a_fronted_group_keeps_its_own_subject():
 def test_things_totalling_an_amount_keep_where_they_come_from(surface):
     sentence = "Among the gifts to the party were 12 donations totalling £48,200 from Halden Property Services."
     assert subject(sentence, surface) == "donations from Halden Property Services"
+
+
+@pytest.mark.parametrize(("sentence", "surface", "expected"), [
+    ("Britain exported £6.2bn worth of goods in March, but imported £8.1bn.", "£6.2bn", "Britain goods exports"),
+    ("Ruritania exported £6.2bn of goods in March.", "£6.2bn", "Ruritania goods exports"),
+])
+def test_an_amount_of_a_thing_traded_is_that_trade_of_the_thing(sentence, surface, expected):
+    assert subject(sentence, surface) == expected

@@ -39,6 +39,7 @@ from desktop.nlp.figures.subjects.words import (
     _OWNING_VERBS,
     _RELATIVE_TIME,
     ANAPHOR,
+    NOMINALS,
     PLACEHOLDER_NOUNS,
 )
 
@@ -227,6 +228,7 @@ def find(doc, start: int, end: int) -> tuple[Found | None, set[int]]:
         if counted is not None and found is not None and found.noun is counted:
             _part_of(root, found)
             found.extra = found.extra or counted_whence(counted, inside)
+            _traded(root, found)
     if found is not None and not found.pointing and found.noun is not None and root.lower_ in ("%", "percent"):
         group = _fronted_group(doc, inside)
         if group and group.lower() not in _phrase(found.noun, inside).lower():
@@ -275,6 +277,26 @@ def _fronted_group(doc, inside: set[int]) -> str:
     if group is None or any(t.i in inside for t in group.subtree):
         return ""
     return _phrase(group, inside)
+
+
+#: Measures a verb names that read after the thing they are of ("goods exports").
+_TRADE_NOMINALS = frozenset({"exports", "imports", "sales", "production"})
+
+
+def _traded(root, found: Found) -> None:
+    """ "Ruritania exported £6bn worth of goods" -> "Ruritania goods exports": an
+    amount of a thing that is the object of a verb naming a measure is that measure
+    of the thing, and its owner is the verb's subject when that is a name."""
+    if root.head.lower_ == "worth" and root.head.i != root.i:
+        root = root.head  # "£6bn worth of goods"
+    verb = root.head
+    nominal = NOMINALS.get(verb.lower_, "") if root.dep_ == "dobj" and verb.tag_.startswith("VB") else ""
+    if nominal not in _TRADE_NOMINALS or found.done:
+        return
+    found.done = nominal
+    subject = _verb_subject(verb)
+    if subject is not None and is_name(_named(subject)) and found.own is None:
+        found.own = _named(subject)
 
 
 def _part_of(root, found: Found) -> None:
