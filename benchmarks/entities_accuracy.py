@@ -45,7 +45,7 @@ from ner_dev_data import CONLL_MAP, Counts, Document, Entity, conll2003, ontonot
 from desktop.nlp import analyze, entity_merge  # noqa: E402
 from desktop.nlp.chunks import paragraph_chunks  # noqa: E402
 from desktop.nlp.entities import chunk as chunk_stages  # noqa: E402
-from desktop.nlp.entities import consistency, document  # noqa: E402
+from desktop.nlp.entities import consistency, document, landforms, organisations  # noqa: E402
 from desktop.nlp.entities.casing import CaseEvidence  # noqa: E402
 from desktop.nlp.entities.chunk import read_chunks  # noqa: E402
 from desktop.nlp.entities.document import harmonise  # noqa: E402
@@ -88,27 +88,15 @@ STAGES: dict[str, list[tuple[object, str]]] = {
     "company short names": [(consistency, "inherit_from_companies")],
     "one label a name": [(consistency, "vote_by_surface")],
     "unmarked mentions": [(consistency, "label_unmarked_mentions")],
+    "names in context": [(chunk_stages, "apply_context")],
+    "landforms": [(landforms, "landform_name")],
+    "divisions": [(landforms, "division_name")],
+    "facilities": [(landforms, "facility_name")],
+    "organisation cues": [(organisations, a) for a in ("legal_form_name", "part_after_the", "person_with_role")],
+    "legal forms": [(organisations, "legal_form_name")],
+    "'the' before a part": [(organisations, "part_after_the")],
+    "people with roles": [(organisations, "person_with_role")],
 }
-
-
-def _optional_stages() -> None:
-    """Stages that exist only in some versions of the code join the table when present."""
-    from desktop.nlp.entities import chunk
-
-    if hasattr(chunk, "apply_context"):
-        STAGES["names in context"] = [(chunk, "apply_context")]
-    try:
-        from desktop.nlp.entities import landforms, organisations
-    except ImportError:
-        return
-    organisation_cues = [(organisations, attr) for attr in ("legal_form_name", "part_after_the", "person_with_role")]
-    STAGES["organisation cues"] = organisation_cues
-    for name, (module, attr) in {
-        "landforms": (landforms, "landform_name"), "divisions": (landforms, "division_name"),
-        "facilities": (landforms, "facility_name"), "legal forms": organisation_cues[0],
-        "'the' before a part": organisation_cues[1], "people with roles": organisation_cues[2],
-    }.items():
-        STAGES[name] = [(module, attr)]
 
 
 @contextmanager
@@ -348,7 +336,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="timing runs (the best is shown)")
     options = parser.parse_args(argv)
     configure_command_line()  # the app's inference settings: recognition timed as it runs there
-    _optional_stages()
     began = time.perf_counter()
     load_gazetteer()
     nlp = CachedNlp(load_pipeline())

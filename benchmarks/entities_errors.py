@@ -161,7 +161,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "article-lens-ner-cache")
     options = parser.parse_args(argv)
     options.cache.mkdir(parents=True, exist_ok=True)
-    accuracy._optional_stages()
     began = time.perf_counter()
     nlp = DiskCachedNlp(load_pipeline(), options.cache)
     load_figures(options.cache)
