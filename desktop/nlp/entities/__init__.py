@@ -1,8 +1,10 @@
 """Entities a reader can trust: the stages that revise the model's entities.
 
 Per chunk, as results stream (:mod:`.chunk`): all-caps stretches are re-read in
-normal case (:mod:`.casing`), and countries, capitals and demonyms get gazetteer
-labels (:mod:`.places`, data from :mod:`.gazetteer`). Per document, once every chunk
+normal case (:mod:`.casing`), countries, capitals and demonyms get gazetteer
+labels (:mod:`.places`, data from :mod:`.gazetteer`), and names are relabelled by the
+words in and around them (:mod:`.context`; :mod:`.landforms` and :mod:`.organisations`,
+one pass of per-span rules in :func:`.chunk.name_cues`). Per document, once every chunk
 is in (:func:`harmonise`): defined abbreviations are linked (:mod:`.abbreviations`),
 labels made consistent (:mod:`.consistency`), canonical names assigned
 (:mod:`.canonical`), and the user's corrections applied (:mod:`.user_lexicon`).
