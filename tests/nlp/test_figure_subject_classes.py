@@ -129,3 +129,15 @@ def test_things_totalling_an_amount_keep_where_they_come_from(surface):
 ])
 def test_an_amount_of_a_thing_traded_is_that_trade_of_the_thing(sentence, surface, expected):
     assert subject(sentence, surface) == expected
+
+
+def test_a_quote_mark_at_the_edge_of_a_figure_s_span_does_not_hide_its_subject():
+    sentence = "\"At least $10 billion a year is needed to fight the disease, the minister said."
+    doc = parse_sentences([sentence])[0]
+    assert subject_of(doc, 0, sentence.index(" a year")).startswith("needed to fight the disease")
+
+
+def test_a_long_purpose_is_cut_before_the_places_its_verb_ends_with():
+    sentence = ("\"At least $10 billion per annum (£5.5bn) is needed to fight the HIV/Aids epidemic in low "
+                "and middle income countries.")
+    assert subject(sentence, "$10 billion").startswith("needed to fight the HIV/Aids epidemic")

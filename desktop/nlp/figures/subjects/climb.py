@@ -172,7 +172,7 @@ def _predicate(verb, subject, inside: set[int]) -> Found | None:
         if child.dep_ in ("dobj", "xcomp", "prt", "attr", "acomp", "oprd", "agent"):
             words.extend(child.subtree)
         elif child.dep_ == "advcl" and verb.tag_ == "VBN" and _is_purpose(child):
-            words.extend(child.subtree)  # "$2bn is needed to repair the dams"
+            words.extend(_purpose_words(child))  # "$2bn is needed to repair the dams"
             purpose = True
         elif child.dep_ != "prep":
             break
@@ -180,6 +180,17 @@ def _predicate(verb, subject, inside: set[int]) -> Found | None:
     if len(words) < 2 or len(words) > limit or any(_is_amount(t, inside) for t in words):
         return None
     return Found(None, None, _words(words))
+
+
+def _purpose_words(clause) -> list:
+    """The words of a purpose clause, without the places and times its verb ends
+    with when they make it long: "to repair the dams in the three northern provinces
+    of the country" -> "to repair the dams"."""
+    words = list(clause.subtree)
+    if len(words) <= _MAX_CLAUSE_TOKENS:
+        return words
+    cut = {t.i for c in clause.rights if c.dep_ == "prep" for t in c.subtree}
+    return [t for t in words if t.i not in cut]
 
 
 def _is_purpose(clause) -> bool:

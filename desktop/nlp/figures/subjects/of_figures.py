@@ -214,6 +214,10 @@ def find(doc, start: int, end: int) -> tuple[Found | None, set[int]]:
     length = last.idx + len(last.text_with_ws) if last is not None else 0  # doc.text joins every token
     covering = doc.char_span(start, min(end, length), alignment_mode="expand")
     tokens = list(covering) if covering is not None else []
+    while tokens and tokens[0].tag_ in _EDGE_TAGS:
+        tokens.pop(0)  # '"At least $10bn': the quote opens the sentence, not the figure
+    while tokens and tokens[-1].tag_ in _EDGE_TAGS:
+        tokens.pop()
     if not tokens:
         return None, set()
     inside = {t.i for t in tokens}
@@ -244,6 +248,10 @@ def find(doc, start: int, end: int) -> tuple[Found | None, set[int]]:
                 and (per + 2 == len(doc) or doc[per + 2].lower_ not in _RELATIVE_TIME):
             found.extra = f"{found.extra} per {doc[per + 1].lower_}".strip()  # "$50 a barrel"
     return found, inside
+
+
+#: Punctuation a figure's span may take in at its edges: quotes, brackets, commas.
+_EDGE_TAGS = frozenset({"``", "''", "-LRB-", "-RRB-", ",", ":", "."})
 
 
 def _aged(root, inside: set[int]) -> Found | None:
