@@ -141,3 +141,9 @@ def test_a_long_purpose_is_cut_before_the_places_its_verb_ends_with():
     sentence = ("\"At least $10 billion per annum (£5.5bn) is needed to fight the HIV/Aids epidemic in low "
                 "and middle income countries.")
     assert subject(sentence, "$10 billion").startswith("needed to fight the HIV/Aids epidemic")
+
+
+def test_an_amount_spent_on_something_and_a_rival_s_amount_compared_to_it_share_that_measure():
+    text = "The Green Party spent £2.1m on the campaign - second only to the Liberals' £3.4m."
+    assert subject_in(text, "£2.1m") == "Green Party spending on the campaign"
+    assert subject_in(text, "£3.4m") == "Liberals spending on the campaign"

@@ -295,6 +295,9 @@ def _verb_preps(verb, inside: set[int]) -> str:
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in ("in", "on", "for", "into"):
             words = list(child.subtree)
+            stop = next((t.i for t in words if t.is_punct and t.i > child.i), None)
+            if stop is not None and any(t.i in inside or _is_amount(t) for t in words):
+                words = [t for t in words if t.i < stop]  # "on the campaign - second to £3m"
             if 1 < len(words) <= 5 and not any(t.i in inside or _is_amount(t) for t in words):
                 return _words(words)
     return ""

@@ -80,8 +80,10 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
             start, end = reading.start - place.first, reading.end - place.first
             found, inside = find(doc, start, end)
             if found is not None and found.own is not None and last_found is not None \
-                    and (found.noun is None or found.noun.i in (found.own.i, found.own.head.i)):
+                    and (found.noun is None or found.noun.i in (found.own.i, found.own.head.i)
+                         or found.noun.i < min(inside)):
                 # "the Reds' drive cost £2.3m, the Blues' £515,000": the measure before, theirs
+                # (also when the walk from "the Blues' £515,000" reached a noun before it)
                 own = found.own
                 found, inside = replace(last_found[0], own=own), last_found[1]
             if found is not None and found.pointing:
