@@ -147,3 +147,10 @@ def test_an_amount_spent_on_something_and_a_rival_s_amount_compared_to_it_share_
     text = "The Green Party spent £2.1m on the campaign - second only to the Liberals' £3.4m."
     assert subject_in(text, "£2.1m") == "Green Party spending on the campaign"
     assert subject_in(text, "£3.4m") == "Liberals spending on the campaign"
+
+
+def test_an_exchange_rate_is_of_its_currency_against_the_one_it_is_quoted_against():
+    text = ("Thailand's central bank keeps the baht close to a rate of 36.20 to the US dollar, "
+            "much to the annoyance of exporters.")
+    assert subject_in(text, "36.20") == "baht against the US dollar"
+    assert subject_in("Shoppers spent $3m on toys, up 5% on the year.", "$3m") != ""

@@ -42,6 +42,7 @@ from desktop.nlp.figures.subjects.words import (
     NOMINALS,
     PLACEHOLDER_NOUNS,
 )
+from desktop.nlp.figures.units import currency_names
 
 if TYPE_CHECKING:
     from desktop.nlp.figures.surroundings import FigureContext
@@ -97,6 +98,8 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
                     subject = _expanded(subject, abbreviations)
                 if subject:
                     subject = _whole_names(subject, context.text[place.first:place.last])
+            if reading.kind == "money":
+                subject = _exchange_rate(context.text, reading.end, reading.unit_code) or subject
             if not subject and reading.kind == "money":
                 subject = _unit_price(context.text, reading.start, reading.end, getattr(names, "commodity", ""))
             if not subject and sentence_subjects and (
@@ -112,6 +115,30 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
 
 
 _PER_UNIT = re.compile(r"\s(?:a|an|per)\s+(barrel|tonne|ton|ounce|gallon|litre|liter|kilo|kilogram|bushel)\b")
+
+
+#: "to the US dollar" after a rate: what it is quoted against.
+_QUOTED_AGAINST = re.compile(r"\s+(?:to|per|against) (the |one |a )?((?:US |American )?(?:dollar|euro|pound))\b")
+
+
+def _exchange_rate(text: str, end: int, code: str) -> str:
+    """ "the yuan around 8.30 to the dollar": an exchange rate is of its currency
+    against the one it is quoted against ("yuan against the dollar")."""
+    match = _QUOTED_AGAINST.match(text, end)
+    name = _currency_word(code) if match is not None else ""
+    if not name or name in match.group(2).lower():
+        return ""
+    return f"{name} against the {match.group(2)}"
+
+
+def _currency_word(code: str) -> str:
+    """The plain word for a currency code: "CNY" -> "yuan" (the first single word the
+    unit lexicon gives it)."""
+    return next((word for word, named in _CURRENCY_NAMES.items() if named == code and word.isalpha()
+                 and word != code.lower() and " " not in word), "")
+
+
+_CURRENCY_NAMES = currency_names()
 
 
 def _unit_price(text: str, start: int, end: int, commodity: str) -> str:
