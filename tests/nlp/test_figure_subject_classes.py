@@ -154,3 +154,11 @@ def test_an_exchange_rate_is_of_its_currency_against_the_one_it_is_quoted_agains
             "much to the annoyance of exporters.")
     assert subject_in(text, "36.20") == "baht against the US dollar"
     assert subject_in("Shoppers spent $3m on toys, up 5% on the year.", "$3m") != ""
+
+
+def test_an_economy_s_measure_in_a_clause_with_another_subject_is_still_its_country_s():
+    text = ("Japan exports climb\n\nJapan's economy grew again in May, official figures showed. "
+            "The weak yen pushed exports up 4% in May, analysts said.")
+    names = article_names(text)
+    assert names.country in ("Japan", "Japanese")
+    assert subject_in(text, "4%", names) == f"{names.country} exports"

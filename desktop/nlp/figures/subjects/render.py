@@ -96,11 +96,13 @@ def render(found: Found, inside: set[int], resolve: _Names, money: bool = False)
         phrase = f"{resolve.commodity} {phrase}"  # "prices" in an article about oil: "oil prices"
         if resolve.commodity not in DOMESTIC_COMMODITIES:
             return phrase
-    if any(resolve.is_name(t) or t.tag_ in _NAME_TAGS or t.lower_ in PRONOUNS or t.lower_ in COUNTRY_WORDS
-           for t in tokens) or _owned_elsewhere(noun):
-        return phrase
     macro = any(word in MACRO_WORDS for word in phrase.lower().split()) or resolve.commodity in DOMESTIC_COMMODITIES \
         and noun.lower_ in ("price", "prices")
+    if any(resolve.is_name(t) or t.tag_ in _NAME_TAGS or t.lower_ in PRONOUNS or t.lower_ in COUNTRY_WORDS
+           for t in tokens):
+        return phrase
+    if _owned_elsewhere(noun):  # "analysts expect sales ...": no company's; an economy's measure stays its country's
+        return f"{resolve.country} {phrase}".strip() if macro and resolve.country else phrase
     name = resolve.default_owner() if noun.lower_ in OWNED_MEASURES else ""
     if not name and macro:
         name = resolve.country  # "the trade gap" in an article about Ruritania: "Ruritania trade gap"
