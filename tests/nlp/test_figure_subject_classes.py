@@ -162,3 +162,11 @@ def test_an_economy_s_measure_in_a_clause_with_another_subject_is_still_its_coun
     names = article_names(text)
     assert names.country in ("Japan", "Japanese")
     assert subject_in(text, "4%", names) == f"{names.country} exports"
+
+
+def test_a_company_s_own_measure_in_a_clause_with_another_subject_is_still_the_company_s():
+    text = ("Globex profits soar\n\nShares in Globex rose on Monday after the shipping group posted record "
+            "results. The strong year included profits of $3.6bn for the final quarter.")
+    names = article_names(text)
+    assert "Globex" in names
+    assert subject_in(text, "$3.6bn", names) == "Globex profits"

@@ -102,7 +102,10 @@ def render(found: Found, inside: set[int], resolve: _Names, money: bool = False)
            for t in tokens):
         return phrase
     if _owned_elsewhere(noun):  # "analysts expect sales ...": no company's; an economy's measure stays its country's
-        return f"{resolve.country} {phrase}".strip() if macro and resolve.country else phrase
+        if macro and resolve.country:
+            return f"{resolve.country} {phrase}"
+        name = resolve.default_owner() if noun.lower_ in OWNED_MEASURES else ""  # a company's own measure
+        return f"{name} {phrase}".strip() if name and not _names_in(name, phrase) else phrase
     name = resolve.default_owner() if noun.lower_ in OWNED_MEASURES else ""
     if not name and macro:
         name = resolve.country  # "the trade gap" in an article about Ruritania: "Ruritania trade gap"
