@@ -15,10 +15,16 @@ window's process as before.
 
 from __future__ import annotations
 
-import multiprocessing
+import os
+import sys
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import multiprocessing
+    import subprocess
+    from multiprocessing.connection import Connection
 
 #: Texts shorter than this go to it (``analysis.PARALLEL_MIN_CHARS``: a longer one is
 #: shared among the pool's workers).
@@ -27,6 +33,8 @@ MAX_CHARS = 50_000
 JOB_WAIT_SECONDS = 30.0
 #: How often the waiting analysis thread checks for cancellation (s).
 POLL_SECONDS = 0.05
+#: How long the analysis thread waits for the process to exit after its results (s).
+EXIT_WAIT_SECONDS = 5.0
 
 _lock = threading.Lock()
 _process: Any = None  # multiprocessing.Process
@@ -34,23 +42,76 @@ _connection: Any = None  # this end of its pipe, until taken by analyse()
 
 
 def start() -> bool:
-    """Start the process (spawned: a fresh interpreter, no copy of Qt's threads);
-    False if it could not be."""
+    """Start the process (a fresh interpreter, no copy of Qt's threads); False if it
+    could not be."""
     global _process, _connection
     with _lock:
         if _process is not None:
             return True
         try:
-            context = multiprocessing.get_context("spawn")
-            here, there = context.Pipe()
-            process = context.Process(target=_serve, args=(there,), name="article-lens-first-analysis",
-                                      daemon=True)
-            process.start()
+            _process, _connection = _start_interpreter() if _plain_python() else _start_spawned()
         except (OSError, RuntimeError, ValueError):
             return False
-        there.close()
-        _process, _connection = process, here
         return True
+
+
+def _plain_python() -> bool:
+    """Whether this is Python on a POSIX system, not a bundle: the process is then a
+    plain interpreter on a socket (no process of multiprocessing's besides: its
+    spawning starts a resource tracker, a process that stays for the app's life)."""
+    return os.name == "posix" and not getattr(sys, "frozen", False)
+
+
+def _start_interpreter() -> tuple[_Child, Connection]:
+    import socket
+    import subprocess
+    from multiprocessing.connection import Connection
+
+    here, there = socket.socketpair()
+    try:
+        command = [sys.executable, "-m", "desktop.nlp.launch_analysis", str(there.fileno())]
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(path for path in sys.path if path))
+        process = subprocess.Popen(command, pass_fds=(there.fileno(),), stdin=subprocess.DEVNULL, env=env)
+    except BaseException:
+        here.close()
+        raise
+    finally:
+        there.close()
+    return _Child(process), Connection(here.detach())
+
+
+def _start_spawned() -> tuple[multiprocessing.Process, Connection]:
+    """The same through multiprocessing (Windows, a bundle: it knows how to start them)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    here, there = context.Pipe()
+    process = context.Process(target=_serve, args=(there,), name="article-lens-first-analysis", daemon=True)
+    process.start()
+    there.close()
+    return process, here
+
+
+class _Child:
+    """A started interpreter, with the calls ``multiprocessing.Process`` has."""
+
+    def __init__(self, process: subprocess.Popen) -> None:
+        self._process = process
+
+    def is_alive(self) -> bool:
+        return self._process.poll() is None
+
+    def join(self, timeout: float | None = None) -> None:
+        import subprocess
+
+        try:
+            self._process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            pass
+
+    def kill(self) -> None:
+        self._process.kill()
+        self._process.wait()
 
 
 def available() -> bool:
@@ -83,6 +144,7 @@ def analyse(text: str, lexicon=None, year: int | None = None,
         return None
     finally:
         connection.close()
+    process.join(EXIT_WAIT_SECONDS)  # it exits once it has sent them: not left a zombie
     return outcome  # None when the analysis failed there (its traceback was printed)
 
 
@@ -120,3 +182,9 @@ def _serve(connection) -> None:
         connection.send(outcome)
     except (OSError, EOFError):
         pass
+
+
+if __name__ == "__main__":  # the process _start_interpreter starts: its end of the socket
+    from multiprocessing.connection import Connection
+
+    _serve(Connection(int(sys.argv[1])))
