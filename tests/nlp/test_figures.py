@@ -517,3 +517,14 @@ def test_readings_are_exact_ordered_and_disjoint(text):
         assert previous_end <= figure.start < figure.end
         assert figure.low <= figure.value <= figure.high
         previous_end = figure.end
+
+
+@pytest.mark.parametrize("text, surface, start, qualifier", [
+    ('"At least $10 billion was spent," she said.', "At least $10 billion", 1, "at least"),
+    ("He said: “More than 300 jobs will go.”", "More than 300", 10, "more than"),
+    ("Sales (about 40%) came from abroad.", "about 40%", 7, "about"),
+    ("A crowd of 'nearly 2,000' turned up.", "nearly 2,000", 12, "nearly"),
+])
+def test_a_qualifier_after_an_opening_quote_or_bracket_is_read_without_it(text, surface, start, qualifier):
+    [figure] = find_figures(text)
+    assert (figure.surface, figure.start, figure.qualifier) == (surface, start, qualifier)

@@ -24,6 +24,7 @@ for _qualifier in sorted(QUALIFIERS, key=len, reverse=True):
     if _qualifier not in _SYMBOLS:
         _BY_LAST_WORD.setdefault(_qualifier.split()[-1], []).append(_qualifier)
 _WINDOW = 24
+_OPENERS = "([{\"'“‘«"
 _LAST_WORDS = {count: re.compile(rf"(?:\S+\s+){{{count - 1}}}\S+$") for count in range(1, 5)}
 
 
@@ -35,7 +36,8 @@ def qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
         return None
     if before[-1] in _SYMBOLS:
         return before[-1], window_start + len(before) - 1
-    candidates = _BY_LAST_WORD.get(before[before.rfind(" ") + 1:].lower())
+    # the last word, past an opening bracket or quote glued to it ("(about", '"some')
+    candidates = _BY_LAST_WORD.get(before[before.rfind(" ") + 1:].lstrip(_OPENERS).lower())
     if not candidates:
         return None
     lowered = " ".join(before.lower().split())
@@ -46,7 +48,12 @@ def qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def _start_of_last_words(text: str, count: int) -> int:
-    return _LAST_WORDS[count].search(text).start()
+    """Where the last ``count`` words of ``text`` start, past any punctuation glued to
+    the first (an opening quote: '"At least $10 billion' starts at "At")."""
+    start = _LAST_WORDS[count].search(text).start()
+    while not text[start].isalnum():
+        start += 1
+    return start
 
 
 def hyphen_qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
