@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,9 +28,11 @@ def require_tools(*names: str) -> None:
                     pytrace=False)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def xvfb_display() -> Iterator[str]:
-    """A private X display (":N", a free number chosen by Xvfb itself), stopped afterwards."""
+    """A private X display (":N", a free number chosen by Xvfb itself) for one test,
+    accepting connections before the test starts, stopped afterwards. (One server for
+    the whole session was sometimes gone by a later test: its clients were killed.)"""
     require_tools("Xvfb")
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
@@ -38,7 +42,7 @@ def xvfb_display() -> Iterator[str]:
     os.close(write_end)
     with os.fdopen(read_end) as pipe:
         number = pipe.readline().strip()
-    if not number:
+    if not number or not _accepts_clients(number, server):
         server.kill()
         pytest.fail("Xvfb did not start", pytrace=False)
     try:
@@ -46,3 +50,16 @@ def xvfb_display() -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _accepts_clients(number: str, server: subprocess.Popen, wait_seconds: float = 10.0) -> bool:
+    """Whether the X server of display ``number`` takes a connection on its socket."""
+    deadline = time.monotonic() + wait_seconds
+    while time.monotonic() < deadline and server.poll() is None:
+        with socket.socket(socket.AF_UNIX) as probe:
+            try:
+                probe.connect(f"/tmp/.X11-unix/X{number}")
+                return True
+            except OSError:
+                time.sleep(0.05)
+    return False
