@@ -8,6 +8,7 @@ change on its undo stack; the command line applies it with ``apply_change``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.change import Change, OverrideEdit
@@ -158,6 +159,4 @@ def quote(session: Session, highlight: Highlight, limit: int = QUOTE_LIMIT) -> s
 
 
 def _teaching(change: Change, decision: str, highlights: tuple[Highlight, ...]) -> Change:
-    from dataclasses import replace
-
     return replace(change, teaches=((decision, tuple(highlights)),)) if highlights else change

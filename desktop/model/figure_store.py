@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.core.article import Article
 from desktop.core.figure import FigureReading
 from desktop.core.highlight import Highlight
+from desktop.core.session import Session
 from desktop.model.background import settle_long_lived_objects
 from desktop.model.figure_announcer import FigureAnnouncer
 from desktop.model.figure_builder import BACKGROUND_MIN_HIGHLIGHTS, FigureRowsBuilder
@@ -25,7 +27,6 @@ if TYPE_CHECKING:  # pandas and the figure engine load after the window shows (s
     import pandas as pd
 
     from desktop.core.change import Change
-    from desktop.core.session import Session
     from desktop.model.analysis_runner import AnalysisRunner
     from desktop.model.chart_data import Bars, FigureGroup
     from desktop.model.period_series import PeriodSeries
@@ -50,9 +51,6 @@ class FigureStore(QObject):
 
     def __init__(self, analysis: AnalysisRunner, scheduler: Scheduler, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        from desktop.core.article import Article
-        from desktop.core.session import Session
-
         self._session: Session = Session(Article(""))
         self._scheduler = scheduler
         self._readings: dict[tuple[int, int], FigureReading | None] = {}
