@@ -101,7 +101,9 @@ def extract_figures(text: str) -> pd.DataFrame:
     from desktop.nlp.figures.table.frame import figure_frame
 
     readings = find_figures(text)
-    spans = sentence_spans(text) if readings else []
+    if not readings:
+        return figure_frame(text, readings, [], derive=False)
+    spans = sentence_spans(text)
     readings = describe_figures(text, readings, spans, year=article_year(text))
     return figure_frame(text, readings, spans, derive=False)
 

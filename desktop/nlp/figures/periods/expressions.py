@@ -111,15 +111,28 @@ _PERIOD = re.compile(
 )
 
 
+#: A count ("5", "two", "a") starts a period only before a unit of time or a month ("two
+#: years earlier", "a few days before Christmas", "5 March"): the test that spares most
+#: numbers the long pattern.
+_COUNT_WORDS = frozenset(
+    "a an one two three four five six seven eight nine ten eleven twelve eighteen twenty thirty".split())
+_COUNTED = re.compile(r"[\w-]+?(?:\s+|-)(?:few\s+)?(?:month|quarter|year|week|day|hour"
+                      r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+
+
 def _starts(text: str, start: int, end: int):
     """Where a period may start in ``text[start:end]``: the words of _FIRST_WORDS, the
-    capitalised ones, and numbers of one, two or four digits (a year)."""
+    capitalised ones, and numbers of one, two or four digits (a year); a count only
+    before what it may count."""
     for token in _TOKEN.finditer(text, start, end):
         word = token.group()
         if word[0].isdigit():
-            if len(word) <= 2 or (len(word) == 4 and word[:2] in ("19", "20")):
+            if len(word) == 4 and word[:2] in ("19", "20") or len(word) <= 2 and _COUNTED.match(text, token.start(), end):
                 yield token.start()
-        elif word in _CAPITALISED_FIRST_WORDS or word.lower() in _FIRST_WORDS:
+        elif word in _CAPITALISED_FIRST_WORDS:
+            yield token.start()
+        elif (lower := word.lower()) in _FIRST_WORDS and (
+                lower not in _COUNT_WORDS or _COUNTED.match(text, token.start(), end)):
             yield token.start()
 
 

@@ -342,7 +342,8 @@ def article_year(text: str, fallback: int | None = None, head: int = 400) -> int
     if not isinstance(text, str):
         return fallback
     try:
-        match = _DATELINE_YEAR.search(text, 0, max(0, int(head)))
+        end = max(0, int(head))
+        match = _DATELINE_YEAR.search(text, 0, end) if "19" in text[:end] or "20" in text[:end] else None
     except (TypeError, ValueError, OverflowError):
         match = None
     if match is None:

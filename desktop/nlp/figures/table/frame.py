@@ -119,7 +119,7 @@ def _frame_from_public_call(ints, floats, flags, texts, count: int) -> pd.DataFr
 def _frame_from_blocks(ints, floats, flags, texts, count: int) -> pd.DataFrame:
     blocks = (NumpyBlock(ints, _INT_PLACED, 2), NumpyBlock(floats, _FLOAT_PLACED, 2), NumpyBlock(flags, _FLAG_PLACED, 2),
               *(ExtensionBlock(text, placed, 2) for text, placed in zip(texts, _TEXT_PLACED)))
-    manager = BlockManager(blocks, [_COLUMN_INDEX, pd.RangeIndex(count)], verify_integrity=False)
+    manager = BlockManager(blocks, [_COLUMN_INDEX, pd.RangeIndex._simple_new(range(count))], verify_integrity=False)
     return pd.DataFrame._from_mgr(manager, manager.axes)
 
 
@@ -151,12 +151,7 @@ def _string_arrays(lists: list[list], count: int) -> list:
         except ValueError:  # a column of another length: converted one by one below
             table = None
         if table is not None and (count == 0 or is_string_array(table.ravel(), skipna=False)):
-            arrays = []
-            for row in table:
-                array = _STRING_ARRAY.__new__(_STRING_ARRAY)
-                NDArrayBacked.__init__(array, row, _STRING)
-                arrays.append(array)
-            return arrays
+            return [_STRING_ARRAY._simple_new(row, _STRING) for row in table]
     return [_STRING_ARRAY._from_sequence(values, dtype=_STRING) for values in lists]
 
 
