@@ -64,6 +64,8 @@ def _climb(token, inside: set[int]) -> Found | None:
             found = _noun_found(head, inside)
             if found is not None:
                 return found
+            if head.lower_ in MOVEMENT_NOUNS and not any(c.dep_ == "prep" for c in head.rights):
+                return _moved(head, inside)  # "a 3% improvement anticipated": of what the clause is about
             token = head
             continue
         if dep == "pobj" and head.lower_ in ("of", "with") and head.head.tag_ in _NOUN_TAGS \
@@ -134,7 +136,11 @@ def _totalled(verb, token, inside: set[int]) -> Found:
     """ "12 donations totalling £48,200 from Halden Services": the amount is of the
     things it totals, with where they come from or go to ("donations from Halden
     Services")."""
-    found = _noun_found(verb.head, inside) or Found(_measured(verb.head, inside))
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to", "from") and _is_noun(noun.head.head) \
+            and noun.head.head.i not in inside:
+        noun = noun.head.head  # "rebates for exporters totalling £4bn": the rebates total it
+    found = _noun_found(noun, inside) or Found(_measured(noun, inside))
     found.extra = totals_whence(verb, token.i, inside)
     return found
 
@@ -207,7 +213,7 @@ def _noun_found(noun, inside: set[int]) -> Found | None:
         if target is not None and (target.lower_ in _TIME_NOUNS or target.lower_ in _MONTHS or target.like_num):
             return None  # "the £3bn gain in July": a time, no measure; climb on to the clause's
         if target is not None:
-            return Found(_measured(target, inside))
+            return Found(_measured(target, inside), movement=lower)
         if lower == "growth" and any(c.dep_ in ("compound", "amod", "poss") and c.i not in inside
                                      and c.tag_ != "CD" for c in noun.lefts):
             return Found(noun)  # "earnings growth of 5%"
@@ -222,11 +228,23 @@ def _noun_found(noun, inside: set[int]) -> Found | None:
     return Found(_measured(noun, inside))
 
 
+def _moved(movement, inside: set[int]) -> Found | None:
+    """What a movement noun with nothing after it ("a 3% improvement") is of: what the
+    walk up from it finds, named as that movement ("improvement in revenue")."""
+    found = _climb(movement, inside)
+    if found is not None and not found.pointing and found.noun is not None:
+        found.movement = movement.lower_
+    return found
+
+
 def _verb_found(verb, token, dep: str, inside: set[int]) -> Found | None:
     """What a figure hanging from ``verb`` (by ``dep``, through ``token``) measures:
     the verb's subject ("sales rose 2%", "the gap was $3bn"), its object ("cut its
     debt by 10%"), or for an amount it takes as object, its subject and the measure
     the verb names ("it took $42m" -> takings)."""
+    if dep == "npadvmod" and token.i in inside and NOMINALS.get(verb.lower_, "cost") != "cost" \
+            and not any(c.dep_ == "dobj" for c in verb.children):
+        dep = "dobj"  # "they had spent £10m on the election": what was spent, parsed as an adverb
     if dep in ("dobj", "attr", "oprd") and token.i in inside:
         subject = _verb_subject(verb)
         if verb.lower_ in _COPULAS:
@@ -340,6 +358,10 @@ def _subject_found(subject, inside: set[int]) -> Found | None:
             and any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "the") for c in subject.children)
             and not any(c.dep_ == "prep" for c in subject.rights)):  # "the number of visitors" is no pointer
         return Found(pointing=True)
+    if lower in MOVEMENT_NOUNS:
+        moved = _noun_found(subject, inside)  # "growth in goods bought abroad slowed to 2%"
+        if moved is not None:
+            return moved
     names = [c for c in subject.head.children if c.dep_ in _SUBJECT_DEPS and c.i != subject.i and c.tag_ in _NAME_TAGS]
     if names and subject.tag_ not in _NAME_TAGS:
         subject = names[0]  # "Ruritania's biggest brewer, Norvik, fell 1.4%"

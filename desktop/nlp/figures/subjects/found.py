@@ -26,6 +26,7 @@ from desktop.nlp.figures.subjects.words import (
     _SAYING_PARTICIPLES,
     _TIME_NOUNS,
     _UNIT_WORDS,
+    MEASURE_NOUNS,
     MOVEMENT_NOUNS,
     PLACEHOLDER_NOUNS,
 )
@@ -41,7 +42,8 @@ class Found:
     words that end the subject ("against the euro", "per share"); ``part`` what
     part of the noun a percentage of it is to its owner ("stake in", "share of");
     ``person`` an owner the sentence only describes ("the 41-year-old pianist"): the
-    person the article is about."""
+    person the article is about; ``movement`` the noun of a movement the figure is the
+    size of ("improvement" in "a 3% improvement in sales")."""
 
     noun: object | None = None
     owner: object | None = None
@@ -52,6 +54,7 @@ class Found:
     extra: str = ""
     part: str = ""
     person: bool = False
+    movement: str = ""
 
 
 def _counted_noun(root, inside: set[int]):
@@ -82,10 +85,14 @@ def _counted_found(noun, inside: set[int]) -> Found:
         subject = _subject_child(head)
         if subject is not None and subject.lower_ not in PRONOUNS:
             return Found(_measured(subject, inside))
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.tag_.startswith("VB"):
+    if noun.dep_ == "pobj" and head.lower_ in _VALUING_PREPS and head.head.tag_.startswith("VB"):
         obj = _object(head.head, inside)
         if obj is not None and obj.i < noun.i:
             return Found(_measured(obj, inside))
+    if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.tag_.startswith("VB"):
+        counted = _counted_by_subject(head.head, inside)
+        if counted is not None:
+            return Found(counted)  # "the number of homes rose to 2 million units": homes
     if noun.dep_ == "appos" and head.tag_ in _NAME_TAGS:
         return Found(head)  # "Dana Ruiz, the 29-year-old cellist"
     found = Found(noun)
@@ -118,6 +125,21 @@ def _counted_found(noun, inside: set[int]) -> Found:
         if words and len(words) <= 4 and not any(_is_amount(t) for t in words):
             found.done = _words(words)  # "2 million Ruritanians were without jobs"
     return found
+
+
+#: Prepositions by which a verb puts a figure on its object ("put output at 7bn litres");
+#: "took Acme into third place with 10 seats" puts none on Acme.
+_VALUING_PREPS = frozenset({"at"})
+
+
+def _counted_by_subject(verb, inside: set[int]):
+    """What the subject of ``verb`` counts when that is a measure noun ("the number of
+    homes", "the total of jobs"): the thing a movement "to 2 million units" counts."""
+    subject = _verb_subject(verb)
+    if subject is None or subject.lower_ not in MEASURE_NOUNS:
+        return None
+    counted = _measured(subject, inside)
+    return counted if counted is not subject else None
 
 
 def _state(verb, noun) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from desktop.nlp.figures.subjects.words import _PHRASE_PREPS, MEASURE_NOUNS
+from desktop.nlp.figures.subjects.words import _PHRASE_PREPS, MEASURE_NOUNS, MOVEMENT_NOUNS
 
 _SPACE = re.compile(r"\s+")
 
@@ -17,6 +17,8 @@ def subject_key(subject: str) -> str:
     """The word a subject is grouped by: its head noun, lower-cased ("bilateral trade
     between Kazakhstan and Azerbaijan" and "mutual trade" are both "trade")."""
     words = _SPACE.sub(" ", subject.strip().lower()).split(" ")
+    if len(words) > 2 and words[0] in MOVEMENT_NOUNS and words[1] == "in":
+        return subject_key(" ".join(words[2:]))  # "jump in sales" moves "sales"
     for i, word in enumerate(words):
         if _is_measure(word) and i + 1 < len(words) and words[i + 1] == "of":
             return subject_key(" ".join(words[i + 2:]))

@@ -45,7 +45,13 @@ def _shares_owner(noun, tokens: list, inside: set[int], resolve: _Names) -> str:
 def render(found: Found, inside: set[int], resolve: _Names, money: bool = False) -> str:
     """The subject ``found`` names, its owner first ("Norvik pre-tax profit"); "" when
     it names nothing but a pronoun or a placeholder ("the figure"). A ``money``
-    figure of shares measures their price."""
+    figure of shares measures their price; the size of a movement names the movement
+    ("jump in Norvik sales")."""
+    phrase = _rendered(found, inside, resolve, money)
+    return f"{found.movement} in {phrase}" if phrase and found.movement else phrase
+
+
+def _rendered(found: Found, inside: set[int], resolve: _Names, money: bool) -> str:
     if found.noun is None:
         owner = _owner_text(found.own or found.owner, resolve, inside)
         if found.nominal == "age":  # "Dana Ruiz's age"; no one named, no subject

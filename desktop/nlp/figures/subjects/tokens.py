@@ -25,6 +25,11 @@ _MAX_CLAUSE_TOKENS = 6
 _SPACE = re.compile(r"\s+")
 
 
+#: Adjectives before a number that say what kind of the counted thing it is ("an
+#: extra 10 seats" counts extra seats); qualifiers ("about", "nearly") say nothing of it.
+_ADDED_WORDS = frozenset({"extra", "additional", "further", "new", "more"})
+
+
 def _named(token):
     """``token``, or the name in apposition to it ("Dutch chemicals group Norvik")."""
     if token.tag_ in _NAME_TAGS:
@@ -144,6 +149,7 @@ def _phrase_tokens(noun, inside: set[int], keep_owner: bool = True) -> list:
     chosen = [noun]
     for child in noun.lefts:
         if child.i in inside:
+            chosen.extend(c for c in child.lefts if c.dep_ == "amod" and c.lower_ in _ADDED_WORDS)
             continue
         if child.dep_ in ("compound", "nmod") or (child.dep_ == "amod" and child.tag_ in ("JJ", "JJR", "NN", "NNP")) \
                 or (child.dep_ == "amod" and child.tag_ == "VBN" and _modifier_start(child)):
