@@ -53,6 +53,8 @@ _FORECAST_SET = frozenset(_FORECAST_WORDS)
 _FORECAST_PAIRS = frozenset({("set", "to"), ("due", "to"), ("is", "to"), ("are", "to"), ("bid", "to"),
                              ("track", "to"), ("looking", "to"), ("want", "to"), ("wants", "to"), ("call", "for"),
                              ("calls", "for"), ("called", "for"), ("calling", "for")})
+# A clause with none of these words (and no "'ll") holds no cue.
+_CUE_WORDS = _FORECAST_SET | {first for first, _ in _FORECAST_PAIRS} | {"may"}
 # Words that make a cue only what a result is measured against: "beat forecasts".
 _AGAINST = frozenset("beat beats beating exceeded exceeding exceeds missed misses missing above below than"
                      " topped tops".split())
@@ -206,6 +208,8 @@ def _is_forecast(clause: str) -> bool:
     word: a regex scan of the clause costs several times more."""
     raw = clause.split()
     words = [word.strip(_PUNCTUATION).lower() for word in raw]
+    if _CUE_WORDS.isdisjoint(words) and "'" not in clause and "’" not in clause:
+        return False
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else ""
         cue = (word in _FORECAST_SET or word.endswith(("'ll", "’ll")) or raw[index].strip(_PUNCTUATION) == "may"

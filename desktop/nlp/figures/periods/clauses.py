@@ -40,7 +40,8 @@ _BASE_FIGURE = re.compile(
     r"\s+(?:[^\s\d$£€¥]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_CURRENT_WORD = re.compile(r"\b(?:current|currently|now)\b", re.IGNORECASE)
+#: A word that makes a "current" period of a figure without one written.
+CURRENT_WORD = re.compile(r"\b(?:current|currently|now)\b", re.IGNORECASE)
 _CURRENT = re.compile(r"\b(current|currently|now)\s+(?:at\s+|of\s+|some\s+|about\s+|around\s+)?$", re.IGNORECASE)
 _WEAK_GAP = re.compile(r"(?:\s+|\s*\b(?:in|on|at|during|of|the|a|for)\b|\s*\b[A-Z][\w'’.-]*)*\s*$")
 _WORDS = re.compile(r"[\w'’$£€%.-]+")
@@ -59,7 +60,7 @@ def sentence_periods(text: str, first: int, last: int, figures: list[tuple[int, 
     ``figures`` and ``mentions`` are sorted and lie in the sentence."""
     if not figures:
         return []
-    if not mentions and not _CURRENT_WORD.search(text, first, last):
+    if not mentions and not CURRENT_WORD.search(text, first, last):
         return [None] * len(figures)  # no period written, and no "current" to make one of
     segments, where = _segments(text, first, last, figures, mentions)
     seg_of_figure = [where(start) for start, _ in figures]

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.nlp.figures.periods.clauses import sentence_periods
+from desktop.nlp.figures.periods.clauses import CURRENT_WORD, sentence_periods
 from desktop.nlp.figures.periods.expressions import Period, find_periods
 from desktop.nlp.figures.periods.normal_forms import (
     _ANY_YEAR,
@@ -85,6 +85,9 @@ def periods_of(context: FigureContext, year: int | None = None) -> list[str]:
     text = getattr(context, "text", "")
     if not isinstance(text, str) or not readings or len(places) != len(readings):
         return [""] * len(readings)
+    scanned = getattr(context, "periods", None)  # read already by FigureContext.of
+    if scanned is not None and not scanned and not CURRENT_WORD.search(text):
+        return [""] * len(readings)  # no period written, and no "current" to make one of
     year = _valid_year(year)
     spans = [_span(reading, len(text)) for reading in readings]
     chosen: list[Period | None] = [None] * len(readings)
@@ -96,7 +99,6 @@ def periods_of(context: FigureContext, year: int | None = None) -> list[str]:
         groups.setdefault((first, last), []).append(index)
     # only the sentences holding figures are read for periods (the rest of the
     # paragraph only when a link such as "that month" points back into it)
-    scanned = getattr(context, "periods", None)  # read already by FigureContext.of
     if scanned is None:
         scanned = [period for first, last in _merged(groups) for period in find_periods(text, first, last)]
     found = _outside_figures(list(scanned), spans)
