@@ -1,12 +1,14 @@
 """Subject rules for classes of error seen on real news, each on sentences written for
-these tests: what a total, a count reached by a movement, an amount spent and a
-movement's size are of."""
+these tests: what a total, a count reached by a movement, an amount spent or raised
+and a movement's size are of, and the owner a headline gives."""
 
 import pytest
 
 from desktop.nlp.figures.subjects.keys import subject_key
+from desktop.nlp.figures.subjects.names import article_names
 from desktop.nlp.figures.subjects.of_figures import subject_of
 from desktop.nlp.pipeline import parse_sentences
+from tests.nlp.test_figure_subject_classes import subject_in
 
 
 def subject(sentence, surface):
@@ -48,3 +50,29 @@ def test_the_size_of_a_movement_names_the_movement_and_what_moved(sentence, surf
 def test_a_movement_is_grouped_with_what_moved():
     assert subject_key("improvement in profit outlook") == subject_key("profit outlook")
     assert subject_key("growth in machinery sold to Asian buyers") == "machinery"
+
+
+def test_an_amount_raised_for_a_purpose_says_the_purpose():
+    found = subject("Volunteers in the town managed to raise £40,000 to restore the roof of the church, "
+                    "and repaint the hall.", "£40,000")
+    assert found == "Volunteers funds raised to restore the roof of the church"
+
+
+def test_a_plan_keeps_what_it_is_for():
+    found = subject("The mayor has asked the banks to fund a £2bn scheme to rebuild the harbour and widen "
+                    "the old canal.", "£2bn")
+    assert found == "scheme to rebuild the harbour and widen the old canal"
+
+
+def test_a_noun_the_headline_gives_an_owner_is_that_owners():
+    text = ("Morgan budget faces hard vote\n\nThe governor, Ana Morgan, sent the plan to the assembly on Monday."
+            "\n\nThe $4.2bn budget sent to the assembly cuts 40 school programmes.")
+    names = article_names(text)
+    assert names.owners == (("budget", "Morgan"),)
+    assert subject_in(text, "$4.2bn", names) == "Morgan budget sent to the assembly"
+
+
+def test_a_headline_names_no_owner_with_a_digit_nor_by_its_first_word_alone():
+    assert article_names("Millions buy X5 phones in Spain\n\nSales of X5 phones rose.").owners == ()
+    assert article_names("Cheap loans lift Tandem profit\n\nCheap credit helped Tandem.").owners == \
+        (("profit", "Tandem"),)

@@ -144,3 +144,24 @@ def article_abbreviations(text: str) -> tuple[tuple[str, str], ...]:
         if "".join(w[0] for w in capitals) == short and (short, " ".join(words)) not in found:
             found.append((short, " ".join(words)))
     return tuple(found)
+
+
+#: A name and the noun it owns in a headline: "Bush budget", "Acme's profits".
+_HEADLINE_OWNED = re.compile(r"(?<![\w'’])([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*)(?:'s|’s|')? ([a-z]{3,})\b")
+
+
+def headline_owners(text: str) -> tuple[tuple[str, str], ...]:
+    """The nouns the headline (``text``'s first line) gives an owner's name, with that
+    name: (("budget", "Bush"),) for "Bush budget seeks cuts". The headline's first
+    word counts only when the body writes it capitalised inside a sentence, and a name
+    counts only when the body names it again."""
+    headline, _, body = text[:ARTICLE_CHARS].partition("\n")
+    owners = []
+    for match in _HEADLINE_OWNED.finditer(headline):
+        name, noun = match.group(1), match.group(2)
+        if match.start() == 0 and not re.search(r"(?<=[a-z,] )" + re.escape(name) + r"\b", body):
+            continue
+        if re.search(r"\b" + re.escape(name) + r"\b", body) and name.lower() not in COUNTRY_WORDS \
+                and not any(c.isdigit() for c in name):  # "MP3 players": a kind of thing, no owner
+            owners.append((noun, name))
+    return tuple(owners)

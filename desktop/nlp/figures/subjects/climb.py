@@ -9,6 +9,7 @@ from desktop.nlp.figures.subjects.found import Found
 from desktop.nlp.figures.subjects.names import PRONOUNS, stands_in
 from desktop.nlp.figures.subjects.tokens import (
     _MAX_CLAUSE_TOKENS,
+    _MAX_PURPOSE_TOKENS,
     _is_amount,
     _is_noun,
     _is_pointing,
@@ -305,7 +306,31 @@ def _nominal(verb, subject, inside: set[int]) -> str:
         words = list(purpose.subtree) if purpose is not None else []
         if words and len(words) <= 6 and not any(_is_amount(t) for t in words):
             return f"cost {_words(words)}"
-    return f"{nominal} {_verb_preps(verb, inside)}".strip()
+    return f"{nominal} {_verb_preps(verb, inside) or _purpose(verb, inside)}".strip()
+
+
+def _purpose(verb, inside: set[int]) -> str:
+    """What a verb's amount is for: "to advertise the launch of the Ruritania" in
+    "they raised $2m to advertise the launch of the Ruritania in the press, and ..."
+    (the clause's own prepositions and the clauses joined to it left out)."""
+    clause = next((c for c in verb.rights if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB"
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if clause is None:
+        return ""
+    cut = {t.i for c in clause.rights if c.dep_ in ("conj", "cc", "prep", "punct") for t in c.subtree}
+    words = [t for t in clause.subtree if t.i not in cut]
+    if len(words) > _MAX_PURPOSE_TOKENS:
+        first_prep = next((t.i for t in words if t.dep_ == "prep" and t.lower_ != "of"), None)
+        words = [t for t in words if first_prep is None or t.i < first_prep]
+    if not 1 < len(words) <= _MAX_PURPOSE_TOKENS or any(
+            t.i in inside or t.tag_ in ("CD", "$") and not _model_number(t) for t in words):
+        return ""
+    return _words(words)
+
+
+def _model_number(token) -> bool:
+    """A number that is part of a name ("Firefox 1.0", "Windows 95")."""
+    return token.tag_ == "CD" and token.head.tag_ in _NAME_TAGS and token.head.i < token.i
 
 
 def _verb_preps(verb, inside: set[int]) -> str:

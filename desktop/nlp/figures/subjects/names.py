@@ -13,7 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable
 
-from desktop.nlp.figures.subjects.article import article_abbreviations, article_commodity, article_country
+from desktop.nlp.figures.subjects.article import (
+    article_abbreviations,
+    article_commodity,
+    article_country,
+    headline_owners,
+)
 from desktop.nlp.figures.subjects.body import longer_title, most_named
 
 #: Nouns that, after "the", stand for a company or body the text has named ("the firm").
@@ -140,17 +145,20 @@ class ArticleNames(tuple):
     "" when it has none, and the ``abbreviations`` it defines with their long forms
     (("OM", "Opera Mobile"),) (:mod:`desktop.nlp.figures.subjects.article`), and the
     ``person`` whose name opens its first sentence ("Dana Ruiz has bought ..."), whom
-    "the 41-year-old pianist" of a later paragraph means."""
+    "the 41-year-old pianist" of a later paragraph means; ``owners`` the nouns its
+    headline gives an owner ((("budget", "Bush"),) for "Bush budget seeks cuts")."""
 
     def __new__(cls, names: Iterable[str] = (), country: str = "", commodity: str = "",
-                abbreviations: tuple[tuple[str, str], ...] = (), person: str = ""):
+                abbreviations: tuple[tuple[str, str], ...] = (), person: str = "",
+                owners: tuple[tuple[str, str], ...] = ()):
         made = super().__new__(cls, names)
         made.country, made.commodity, made.abbreviations = country, commodity, abbreviations
-        made.person = person
+        made.person, made.owners = person, owners
         return made
 
     def __reduce__(self):
-        return ArticleNames, (tuple(self), self.country, self.commodity, self.abbreviations, self.person)
+        return ArticleNames, (tuple(self), self.country, self.commodity, self.abbreviations, self.person,
+                              self.owners)
 
 
 def article_names(text: str, most: int = 3) -> ArticleNames:
@@ -186,7 +194,7 @@ def article_names(text: str, most: int = 3) -> ArticleNames:
     if not best:
         owner = most_named(body)  # a headline naming nobody ("Grant seals deal"): the body's club
         best = [owner] if owner else []
-    return ArticleNames(best, country, commodity, short, person)
+    return ArticleNames(best, country, commodity, short, person, headline_owners(text))
 
 
 #: A person's name opening a sentence: "Dana Ruiz has ...", "Mr Okafor said ...".

@@ -92,6 +92,13 @@ class _Names:
     def commodity(self) -> str:
         return getattr(self.article, "commodity", "")
 
+    def headline_owner(self, noun: str) -> str:
+        """The name the headline gives ``noun`` ("Bush" for "budget" under "Bush budget
+        seeks cuts"), "" when it gives none."""
+        stem = noun.removesuffix("s")
+        return next((name for owned, name in getattr(self.article, "owners", ())
+                     if owned.removesuffix("s") == stem), "")
+
     def default_owner(self) -> str:
         """Whose a measure the sentence gives no owner is: the last name an earlier
         sentence of the paragraph gave as the subject of its main verb, else the

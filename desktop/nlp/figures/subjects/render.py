@@ -104,6 +104,11 @@ def _rendered(found: Found, inside: set[int], resolve: _Names, money: bool) -> s
             return phrase
     macro = any(word in MACRO_WORDS for word in phrase.lower().split()) or resolve.commodity in DOMESTIC_COMMODITIES \
         and noun.lower_ in ("price", "prices")
+    name = resolve.headline_owner(noun.lower_)
+    if name and not _names_in(name, phrase) and not any(
+            t.i < noun.i and (resolve.is_name(t) or t.tag_ in _NAME_TAGS or t.lower_ in COUNTRY_WORDS
+                              or t.dep_ == "poss") for t in tokens):
+        return f"{name} {phrase}"  # "the budget sent to Congress" under the headline "Bush budget seeks cuts"
     if any(resolve.is_name(t) or t.tag_ in _NAME_TAGS or t.lower_ in PRONOUNS or t.lower_ in COUNTRY_WORDS
            for t in tokens):
         return phrase
@@ -164,7 +169,8 @@ def _owner_text(owner, resolve: _Names, inside: set[int]) -> str:
     if name or owner.lower_ in PRONOUNS or stands_in(owner) or owner.tag_ not in _NOUN_TAGS:
         return name
     tokens = _phrase_tokens(owner, inside)
-    phrase = _words([t for t in tokens if t.dep_ != "prep" and t.head.dep_ != "prep"] or tokens)
+    in_preps = {t.i for c in tokens if c.dep_ == "prep" for t in c.subtree}
+    phrase = _words([t for t in tokens if t.i not in in_preps] or tokens)
     poss = next((c for c in owner.lefts if c.dep_ == "poss"), None)
     if poss is not None and (poss.lower_ in PRONOUNS or stands_in(poss)):
         name = resolve(poss)

@@ -22,6 +22,7 @@ from desktop.nlp.figures.subjects.words import (
 
 _MAX_PREP_TOKENS = 7
 _MAX_CLAUSE_TOKENS = 6
+_MAX_PURPOSE_TOKENS = 10
 _SPACE = re.compile(r"\s+")
 
 
@@ -139,6 +140,15 @@ def _modifier_start(token) -> bool:
         and sum(1 for _ in token.subtree) <= 2
 
 
+def _clause_limit(clause) -> int:
+    """How long a clause after a noun may be and still belong to its phrase: longer
+    for what the thing is for ("a plan to fight the disease and find a cure"), unless
+    it goes on into prepositions ("to pay for the cost of moving from ...")."""
+    purpose = clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        and not any(t.dep_ == "prep" for t in clause.subtree)
+    return _MAX_PURPOSE_TOKENS if purpose else _MAX_CLAUSE_TOKENS
+
+
 def _phrase(noun, inside: set[int]) -> str:
     """The noun phrase of ``noun`` without determiners, pronouns, participles or
     the figure itself: "bilateral trade between Kazakhstan and Azerbaijan"."""
@@ -175,7 +185,7 @@ def _phrase_tokens(noun, inside: set[int], keep_owner: bool = True) -> list:
             chosen.append(child)
         elif child.dep_ == "conj" and child.tag_ in _NOUN_TAGS and chosen[-1].dep_ == "cc":
             chosen.extend(_phrase_tokens(child, inside))
-        elif child.dep_ in ("relcl", "acl") and len(subtree) <= _MAX_CLAUSE_TOKENS \
+        elif child.dep_ in ("relcl", "acl") and len(subtree) <= _clause_limit(child) \
                 and not any(_is_amount(t) for t in subtree):
             chosen.extend(t for t in subtree if not t.is_punct)  # "Ruritanians who own e-readers"
         else:
