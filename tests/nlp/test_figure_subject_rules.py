@@ -76,3 +76,21 @@ def test_a_headline_names_no_owner_with_a_digit_nor_by_its_first_word_alone():
     assert article_names("Millions buy X5 phones in Spain\n\nSales of X5 phones rose.").owners == ()
     assert article_names("Cheap loans lift Tandem profit\n\nCheap credit helped Tandem.").owners == \
         (("profit", "Tandem"),)
+
+
+def test_a_figure_compared_with_the_one_before_measures_the_same_thing():
+    text = "A survey suggested that Globex had 31.5% of users in May compared to 33.8% in January."
+    assert subject_in(text, "33.8%") == subject_in(text, "31.5%") == "Globex share of users"
+    text = "Of the buyers, 52% are men compared to 48% of women."
+    assert subject_in(text, "48%") != subject_in(text, "52%")
+
+
+def test_what_a_sentence_opening_leaves_out_ends_its_subjects():
+    text = "Excluding one-off charges, Tandem's profit was 41 cents a share, but analysts had expected 45 cents."
+    assert subject_in(text, "41 cents") == "Tandem's profit per share excluding one-off charges"
+
+
+def test_a_share_someone_has_stays_their_share():
+    found = subject("Norvik has led the tyre market for years, and its share of buyers has stayed at around "
+                    "the 60% mark.", "60%")
+    assert found == "Norvik share of buyers"

@@ -102,9 +102,13 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
                 subject = _exchange_rate(context.text, reading.end, reading.unit_code) or subject
             if not subject and reading.kind == "money":
                 subject = _unit_price(context.text, reading.start, reading.end, getattr(names, "commodity", ""))
-            if not subject and sentence_subjects and (
-                    _same_clause(context.text, context.readings[index - 1], reading) or found is None):
+            if sentence_subjects and (not subject and (
+                    _same_clause(context.text, context.readings[index - 1], reading) or found is None)
+                    or _compared_alone(context.text, reading)
+                    and _same_clause(context.text, context.readings[index - 1], reading)):
                 subject = sentence_subjects[-1]
+            if subject and found is not None and not found.pointing:
+                subject = _with_exclusion(subject, context.text, place.first, reading.start)
             if subject:
                 last_subject = subject
                 sentence_subjects.append(subject)
@@ -213,6 +217,34 @@ def _expanded(subject: str, abbreviations: Sequence[tuple[str, str]]) -> str:
         if short in subject and long not in subject:
             subject = re.sub(r"(?<![\w-])" + re.escape(short) + r"(?![\w-]| [A-Z])", long, subject)
     return subject
+
+
+#: A sentence opening that says what its measures leave out: "Excluding one-off charges, ...".
+_FRONTED_EXCLUSION = re.compile(r"\s*[\"“]?((?:excluding|including|before|stripping out) [\w' -]{3,40}?),\s",
+                                re.IGNORECASE)
+
+
+def _with_exclusion(subject: str, text: str, first: int, start: int) -> str:
+    """``subject`` with what its sentence's opening leaves out ("Excluding one-off
+    charges, Acme's profit was 30 cents a share" -> "Acme's profit excluding one-off
+    charges")."""
+    match = _FRONTED_EXCLUSION.match(text, first, start)
+    if match is None or match.end() > start:
+        return subject
+    exclusion = match.group(1)
+    return subject if exclusion.lower() in subject.lower() else f"{subject} {exclusion[0].lower()}{exclusion[1:]}"
+
+
+_COMPARED_BEFORE = re.compile(r"\bcompared (?:to|with)\s+(?:an? |the )?$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
+def _compared_alone(text: str, reading) -> bool:
+    """True for a figure a sentence compares with the one before and that names
+    nothing of its own ("92% of users in May compared to 95% in June"): it measures
+    what that one measures. Not "59% are men compared to 41% of women"."""
+    return _COMPARED_BEFORE.search(text, max(0, reading.start - 20), reading.start) is not None \
+        and _OF_AFTER.match(text, reading.end) is None
 
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|though|which|who|when)\b", re.IGNORECASE)

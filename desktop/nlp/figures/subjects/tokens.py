@@ -20,6 +20,7 @@ from desktop.nlp.figures.subjects.words import (
     MEASURE_NOUNS,
 )
 
+_OWNED_PARTS = frozenset({"share", "stake"})
 _MAX_PREP_TOKENS = 7
 _MAX_CLAUSE_TOKENS = 6
 _MAX_PURPOSE_TOKENS = 10
@@ -114,8 +115,9 @@ def _owner_of_measure(noun):
 
 
 def _measured(noun, inside: set[int]):
-    """ "trade" for "the volume of mutual trade"; the noun itself otherwise."""
-    if noun.lower_ not in MEASURE_NOUNS:
+    """ "trade" for "the volume of mutual trade"; the noun itself otherwise, also a
+    share someone has ("its share of users" is the owner's share)."""
+    if noun.lower_ not in MEASURE_NOUNS or noun.lower_ in _OWNED_PARTS and any(c.dep_ == "poss" for c in noun.lefts):
         return noun
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
