@@ -37,28 +37,46 @@ def _surface_pattern(surface: str, any_case: bool) -> str:
     return pattern
 
 
-def _patterns_by_first_char() -> dict[str, tuple[str, list[Unit]]]:
-    """Per first character, one pattern trying every surface, longest first, and the
-    unit of each of its groups."""
-    by_first: dict[str, list[tuple[str, str, Unit]]] = {}
+def _entries_by_first_char() -> dict[str, list[tuple[str, bool, str, Unit]]]:
+    """Per first character, every surface (with whether it is read in any case), its
+    pattern and its unit, longest first."""
+    by_first: dict[str, list[tuple[str, bool, str, Unit]]] = {}
     for code, kind, symbols, words in _lexicon_entries():
         unit = Unit(code, kind)
         for surface, any_case in [*((s, False) for s in symbols), *((w, True) for w in words)]:
             firsts = {surface[0].lower(), surface[0].upper()} if any_case else {surface[0]}
             for first in firsts:
-                by_first.setdefault(first, []).append((surface, _surface_pattern(surface, any_case), unit))
-    patterns = {}
-    for first, entries in by_first.items():
+                by_first.setdefault(first, []).append((surface, any_case, _surface_pattern(surface, any_case), unit))
+    for entries in by_first.values():
         entries.sort(key=lambda entry: len(entry[0]), reverse=True)
-        alternatives = "|".join(f"({pattern})" for _, pattern, _ in entries)
-        patterns[first] = (rf"(?:{alternatives})(?![^\W_])", [unit for _, _, unit in entries])
-    return patterns
+    return by_first
 
 
-_PATTERNS = _patterns_by_first_char()
+def _alternation(entries: list[tuple[str, bool, str, Unit]]) -> tuple[str, list[Unit]]:
+    """One pattern trying every entry in turn, and the unit of each of its groups."""
+    alternatives = "|".join(f"({pattern})" for _, _, pattern, _ in entries)
+    return rf"(?:{alternatives})(?![^\W_])", [unit for _, _, _, unit in entries]
+
+
+def _may_follow(surface: str, any_case: bool, second: str) -> bool:
+    """Whether ``surface`` may be written with the ASCII character ``second`` after its
+    first: always when it is one character long, or goes on with a space or a hyphen
+    (which may stand for other characters or be left out), or with a character
+    another case of which may be ASCII."""
+    if len(surface) == 1 or surface[1] == " " or (any_case and (surface[1] == "-" or not surface[1].isascii())):
+        return True
+    return second == surface[1] or (any_case and second.lower() == surface[1].lower())
+
+
+_ENTRIES = _entries_by_first_char()
+_PATTERNS = {first: _alternation(entries) for first, entries in _ENTRIES.items()}
 # Compiled on first use (compiling them all would add ~40 ms to start-up and to the
 # seed's analysis), or all at once by compile_unit_matchers in a loading worker.
 _MATCHERS: dict[str, re.Pattern] = {}
+# Per first character and the ASCII character after it, the pattern of only the
+# surfaces that may start so (a few of the ~150 after "m"), or None for none; each
+# compiled on first use (~10 µs: most are alike, and re caches them).
+_NARROWED: dict[tuple[str, str], tuple[re.Pattern | None, list[Unit]]] = {}
 
 
 def compile_unit_matchers() -> None:
@@ -73,14 +91,29 @@ def _matcher(first: str) -> re.Pattern:
     return _MATCHERS[first]
 
 
+def _narrowed(first: str, second: str) -> tuple[re.Pattern | None, list[Unit]]:
+    if (first, second) not in _NARROWED:
+        entries = [entry for entry in _ENTRIES[first] if _may_follow(entry[0], entry[1], second)]
+        pattern, units = _alternation(entries)
+        _NARROWED[first, second] = (re.compile(pattern) if entries else None, units)
+    return _NARROWED[first, second]
+
+
 def match_unit(text: str, pos: int) -> UnitMatch | None:
     """The longest unit written exactly at ``pos``."""
-    if pos >= len(text) or (entry := _PATTERNS.get(text[pos])) is None:
+    if pos >= len(text) or (first := text[pos]) not in _PATTERNS:
         return None
-    match = _matcher(text[pos]).match(text, pos)
+    second = text[pos + 1:pos + 2]
+    if second and second.isascii():
+        matcher, units = _narrowed(first, second)
+        if matcher is None:
+            return None
+    else:
+        matcher, units = _matcher(first), _PATTERNS[first][1]
+    match = matcher.match(text, pos)
     if not match:
         return None
-    return UnitMatch(entry[1][match.lastindex - 1], pos, match.end(), match.group())
+    return UnitMatch(units[match.lastindex - 1], pos, match.end(), match.group())
 
 
 #: Unit words that, after "a"/"an", make a figure of one ("a gallon", "a penny").
