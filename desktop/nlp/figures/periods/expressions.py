@@ -112,18 +112,25 @@ _PERIOD = re.compile(
 
 
 #: A count ("5", "two", "a") starts a period only before a unit of time or a month ("two
-#: years earlier", "a few days before Christmas", "5 March"): the test that spares most
-#: numbers the long pattern.
-_COUNT_WORDS = frozenset(
-    "a an one two three four five six seven eight nine ten eleven twelve eighteen twenty thirty".split())
+#: years earlier", "a few days before Christmas", "5 March"), and "the" and "at" only
+#: before the words that may follow them in a period: the tests that spare most words
+#: the long pattern.
 _COUNTED = re.compile(r"[\w-]+?(?:\s+|-)(?:few\s+)?(?:month|quarter|year|week|day|hour"
                       r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+_THE_BEFORE = re.compile(
+    r"the\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|fiscal"
+    r"|financial|year|first|second|third|final|last|past|previous|preceding|prior|next|coming|latest|current"
+    r"|holiday|festive|christmas|spring|summer|autumn|winter|medium|long|short|near|same|whole|month|quarter"
+    r"|period|week|day|hour)", re.IGNORECASE)
+_GUARDS = {"the": _THE_BEFORE, "at": re.compile(r"at\s+(?:present|day|week|hour)", re.IGNORECASE), **{
+    count: _COUNTED for count in
+    "a an one two three four five six seven eight nine ten eleven twelve eighteen twenty thirty".split()}}
 
 
 def _starts(text: str, start: int, end: int):
     """Where a period may start in ``text[start:end]``: the words of _FIRST_WORDS, the
-    capitalised ones, and numbers of one, two or four digits (a year); a count only
-    before what it may count."""
+    capitalised ones, and numbers of one, two or four digits (a year), each only
+    where its guard (if any) allows."""
     for token in _TOKEN.finditer(text, start, end):
         word = token.group()
         if word[0].isdigit():
@@ -132,7 +139,7 @@ def _starts(text: str, start: int, end: int):
         elif word in _CAPITALISED_FIRST_WORDS:
             yield token.start()
         elif (lower := word.lower()) in _FIRST_WORDS and (
-                lower not in _COUNT_WORDS or _COUNTED.match(text, token.start(), end)):
+                (guard := _GUARDS.get(lower)) is None or guard.match(text, token.start(), end)):
             yield token.start()
 
 
