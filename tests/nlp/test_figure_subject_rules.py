@@ -94,3 +94,20 @@ def test_a_share_someone_has_stays_their_share():
     found = subject("Norvik has led the tyre market for years, and its share of buyers has stayed at around "
                     "the 60% mark.", "60%")
     assert found == "Norvik share of buyers"
+
+
+def test_names_joined_as_the_subject_own_what_their_verb_adds():
+    found = subject("Ruritania, Oceania and Asia-Pacific are expected to add 90 million new TVs by 2030, "
+                    "the study says.", "90 million")
+    assert found == "Ruritania, Oceania and Asia-Pacific new TVs"
+
+
+def test_their_stands_for_the_plural_subject_of_its_clause():
+    assert subject("The departing trustees have agreed to leave their grants of £2.1m in the charity.",
+                   "£2.1m") == "trustees grants"
+
+
+def test_a_clause_after_a_measure_noun_belongs_to_what_it_measures():
+    found = subject("The share of drivers using Norvik's Fast Lane (FL) app has risen to 41%, the survey found.",
+                    "41%")
+    assert found == "drivers using Norvik's Fast Lane app"

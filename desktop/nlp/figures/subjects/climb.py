@@ -5,11 +5,11 @@ from with that verb's subject and object, or the measure a verb names ("took" ->
 
 from __future__ import annotations
 
+from desktop.nlp.figures.subjects.clauses import against, amount_purpose, measure_clause
 from desktop.nlp.figures.subjects.found import Found
 from desktop.nlp.figures.subjects.names import PRONOUNS, stands_in
 from desktop.nlp.figures.subjects.tokens import (
     _MAX_CLAUSE_TOKENS,
-    _MAX_PURPOSE_TOKENS,
     _is_amount,
     _is_noun,
     _is_pointing,
@@ -283,7 +283,7 @@ def _verb_found(verb, token, dep: str, inside: set[int]) -> Found | None:
         if subject is not None:
             found = _subject_found(subject, inside)
             if found is not None and found.noun is not None:
-                found.extra = _against(verb)
+                found.extra = against(verb) or found.extra
             return found
     if dep in ("xcomp", "conj") or (dep == "advcl" and token.tag_ in ("VBG", "VBN", "VB")
                                     and not any(c.dep_ in ("mark", "nsubj") for c in token.children)):
@@ -306,31 +306,11 @@ def _nominal(verb, subject, inside: set[int]) -> str:
         words = list(purpose.subtree) if purpose is not None else []
         if words and len(words) <= 6 and not any(_is_amount(t) for t in words):
             return f"cost {_words(words)}"
-    return f"{nominal} {_verb_preps(verb, inside) or _purpose(verb, inside)}".strip()
+    return f"{nominal} {_verb_preps(verb, inside) or amount_purpose(verb, inside)}".strip()
 
 
-def _purpose(verb, inside: set[int]) -> str:
-    """What a verb's amount is for: "to advertise the launch of the Ruritania" in
-    "they raised $2m to advertise the launch of the Ruritania in the press, and ..."
-    (the clause's own prepositions and the clauses joined to it left out)."""
-    clause = next((c for c in verb.rights if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB"
-                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
-    if clause is None:
-        return ""
-    cut = {t.i for c in clause.rights if c.dep_ in ("conj", "cc", "prep", "punct") for t in c.subtree}
-    words = [t for t in clause.subtree if t.i not in cut]
-    if len(words) > _MAX_PURPOSE_TOKENS:
-        first_prep = next((t.i for t in words if t.dep_ == "prep" and t.lower_ != "of"), None)
-        words = [t for t in words if first_prep is None or t.i < first_prep]
-    if not 1 < len(words) <= _MAX_PURPOSE_TOKENS or any(
-            t.i in inside or t.tag_ in ("CD", "$") and not _model_number(t) for t in words):
-        return ""
-    return _words(words)
 
 
-def _model_number(token) -> bool:
-    """A number that is part of a name ("Firefox 1.0", "Windows 95")."""
-    return token.tag_ == "CD" and token.head.tag_ in _NAME_TAGS and token.head.i < token.i
 
 
 def _verb_preps(verb, inside: set[int]) -> str:
@@ -362,15 +342,6 @@ def _described(root, inside: set[int]) -> Found | None:
     return Found(None, None, f"{verb.lower_} {agent.lower_} {_phrase(obj, inside)}")
 
 
-def _against(verb) -> str:
-    """ "against the euro" in "the dollar fell 2% against the euro"."""
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("against", "versus"):
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            words = [child, *obj.subtree] if obj is not None else []
-            if 1 < len(words) <= 5 and not any(_is_amount(t) for t in words):
-                return _words(words)
-    return ""
 
 
 def _subject_found(subject, inside: set[int]) -> Found | None:
@@ -390,4 +361,6 @@ def _subject_found(subject, inside: set[int]) -> Found | None:
     names = [c for c in subject.head.children if c.dep_ in _SUBJECT_DEPS and c.i != subject.i and c.tag_ in _NAME_TAGS]
     if names and subject.tag_ not in _NAME_TAGS:
         subject = names[0]  # "Ruritania's biggest brewer, Norvik, fell 1.4%"
-    return Found(_measured(subject, inside))
+    measured = _measured(subject, inside)
+    return Found(measured, extra=measure_clause(subject, inside) if measured is not subject else "")
+

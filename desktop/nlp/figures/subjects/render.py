@@ -109,8 +109,8 @@ def _rendered(found: Found, inside: set[int], resolve: _Names, money: bool) -> s
             t.i < noun.i and (resolve.is_name(t) or t.tag_ in _NAME_TAGS or t.lower_ in COUNTRY_WORDS
                               or t.dep_ == "poss") for t in tokens):
         return f"{name} {phrase}"  # "the budget sent to Congress" under the headline "Bush budget seeks cuts"
-    if any(resolve.is_name(t) or t.tag_ in _NAME_TAGS or t.lower_ in PRONOUNS or t.lower_ in COUNTRY_WORDS
-           for t in tokens):
+    if any((resolve.is_name(t) and (t.i != noun.i or t.tag_ in _NAME_TAGS)) or t.tag_ in _NAME_TAGS
+           or t.lower_ in PRONOUNS or t.lower_ in COUNTRY_WORDS for t in tokens):
         return phrase
     if _owned_elsewhere(noun):  # "analysts expect sales ...": no company's; an economy's measure stays its country's
         if macro and resolve.country:
@@ -166,6 +166,10 @@ def _owner_text(owner, resolve: _Names, inside: set[int]) -> str:
     if owner is None:
         return ""
     name = resolve(owner)
+    if name and owner.tag_ in _NAME_TAGS and any(c.dep_ == "conj" for c in owner.children):
+        return _joined_names(owner) or name
+    if not name and owner.lower_ == "their":
+        return _their(owner, resolve, inside)
     if name or owner.lower_ in PRONOUNS or stands_in(owner) or owner.tag_ not in _NOUN_TAGS:
         return name
     tokens = _phrase_tokens(owner, inside)
@@ -179,6 +183,25 @@ def _owner_text(owner, resolve: _Names, inside: set[int]) -> str:
     return phrase
 
 
+def _their(owner, resolve: _Names, inside: set[int]) -> str:
+    """Whom "their" stands for: the plural subject of its clause ("the directors agreed
+    to leave their loans" -> "directors"), "" when that is no plural noun."""
+    verb = owner.head.head
+    subject = _verb_subject(verb) if verb.tag_.startswith("VB") else None
+    if subject is None or subject.tag_ not in ("NNS", "NNPS") or subject.lower_ in PRONOUNS:
+        return ""
+    return _owner_text(subject, resolve, inside)
+
+
+def _joined_names(owner) -> str:
+    """ "Ruritania, Oceania and Asia-Pacific": an owner that is several names joined,
+    "" when anything but names joins it."""
+    tokens = [t for t in owner.subtree if not (t.dep_ == "det" and t.i < owner.i)]
+    if all(t.tag_ in _NAME_TAGS or t.tag_ in ("CC", ",", "HYPH") for t in tokens) and len(tokens) <= 8:
+        return _words(tokens)
+    return ""
+
+
 def _owner(noun, tokens: list, names: _Names):
     """The token naming the owner of what ``noun`` heads, when its phrase has no
     name: "its" in "its profits", the subject of the verb it is the object of
@@ -190,8 +213,8 @@ def _owner(noun, tokens: list, names: _Names):
         return _named(clause.head) if clause is not None else None  # "Dana Ruiz, whose fortune grew"
     if poss is not None and (poss.lower_ in PRONOUNS or stands_in(poss)):
         return poss
-    if any(names.is_name(t) for t in tokens):
-        return None
+    if any(names.is_name(t) for t in tokens if t.i != noun.i or t.tag_ in _NAME_TAGS):
+        return None  # "PCs" in "150 million new PCs" is capitalised, not a name owning it
     original = noun
     while noun.dep_ == "pobj" and noun.head.head.lower_ in MOVEMENT_NOUNS and noun.head.head.i != noun.i:
         noun = noun.head.head  # "Acme posted a decline in revenues": Acme's revenues
