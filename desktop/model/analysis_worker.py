@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from desktop.model.background import lower_priority, settle_long_lived_objects
 
 if TYPE_CHECKING:  # the analysis is imported by the worker thread, not at start-up
-    from desktop.nlp.analysis import ChunkAnalysis
+    from desktop.nlp.results import ChunkAnalysis
 
 #: Partial results are sent at most this often, so the event loop is not flooded.
 BATCH_SECONDS = 0.15

@@ -102,7 +102,7 @@ def entity_rows(text: str, highlights: list[Highlight]) -> list[EntityRow]:
     from desktop.nlp.entities import canonical_entities
     from desktop.nlp.entities.mentions import canonical_names
     from desktop.nlp.entities.words import NAME_LABELS
-    from desktop.nlp.entity_merge import EntitySpan
+    from desktop.nlp.results import EntitySpan
 
     names = [h for h in highlights if h.label in NAME_LABELS]
     if not names:

@@ -31,8 +31,8 @@ if TYPE_CHECKING:  # pandas and the figure engine load after the window shows (s
     from desktop.model.chart_data import Bars, FigureGroup
     from desktop.model.period_series import PeriodSeries
     from desktop.model.scheduler import Scheduler
-    from desktop.nlp.analysis import ChunkAnalysis
     from desktop.nlp.figures.table.rows import FigureRows
+    from desktop.nlp.results import ChunkAnalysis
 
 #: Highlights re-read per turn of the event loop when built figure rows catch up.
 CATCH_UP_SLICE = 250

@@ -15,7 +15,7 @@ from desktop.core.suggestions import new_suggestions, revised_suggestions, revis
 
 if TYPE_CHECKING:
     from desktop.model.session_model import SessionModel
-    from desktop.nlp.analysis import ChunkAnalysis
+    from desktop.nlp.results import ChunkAnalysis
 
 #: Spans of the document pass applied per turn of the event loop.
 REVISION_SLICE = 300

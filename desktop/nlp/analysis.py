@@ -13,12 +13,13 @@ from desktop.nlp.entities.casing import CaseEvidence
 from desktop.nlp.entities.chunk import read_chunks
 from desktop.nlp.entities.document import harmonise
 from desktop.nlp.entities.user_lexicon import LexiconLike, apply_lexicon
-from desktop.nlp.entity_merge import EntitySpan, merge_entities
+from desktop.nlp.entity_merge import merge_entities
 from desktop.nlp.figures.describe import describe_figures, parse_spans, without_dateline
 from desktop.nlp.figures.periods.of_figures import article_year
 from desktop.nlp.figures.scanner import find_figures
 from desktop.nlp.figures.subjects.names import article_names
 from desktop.nlp.pipeline import load_pipeline, parse_sentences
+from desktop.nlp.results import ChunkAnalysis, EntitySpan
 from desktop.nlp.sentences import SentenceIndex, sentence_spans
 
 if TYPE_CHECKING:
@@ -39,17 +40,6 @@ MIN_BATCH_CHARS = 5_000
 BATCH_CHARS = 20_000
 #: The last batches, which the processes finish together on.
 LAST_BATCH_CHARS = 1_000
-
-
-@dataclass
-class ChunkAnalysis:
-    """What the analysis found in one chunk, with offsets into the whole text."""
-
-    start: int
-    end: int
-    entities: list[EntitySpan]
-    figures: list[FigureReading]
-    sentences: list[tuple[int, int]]
 
 
 @dataclass

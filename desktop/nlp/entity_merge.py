@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from desktop.core.figure import FigureReading
 from desktop.nlp.figures.multipliers import MULTIPLYING_WORDS
+from desktop.nlp.results import EntitySpan
 
 #: Model labels whose span and label a figure's highlight takes where the two overlap:
 #: on news NER data the model's own numeric entities match the annotation far better
@@ -22,41 +23,6 @@ KEPT_AROUND_FIGURES = frozenset({"ORDINAL"})
 FIGURE_REASON = "figure engine"
 #: The reason of a model entity that stands for a figure, the figure's kind after it.
 MODEL_AGREES_PREFIX = "model; the figure engine reads it as "
-
-
-@dataclass(frozen=True, slots=True)
-class EntitySpan:
-    """A labelled span found by the analysis, before it becomes a highlight.
-
-    ``reason`` says why it has its label ("model", "all-caps re-read", ...);
-    ``canonical`` names the entity it mentions ("" until the document pass names
-    it); ``model_label`` is spaCy's own label for this exact span, "" for a span
-    the model did not produce.
-    """
-
-    start: int
-    end: int
-    label: str
-    reason: str = "model"
-    canonical: str = ""
-    model_label: str = ""
-
-    def shifted(self, offset: int) -> EntitySpan:
-        """The same span with its offsets moved by ``offset``."""
-        return self._copy(self.start + offset, self.end + offset, self.canonical)
-
-    def named(self, canonical: str) -> EntitySpan:
-        """The same span naming ``canonical`` (dataclasses.replace costs ~3x more, and
-        the document pass names tens of thousands of spans)."""
-        return self._copy(self.start, self.end, canonical)
-
-    def __reduce__(self):
-        # Pickled by its fields (worker processes send thousands): ~3x faster than
-        # the state a slotted dataclass pickles by default.
-        return EntitySpan, (self.start, self.end, self.label, self.reason, self.canonical, self.model_label)
-
-    def _copy(self, start: int, end: int, canonical: str) -> EntitySpan:
-        return EntitySpan(start, end, self.label, self.reason, canonical, self.model_label)
 
 
 def merge_entities(

@@ -5,7 +5,7 @@ import pickle
 from dataclasses import fields, replace
 
 from desktop.core.figure import FigureReading
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 
 def _every_field_set(cls, start: int, end: int):

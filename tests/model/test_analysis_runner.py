@@ -125,7 +125,7 @@ def test_the_document_pass_is_applied_a_paragraph_at_a_time_and_spares_what_a_pe
     from desktop.core.session import Session
     from desktop.model import suggestion_feed
     from desktop.nlp.entities.document import EntityChanges
-    from desktop.nlp.entity_merge import EntitySpan
+    from desktop.nlp.results import EntitySpan
 
     monkeypatch.setattr(suggestion_feed, "REVISION_SLICE", 1)
     text = "Mussabekova spoke.\nMussabekova left.\nMussabekova came back."

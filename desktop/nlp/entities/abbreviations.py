@@ -22,7 +22,7 @@ from desktop.nlp.entities.words import (
     sort_spans,
     whole_word_matches,
 )
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 _BRACKETED = re.compile(r"\(([^()\n]{2,10})\)")
 #: How far before its bracket a long form may start.

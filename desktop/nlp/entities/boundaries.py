@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 _OPENING = "([{\"“‘«"
 _CLOSING = {")": "(", "]": "[", "}": "{", "\"": "\"", "”": "“", "’": "‘", "»": "«"}

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from desktop.nlp.entities import reasons
 from desktop.nlp.entities.gazetteer import load_gazetteer
 from desktop.nlp.entities.words import NAME_LABELS, plain_name
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 if TYPE_CHECKING:
     import pandas as pd

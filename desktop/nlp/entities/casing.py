@@ -23,7 +23,7 @@ from desktop.nlp.entities.case_evidence import DATELINE_END, CaseEvidence, caps_
 __all__ = ["CaseEvidence", "CapsStretch", "RereadPlan", "apply_reread", "caps_stretches", "plan_reread", "recased"]
 from desktop.nlp.entities.gazetteer import load_gazetteer
 from desktop.nlp.entities.words import WORD, at_sentence_start, plain_name, sort_spans
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -18,7 +18,7 @@ from desktop.nlp.entities.casing import CaseEvidence, RereadPlan, apply_reread, 
 from desktop.nlp.entities.context import apply_context
 from desktop.nlp.entities.gazetteer import load_gazetteer
 from desktop.nlp.entities.places import apply_gazetteer
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -39,7 +39,7 @@ from desktop.nlp.entities.words import (
     whole_word_matches,
     word_before,
 )
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 #: Name endings that are not names by themselves ("Jr.", "III").
 _GENERATION = re.compile(r"^(?:Jr|Sr|I{1,3}|IV|V|VI)\.?$")

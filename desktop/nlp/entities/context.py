@@ -35,7 +35,7 @@ from functools import cache
 from desktop.nlp.entities import reasons
 from desktop.nlp.entities.gazetteer import load_gazetteer
 from desktop.nlp.entities.words import WORD, Occupancy, sort_spans, word_after
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 #: Common nouns that name a stretch of land or water: an adjective before one places it.
 GEOGRAPHIC_NOUNS = frozenset(

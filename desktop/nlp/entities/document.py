@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from desktop.nlp.entities.abbreviations import link_abbreviations
 from desktop.nlp.entities.canonical import assign_canonical
 from desktop.nlp.entities.consistency import make_consistent
 from desktop.nlp.entities.user_lexicon import LexiconLike, apply_lexicon, drop_rejected, keep_own_readings
 from desktop.nlp.entities.words import sort_spans
-from desktop.nlp.entity_merge import EntitySpan
-
-
-class EntityChanges(NamedTuple):
-    """What a later pass changed: spans it dropped or relabelled, and its new ones."""
-
-    removed: list[EntitySpan]
-    added: list[EntitySpan]
+from desktop.nlp.results import EntityChanges, EntitySpan
 
 
 def harmonise(

@@ -28,7 +28,7 @@ from desktop.nlp.entities import reasons
 from desktop.nlp.entities.context import is_people_word
 from desktop.nlp.entities.gazetteer import load_gazetteer
 from desktop.nlp.entities.words import word_after
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 #: Landform nouns that end a name of land or water ("Region" is left out: an
 #: autonomous region is a GPE).

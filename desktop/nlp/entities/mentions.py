@@ -14,7 +14,7 @@ from desktop.nlp.entities.abbreviations import link_abbreviations
 from desktop.nlp.entities.canonical import assign_canonical
 from desktop.nlp.entities.consistency import make_consistent
 from desktop.nlp.entities.words import plain_name, sort_spans
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 
 def canonical_names(spans: Sequence[EntitySpan], text: str) -> list[str]:

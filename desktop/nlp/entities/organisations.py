@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from desktop.nlp.entities import reasons
 from desktop.nlp.entities.consistency import COMPANY_ENDING
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 #: Labels the model gives an organisation by mistake, that a legal form overrules.
 _NOT_A_COMPANY = frozenset({"PERSON", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})

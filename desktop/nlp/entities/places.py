@@ -23,7 +23,7 @@ from desktop.nlp.entities.words import (
     plain_name,
     sort_spans,
 )
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 #: Words before a language name that make it the language, not the people:
 #: "speak Kazakh", "taught in Welsh".

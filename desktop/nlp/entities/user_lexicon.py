@@ -27,7 +27,7 @@ from desktop.nlp.entities.words import (
     plain_name,
     sort_spans,
 )
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 ACCEPTED = "accepted"
 REJECTED = "rejected"

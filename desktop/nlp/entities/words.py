@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 #: Labels of names; the document pass reasons about these and leaves numbers alone.
 NAME_LABELS = frozenset({

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.nlp.entities.boundaries import trim_punctuation
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from desktop.nlp.entities.casing import (
     plan_reread,
     recased,
 )
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 SEED_START = "BAKU, Azerbaijan, June 22. Kazakh companies have grown.\nShips sail to Baku and Aktau."
 HEADLINE = "FLOODS FORCE THOUSANDS FROM HOMES IN NORTHERN ITALY\nThe floods hit towns near Bologna."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from desktop.formats.lexicon import Lexicon
 from desktop.nlp.analysis import analyze, iter_analysis
 from desktop.nlp.entities import entity_changes, harmonise
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 ARTICLE = (
     "ALMATY, Kazakhstan, March 3. Aliya Mussabekova of the Organization of Turkic States (OTS) "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.formats.lexicon import Lexicon, LexiconEntry
 from desktop.nlp.entities.user_lexicon import apply_lexicon, drop_rejected, lexicon_spans
-from desktop.nlp.entity_merge import EntitySpan
+from desktop.nlp.results import EntitySpan
 
 TEXT = "Trend reported that Trending topics and trend lines matter; Trend Micro and Trend agreed."
 
