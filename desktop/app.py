@@ -1,12 +1,13 @@
 """The GUI entry point: one process for every window of this user and display.
 
 ``run`` hands its files to an Article Lens that runs already (:mod:`desktop.instance`)
-and exits; else it starts the app: the process-wide settings, the language model
-loading in the background while the first window is built, the first window on the
-given article (or the seed), and the server that later launches hand their files to.
-The process-wide settings are made in :mod:`desktop.process_settings`.
-:class:`App` holds the windows: each file opens in a window of its own, with its own
-session, undo history and recovery copy; the app quits when the last one closes.
+and exits; else it starts the app: the process-wide settings, the first article's
+analysis starting in a process of its own (or the language model loading in the
+background) before any of Qt is imported, then the windows
+(:mod:`desktop.app_windows`): the first on the given article (or the seed), and the
+server that later launches hand their files to. The process-wide settings are made
+in :mod:`desktop.process_settings`. This module imports no Qt: what runs before the
+analysis starts costs the first results its time.
 """
 
 from __future__ import annotations
@@ -14,38 +15,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 # Before any of Qt: it takes Python's own import function, which PySide6 replaces.
-from desktop import process_settings, trace
+from desktop import process_settings
 
-# isort: split
-# QtCore only (every launch needs it, a handover too); the widgets come with the window.
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: E402
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
-
-#: The desktop entry (packaging/linux) that desktops match the window to, for its icon.
-DESKTOP_FILE_NAME = "article-lens"
-#: The window icon's largest size: xcb sends every size to the window manager
-#: (_NET_WM_ICON), and the 512 px one alone costs 8 ms before the window shows.
-WINDOW_ICON_LARGEST = 256
-#: The analysis waits for the text to be on screen, at most this long (ms).
-FIRST_PAINT_WAIT_MS = 1000
-#: A new window opens this far right and down of the active one (px), so both show.
-CASCADE_PX = 32
-#: A closed window's objects are collected this long after it closed (ms).
-CLOSED_WINDOW_COLLECT_MS = 100
 #: The first article is analysed in this process when it is shorter than this (bytes
 #: of its file; a longer one goes to worker processes, which load their own model):
 #: only then does the model start loading before the window is built.
 PRELOAD_BELOW_BYTES = 50_000
 #: ... and a session file below this size (it holds highlights beside the text).
 PRELOAD_SESSION_BELOW_BYTES = 400_000
-#: The first article is analysed by a process started at launch; this process loads
-#: its own model this long after that analysis finished (ms), once its results show.
-PRELOAD_AFTER_FIRST_MS = 1000
 
 
 def seed_article_path() -> Path:
@@ -93,217 +72,25 @@ def run(paths: list[str]) -> int:
 
     if instance.hand_over(paths):
         return 0  # the running app opens them, each in a window of its own
-    process_settings.configure_gui()  # desktop/process_settings.py: what and why
-    first_in_process = False
-    if wants_model_at_start(paths[0] if paths else None):
+    wanted = wants_model_at_start(paths[0] if paths else None)
+    launched = False
+    if wanted:
         from desktop.nlp import launch_analysis
 
-        # on another core, while this one builds and paints the window
-        first_in_process = launch_analysis.start()
-        if not first_in_process:
-            from desktop.model.analysis_worker import preload_analysis
+        # on another core, while this one imports Qt, builds and paints the window
+        launched = launch_analysis.start()
+    # Qt from here on. PySide6 takes Python's import function as it loads, and
+    # configure_gui gives it back: so in this order.
+    import PySide6.QtCore  # noqa: F401
 
-            preload_analysis()  # in a thread, while the window is built and painted
-    from desktop.ui.app_icon import app_icon
-    from desktop.ui.main_window import application, start_cycle_collections
-
-    qt_app = application()
-    start_cycle_collections(qt_app)
-    qt_app.setDesktopFileName(DESKTOP_FILE_NAME)
-    qt_app.setWindowIcon(app_icon(largest=WINDOW_ICON_LARGEST))
-    app = App(qt_app)
-    server = instance.InstanceServer(app)
-    server.sigOpen.connect(app.open_files)
-    window = app.first_window(paths[0] if paths else None)
-    if first_in_process:
-        _load_model_when_idle(window)
-
-    def listen() -> None:
-        if server.listen():
-            trace.mark("listening")
-
-    # listening imports QtNetwork (~10 ms): after the text is on screen
-    window.article_view.sigTextShown.connect(listen)
-    QTimer.singleShot(FIRST_PAINT_WAIT_MS, server, listen)
-    try:
-        return qt_app.exec()
-    finally:
-        server.close()  # the socket goes: the next launch starts the app again
-        app.close()
-
-
-class App(QObject):
-    """The windows of this process: the first one, and one for each file handed over
-    by a later launch. Each window is deleted when it closes; the app quits with the
-    last (Qt's quitOnLastWindowClosed)."""
-
-    def __init__(self, qt_app) -> None:
-        super().__init__(qt_app)
-        self._qt_app = qt_app
-        self._windows: list[MainWindow] = []
-        from desktop.ui import window_opener
-
-        window_opener.register(self.open_files, self.window_showing)  # the corpus view opens articles so
-        if sys.platform == "darwin":  # a filter on the application sees every event of it
-            qt_app.installEventFilter(self)
-
-    def close(self) -> None:
-        """Stop taking files from the system (the windows are closed by then)."""
-        from desktop.ui import window_opener
-
-        self._qt_app.removeEventFilter(self)
-        window_opener.register(None)
-        self.deleteLater()
-
-    def eventFilter(self, watched, event) -> bool:
-        # macOS: a file double-clicked in Finder while the app runs comes as an event
-        if event.type() == QEvent.Type.FileOpen and watched is self._qt_app and event.file():
-            self.open_files([event.file()])
-            return True
-        return False
-
-    @property
-    def windows(self) -> list[MainWindow]:
-        """The open windows, oldest first."""
-        return list(self._windows)
-
-    def new_window(self) -> MainWindow:
-        """A new window, shown, a little off the active one. Its analysis starts once
-        its text is first painted (a thread analysing meanwhile would slow the paint),
-        at the latest after FIRST_PAINT_WAIT_MS."""
-        from desktop.ui.main_window import MainWindow
-
-        window = MainWindow()
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.hold_background_until_painted(FIRST_PAINT_WAIT_MS)
-        active = self._qt_app.activeWindow() or (self._windows[-1] if self._windows else None)
-        if active is not None:
-            window.move(active.pos().x() + CASCADE_PX, active.pos().y() + CASCADE_PX)
-        self._windows.append(window)
-        window.destroyed.connect(lambda *_: self._forget(window))
-        window.show()
-        return window
-
-    def first_window(self, target: str | None) -> MainWindow:
-        """The window at start: on ``target`` (the seed when None, or when it cannot
-        be opened), unless unsaved work left by a crash is restored instead."""
-        window = self.new_window()
-        if trace.enabled():
-            _trace_first_results(window)
-        if window.files.offer_recovery():
-            return window
-        # a web address given here is read in the background: the seed if that fails
-        window.files.sigNothingOpen.connect(lambda: window.open_path(seed_article_path(), ask_to_save=False))
-        if not window.open_path(target or str(seed_article_path())) and target:
-            window.open_path(seed_article_path())
-        self._trace_windows()
-        return window
-
-    def open_files(self, paths: list[str], activation_token: str = "") -> None:
-        """Open each of ``paths`` in a window of its own (a file already shown in an
-        unedited window raises that one); with none, raise the active window."""
-        if activation_token:  # lets the window take the focus (Wayland, X11 startup ids)
-            os.environ["XDG_ACTIVATION_TOKEN"] = activation_token
-        if not paths:
-            if self._windows:
-                _raise(self._qt_app.activeWindow() or self._windows[-1])
-            return
-        for path in paths:
-            shown = self.window_showing(path)
-            if shown is not None:
-                _raise(shown)
-                continue
-            window = self.new_window()
-            window.files.sigNothingOpen.connect(window.close)  # an address that could not be read
-            if window.open_path(path, ask_to_save=False):
-                _raise(window)
-            else:
-                window.close()  # the message said why; the other windows stay
-        self._trace_windows()
-
-    def _trace_windows(self) -> None:
-        """``windows ["name", ...]``: what each window shows (tests, benchmarks)."""
-        if trace.enabled():
-            import json
-
-            trace.mark("windows " + json.dumps([w.document_name() for w in self._windows]))
-
-    def window_showing(self, path: str) -> MainWindow | None:
-        """The window whose session or article is the file ``path`` and that has no
-        unsaved edits, if any."""
-        try:
-            wanted = Path(path).resolve()
-        except (OSError, ValueError):
-            return None
-        for window in self._windows:
-            shown = window.document.path or (Path(window.model.article.source)
-                                             if window.model.article.source else None)
-            if shown is not None and not window.document.modified and _same(shown, wanted):
-                return window
-        return None
-
-    def _forget(self, window) -> None:
-        if window in self._windows:
-            self._windows.remove(window)
-        QTimer.singleShot(CLOSED_WINDOW_COLLECT_MS, _collect_closed_window)
-
-
-def _trace_first_results(window) -> None:
-    """Mark ``results-shown`` (benchmarks/first_window.py) at the first paint of the
-    figures table after the first analysis and its figures have reached the views."""
-    from desktop.ui.when_shown import AfterFirstPaint
-
-    def when_done(cancelled: bool) -> None:
-        if cancelled:
-            return
-        window.model.analysis.sigFinished.disconnect(when_done)
-        poll = QTimer(window, interval=5)
-
-        def check() -> None:
-            if not window.model.analysing:
-                poll.stop()
-                viewport = window.figures_view.table.viewport()
-                AfterFirstPaint(viewport, lambda: trace.mark("results-shown"))
-                viewport.update()
-
-        poll.timeout.connect(check)
-        poll.start()
-
-    window.model.analysis.sigFinished.connect(when_done)
-
-
-def _load_model_when_idle(window) -> None:
-    """Once the first analysis (in the process started at launch) has finished and
-    its results are shown, load this process's own model in the background, as
-    before, so that the next short article is analysed at once."""
-
-    def when_done(cancelled: bool) -> None:
-        window.model.analysis.sigFinished.disconnect(when_done)
+    process_settings.configure_gui()  # desktop/process_settings.py: what and why
+    if wanted and not launched:
         from desktop.model.analysis_worker import preload_analysis
 
-        QTimer.singleShot(PRELOAD_AFTER_FIRST_MS, preload_analysis)
+        preload_analysis()  # in a thread, while the window is built and painted
+    from desktop.app_windows import start_windows
 
-    window.model.analysis.sigFinished.connect(when_done)
-
-
-def _raise(window) -> None:
-    window.show()
-    window.raise_()
-    window.activateWindow()
-
-
-def _same(one: Path, other: Path) -> bool:
-    try:
-        return one.resolve() == other
-    except (OSError, ValueError):
-        return False
-
-
-def _collect_closed_window() -> None:
-    """Free what a closed window held: its objects were frozen out of the cycle
-    collector's reach with the others, so they are let back in, collected once on
-    this (the windows') thread, and the rest frozen again."""
-    process_settings.collect_released_objects()
+    return start_windows(paths, analysed_at_launch=launched)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 _CONFIGURED = """
 import builtins, gc, sys
-import desktop.app as app
+import desktop.app_windows
 from desktop import process_settings
 assert builtins.__import__.__name__ == "__feature_import__"  # PySide6's, reading each module's source
 process_settings.configure_gui()

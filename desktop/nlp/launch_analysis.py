@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import multiprocessing
-    import subprocess
     from multiprocessing.connection import Connection
 
 #: Texts shorter than this go to it (``analysis.PARALLEL_MIN_CHARS``: a longer one is
@@ -33,12 +32,14 @@ MAX_CHARS = 50_000
 JOB_WAIT_SECONDS = 30.0
 #: How often the waiting analysis thread checks for cancellation (s).
 POLL_SECONDS = 0.05
+#: How often joining the spawned interpreter checks whether it has exited (s).
+JOIN_POLL_SECONDS = 0.01
 #: How long the analysis thread waits for the process to exit after its results (s).
 EXIT_WAIT_SECONDS = 5.0
 
 _lock = threading.Lock()
-_process: Any = None  # multiprocessing.Process
-_connection: Any = None  # this end of its pipe, until taken by analyse()
+_process: Any = None  # multiprocessing.Process, or a _Child
+_connection: Any = None  # this end of its pipes (Connection or _Pipes), until taken by analyse()
 
 
 def start() -> bool:
@@ -57,27 +58,34 @@ def start() -> bool:
 
 def _plain_python() -> bool:
     """Whether this is Python on a POSIX system, not a bundle: the process is then a
-    plain interpreter on a socket (no process of multiprocessing's besides: its
+    plain interpreter on two pipes (no process of multiprocessing's besides: its
     spawning starts a resource tracker, a process that stays for the app's life)."""
-    return os.name == "posix" and not getattr(sys, "frozen", False)
+    return hasattr(os, "posix_spawn") and not getattr(sys, "frozen", False)
 
 
-def _start_interpreter() -> tuple[_Child, Connection]:
-    import socket
-    import subprocess
-    from multiprocessing.connection import Connection
-
-    here, there = socket.socketpair()
+def _start_interpreter() -> tuple[_Child, _Pipes]:
+    """``python -m desktop.nlp.launch_analysis IN OUT``, spawned with ``os.posix_spawn``
+    over two pipes: nothing to import first (subprocess, socket and multiprocessing
+    cost ~20 ms on the way to the first paint; the pipes' Connections are made by
+    :func:`analyse`, in the analysis thread)."""
+    to_child, from_parent = os.pipe()
+    to_parent, from_child = os.pipe()
+    theirs = (to_child, from_child)
     try:
-        command = [sys.executable, "-m", "desktop.nlp.launch_analysis", str(there.fileno())]
+        for fd in theirs:
+            os.set_inheritable(fd, True)
+        command = [sys.executable, "-m", "desktop.nlp.launch_analysis", str(to_child), str(from_child)]
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(path for path in sys.path if path))
-        process = subprocess.Popen(command, pass_fds=(there.fileno(),), stdin=subprocess.DEVNULL, env=env)
+        stdin = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0)]
+        pid = os.posix_spawn(sys.executable, command, env, file_actions=stdin)
     except BaseException:
-        here.close()
+        os.close(from_parent)
+        os.close(to_parent)
         raise
     finally:
-        there.close()
-    return _Child(process), Connection(here.detach())
+        for fd in theirs:
+            os.close(fd)
+    return _Child(pid), _Pipes(from_parent, to_parent)
 
 
 def _start_spawned() -> tuple[multiprocessing.Process, Connection]:
@@ -86,32 +94,60 @@ def _start_spawned() -> tuple[multiprocessing.Process, Connection]:
 
     context = multiprocessing.get_context("spawn")
     here, there = context.Pipe()
-    process = context.Process(target=_serve, args=(there,), name="article-lens-first-analysis", daemon=True)
+    process = context.Process(target=_serve, args=(there, there), name="article-lens-first-analysis",
+                              daemon=True)
     process.start()
     there.close()
     return process, here
 
 
-class _Child:
-    """A started interpreter, with the calls ``multiprocessing.Process`` has."""
+class _Pipes:
+    """This end of the two pipes to a spawned interpreter, until :func:`analyse` makes
+    a Connection of them."""
 
-    def __init__(self, process: subprocess.Popen) -> None:
-        self._process = process
+    def __init__(self, writing: int, reading: int) -> None:
+        self.fds = (writing, reading)
+
+    def connections(self) -> tuple[Connection, Connection]:
+        from multiprocessing.connection import Connection
+
+        writing, reading = self.fds
+        return Connection(writing, readable=False), Connection(reading, writable=False)
+
+
+class _Child:
+    """A spawned interpreter, with the calls ``multiprocessing.Process`` has."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self._status: int | None = None
 
     def is_alive(self) -> bool:
-        return self._process.poll() is None
+        if self._status is None:
+            try:
+                pid, status = os.waitpid(self.pid, os.WNOHANG)
+            except ChildProcessError:  # reaped elsewhere
+                pid, status = self.pid, 0
+            if pid:
+                self._status = status
+        return self._status is None
 
     def join(self, timeout: float | None = None) -> None:
-        import subprocess
+        import time
 
-        try:
-            self._process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            pass
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.is_alive() and (deadline is None or time.monotonic() < deadline):
+            time.sleep(JOIN_POLL_SECONDS)
 
     def kill(self) -> None:
-        self._process.kill()
-        self._process.wait()
+        import signal
+
+        if self.is_alive():
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        self.join()
 
 
 def available() -> bool:
@@ -132,23 +168,25 @@ def analyse(text: str, lexicon=None, year: int | None = None,
         process = _process
     if connection is None:
         return None
+    sending, receiving = connection.connections() if isinstance(connection, _Pipes) else (connection,) * 2
     try:
-        connection.send((text, lexicon, year))
-        while not connection.poll(POLL_SECONDS):
+        sending.send((text, lexicon, year))
+        while not receiving.poll(POLL_SECONDS):
             if should_stop() or not process.is_alive():
                 process.kill()
                 return None
-        outcome = connection.recv()
+        outcome = receiving.recv()
     except (OSError, EOFError):
         process.kill()
         return None
     finally:
-        connection.close()
+        sending.close()
+        receiving.close()
     process.join(EXIT_WAIT_SECONDS)  # it exits once it has sent them: not left a zombie
     return outcome  # None when the analysis failed there (its traceback was printed)
 
 
-def _serve(connection) -> None:
+def _serve(receiving: Connection, sending: Connection) -> None:
     """In the process: load the analysis, wait for a text, send back its analysis."""
     import traceback
 
@@ -162,10 +200,10 @@ def _serve(connection) -> None:
     except Exception:  # noqa: BLE001 - the window's process loads it and reports why
         traceback.print_exc()
         return
-    if not connection.poll(JOB_WAIT_SECONDS):
+    if not receiving.poll(JOB_WAIT_SECONDS):
         return
     try:
-        text, lexicon, year = connection.recv()
+        text, lexicon, year = receiving.recv()
     except (OSError, EOFError):
         return
     try:
@@ -179,12 +217,12 @@ def _serve(connection) -> None:
         traceback.print_exc()
         outcome = None
     try:
-        connection.send(outcome)
+        sending.send(outcome)
     except (OSError, EOFError):
         pass
 
 
-if __name__ == "__main__":  # the process _start_interpreter starts: its end of the socket
+if __name__ == "__main__":  # the process _start_interpreter starts: its ends of the pipes
     from multiprocessing.connection import Connection
 
-    _serve(Connection(int(sys.argv[1])))
+    _serve(Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False))

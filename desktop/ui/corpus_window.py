@@ -6,7 +6,7 @@ article, with its filters. The run (:class:`desktop.model.corpus_run.CorpusRun`)
 finds, analyses and caches in the background; the bar at the top counts the
 articles done of those found and cancels. Double-clicking an article or a figure, or
 clicking a point of the chart, opens that article in a main window of its own, as a
-session, as the app opens a file handed to it (``ui.window_opener``: the running app registers :meth:`desktop.app.App.open_files`).
+session, as the app opens a file handed to it (``ui.window_opener``: the running app registers :meth:`desktop.app_windows.App.open_files`).
 """
 
 from __future__ import annotations

@@ -169,7 +169,7 @@ def test_the_chart_follows_one_subject_and_its_points_open_their_articles(views,
 def test_an_article_opens_in_a_main_window_of_its_own_as_a_session(views, folder, qtbot):
     from PySide6.QtWidgets import QApplication
 
-    from desktop.app import App
+    from desktop.app_windows import App
 
     app = App(QApplication.instance())
     try:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop import instance
+from desktop import instance, instance_server
 
 REPO = Path(__file__).resolve().parents[2]
 STORY = REPO / "tests" / "data" / "rotterdam_port.txt"
@@ -143,7 +143,7 @@ def test_a_launch_starts_on_its_own_when_the_running_app_does_not_answer(launch_
 
 
 def test_the_running_app_gets_absolute_paths_and_addresses_as_they_are(qtbot, tmp_path):
-    server = instance.InstanceServer()
+    server = instance_server.InstanceServer()
     try:
         assert server.listen() and server.listening
         received = []
@@ -163,7 +163,7 @@ def test_the_running_app_gets_absolute_paths_and_addresses_as_they_are(qtbot, tm
 
 
 def test_a_launch_is_answered_while_the_windows_thread_is_busy(qtbot, tmp_path):
-    server = instance.InstanceServer()
+    server = instance_server.InstanceServer()
     try:
         assert server.listen()
         received = []
@@ -188,14 +188,14 @@ def test_a_server_deleted_without_closing_stops_its_thread(qtbot):
 
     from PySide6.QtCore import QThread
 
-    server = instance.InstanceServer()
+    server = instance_server.InstanceServer()
     assert server.listen()
-    [thread] = [t for t in instance._serving]
+    [thread] = [t for t in instance_server._serving]
     name = server.name
     del server
     gc.collect()  # Qt would abort the process had the running thread been destroyed
     qtbot.waitUntil(lambda: not thread.isRunning(), timeout=5000)
-    assert isinstance(thread, QThread) and not Path(name).exists() and thread not in instance._serving
+    assert isinstance(thread, QThread) and not Path(name).exists() and thread not in instance_server._serving
 
 
 def test_messages_of_another_protocol_or_shape_are_refused():
@@ -238,7 +238,7 @@ def test_an_app_with_other_settings_is_another_app(tmp_path, monkeypatch):
 def app(qtbot):
     from PySide6.QtWidgets import QApplication
 
-    from desktop.app import App
+    from desktop.app_windows import App
 
     made = App(QApplication.instance())
     yield made
