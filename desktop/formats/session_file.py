@@ -24,10 +24,9 @@ from desktop.core.session import Session
 from desktop.formats import session_v1
 from desktop.formats.atomic_write import atomic_write
 from desktop.formats.disk_stamp import DiskStamp
-from desktop.formats.readers import read_head
 from desktop.formats.session_checksum import add_checksum, checksum_warnings
+from desktop.formats.session_kind import FORMAT_MARKER, SESSION_SUFFIX, is_session_file
 from desktop.formats.session_schema import (
-    FORMAT_MARKER,
     SessionFileError,
     check_json_value,
     describe,
@@ -43,7 +42,6 @@ __all__ = [
     "save_session", "session_from_bytes", "session_steps", "session_to_bytes",
 ]
 
-SESSION_SUFFIX = ".alens"
 #: Larger files are refused before they are read.
 MAX_SESSION_BYTES = 512 * 2**20
 
@@ -113,15 +111,6 @@ def session_to_bytes(
     now = now_iso()
     document = session_v1.to_document(session, view_state or {}, app_version, now, created or now)
     return _encode(document)
-
-
-def is_session_file(path: str | Path) -> bool:
-    """True for a session file: by its suffix, or by the format marker at its start."""
-    path = Path(path)
-    if path.suffix.lower() == SESSION_SUFFIX:
-        return True
-    head = read_head(path, 4096)  # b"" for a pipe or a device: never blocks on one
-    return head.lstrip().startswith(b"{") and f'"{FORMAT_MARKER}"'.encode() in head
 
 
 def load_session(path: str | Path) -> LoadedSession:

@@ -17,10 +17,10 @@ from typing import Any
 
 from desktop.core.article import text_sha256
 from desktop.core.highlight import ORIGINS, STATUSES
-from desktop.formats.errors import FileFormatError, shortened
+from desktop.formats.errors import shortened
+from desktop.formats.session_kind import SessionFileError
 from desktop.formats.session_values import cell_problem, timestamp_problem
 
-FORMAT_MARKER = "article-lens-session"
 ARTICLE_FIELDS = ("text", "sha256", "title", "source", "encoding")
 #: Article fields a file may leave out (written only when not empty: an article read
 #: from a document, its format and what it says about itself; older files have none).
@@ -45,19 +45,6 @@ _KIND_NAMES = {dict: "an object", list: "a list", str: "text", int: "a whole num
 #: Text values and keys are quoted up to this many characters (lists and objects up to
 #: errors.QUOTE_CHARS in all).
 _SHORT_TEXT = 40
-
-
-class SessionFileError(FileFormatError):
-    """A session file cannot be read or written.
-
-    ``field`` is where the fault is (``highlights[3].end``; "" for the whole file)
-    and ``reason`` what it is; ``str(error)`` joins them for a person.
-    """
-
-    def __init__(self, reason: str, field: str = "") -> None:
-        super().__init__(f"{field}: {reason}" if field else reason)
-        self.reason = reason
-        self.field = field
 
 
 def check_v1(document: dict[str, Any]) -> None:

@@ -24,9 +24,9 @@ from desktop.core.highlight import Highlight
 from desktop.core.highlight_set import HighlightSet
 from desktop.core.labels import Label
 from desktop.core.session import Session
+from desktop.formats.session_kind import FORMAT_MARKER
 from desktop.formats.session_schema import (
     ARTICLE_FIELDS,
-    FORMAT_MARKER,
     HIGHLIGHT_FIELDS,
     LABEL_FIELDS,
     OPTIONAL_ARTICLE_FIELDS,

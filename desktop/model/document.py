@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from shiboken6 import isValid
@@ -15,16 +15,13 @@ from desktop.core.article import has_scheme
 from desktop.core.highlight import now_iso
 from desktop.core.session import Session
 from desktop.formats.readers import ArticleFile
-from desktop.formats.session_file import (
-    SESSION_SUFFIX,
-    LoadedSession,
-    load_session,
-    save_session,
-    session_to_bytes,
-)
+from desktop.formats.session_kind import SESSION_SUFFIX
 from desktop.model.file_watch import DiskStamp, FileWatch, disk_stamp
 from desktop.model.recovery import RecoveryWriter
 from desktop.model.session_model import SessionModel
+
+if TYPE_CHECKING:
+    from desktop.formats.session_file import LoadedSession
 
 
 def session_path(path: str | Path) -> Path:
@@ -75,6 +72,8 @@ class SessionDocument(QObject):
             raise ValueError("no path to save to")
         target = session_path(path if path is not None else self.path)
         created = self.created or now_iso()
+        from desktop.formats.session_file import save_session  # (the format, on first use)
+
         self.written = save_session(self._model.session, target, self._view_state(), created=created)
         self._first_saved = created
         self._model.undo_stack.setClean()
@@ -96,6 +95,8 @@ class SessionDocument(QObject):
     # -- opening -------------------------------------------------------------
     def open(self, path: str | Path) -> LoadedSession:
         """Load a session file and show it; raises SessionFileError (nothing changes)."""
+        from desktop.formats.session_file import load_session
+
         stamp = disk_stamp(path)  # before the read: a change meanwhile shows as one
         loaded = load_session(path)
         self.show_loaded(loaded, path, stamp)
@@ -176,4 +177,6 @@ class SessionDocument(QObject):
         if not self.modified:
             return None
         state = dict(self._view_state(), recovery_of=str(self.path or ""))
+        from desktop.formats.session_file import session_to_bytes
+
         return session_to_bytes(self._model.session, state, created=self.created)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from desktop.formats.errors import FileFormatError
 from desktop.formats.readers import ARTICLE_SUFFIXES, DOCUMENT_SUFFIXES, OPEN_SUFFIXES, ArticleFile, read_article_file
-from desktop.formats.session_file import SESSION_SUFFIX, SessionFileError, is_session_file
+from desktop.formats.session_kind import SESSION_SUFFIX, SessionFileError, is_session_file
 
 __all__ = [
     "OPEN_FILTER", "SAVE_FILTER", "SESSION_SUFFIX", "ArticleFile", "FileFormatError", "SessionFileError",

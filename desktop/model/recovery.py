@@ -15,11 +15,15 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 
 from desktop.formats.atomic_write import atomic_write, private_folder
-from desktop.formats.session_file import LoadedSession, SessionFileError, load_session
+from desktop.formats.session_kind import SessionFileError
+
+if TYPE_CHECKING:
+    from desktop.formats.session_file import LoadedSession
 
 #: Quiet time that ends a burst of edits.
 BURST_END_MS = 1500
@@ -107,6 +111,8 @@ def orphaned_copies(folder: Path | None = None) -> list[RecoveryCopy]:
         if _owner_alive(path):
             continue
         try:
+            from desktop.formats.session_file import load_session  # (only when a copy is left)
+
             copies.append(RecoveryCopy(path, load_session(path)))
         except SessionFileError as error:
             copies.append(RecoveryCopy(path, None, str(error)))

@@ -1,4 +1,8 @@
-"""FileController: opening articles and sessions, saving, unsaved-work prompts, recovery."""
+"""FileController: opening articles and sessions, saving, unsaved-work prompts, recovery.
+
+Its dialogs are imported where used: a window opening its first article needs none
+of them before its text is on screen.
+"""
 
 from __future__ import annotations
 
@@ -24,9 +28,6 @@ from desktop.model.opening import (
 )
 from desktop.model.recovery import RecoveryCopy, orphaned_copies
 from desktop.model.session_loader import BACKGROUND_LOAD_BYTES, SessionLoader
-from desktop.ui import plain_text
-from desktop.ui.disk_dialogs import Conflict, ask_conflict, ask_reload, tell_changed
-from desktop.ui.load_notices import show_load_warnings, tell_unreadable_copies
 from desktop.ui.recent_files import RecentFiles
 
 if TYPE_CHECKING:
@@ -169,6 +170,8 @@ class FileController(QObject):
         in_next_turn(window, lambda: window.setUpdatesEnabled(True))
 
     def _show_opened(self, path: Path, loaded) -> None:
+        from desktop.ui.load_notices import show_load_warnings
+
         self._window.saved_view.apply(loaded.view_state)
         self.recent.add(path)
         count = len(loaded.session.highlights)
@@ -176,11 +179,15 @@ class FileController(QObject):
         show_load_warnings(self._window, path.name, loaded.warnings)
 
     def _failed(self, path: Path, error: Exception) -> bool:
+        from desktop.ui import plain_text
+
         self._message(f"Could not open {path.name}.")
         plain_text.warning(self._window, "Could not open the file", str(error))
         return False
 
     def open_recent(self, path: str) -> None:
+        from desktop.ui import plain_text
+
         if not Path(path).exists():
             self.recent.remove(path)
             plain_text.warning(self._window, "File not found", f"{path} no longer exists.")
@@ -202,6 +209,9 @@ class FileController(QObject):
         return self._save_to(Path(path)) if path else False
 
     def _save_to(self, path: Path) -> bool:
+        from desktop.ui import plain_text
+        from desktop.ui.disk_dialogs import Conflict, ask_conflict
+
         path = session_path(path)
         if self.watch.is_tracking(path) and (changed := self.watch.changed()) is not None:
             self.watch.acknowledge(changed)
@@ -233,6 +243,8 @@ class FileController(QObject):
 
     def _on_changed_on_disk(self, path: str) -> None:
         """Another window or program wrote the open file: offer it, never lose edits."""
+        from desktop.ui.disk_dialogs import ask_reload, tell_changed
+
         name = Path(path).name
         with self.watch.held():
             if self.document.modified:
@@ -245,6 +257,8 @@ class FileController(QObject):
         """Ask what to do with unsaved edits; False when the person cancels."""
         if not self.document.modified:
             return True
+        from desktop.ui import plain_text
+
         answer = plain_text.question(
             self._window, "Unsaved changes",
             f"{self._window.document_name()} has changes that are not saved. Save them?",
@@ -265,6 +279,8 @@ class FileController(QObject):
         copies = orphaned_copies()
         unreadable = [copy for copy in copies if copy.loaded is None]
         if unreadable:  # kept: a newer version may read them
+            from desktop.ui.load_notices import tell_unreadable_copies
+
             tell_unreadable_copies(self._window, unreadable, unreadable[0].path.parent)
         for copy in copies:
             if copy.loaded is None:
@@ -280,6 +296,8 @@ class FileController(QObject):
         return False
 
     def _ask_restore(self, copy: RecoveryCopy) -> QMessageBox.StandardButton:
+        from desktop.ui import plain_text
+
         session = copy.loaded.session
         original = Path(copy.original).name if copy.original else session.article.title
         return plain_text.question(
@@ -293,6 +311,8 @@ class FileController(QObject):
         )
 
     def _restore(self, copy: RecoveryCopy) -> None:
+        from desktop.ui.load_notices import show_load_warnings
+
         original = Path(copy.original) if copy.original else None
         self.document.new_from(copy.loaded.session, original, modified=True)
         self._window.saved_view.apply(copy.loaded.view_state)
