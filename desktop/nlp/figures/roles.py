@@ -39,8 +39,8 @@ class Role:
 
 
 # Where a clause starts: the figure's cues are looked for after the last of these.
-_CLAUSE_START = re.compile(r"[;:]\s|,\s+(?:but|while|whereas|although|though|and|however|which)\b|\s[-–—]\s"
-                           r"|\b(?:but|while|whereas|although)\s", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?=[;:,\sbwa])(?:[;:]\s|,\s+(?:but|while|whereas|although|though|and|however|which)\b"
+                           r"|\s[-–—]\s|\b(?:but|while|whereas|although)\s)", re.IGNORECASE)
 _FORECAST_WORDS = (
     "expect expects expected expecting expectation expectations forecast forecasts forecasting predict predicts"
     " predicted predicting prediction predictions project projects projected projecting projection projections"
@@ -73,8 +73,9 @@ _PREVIOUS_BEFORE = re.compile(
     r"|December|year|quarter|month|week|yesterday)['’]s\s+(?:[a-z-]+\s+){0,2}(?:of\s+)?)$",
     re.IGNORECASE)
 # Every word _PREVIOUS_BEFORE hangs on: without one nearby, no full search.
-_PREVIOUS_ANCHOR = re.compile(r"\b(?:from|compared|against|versus|vs|on|previously|since)\b|['’]s\b",
-                              re.IGNORECASE)
+# (Their first letters looked ahead for first: re then skips the other characters at once.)
+_PREVIOUS_ANCHOR = re.compile(r"(?=[fcavops'’])(?:\b(?:from|compared|against|versus|vs|on|previously|since)\b"
+                              r"|['’]s\b)", re.IGNORECASE)
 _PREVIOUS_AFTER = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?(?:(?:seen|recorded|reported|posted|made)\s+)?(?:(?:in|for|during)\s+)?"
     r"(?:(?:a|one|the)\s+(?:year|month|quarter|week)\s+(?:earlier|ago|before)|year[- ]earlier|year[- ]ago"

@@ -21,7 +21,14 @@ from desktop.nlp.figures.exchange_rates import exchange_rate_currency
 from desktop.nlp.figures.multipliers import MULTIPLYING_WORDS, multiplying_word, read_multiplier
 from desktop.nlp.figures.nearby_words import word_before
 from desktop.nlp.figures.non_figures import MODEL_AFTER_COUNT, is_bare_figure, is_clock_time, is_named_year
-from desktop.nlp.figures.numbers import CARDINAL_WORDS, NUMERAL_PATTERN, NumberToken, read_number_words, read_numeral
+from desktop.nlp.figures.numbers import (
+    CARDINAL_WORDS,
+    NUMERAL_PATTERN,
+    VULGAR_FRACTIONS,
+    NumberToken,
+    read_number_words,
+    read_numeral,
+)
 from desktop.nlp.figures.qualifiers import hyphen_qualifier_before, qualifier_before
 from desktop.nlp.figures.ranges import read_range, unit_shared_by_and
 from desktop.nlp.figures.regex_trie import trie_pattern
@@ -33,10 +40,15 @@ if TYPE_CHECKING:  # pandas is imported where a table is made, not by the analys
     import pandas as pd
 
 _ARTICLE_SCALES = ("hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "third", "quarter")
+_CANDIDATE_WORDS = (*CARDINAL_WORDS, *MULTIPLYING_WORDS, "absolute", "half")
+# Every character a candidate may start with, looked ahead for first: re then skips
+# the other characters at once rather than trying each alternative at each of them.
+_CANDIDATE_FIRSTS = "".join(sorted({"a", "A", *(c for w in _CANDIDATE_WORDS for c in (w[0].lower(), w[0].upper()))}))
 _CANDIDATE = re.compile(
-    rf"(?P<numeral>{NUMERAL_PATTERN})"
+    rf"(?=[-−+.\d{''.join(VULGAR_FRACTIONS)}{_CANDIDATE_FIRSTS}])"
+    rf"(?:(?P<numeral>{NUMERAL_PATTERN})"
     rf"|\b(?:(?P<article>[Aa]n?)\s+(?={trie_pattern([*_ARTICLE_SCALES, *ARTICLE_UNIT_WORDS])}\b)"
-    rf"|(?P<word>{trie_pattern([*CARDINAL_WORDS, *MULTIPLYING_WORDS, 'absolute', 'half'])})\b)"
+    rf"|(?P<word>{trie_pattern(_CANDIDATE_WORDS)})\b))"
 )
 _ABSOLUTE_ZERO = re.compile(r"absolute\s+zero\b", re.IGNORECASE)
 _KELVIN = Unit("K", "temperature")
