@@ -194,7 +194,7 @@ def _serve(receiving: Connection, sending: Connection) -> None:
     from desktop.nlp.parallel import _exit_with_parent, _load_analysis
 
     _exit_with_parent()
-    process_settings.configure_worker(nicer=True)  # on a busy machine, the window's text first
+    process_settings.configure_launch_analysis()
     try:
         _load_analysis()
     except Exception:  # noqa: BLE001 - the window's process loads it and reports why

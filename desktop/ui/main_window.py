@@ -166,7 +166,8 @@ class MainWindow(QMainWindow):
             self.right_splitter.restoreState(state)
         self.saved_view.side_panes_built()
         AfterFirstPaint(charts, lambda: QTimer.singleShot(SETTLE_AFTER_PAINT_MS, self, self._settle))
-        self.model.import_analysis()
+        if not self.model.analysing:  # else it imports what it needs (at launch, in another process)
+            self.model.import_analysis()
         trace.mark("side-panes-built")
         settle_long_lived_objects()  # pandas, pyqtgraph and the panes are here to stay
         start_cycle_collections(QApplication.instance())
