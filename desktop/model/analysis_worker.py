@@ -59,6 +59,7 @@ class AnalysisWorker(QObject):
             if total < launch_analysis.MAX_CHARS and not pipeline.pipeline_loaded() \
                     and self._in_launch_process(total):
                 return
+            launch_analysis.release()  # not for this text, nor for any later one
             from desktop.nlp.analysis import PARALLEL_MIN_CHARS, iter_analysis
 
             # A long text goes to the worker processes whole: this one needs no model,

@@ -9,8 +9,9 @@ read it, sends back its chunks and the document pass's changes, and exits: no
 process stays (the pool of ``desktop.nlp.parallel`` is for long texts).
 
 :func:`start` is called by the app at launch; :func:`analyse` by the analysis
-thread, once: a later analysis, or one after this process failed, runs in the
-window's process as before.
+thread, once (or :func:`release`, when the first text is not one for it: the
+process then exits): a later analysis, or one after this process failed, runs in
+the window's process as before.
 """
 
 from __future__ import annotations
@@ -108,6 +109,10 @@ class _Pipes:
     def __init__(self, writing: int, reading: int) -> None:
         self.fds = (writing, reading)
 
+    def close(self) -> None:
+        for fd in self.fds:
+            os.close(fd)
+
     def connections(self) -> tuple[Connection, Connection]:
         from multiprocessing.connection import Connection
 
@@ -154,6 +159,20 @@ def available() -> bool:
     """Whether a started process waits for its text."""
     with _lock:
         return _connection is not None and _process is not None and _process.is_alive()
+
+
+def release() -> None:
+    """No text will come (the first article went elsewhere): the process is told so,
+    exits once it has loaded, and is waited for in the background."""
+    global _connection
+    with _lock:
+        connection, _connection = _connection, None
+        process = _process
+    if connection is None:
+        return
+    connection.close()  # it reads the end of its input, and exits
+    threading.Thread(target=process.join, args=(JOB_WAIT_SECONDS + EXIT_WAIT_SECONDS,),
+                     name="article-lens-launch-exit", daemon=True).start()
 
 
 def analyse(text: str, lexicon=None, year: int | None = None,

@@ -40,3 +40,12 @@ def test_a_cancelled_analysis_ends_the_launch_process(seed_text):
     assert launch_analysis.analyse(seed_text, should_stop=lambda: True) is None
     process.join(timeout=10)
     assert not process.is_alive()
+
+
+def test_a_launch_process_given_no_text_exits_once_released(seed_text):
+    assert launch_analysis.start()
+    process = launch_analysis._process
+    launch_analysis.release()  # the first article went to the window's own thread
+    assert not launch_analysis.available() and launch_analysis.analyse(seed_text) is None
+    process.join(timeout=60)
+    assert not process.is_alive()  # exited (once loaded) and waited for: no zombie stays
