@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from desktop.core.figure import FigureReading
 from desktop.nlp.figures.regex_trie import trie_pattern
@@ -113,7 +114,7 @@ def movement_sign(text: str, start: int, end: int, after_too: bool = True) -> in
     "a 40% jump", "up $3bn"), -1 for a fall, 0 when no movement word is beside it
     (with ``after_too`` False, only the words before it count)."""
     window = max(0, start - _WINDOW)
-    anchored = not _BEFORE_ANCHORS.isdisjoint(word.strip(_WORD_EDGES) for word in text[window:start].lower().split())
+    anchored = not _BEFORE_ANCHORS.isdisjoint(map(str.strip, text[window:start].lower().split(), repeat(_WORD_EDGES)))
     before = _BEFORE.search(text, window, start) if anchored else None
     if before:
         return 1 if before["rise"] or before["rise_noun"] or before["rise_by"] else -1

@@ -11,6 +11,7 @@ identifiers, model numbers). A bare amount may take the currency of its sentence
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from desktop.core.figure import FigureReading
@@ -108,16 +109,24 @@ def extract_figures(text: str) -> pd.DataFrame:
     holding it, its period and the change it states. Subjects need a dependency
     parse, which this function does not run (see :func:`desktop.nlp.analyze`), so they
     are "" and no figure is derived."""
-    from desktop.nlp.figures.describe import describe_figures
-    from desktop.nlp.figures.periods.of_figures import article_year
-    from desktop.nlp.figures.table.frame import figure_frame
-
+    describe_figures, article_year, figure_frame = _table_makers()
     readings = find_figures(text)
     if not readings:
         return figure_frame(text, readings, [], derive=False)
     spans = sentence_spans(text)
     readings = describe_figures(text, readings, spans, year=article_year(text))
     return figure_frame(text, readings, spans, derive=False)
+
+
+@cache
+def _table_makers():
+    """What extract_figures describes and tabulates with, imported on its first call
+    (pandas with them), once: an import statement costs ~0.6 µs on every call."""
+    from desktop.nlp.figures.describe import describe_figures
+    from desktop.nlp.figures.periods.of_figures import article_year
+    from desktop.nlp.figures.table.frame import figure_frame
+
+    return describe_figures, article_year, figure_frame
 
 
 def _read_candidate(text: str, match: re.Match, previous_end: int, currency: str, after_money: bool
