@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -10,6 +9,8 @@ from PySide6.QtCore import QObject, Signal
 from desktop.model.background import start_background_thread
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from desktop.core.highlight import Highlight
 
 #: Sessions with more highlights than this get their figures table built in the

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from desktop.core import edit_rules as rules
 from desktop.core.article import Article
 from desktop.core.change import Change, apply_change
 from desktop.core.highlight import Highlight
@@ -210,40 +209,48 @@ class SessionModel(QObject):
     # -- a person's edits: each one undo step (the rules are in core.edit_rules) --
     def add_highlight(self, start: int, end: int, label: str) -> Highlight:
         """Label ``[start, end)`` by hand and return the highlight (see the rule)."""
-        change, highlight_id = rules.add_highlight(self._session, start, end, label)
+        change, highlight_id = _rules().add_highlight(self._session, start, end, label)
         self.push(change)
         return self._session.highlights[highlight_id]
 
     def label_spans(self, spans: Iterable[tuple[int, int]], label: str) -> int:
         """Label every span that does not already carry ``label``; returns how many."""
-        return len(self.push(rules.label_spans(self._session, spans, label)).added)
+        return len(self.push(_rules().label_spans(self._session, spans, label)).added)
 
     def remove_highlights(self, highlight_ids: Iterable[str]) -> None:
-        self.push(rules.remove_highlights(self._session, highlight_ids))
+        self.push(_rules().remove_highlights(self._session, highlight_ids))
 
     reject = remove_highlights
 
     def relabel(self, highlight_id: str, label: str) -> None:
-        self.push(rules.relabel(self._session, highlight_id, label))
+        self.push(_rules().relabel(self._session, highlight_id, label))
 
     def resize_highlight(self, highlight_id: str, start: int, end: int) -> None:
-        self.push(rules.resize(self._session, highlight_id, start, end))
+        self.push(_rules().resize(self._session, highlight_id, start, end))
 
     def set_note(self, highlight_id: str, note: str) -> None:
-        self.push(rules.set_note(self._session, highlight_id, note))
+        self.push(_rules().set_note(self._session, highlight_id, note))
 
     def accept(self, highlight_ids: Iterable[str]) -> None:
-        self.push(rules.accept(self._session, highlight_ids))
+        self.push(_rules().accept(self._session, highlight_ids))
 
     def accept_all(self, label: str) -> int:
         """Accept every suggestion of ``label``; returns how many."""
-        return len(self.push(rules.accept_all(self._session, label)).added)
+        return len(self.push(_rules().accept_all(self._session, label)).added)
 
     def set_labels(self, labels: list[Label]) -> None:
-        self.push(rules.set_labels(self._session, labels))
+        self.push(_rules().set_labels(self._session, labels))
 
     def set_label_hidden(self, label: str, hidden: bool) -> None:
-        self.push(rules.set_label_hidden(self._session, label, hidden))
+        self.push(_rules().set_label_hidden(self._session, label, hidden))
 
     def set_figure_override(self, highlight_id: str, column: str, value: Any) -> None:
-        self.push(rules.set_figure_override(self._session, highlight_id, column, value))
+        self.push(_rules().set_figure_override(self._session, highlight_id, column, value))
+
+
+def _rules():
+    """The editing rules (desktop.core.edit_rules), imported on the first edit: a
+    window needs none of them before its text is first on screen."""
+    from desktop.core import edit_rules
+
+    return edit_rules

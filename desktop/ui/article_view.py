@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 from desktop import trace
 from desktop.core.highlight import Highlight
 from desktop.core.utf16 import Utf16Offsets
-from desktop.model.entity_table import reason_text
 from desktop.model.session_model import SessionModel
 from desktop.ui.colour_scheme import SCHEME, on_scheme_change
 
@@ -310,6 +309,8 @@ class ArticleView(QPlainTextEdit):
 
     def _tooltip(self, under: list[Highlight]) -> str:
         import html  # with its 2,000 entities: imported when first needed (start-up time)
+
+        from desktop.model.entity_table import reason_text
 
         session = self._model.session
         lines = []

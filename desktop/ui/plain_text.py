@@ -9,10 +9,15 @@ spaces and line breaks.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QToolTip, QWidget
+from typing import TYPE_CHECKING
 
-Button = QMessageBox.StandardButton
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:  # imported where used: their enums cost ~5 ms, before a window's first paint
+    from PySide6.QtWidgets import QAbstractItemView, QMessageBox
+
+    Button = QMessageBox.StandardButton
 
 
 def escaped_html(text: str) -> str:
@@ -36,11 +41,15 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
 
 
 def show_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-                 buttons: Button = Button.Ok, default: Button = Button.NoButton) -> Button:
-    """A modal message box with ``text`` as plain text; the button pressed."""
-    box = QMessageBox(icon, title, text, buttons, parent)
+                 buttons: Button | None = None, default: Button | None = None) -> Button:
+    """A modal message box with ``text`` as plain text (buttons: OK unless given); the
+    button pressed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    Button = QMessageBox.StandardButton
+    box = QMessageBox(icon, title, text, Button.Ok if buttons is None else buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    if default != Button.NoButton:
+    if default is not None and default != Button.NoButton:
         box.setDefaultButton(default)
     try:
         return Button(box.exec())
@@ -49,19 +58,30 @@ def show_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, tex
 
 
 def warning(parent: QWidget | None, title: str, text: str) -> Button:
+    from PySide6.QtWidgets import QMessageBox
+
     return show_message(parent, QMessageBox.Icon.Warning, title, text)
 
 
 def critical(parent: QWidget | None, title: str, text: str) -> Button:
+    from PySide6.QtWidgets import QMessageBox
+
     return show_message(parent, QMessageBox.Icon.Critical, title, text)
 
 
 def information(parent: QWidget | None, title: str, text: str) -> Button:
+    from PySide6.QtWidgets import QMessageBox
+
     return show_message(parent, QMessageBox.Icon.Information, title, text)
 
 
 def question(parent: QWidget | None, title: str, text: str,
-             buttons: Button = Button.Yes | Button.No, default: Button = Button.NoButton) -> Button:
+             buttons: Button | None = None, default: Button | None = None) -> Button:
+    """Yes and No unless ``buttons`` says otherwise."""
+    from PySide6.QtWidgets import QMessageBox
+
+    Button = QMessageBox.StandardButton
+    buttons = Button.Yes | Button.No if buttons is None else buttons
     return show_message(parent, QMessageBox.Icon.Question, title, text, buttons, default)
 
 
@@ -77,6 +97,8 @@ class _PlainItemTips(QObject):
             return False
         index = self._view.indexAt(event.pos())
         tip = index.data(Qt.ItemDataRole.ToolTipRole) if index.isValid() else None
+        from PySide6.QtWidgets import QToolTip
+
         if tip:
             QToolTip.showText(event.globalPos(), tooltip_text(str(tip)), self._view.viewport(),
                               self._view.visualRect(index))
