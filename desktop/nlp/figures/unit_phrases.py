@@ -93,7 +93,7 @@ def _unit_after(text: str, amount: Amount) -> UnitMatch | None:
         unit = _POUND_STERLING
     if inverse := _INVERSE.match(text, found.end):
         return UnitMatch(Unit(f"1/{unit.code}", unit.kind), found.start, inverse.end(), text[found.start:inverse.end()])
-    return UnitMatch(unit, found.start, found.end, found.surface)
+    return found if unit is found.unit else UnitMatch(unit, found.start, found.end, found.surface)
 
 
 def _fits_context(text: str, amount: Amount, found: UnitMatch, gap: str) -> bool:

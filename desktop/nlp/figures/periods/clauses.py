@@ -41,7 +41,7 @@ _BASE_FIGURE = re.compile(
     re.IGNORECASE,
 )
 #: A word that makes a "current" period of a figure without one written.
-CURRENT_WORD = re.compile(r"\b(?:current|currently|now)\b", re.IGNORECASE)
+CURRENT_WORD = re.compile(r"(?=[cn])\b(?:current|currently|now)\b", re.IGNORECASE)  # first letters looked ahead: faster
 _CURRENT = re.compile(r"\b(current|currently|now)\s+(?:at\s+|of\s+|some\s+|about\s+|around\s+)?$", re.IGNORECASE)
 _WEAK_GAP = re.compile(r"(?:\s+|\s*\b(?:in|on|at|during|of|the|a|for)\b|\s*\b[A-Z][\w'’.-]*)*\s*$")
 _WORDS = re.compile(r"[\w'’$£€%.-]+")

@@ -145,8 +145,8 @@ def _starts(text: str, start: int, end: int):
 
 #: Words before a period that make it the base of a comparison ("than in 2003", "up 10%
 #: on 2003", "from its 2003 performance", "than at this time last year").
-_BASE_BEFORE = re.compile(
-    r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|from|on)\s+"
+_BASE_BEFORE = re.compile(  # (its first letters looked ahead for first: re skips the others at once)
+    r"(?=[tcvafo])\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|from|on)\s+"
     r"(?:(?:in|at|for|during|with|its|their|his|her|the|a|an|this|that|same|time|level|levels"
     r"|(?:end|start|beginning|middle|close|turn)\s+of)\s+)*$",
     re.IGNORECASE,
