@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 #: The desktop entry (packaging/linux) that desktops match the window to, for its icon.
 DESKTOP_FILE_NAME = "article-lens"
 #: The window icon's largest size: xcb sends every size to the window manager
-#: (_NET_WM_ICON), and the 512 px one alone costs 8 ms before the window shows.
+#: (_NET_WM_ICON), and the 512 px one alone costs 8 ms. Set once the first text is
+#: on screen (the desktop file names the icon meanwhile).
 WINDOW_ICON_LARGEST = 256
 #: The analysis waits for the text to be on screen, at most this long (ms).
 FIRST_PAINT_WAIT_MS = 1000
@@ -47,13 +48,11 @@ def start_windows(paths: list[str], analysed_at_launch: bool) -> int:
     hand their files to; runs the event loop. ``analysed_at_launch``: the first
     article's analysis runs in the process started at launch, so this process loads
     its own model only once that has finished."""
-    from desktop.ui.app_icon import app_icon
     from desktop.ui.main_window import application, start_cycle_collections
 
     qt_app = application()
     start_cycle_collections(qt_app)
     qt_app.setDesktopFileName(DESKTOP_FILE_NAME)
-    qt_app.setWindowIcon(app_icon(largest=WINDOW_ICON_LARGEST))
     app = App(qt_app)
     server = InstanceServer(app)
     server.sigOpen.connect(app.open_files)
@@ -61,13 +60,17 @@ def start_windows(paths: list[str], analysed_at_launch: bool) -> int:
     if analysed_at_launch:
         _load_model_when_idle(window)
 
-    def listen() -> None:
-        if server.listen():
+    def once_text_is_shown() -> None:
+        if qt_app.windowIcon().isNull():
+            from desktop.ui.app_icon import app_icon
+
+            # xcb sends every size to the window manager as the window maps: 5-10 ms
+            qt_app.setWindowIcon(app_icon(largest=WINDOW_ICON_LARGEST))
+        if server.listen():  # (imports QtNetwork, ~10 ms)
             trace.mark("listening")
 
-    # listening imports QtNetwork (~10 ms): after the text is on screen
-    window.article_view.sigTextShown.connect(listen)
-    QTimer.singleShot(FIRST_PAINT_WAIT_MS, server, listen)
+    window.article_view.sigTextShown.connect(once_text_is_shown)
+    QTimer.singleShot(FIRST_PAINT_WAIT_MS, server, once_text_is_shown)
     try:
         return qt_app.exec()
     finally:

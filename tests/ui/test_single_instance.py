@@ -307,3 +307,41 @@ def test_closing_a_window_leaves_the_app_running_until_the_last_closes(app, qtbo
     assert "gave up" not in seen, "the app did not quit when its last window closed"
     assert seen == {"left after the first closed": [STORY.name], "still running": True}
     qtbot.waitUntil(lambda: not app.windows)
+
+
+def test_the_app_sets_its_window_icon_once_the_first_text_is_shown(qtbot, monkeypatch, seed_path):
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import app_windows
+    from desktop.ui import main_window
+
+    made = []
+
+    class Recorded(main_window.MainWindow):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    def run_until_the_text_is_shown(*_args):
+        [window] = made
+        assert QApplication.windowIcon().isNull()  # not before: it costs the first paint 5-10 ms
+        qtbot.waitUntil(lambda: window.article_view.session_shown, timeout=10_000)
+        qtbot.waitUntil(lambda: not QApplication.windowIcon().isNull(), timeout=10_000)
+        return 0
+
+    names = QApplication.organizationName(), QApplication.applicationName()
+    QApplication.setWindowIcon(QIcon())
+    monkeypatch.setattr(main_window, "MainWindow", Recorded)
+    monkeypatch.setattr(type(QApplication.instance()), "exec", run_until_the_text_is_shown)
+    try:
+        assert app_windows.start_windows([str(seed_path)], analysed_at_launch=False) == 0
+        sizes = [size.width() for size in QApplication.windowIcon().availableSizes()]
+        assert max(sizes) == app_windows.WINDOW_ICON_LARGEST and min(sizes) == 16
+    finally:
+        for window in made:
+            window.model.undo_stack.setClean()
+            window.close()
+        QApplication.setOrganizationName(names[0])
+        QApplication.setApplicationName(names[1])
+        qtbot.wait(10)
