@@ -111,3 +111,9 @@ def test_a_clause_after_a_measure_noun_belongs_to_what_it_measures():
     found = subject("The share of drivers using Norvik's Fast Lane (FL) app has risen to 41%, the survey found.",
                     "41%")
     assert found == "drivers using Norvik's Fast Lane app"
+
+
+def test_a_figure_a_dash_sets_off_after_a_noun_measures_that_noun():
+    found = subject("Yet an analyst says Norvik's expected annual fee income - £160m - will still be well short "
+                    "of its extra fuel costs - a predicted extra £250m.", "£250m")
+    assert found == "Norvik extra fuel costs"

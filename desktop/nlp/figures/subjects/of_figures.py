@@ -32,7 +32,8 @@ from desktop.nlp.figures.subjects.found import Found, _counted_found, _counted_n
 from desktop.nlp.figures.subjects.names import is_name, person_opening
 from desktop.nlp.figures.subjects.references import _Names, _Paragraph
 from desktop.nlp.figures.subjects.render import render
-from desktop.nlp.figures.subjects.tokens import _is_noun, _measured, _named, _phrase, _verb_subject
+from desktop.nlp.figures.subjects.tokens import _is_amount, _is_noun, _measured, _named, _phrase, _verb_subject
+from desktop.nlp.figures.subjects.wording import compared_alone, same_clause, with_exclusion
 from desktop.nlp.figures.subjects.words import (
     _MONEY_WORDS,
     _NAME_TAGS,
@@ -103,12 +104,12 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
             if not subject and reading.kind == "money":
                 subject = _unit_price(context.text, reading.start, reading.end, getattr(names, "commodity", ""))
             if sentence_subjects and (not subject and (
-                    _same_clause(context.text, context.readings[index - 1], reading) or found is None)
-                    or _compared_alone(context.text, reading)
-                    and _same_clause(context.text, context.readings[index - 1], reading)):
+                    same_clause(context.text, context.readings[index - 1], reading) or found is None)
+                    or compared_alone(context.text, reading)
+                    and same_clause(context.text, context.readings[index - 1], reading)):
                 subject = sentence_subjects[-1]
             if subject and found is not None and not found.pointing:
-                subject = _with_exclusion(subject, context.text, place.first, reading.start)
+                subject = with_exclusion(subject, context.text, place.first, reading.start)
             if subject:
                 last_subject = subject
                 sentence_subjects.append(subject)
@@ -219,43 +220,6 @@ def _expanded(subject: str, abbreviations: Sequence[tuple[str, str]]) -> str:
     return subject
 
 
-#: A sentence opening that says what its measures leave out: "Excluding one-off charges, ...".
-_FRONTED_EXCLUSION = re.compile(r"\s*[\"“]?((?:excluding|including|before|stripping out) [\w' -]{3,40}?),\s",
-                                re.IGNORECASE)
-
-
-def _with_exclusion(subject: str, text: str, first: int, start: int) -> str:
-    """``subject`` with what its sentence's opening leaves out ("Excluding one-off
-    charges, Acme's profit was 30 cents a share" -> "Acme's profit excluding one-off
-    charges")."""
-    match = _FRONTED_EXCLUSION.match(text, first, start)
-    if match is None or match.end() > start:
-        return subject
-    exclusion = match.group(1)
-    return subject if exclusion.lower() in subject.lower() else f"{subject} {exclusion[0].lower()}{exclusion[1:]}"
-
-
-_COMPARED_BEFORE = re.compile(r"\bcompared (?:to|with)\s+(?:an? |the )?$", re.IGNORECASE)
-_OF_AFTER = re.compile(r"\s+of\b")
-
-
-def _compared_alone(text: str, reading) -> bool:
-    """True for a figure a sentence compares with the one before and that names
-    nothing of its own ("92% of users in May compared to 95% in June"): it measures
-    what that one measures. Not "59% are men compared to 41% of women"."""
-    return _COMPARED_BEFORE.search(text, max(0, reading.start - 20), reading.start) is not None \
-        and _OF_AFTER.match(text, reading.end) is None
-
-
-_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|though|which|who|when)\b", re.IGNORECASE)
-
-
-def _same_clause(text: str, before, reading) -> bool:
-    """True when no other clause ("while ...", "but ...") starts between two
-    figures of a sentence."""
-    return not _CLAUSE_BREAK.search(text, before.end, reading.start)
-
-
 def subject_of(doc, start: int, end: int, names: Sequence[str] = ()) -> str:
     """What the figure at character offsets ``[start, end)`` of ``doc`` measures, ""
     when the parse does not say, :data:`ANAPHOR` when it is a word pointing back.
@@ -286,7 +250,7 @@ def find(doc, start: int, end: int) -> tuple[Found | None, set[int]]:
     aged = _aged(root, inside)
     if aged is not None:
         return aged, inside
-    found = _valued(root, inside) or _described(root, inside)
+    found = _valued(root, inside) or _described(root, inside) or _dashed(tokens[0], inside)
     if found is None:
         counted = _counted_noun(root, inside)
         found = _counted_found(counted, inside) if counted is not None else _climb(root, inside)
@@ -309,6 +273,25 @@ def find(doc, start: int, end: int) -> tuple[Found | None, set[int]]:
                 and (per + 2 == len(doc) or doc[per + 2].lower_ not in _RELATIVE_TIME):
             found.extra = f"{found.extra} per {doc[per + 1].lower_}".strip()  # "$50 a barrel"
     return found, inside
+
+
+_DASHES = frozenset({"-", "—", "–", "--"})
+#: Words between a dash and the figure it sets off: "costs - a predicted extra £250m".
+_SET_OFF_TAGS = frozenset({"DT", "JJ", "VBN", "RB", "JJR"})
+
+
+def _dashed(first, inside: set[int]) -> Found | None:
+    """ "its fuel costs - a predicted £250m": a figure a dash sets off after a noun
+    measures that noun, whatever the parse made of it."""
+    doc, i = first.doc, first.i - 1
+    while i > 0 and first.i - i <= 3 and doc[i].tag_ in _SET_OFF_TAGS and doc[i].i not in inside:
+        i -= 1
+    if i < 1 or doc[i].text not in _DASHES:
+        return None
+    noun = doc[i - 1]
+    if noun.tag_ not in ("NN", "NNS") or noun.i in inside or _is_amount(noun) or noun.lower_ in PLACEHOLDER_NOUNS:
+        return None
+    return Found(_measured(noun, inside))
 
 
 #: Punctuation a figure's span may take in at its edges: quotes, brackets, commas.
