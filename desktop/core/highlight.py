@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, replace
-from datetime import UTC
 
 ORIGINS = ("model", "manual")
 STATUSES = ("suggested", "accepted", "rejected")
@@ -18,7 +17,7 @@ def now_iso() -> str:
     analysis stamps tens of thousands of suggestions within a few."""
     second = int(time.time())
     if second != _iso_second[0]:
-        from datetime import datetime  # imported on first use: start-up time
+        from datetime import UTC, datetime  # imported on first use: start-up time
 
         _iso_second[:] = [second, datetime.fromtimestamp(second, UTC).isoformat()]
     return _iso_second[1]
