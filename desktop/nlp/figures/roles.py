@@ -61,8 +61,8 @@ _AGAINST = frozenset("beat beats beating exceeded exceeding exceeds missed misse
                      " topped tops".split())
 _AGAINST_PAIRS = frozenset({("ahead", "of"), ("short", "of"), ("line", "with")})
 _PUNCTUATION = ".,;:!?\"()[]“”‘’"
-_FORECAST_AFTER = re.compile(
-    r"^[^.;,]{0,30}?\b(?:anticipated|expected|forecast|predicted|projected|planned|targeted|pledged"
+_FORECAST_AFTER = re.compile(  # (the first letters looked ahead: re skips other words at once)
+    r"^[^.;,]{0,30}?(?=[aefpitw])\b(?:anticipated|expected|forecast|predicted|projected|planned|targeted|pledged"
     r"|promised|proposed|it\s+had\s+(?:\w+\s+)?aimed|will|would)\b", re.IGNORECASE)
 _PREVIOUS_BEFORE = re.compile(
     r"(?:\b(?:from|compared\s+(?:with|to)|as\s+against|versus|vs\.?)\s+(?:(?:the|a|an|its|their)\s+)?"
