@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import repeat
 from operator import itemgetter
 
 import numpy as np
@@ -124,7 +125,7 @@ def _frame_from_public_call(ints, floats, flags, texts, count: int) -> pd.DataFr
 
 def _frame_from_blocks(ints, floats, flags, texts, count: int) -> pd.DataFrame:
     blocks = (NumpyBlock(ints, _INT_PLACED, 2), NumpyBlock(floats, _FLOAT_PLACED, 2), NumpyBlock(flags, _FLAG_PLACED, 2),
-              *(ExtensionBlock(text, placed, 2) for text, placed in zip(texts, _TEXT_PLACED)))
+              *map(ExtensionBlock, texts, _TEXT_PLACED, repeat(2)))
     manager = BlockManager(blocks, [_COLUMN_INDEX, pd.RangeIndex._simple_new(range(count))], verify_integrity=False)
     return pd.DataFrame._from_mgr(manager, manager.axes)
 
@@ -157,7 +158,7 @@ def _string_arrays(lists: list[list], count: int) -> list:
         except ValueError:  # a column of another length: converted one by one below
             table = None
         if table is not None and (count == 0 or is_string_array(table.ravel(), skipna=False)):
-            return [_STRING_ARRAY._simple_new(row, _STRING) for row in table]
+            return list(map(_STRING_ARRAY._simple_new, table, repeat(_STRING)))
     return [_STRING_ARRAY._from_sequence(values, dtype=_STRING) for values in lists]
 
 
