@@ -215,7 +215,7 @@ def _serve(receiving: Connection, sending: Connection) -> None:
     _exit_with_parent()
     process_settings.configure_launch_analysis()
     try:
-        _load_analysis()
+        _load_analysis(compile_units=False)  # the text is waiting: the ones it needs, as it needs them
     except Exception:  # noqa: BLE001 - the window's process loads it and reports why
         traceback.print_exc()
         return

@@ -106,9 +106,11 @@ def _warm_worker(nicer: bool) -> None:
     _load_analysis()
 
 
-def _load_analysis() -> None:
+def _load_analysis(compile_units: bool = True) -> None:
     """The pipeline loaded and the analysis imported (at once when done already),
-    with the inference settings (a corpus or Dask worker starts here)."""
+    with the inference settings (a corpus or Dask worker starts here).
+    ``compile_units``: every unit pattern compiled now (~40 ms), not on a first text;
+    not where that text waits for the load (the first article's process at launch)."""
     from desktop import process_settings
 
     process_settings.use_inference_patches()
@@ -117,7 +119,8 @@ def _load_analysis() -> None:
     from desktop.nlp.pipeline import load_pipeline
 
     load_pipeline()
-    compile_unit_matchers()  # ~40 ms here, in the background, not on a first text
+    if compile_units:
+        compile_unit_matchers()
 
 
 def _exit_with_parent() -> None:
