@@ -117,3 +117,18 @@ def test_a_figure_a_dash_sets_off_after_a_noun_measures_that_noun():
     found = subject("Yet an analyst says Norvik's expected annual fee income - £160m - will still be well short "
                     "of its extra fuel costs - a predicted extra £250m.", "£250m")
     assert found == "Norvik extra fuel costs"
+
+
+def test_only_money_is_for_a_purpose_and_a_qualifier_is_no_kind_of_thing():
+    assert "to write" not in subject("Mills said the novel took nine years to write.", "nine years")
+    assert subject("More than 140 workers were evacuated from the mine.", "More than 140") == "workers evacuated"
+
+
+def test_the_level_a_movement_went_to_is_not_named_as_the_movement():
+    sentence = "The report follows a sharp $3.1 billion fall in the bank's gold reserves in May to $41.5 billion."
+    assert subject(sentence, "$3.1 billion") == "fall in gold reserves"
+    assert subject(sentence, "$41.5 billion") == "gold reserves"
+
+
+def test_a_time_before_a_dash_is_not_what_the_figure_measures():
+    assert subject("But the number of births last year - 612,400 - was well below the peak.", "612,400") != "year"

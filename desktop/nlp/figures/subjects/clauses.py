@@ -5,13 +5,15 @@ movement is measured against ("against the euro")."""
 from __future__ import annotations
 
 from desktop.nlp.figures.subjects.tokens import _MAX_CLAUSE_TOKENS, _MAX_PURPOSE_TOKENS, _is_amount, _words
-from desktop.nlp.figures.subjects.words import _NAME_TAGS
+from desktop.nlp.figures.subjects.words import _MONEY_WORDS, _NAME_TAGS
 
 
 def amount_purpose(verb, inside: set[int]) -> str:
-    """What a verb's amount is for: "to advertise the launch of the Ruritania" in
+    """What a verb's money is for: "to advertise the launch of the Ruritania" in
     "they raised $2m to advertise the launch of the Ruritania in the press, and ..."
     (the clause's own prepositions and the clauses joined to it left out)."""
+    if not any(verb.doc[i].tag_ == "$" or verb.doc[i].lower_ in _MONEY_WORDS for i in inside):
+        return ""  # "the book took seven years to write": a time, not money for something
     clause = next((c for c in verb.rights if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB"
                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     if clause is None:

@@ -101,6 +101,8 @@ def _climb(token, inside: set[int]) -> Found | None:
                 and head.head.i not in inside:
             noun = head.head  # "a gain in yearly margins to $8.4bn", "stock at $27"
             found = _noun_found(noun, inside)
+            if found is not None and head.lower_ in ("to", "from"):
+                found.movement = ""  # the level a movement went to or came from, not its size
             if found is not None:
                 return found
             token = noun
@@ -278,6 +280,7 @@ def _verb_found(verb, token, dep: str, inside: set[int]) -> Found | None:
                         and child.tag_ in _NOUN_TAGS:
                     found = _noun_found(child, inside)  # "reporting a 37% jump in margins to £214m"
                     if found is not None and not found.pointing:
+                        found.movement = ""  # the £214m is no size of the jump
                         return found
         subject = _subject_child(verb)
         if subject is not None:

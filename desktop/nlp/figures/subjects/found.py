@@ -127,9 +127,10 @@ def _counted_found(noun, inside: set[int]) -> Found:
     return found
 
 
-#: Prepositions by which a verb puts a figure on its object ("put output at 7bn litres");
-#: "took Acme into third place with 10 seats" puts none on Acme.
-_VALUING_PREPS = frozenset({"at"})
+#: Prepositions by which a verb puts a figure on its object ("put output at 7bn litres",
+#: "expanded the board to 14 members"); "took Acme into third place with 10 seats" puts
+#: none on Acme.
+_VALUING_PREPS = frozenset({"at", "to"})
 
 
 def _counted_by_subject(verb, inside: set[int]):

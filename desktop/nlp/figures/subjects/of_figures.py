@@ -39,6 +39,7 @@ from desktop.nlp.figures.subjects.words import (
     _NAME_TAGS,
     _OWNING_VERBS,
     _RELATIVE_TIME,
+    _TIME_NOUNS,
     ANAPHOR,
     NOMINALS,
     PLACEHOLDER_NOUNS,
@@ -289,7 +290,9 @@ def _dashed(first, inside: set[int]) -> Found | None:
     if i < 1 or doc[i].text not in _DASHES:
         return None
     noun = doc[i - 1]
-    if noun.tag_ not in ("NN", "NNS") or noun.i in inside or _is_amount(noun) or noun.lower_ in PLACEHOLDER_NOUNS:
+    if noun.lower_ in _TIME_NOUNS:  # "the number of weddings last year - 271,124 -"
+        noun = noun.head if noun.head.tag_ in ("NN", "NNS") and noun.head.i < noun.i else doc[0]
+    if noun.tag_ not in ("NN", "NNS") or noun.lower_ in _TIME_NOUNS or noun.i in inside or _is_amount(noun) or noun.lower_ in PLACEHOLDER_NOUNS:
         return None
     return Found(_measured(noun, inside))
 

@@ -29,7 +29,7 @@ _SPACE = re.compile(r"\s+")
 
 #: Adjectives before a number that say what kind of the counted thing it is ("an
 #: extra 10 seats" counts extra seats); qualifiers ("about", "nearly") say nothing of it.
-_ADDED_WORDS = frozenset({"extra", "additional", "further", "new", "more"})
+_ADDED_WORDS = frozenset({"extra", "additional", "further", "new"})
 
 
 def _named(token):
