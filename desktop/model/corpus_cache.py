@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from pathlib import Path
 
 import pandas as pd
+
+from desktop.core import user_folders
 
 #: The columns of the documents table, in order.
 DOCUMENT_COLUMNS = ("document", "size", "mtime_ns", "sha256", "title", "date", "entities", "figures",
@@ -35,13 +36,7 @@ VERSION = 1
 
 def cache_root() -> Path:
     """Where every folder's cache goes."""
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or os.path.expanduser("~/AppData/Local")
-    elif sys.platform == "darwin":
-        base = os.path.expanduser("~/Library/Caches")
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
-    return Path(base) / "article-lens" / "corpus"
+    return user_folders.cache_folder("corpus")
 
 
 def cache_folder(folder: str | os.PathLike) -> Path:

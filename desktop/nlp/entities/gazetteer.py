@@ -98,7 +98,17 @@ class Gazetteer:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer built from countryinfo and babel (built once, ~0.1 s)."""
+    """The gazetteer built from countryinfo and babel: ~0.1 s to build (with their
+    imports), so built once and kept in the user's cache folder, ~2 ms to read back
+    (:mod:`desktop.nlp.entities.gazetteer_cache`); every process loading the
+    analysis needs it, the one analysing the first article at launch among them."""
+    from desktop.nlp.entities import gazetteer_cache
+
+    return gazetteer_cache.cached(build_gazetteer)
+
+
+def build_gazetteer() -> Gazetteer:
+    """The gazetteer, built from countryinfo and babel."""
     from babel import Locale
     from babel.core import get_global
     from countryinfo import all_countries

@@ -1,0 +1,74 @@
+"""The gazetteer kept in the user's cache folder between runs.
+
+Its file is named for what it is built from: this app's version, Python's, the
+gazetteer's own code and the data of countryinfo and babel (their files' sizes and
+times). Anything else there is ignored, and anything unreadable is built again;
+the file is written whole or not at all, and a cache that cannot be written only
+costs the build.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import zlib
+from collections.abc import Callable
+from importlib.util import find_spec
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop import __version__
+from desktop.core.user_folders import cache_folder
+
+if TYPE_CHECKING:
+    from desktop.nlp.entities.gazetteer import Gazetteer
+
+
+def cached(build: Callable[[], Gazetteer]) -> Gazetteer:
+    """The cached gazetteer, or ``build()``'s, then cached."""
+    from desktop.nlp.entities.gazetteer import Gazetteer
+
+    path = cache_path()
+    if path is not None:
+        try:
+            kept = pickle.loads(path.read_bytes())
+        except Exception:  # noqa: BLE001 - missing, unreadable, or from other code: built again
+            kept = None
+        if isinstance(kept, Gazetteer):
+            return kept
+    gazetteer = build()
+    if path is not None:
+        _write(path, pickle.dumps(gazetteer, protocol=pickle.HIGHEST_PROTOCOL))
+    return gazetteer
+
+
+def cache_path() -> Path | None:
+    """The file for the installed sources, or None when they cannot be found."""
+    sources = [Path(__file__).with_name("gazetteer.py")]
+    for package, data in (("countryinfo", "data"), ("babel", "global.dat")):
+        spec = find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        sources.append(Path(next(iter(spec.submodule_search_locations))) / data)
+    key = f"{__version__} {sys.version_info[:2]}"
+    for source in sources:
+        try:
+            info = source.stat()
+        except OSError:
+            return None
+        key += f" {source} {info.st_size} {info.st_mtime_ns}"
+    return cache_folder("gazetteer") / f"gazetteer-{zlib.crc32(key.encode()):08x}.pickle"
+
+
+def _write(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, path)  # whole or not at all
+    except OSError:
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:
+            pass  # its folder could not be made: nothing was written
