@@ -132,3 +132,14 @@ def test_the_level_a_movement_went_to_is_not_named_as_the_movement():
 
 def test_a_time_before_a_dash_is_not_what_the_figure_measures():
     assert subject("But the number of births last year - 612,400 - was well below the peak.", "612,400") != "year"
+
+
+def test_a_counted_thing_keeps_the_state_a_linking_verb_gives_it():
+    found = subject("In all, some 310 million additional shares will become free to trade by March.",
+                    "310 million")
+    assert found == "additional shares free to trade"
+
+
+def test_an_age_bound_belongs_to_the_group_it_names():
+    found = subject("Some 12% of workers living with parents over 65 have private pensions.", "12%")
+    assert found == "workers living with parents over 65"

@@ -119,7 +119,7 @@ def _counted_found(noun, inside: set[int]) -> Found:
         words = [head, *(t for t in clause.subtree if t.tag_ not in ("WRB", "WDT"))] if clause is not None else []
         if words and len(words) <= 5 and not any(_is_amount(t) for t in words):
             found.done = _words(words)  # "300 cattle are feared to have drowned"
-    elif noun.dep_ == "nsubj" and head.lower_ in _COPULAS:
+    elif noun.dep_ == "nsubj" and (head.lower_ in _COPULAS or head.lower_ in _LINKING_VERBS):
         state = next((c for c in head.children if c.i > noun.i and c.dep_ in ("prep", "acomp")), None)
         words = list(state.subtree) if state is not None else []
         if words and len(words) <= 4 and not any(_is_amount(t) for t in words):
@@ -127,6 +127,8 @@ def _counted_found(noun, inside: set[int]) -> Found:
     return found
 
 
+#: Verbs that, like "be", link a counted thing to its state ("2,000 homes remain empty").
+_LINKING_VERBS = frozenset("become becomes became remain remains remained stay stays stayed".split())
 #: Prepositions by which a verb puts a figure on its object ("put output at 7bn litres",
 #: "expanded the board to 14 members"); "took Acme into third place with 10 seats" puts
 #: none on Acme.

@@ -142,6 +142,14 @@ def _modifier_start(token) -> bool:
         and sum(1 for _ in token.subtree) <= 2
 
 
+def _age_bound(token) -> bool:
+    """A number that bounds the ages of a group ("children under 18", "aged 65"): part of
+    the group's name, not a figure of its own."""
+    before = token.doc[token.i - 1] if token.i else None
+    return token.tag_ == "CD" and before is not None and before.lower_ in ("under", "over", "aged") \
+        and not any(c.tag_ == "$" for c in token.children)
+
+
 def _clause_limit(clause) -> int:
     """How long a clause after a noun may be and still belong to its phrase: longer
     for what the thing is for ("a plan to fight the disease and find a cure"), unless
@@ -188,7 +196,8 @@ def _phrase_tokens(noun, inside: set[int], keep_owner: bool = True) -> list:
         elif child.dep_ == "conj" and child.tag_ in _NOUN_TAGS and chosen[-1].dep_ == "cc":
             chosen.extend(_phrase_tokens(child, inside))
         elif child.dep_ in ("relcl", "acl") and len(subtree) <= _clause_limit(child) \
-                and not any(_is_amount(t) for t in subtree):
+                and not any(_is_amount(t) and not _age_bound(t)
+                            and not any(_age_bound(c) for c in t.children) for t in subtree):
             chosen.extend(t for t in subtree if not t.is_punct)  # "Ruritanians who own e-readers"
         else:
             break
