@@ -5,7 +5,7 @@ and a movement's size are of, and the owner a headline gives."""
 import pytest
 
 from desktop.nlp.figures.subjects.keys import subject_key
-from desktop.nlp.figures.subjects.names import article_names
+from desktop.nlp.figures.subjects.names import ArticleNames, article_names
 from desktop.nlp.figures.subjects.of_figures import subject_of
 from desktop.nlp.pipeline import parse_sentences
 from tests.nlp.test_figure_subject_classes import subject_in
@@ -143,3 +143,15 @@ def test_a_counted_thing_keeps_the_state_a_linking_verb_gives_it():
 def test_an_age_bound_belongs_to_the_group_it_names():
     found = subject("Some 12% of workers living with parents over 65 have private pensions.", "12%")
     assert found == "workers living with parents over 65"
+
+
+def test_a_price_in_a_company_story_is_the_companys_but_not_a_commoditys():
+    names = ArticleNames(("Tandem Air",))
+    found = subject_in("Most bids came in at the top of the price range of 300-320 rupees.", "300-320 rupees", names)
+    assert found == "Tandem Air price range"
+    assert subject_in("The price of copper rose 4% on Monday.", "4%", names) == "price of copper"
+
+
+def test_a_movement_of_a_time_alone_measures_what_the_figure_before_does():
+    text = "Car exports climbed 6% for the year, the best result since a 7.5% rise in 2011."
+    assert subject_in(text, "7.5%") == subject_in(text, "6%") == "Car exports"

@@ -33,7 +33,7 @@ from desktop.nlp.figures.subjects.names import is_name, person_opening
 from desktop.nlp.figures.subjects.references import _Names, _Paragraph
 from desktop.nlp.figures.subjects.render import render
 from desktop.nlp.figures.subjects.tokens import _is_amount, _is_noun, _measured, _named, _phrase, _verb_subject
-from desktop.nlp.figures.subjects.wording import compared_alone, same_clause, with_exclusion
+from desktop.nlp.figures.subjects.wording import compared_alone, movement_in_time, same_clause, with_exclusion
 from desktop.nlp.figures.subjects.words import (
     _MONEY_WORDS,
     _NAME_TAGS,
@@ -106,7 +106,7 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
                 subject = _unit_price(context.text, reading.start, reading.end, getattr(names, "commodity", ""))
             if sentence_subjects and (not subject and (
                     same_clause(context.text, context.readings[index - 1], reading) or found is None)
-                    or compared_alone(context.text, reading)
+                    or (compared_alone(context.text, reading) or movement_in_time(context.text, reading))
                     and same_clause(context.text, context.readings[index - 1], reading)):
                 subject = sentence_subjects[-1]
             if subject and found is not None and not found.pointing:

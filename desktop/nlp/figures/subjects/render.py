@@ -115,9 +115,9 @@ def _rendered(found: Found, inside: set[int], resolve: _Names, money: bool) -> s
     if _owned_elsewhere(noun):  # "analysts expect sales ...": no company's; an economy's measure stays its country's
         if macro and resolve.country:
             return f"{resolve.country} {phrase}"
-        name = resolve.default_owner() if noun.lower_ in OWNED_MEASURES else ""  # a company's own measure
+        name = resolve.default_owner() if _company_measure(noun, resolve, inside) else ""  # a company's own measure
         return f"{name} {phrase}".strip() if name and not _names_in(name, phrase) else phrase
-    name = resolve.default_owner() if noun.lower_ in OWNED_MEASURES else ""
+    name = resolve.default_owner() if _company_measure(noun, resolve, inside) else ""
     if not name and macro:
         name = resolve.country  # "the trade gap" in an article about Ruritania: "Ruritania trade gap"
     if name and not _names_in(name, phrase):
@@ -134,6 +134,15 @@ _TRADE_GAP = re.compile(
 
 #: Nouns that are already a part of a whole: "6% of the market share" is the share itself.
 _SHARE_NOUNS = frozenset({"share", "stake"})
+
+
+def _company_measure(noun, resolve: _Names, inside: set[int]) -> bool:
+    """A measure a company has ("profits"), or a price in an article that follows no
+    commodity's ("the price range", "the offer price": the company sets it)."""
+    return noun.lower_ in OWNED_MEASURES or not resolve.commodity and (
+        noun.lower_ in ("price", "prices") or any(c.dep_ == "compound" and c.lower_ == "price" for c in noun.lefts)
+    ) and not any(c.dep_ == "prep" and c.lower_ in ("of", "for") and not any(t.i in inside for t in c.subtree)
+                  for c in noun.rights)  # "the price of oil" is no company's
 
 
 def _named_kind(token) -> bool:
