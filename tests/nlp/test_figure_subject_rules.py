@@ -155,3 +155,9 @@ def test_a_price_in_a_company_story_is_the_companys_but_not_a_commoditys():
 def test_a_movement_of_a_time_alone_measures_what_the_figure_before_does():
     text = "Car exports climbed 6% for the year, the best result since a 7.5% rise in 2011."
     assert subject_in(text, "7.5%") == subject_in(text, "6%") == "Car exports"
+
+
+def test_a_movement_in_a_country_alone_is_of_the_price_the_article_follows():
+    text = ("UK house prices edge up\n\nUK house prices rose 0.4% in May, and UK house prices are high.\n\n"
+            "The annual rate of increase in the UK is now 6.1%, the lowest since 2019.")
+    assert subject_in(text, "6.1%", article_names(text)) == "increase in UK house prices"

@@ -9,7 +9,7 @@ from desktop.nlp.figures.subjects.article import COUNTRY_WORDS, DOMESTIC_COMMODI
 from desktop.nlp.figures.subjects.found import Found
 from desktop.nlp.figures.subjects.names import PRONOUNS, stands_in
 from desktop.nlp.figures.subjects.references import _Names
-from desktop.nlp.figures.subjects.tokens import _named, _phrase_tokens, _verb_subject, _words
+from desktop.nlp.figures.subjects.tokens import _named, _phrase_tokens, _prep_object, _verb_subject, _words
 from desktop.nlp.figures.subjects.words import (
     _EXPECTING_VERBS,
     _GENERIC_ALONE,
@@ -77,6 +77,9 @@ def _rendered(found: Found, inside: set[int], resolve: _Names, money: bool) -> s
             name = resolve(token)
             if name and not _names_in(name, phrase):
                 phrase = re.sub(r"\b(?:the|this) " + re.escape(token.text) + r"\b", name, phrase, count=1)
+    place = _moved_in_place(noun, inside)
+    if place is not None and resolve.commodity:  # "the rate of increase in the UK" in an article on house prices
+        return f"{noun.lower_} in {country_form(place.text, resolve.country)} {resolve.commodity} prices"
     if found.part:
         owner = _owner_text(found.owner, resolve, inside) if found.owner is not None else ""
         if owner and (found.owner.tag_ in _NAME_TAGS or resolve.is_name(found.owner) or stands_in(found.owner)
@@ -134,6 +137,15 @@ _TRADE_GAP = re.compile(
 
 #: Nouns that are already a part of a whole: "6% of the market share" is the share itself.
 _SHARE_NOUNS = frozenset({"share", "stake"})
+
+
+def _moved_in_place(noun, inside: set[int]):
+    """The country a movement is said to be in, when that is all it names ("the
+    increase in the UK"): no measure of its own."""
+    if noun.lower_ not in MOVEMENT_NOUNS:
+        return None
+    target = _prep_object(noun, ("in",), inside)
+    return target if target is not None and target.lower_ in COUNTRY_WORDS else None
 
 
 def _company_measure(noun, resolve: _Names, inside: set[int]) -> bool:
