@@ -161,3 +161,11 @@ def test_a_movement_in_a_country_alone_is_of_the_price_the_article_follows():
     text = ("UK house prices edge up\n\nUK house prices rose 0.4% in May, and UK house prices are high.\n\n"
             "The annual rate of increase in the UK is now 6.1%, the lowest since 2019.")
     assert subject_in(text, "6.1%", article_names(text)) == "increase in UK house prices"
+
+
+def test_it_stands_for_the_name_opening_the_sentence_before():
+    names = ArticleNames(("Globex",))
+    text = "Tandem is to restate its accounts after an inquiry. It has offered to pay $300m to settle the claims."
+    assert subject_in(text, "$300m", names) == "Tandem payment to settle the claims"
+    text = "Mr Okafor said the inquiry was over. It has offered to pay $300m to settle the claims."
+    assert subject_in(text, "$300m", names) == "Globex payment to settle the claims"

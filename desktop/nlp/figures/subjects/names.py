@@ -204,6 +204,26 @@ _PERSON_OPENING = re.compile(
 _NOT_PEOPLE = frozenset("the a an in on at but and however this that it its last next".split())
 
 
+#: A name opening a sentence as the subject of its verb: "Tandem is to ...", "Acme Bank has ...".
+_NAME_OPENING = re.compile(
+    r"\s*[\"“]?(?:The )?([A-Z][\w&.-]*[\w&](?: [A-Z][\w&.-]*[\w&]){0,3})"
+    r" (?:is|was|has|had|will|would|said|says|also|expects|reported|posted|announced|plans|[a-z]{3,}ed)\b")
+
+
+def name_opening(sentence: str) -> str:
+    """The name of a company or body that opens ``sentence`` as its subject ("Tandem is to
+    restate its accounts." -> "Tandem"), "" when it opens with no such name (a
+    person's title, "The board", "It")."""
+    match = _NAME_OPENING.match(sentence)
+    if match is None:
+        return ""
+    name = match.group(1)
+    first = name.split()[0].lower()
+    if first in _NOT_PEOPLE or first in _STOP_WORDS or first in _NOT_NAMES or person_opening(sentence):
+        return ""
+    return name
+
+
 def person_opening(sentence: str) -> str:
     """The person's name ``sentence`` opens with ("Dana Ruiz has bought the club." ->
     "Dana Ruiz"), "" when it opens with none ("The Dunmore board said ...")."""

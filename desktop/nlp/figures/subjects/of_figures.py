@@ -78,6 +78,7 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
                     and context.places[index - 1].paragraph == place.paragraph:
                 paragraph.docs.append(docs[last_sentence])
             last_sentence, sentence_subjects, last_found = place.sentence, [], None
+            paragraph.before = _sentence_before(context, place)
         subject = ""
         if doc is not None and not context.inside_period(index):
             start, end = reading.start - place.first, reading.end - place.first
@@ -118,6 +119,14 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
                     last_found = (found, inside)
         subjects.append(subject)
     return subjects
+
+
+def _sentence_before(context: FigureContext, place) -> str:
+    """The text of the sentence before ``place``'s, "" when it is in another paragraph."""
+    if place.sentence <= 0:
+        return ""
+    first, last = context.sentences[place.sentence - 1]
+    return context.text[first:last] if first >= place.paragraph else ""
 
 
 _PER_UNIT = re.compile(r"\s(?:a|an|per)\s+(barrel|tonne|ton|ounce|gallon|litre|liter|kilo|kilogram|bushel)\b")

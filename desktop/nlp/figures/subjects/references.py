@@ -10,6 +10,7 @@ from desktop.nlp.figures.subjects.names import (
     PRONOUNS,
     capitalised_words,
     is_name,
+    name_opening,
     name_text,
     sentence_names,
     stands_in,
@@ -37,11 +38,12 @@ class _Paragraph:
     """The parsed sentences of a paragraph before the current one, and the names
     they give as subjects (read on the first question)."""
 
-    __slots__ = ("known", "docs", "_names", "_main", "_read", "_words")
+    __slots__ = ("known", "docs", "before", "_names", "_main", "_read", "_words")
 
     def __init__(self, text: str, known: _Known | None = None) -> None:
         self.known = known if known is not None else _Known(text)
         self.docs: list = []
+        self.before = ""  # the sentence before the current one, in this paragraph
         self._names: list[str] = []
         self._main: list[str] = []
         self._read = 0
@@ -138,6 +140,9 @@ class _Names:
                 return ""  # "the country ... its economy": no company of the paragraph's
             if subject.tag_ == "NN" and subject.lower_ not in PRONOUNS:
                 return ""  # "the panel ... its forecast": no company of the paragraph's
+        opening = name_opening(self.paragraph.before)
+        if opening:
+            return opening  # "Tandem is to restate its accounts. It has offered to pay ..."
         names = self.paragraph.names()
         if names:
             return names[-1]
