@@ -169,3 +169,8 @@ def test_it_stands_for_the_name_opening_the_sentence_before():
     assert subject_in(text, "$300m", names) == "Tandem payment to settle the claims"
     text = "Mr Okafor said the inquiry was over. It has offered to pay $300m to settle the claims."
     assert subject_in(text, "$300m", names) == "Globex payment to settle the claims"
+
+
+def test_an_amount_with_which_a_passive_subject_was_set_measures_that_subject():
+    sentence = "The previous Christmas Eve record was set in 2003 by Take Off with $5.3m (£2.9m)."
+    assert subject(sentence, "$5.3m") == subject(sentence, "£2.9m") == "previous Christmas Eve record"

@@ -100,6 +100,10 @@ def _climb(token, inside: set[int]) -> Found | None:
         if dep == "pobj" and head.dep_ in ("prep", "agent") and head.head.tag_ in _NOUN_TAGS \
                 and head.head.i not in inside:
             noun = head.head  # "a gain in yearly margins to $8.4bn", "stock at $27"
+            passive = _passive_subject(noun.head.head) if head.lower_ == "with" and noun.dep_ == "pobj" \
+                and noun.head.dep_ == "agent" else None
+            if passive is not None:
+                return Found(_measured(passive, inside))  # "the record was set by X with $8m": the record
             found = _noun_found(noun, inside)
             if found is not None and head.lower_ in ("to", "from"):
                 found.movement = ""  # the level a movement went to or came from, not its size
@@ -229,6 +233,11 @@ def _noun_found(noun, inside: set[int]) -> Found | None:
             return Found(pointing=True)  # "a figure nearer to $7m"
         return None
     return Found(_measured(noun, inside))
+
+
+def _passive_subject(verb):
+    """The noun a passive verb is said of ("the record" in "the record was set by ...")."""
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_ in ("NN", "NNS")), None)
 
 
 def _moved(movement, inside: set[int]) -> Found | None:
