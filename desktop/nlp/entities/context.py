@@ -170,7 +170,7 @@ def is_people_word(word: str) -> bool:
     place = gazetteer.lookup(word)
     if (place is not None and place.kind == "demonym") or word in gazetteer.language_names:
         return True
-    stems = _territory_words()
+    stems = gazetteer.territory_words
     return any(word.endswith(ending) and (word[: -len(ending)] in stems
                                           or word[: -len(ending)] + "e" in stems)
                for ending in _PEOPLE_ENDINGS)
@@ -191,15 +191,6 @@ def ethnonym_words() -> frozenset[str]:
                 if (family := _FAMILY.match(description))}
     languages = {name for name in load_gazetteer().language_names if WORD.fullmatch(name)}
     return frozenset(families | languages)
-
-
-@cache
-def _territory_words() -> frozenset[str]:
-    """Every word of the CLDR's English territory names ("Asia", "Africa", "Caribbean")."""
-    from babel import Locale
-
-    return frozenset(word for name in Locale("en").territories.values()
-                     for word in re.findall(r"[A-Z][a-z]+", str(name)))
 
 
 def _is_common_word(name: str) -> bool:

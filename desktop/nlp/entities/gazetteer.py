@@ -54,14 +54,17 @@ class Place:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Surfaces (case-sensitive) and what they name, plus English language names."""
+    """Surfaces (case-sensitive) and what they name, plus English language names and
+    every word of the CLDR's English territory names ("Asia", "Caribbean")."""
 
     places: dict[str, Place]
     language_names: frozenset[str]
+    territory_words: frozenset[str]
     _by_first_word: dict[str, list[str]] = field(repr=False)
 
     @classmethod
-    def of(cls, places: dict[str, Place], language_names: frozenset[str]) -> Gazetteer:
+    def of(cls, places: dict[str, Place], language_names: frozenset[str],
+           territory_words: frozenset[str] = frozenset()) -> Gazetteer:
         by_first_word: dict[str, list[str]] = {}
         for surface in places:
             first = _FIRST_WORD.match(surface)
@@ -69,7 +72,7 @@ class Gazetteer:
                 by_first_word.setdefault(first.group(), []).append(surface)
         for surfaces in by_first_word.values():
             surfaces.sort(key=len, reverse=True)
-        return cls(places, language_names, by_first_word)
+        return cls(places, language_names, territory_words, by_first_word)
 
     def lookup(self, surface: str) -> Place | None:
         return self.places.get(surface)
@@ -138,7 +141,9 @@ def build_gazetteer() -> Gazetteer:
     for language, country in _languages_named_after_countries(countries, english):
         _add_demonym(add, language, country)
     language_names = frozenset(str(name) for name in english.languages.values())
-    return Gazetteer.of({s: place for s, (_, place) in places.items()}, language_names)
+    territory_words = frozenset(word for name in english.territories.values()
+                                for word in re.findall(r"[A-Z][a-z]+", str(name)))
+    return Gazetteer.of({s: place for s, (_, place) in places.items()}, language_names, territory_words)
 
 
 @dataclass

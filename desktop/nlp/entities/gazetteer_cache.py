@@ -2,7 +2,8 @@
 
 Its file is named for what it is built from: this app's version, Python's, the
 gazetteer's own code and the data of countryinfo and babel (their files' sizes and
-times). Anything else there is ignored, and anything unreadable is built again;
+times). Anything else there is ignored, and anything unreadable, or not a gazetteer
+with every field of this code's, is built again;
 the file is written whole or not at all, and a cache that cannot be written only
 costs the build.
 """
@@ -14,6 +15,7 @@ import pickle
 import sys
 import zlib
 from collections.abc import Callable
+from dataclasses import fields
 from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,8 +37,8 @@ def cached(build: Callable[[], Gazetteer]) -> Gazetteer:
             kept = pickle.loads(path.read_bytes())
         except Exception:  # noqa: BLE001 - missing, unreadable, or from other code: built again
             kept = None
-        if isinstance(kept, Gazetteer):
-            return kept
+        if isinstance(kept, Gazetteer) and all(hasattr(kept, f.name) for f in fields(Gazetteer)):
+            return kept  # (a process running older code may have written it under this name)
     gazetteer = build()
     if path is not None:
         _write(path, pickle.dumps(gazetteer, protocol=pickle.HIGHEST_PROTOCOL))

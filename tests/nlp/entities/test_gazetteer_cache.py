@@ -44,6 +44,20 @@ def test_an_unreadable_file_is_built_again_and_replaced(built):
     assert not [p for p in path.parent.iterdir() if p.name.startswith(".")]  # no temporary left
 
 
+def test_a_gazetteer_of_older_code_is_built_again(built):
+    """A process still running older code may write its gazetteer under the name of the
+    code installed since (it names the file from the sources on disk)."""
+    import pickle
+
+    older = object.__new__(type(built))
+    object.__setattr__(older, "places", built.places)  # no other field
+    path = gazetteer_cache.cache_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(older))
+    build, calls = counting(built)
+    assert gazetteer_cache.cached(build).territory_words == built.territory_words and calls == [1]
+
+
 def test_a_cache_folder_that_cannot_be_written_only_costs_the_build(built, tmp_path, monkeypatch):
     blocked = tmp_path / "cache"
     blocked.write_text("a file where the folder would be")
