@@ -7,9 +7,8 @@ Each kind of process makes its settings once, at start-up, with one call:
 - the command line: :func:`configure_command_line` (``desktop.cli.main``);
 - a worker process of the analysis: :func:`configure_worker` (the pool's initializer in
   ``desktop.nlp.parallel``; a corpus or Dask worker, which loads the analysis through
-  ``parallel._load_analysis``, gets the inference settings there);
-- the process that analyses the first article at launch:
-  :func:`configure_launch_analysis` (``desktop.nlp.launch_analysis``).
+  ``parallel._load_analysis``, gets the inference settings there; so does the
+  process that analyses the first article at launch, ``desktop.nlp.launch_analysis``).
 
 The settings:
 
@@ -23,8 +22,6 @@ The settings:
   (:func:`use_inference_patches`; implemented in ``desktop.nlp.pipeline`` and
   ``desktop.nlp.matmul_ops``, applied to the pipeline as it loads).
 - **Niceness** (workers a window starts): :data:`WORKER_NICENESS`.
-- **No collections at all** in the short-lived process that analyses the first
-  article (:func:`configure_launch_analysis`).
 
 This module imports only the standard library at its top and never Qt, so the
 Qt-free layers (``desktop.nlp``) may call it.
@@ -88,15 +85,6 @@ def configure_worker(nicer: bool) -> None:
         except OSError:
             pass  # not permitted here: the normal priority
     use_inference_patches()
-
-
-def configure_launch_analysis() -> None:
-    """The process that analyses the first article at launch and exits
-    (``desktop.nlp.launch_analysis``): a worker, and no cycle collection at all: it
-    lives about a second, and the collections that importing spaCy and the figure
-    engine set off cost ~2-3% of it, all on the way to the first results."""
-    configure_worker(nicer=True)  # on a busy machine, the window's text first
-    stop_automatic_collections()
 
 
 def freeze_long_lived_objects() -> None:

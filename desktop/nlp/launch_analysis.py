@@ -213,7 +213,7 @@ def _serve(receiving: Connection, sending: Connection) -> None:
     from desktop.nlp.parallel import _exit_with_parent, _load_analysis
 
     _exit_with_parent()
-    process_settings.configure_launch_analysis()
+    process_settings.configure_worker(nicer=True)  # on a busy machine, the window's text first
     try:
         _load_analysis(compile_units=False)  # the text is waiting: the ones it needs, as it needs them
     except Exception:  # noqa: BLE001 - the window's process loads it and reports why
