@@ -174,3 +174,9 @@ def test_it_stands_for_the_name_opening_the_sentence_before():
 def test_an_amount_with_which_a_passive_subject_was_set_measures_that_subject():
     sentence = "The previous Christmas Eve record was set in 2003 by Take Off with $5.3m (£2.9m)."
     assert subject(sentence, "$5.3m") == subject(sentence, "£2.9m") == "previous Christmas Eve record"
+
+
+def test_a_planning_participle_after_and_still_modifies_its_noun():
+    found = subject("The council is keen to show its work on housing, and planned spending would almost double "
+                    "to £40m.", "£40m")
+    assert found == "planned spending"

@@ -132,11 +132,17 @@ def _words(tokens: list) -> str:
     return _SPACE.sub(" ", words).strip(" ,;:“”\"'-")
 
 
+#: Participles that before a noun only ever modify it.
+_PLAN_PARTICIPLES = frozenset("planned proposed projected budgeted revised adjusted combined".split())
+
+
 def _modifier_start(token) -> bool:
     """A participle that modifies the noun after it ("proposed spending"), not a verb
     the parser took for one ("... and said demand would be ...")."""
     if token.i == 0:
         return True
+    if token.lower_ in _PLAN_PARTICIPLES and token.head.i == token.i + 1:
+        return True  # "..., and planned spending would double": only ever a modifier
     before = token.doc[token.i - 1]
     return before.tag_ not in ("CC", ",", ":", "-LRB-", "HYPH", "NFP") and not before.tag_.startswith("VB") \
         and sum(1 for _ in token.subtree) <= 2
