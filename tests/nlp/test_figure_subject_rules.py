@@ -180,3 +180,9 @@ def test_a_planning_participle_after_and_still_modifies_its_noun():
     found = subject("The council is keen to show its work on housing, and planned spending would almost double "
                     "to £40m.", "£40m")
     assert found == "planned spending"
+
+
+def test_a_currency_losing_against_another_says_against_which_and_analysts_own_nothing():
+    found = subject("In Chile the peso shed 0.4% against the dollar Analysts said that it was hard to say more.",
+                    "0.4%")
+    assert found == "peso against the dollar"

@@ -57,6 +57,8 @@ def against(verb) -> str:
         if child.dep_ == "prep" and child.lower_ in ("against", "versus"):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             words = [child, *obj.subtree] if obj is not None else []
+            if len(words) > 5:  # "against the dollar Analysts said ...": a lost full stop
+                words = [child, *(t for t in obj.subtree if t.i <= obj.i)]
             if 1 < len(words) <= 5 and not any(_is_amount(t) for t in words):
                 return _words(words)
     return ""

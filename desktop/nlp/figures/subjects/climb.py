@@ -274,7 +274,10 @@ def _verb_found(verb, token, dep: str, inside: set[int]) -> Found | None:
             return Found(pointing=True)  # "brokers had forecast 61 cents": the figure before
         if nominal:
             return Found(None, subject, nominal)  # "the charity was spending £9m"
-        return _subject_found(subject, inside)
+        found = _subject_found(subject, inside)
+        if found is not None and found.noun is not None:
+            found.extra = against(verb) or found.extra  # "the peso shed 0.4% against the dollar"
+        return found
     if dep in ("prep", "npadvmod", "advmod", "agent", "dative", "acomp"):
         relative = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _RELATIVE_WORDS), None)
         if relative is not None and verb.dep_ == "relcl" and verb.head.tag_ in _NOUN_TAGS:

@@ -43,7 +43,7 @@ _PERSON_WORDS = frozenset(
 _NOT_NAMES = frozenset(
     "january february march april may june july august september october november december"
     " monday tuesday wednesday thursday friday saturday sunday christmas easter gmt bst"
-    " i".split())
+    " i analysts economists experts officials traders investors dealers observers".split())
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
