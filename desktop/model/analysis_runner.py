@@ -60,6 +60,12 @@ class AnalysisRunner(QObject):
         for thread in held or []:
             thread.start()
 
+    def hand_ahead(self) -> None:
+        """Give the running analysis's text to the process started at launch now, if it
+        is the first article's (see ``AnalysisWorker.hand_ahead``)."""
+        if self._worker is not None:
+            self._worker.hand_ahead()
+
     def start(self, text: str, lexicon=None, year: int | None = None) -> None:
         """Analyse ``text`` in a new worker thread, cancelling any running one;
         ``lexicon`` (a snapshot of the user's, or None) is applied to the entities;

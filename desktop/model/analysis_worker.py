@@ -56,8 +56,7 @@ class AnalysisWorker(QObject):
             return
         try:
             # before importing the analysis here: the process started at launch has
-            if total < launch_analysis.MAX_CHARS and not pipeline.pipeline_loaded() \
-                    and self._in_launch_process(total):
+            if self._for_launch_process() and self._in_launch_process(total):
                 return
             launch_analysis.release()  # not for this text, nor for any later one
             from desktop.nlp.analysis import PARALLEL_MIN_CHARS, iter_analysis
@@ -99,6 +98,21 @@ class AnalysisWorker(QObject):
         if not cancelled:
             self.sigProgress.emit(generation, total, total)
         self.sigFinished.emit(generation, cancelled)
+
+    def hand_ahead(self) -> None:
+        """Give the text to the process started at launch now, if it is for it (on the
+        window's thread, its text painted): this worker's thread may start ~0.5 s
+        later, once the window's panes are built."""
+        from desktop.nlp import launch_analysis
+
+        if self._for_launch_process() and not self._cancel.is_set():
+            launch_analysis.send_ahead(self._text, self._lexicon, self._year)
+
+    def _for_launch_process(self) -> bool:
+        """A short text, with no model loaded here: the first article at launch."""
+        from desktop.nlp import launch_analysis, pipeline
+
+        return len(self._text) < launch_analysis.MAX_CHARS and not pipeline.pipeline_loaded()
 
     def _in_launch_process(self, total: int) -> bool:
         """Have the process started at launch analyse the text, if there is one

@@ -186,6 +186,11 @@ class SessionModel(QObject):
         """Stop background work and wait for it (before the app quits)."""
         self.analysis.shutdown()
 
+    def hand_analysis_ahead(self) -> None:
+        """The first article's text to the process analysing it at launch, now that it
+        is painted (the analysis itself starts once the window's panes are built)."""
+        self.analysis.hand_ahead()
+
     def hold_background(self) -> None:
         """Start no background work (the analysis, a figure build) until
         :meth:`release_background`: a long session is painted first."""

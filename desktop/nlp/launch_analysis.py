@@ -33,6 +33,9 @@ MAX_CHARS = 50_000
 JOB_WAIT_SECONDS = 30.0
 #: How often the waiting analysis thread checks for cancellation (s).
 POLL_SECONDS = 0.05
+#: A text is handed over ahead (see send_ahead) only when its message is at most this
+#: long (bytes): a pipe holds 64 KiB, so the write never waits for the process.
+AHEAD_MAX_BYTES = 60_000
 #: How often joining the spawned interpreter checks whether it has exited (s).
 JOIN_POLL_SECONDS = 0.01
 #: How long the analysis thread waits for the process to exit after its results (s).
@@ -41,6 +44,7 @@ EXIT_WAIT_SECONDS = 5.0
 _lock = threading.Lock()
 _process: Any = None  # multiprocessing.Process, or a _Child
 _connection: Any = None  # this end of its pipes (Connection or _Pipes), until taken by analyse()
+_ahead: Any = None  # (text, lexicon, year, sending, receiving) once send_ahead sent a text
 
 
 def start() -> bool:
@@ -164,15 +168,40 @@ def available() -> bool:
 def release() -> None:
     """No text will come (the first article went elsewhere): the process is told so,
     exits once it has loaded, and is waited for in the background."""
-    global _connection
+    global _connection, _ahead
     with _lock:
         connection, _connection = _connection, None
+        ahead, _ahead = _ahead, None
         process = _process
     if connection is None:
         return
-    connection.close()  # it reads the end of its input, and exits
+    _close(connection, ahead)  # it reads the end of its input, and exits
     threading.Thread(target=process.join, args=(JOB_WAIT_SECONDS + EXIT_WAIT_SECONDS,),
                      name="article-lens-launch-exit", daemon=True).start()
+
+
+def send_ahead(text: str, lexicon=None, year: int | None = None) -> bool:
+    """Give the process its text now, on the window's thread once the text is on
+    screen, if the message fits in the pipe (never waiting for the process): the
+    analysis thread that takes the results starts once the window's panes are built
+    (~0.5 s later), and the process may have loaded by then. True when sent;
+    :func:`analyse` with the same text then only waits for the results."""
+    global _ahead
+    with _lock:
+        if _connection is None or _ahead is not None:
+            return False
+        import pickle
+
+        message = pickle.dumps((text, lexicon, year), protocol=pickle.HIGHEST_PROTOCOL)
+        if len(message) > AHEAD_MAX_BYTES:
+            return False
+        sending, receiving = _ends(_connection)
+        try:
+            sending.send_bytes(message)
+        except OSError:
+            return False  # analyse() finds the process gone, and the text is analysed here
+        _ahead = (text, lexicon, year, sending, receiving)
+        return True
 
 
 def analyse(text: str, lexicon=None, year: int | None = None,
@@ -181,15 +210,21 @@ def analyse(text: str, lexicon=None, year: int | None = None,
     (waiting until it has loaded and analysed it), or None: no such process, it was
     used already, it failed, or ``should_stop()`` became true meanwhile (then it is
     ended)."""
-    global _connection
+    global _connection, _ahead
     with _lock:
         connection, _connection = _connection, None
+        ahead, _ahead = _ahead, None
         process = _process
     if connection is None:
         return None
-    sending, receiving = connection.connections() if isinstance(connection, _Pipes) else (connection,) * 2
+    if ahead is not None and (ahead[0] != text or ahead[1] is not lexicon or ahead[2] != year):
+        process.kill()  # it has another text (or corrections) than this one
+        _close(connection, ahead)
+        return None
+    sending, receiving = ahead[3:] if ahead is not None else _ends(connection)
     try:
-        sending.send((text, lexicon, year))
+        if ahead is None:
+            sending.send((text, lexicon, year))
         while not receiving.poll(POLL_SECONDS):
             if should_stop() or not process.is_alive():
                 process.kill()
@@ -203,6 +238,19 @@ def analyse(text: str, lexicon=None, year: int | None = None,
         receiving.close()
     process.join(EXIT_WAIT_SECONDS)  # it exits once it has sent them: not left a zombie
     return outcome  # None when the analysis failed there (its traceback was printed)
+
+
+def _ends(connection) -> tuple[Connection, Connection]:
+    """The sending and receiving Connection of this end of the pipes."""
+    return connection.connections() if isinstance(connection, _Pipes) else (connection, connection)
+
+
+def _close(connection, ahead) -> None:
+    if ahead is not None:
+        for end in ahead[3:]:
+            end.close()
+    else:
+        connection.close()
 
 
 def _serve(receiving: Connection, sending: Connection) -> None:

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
 
     def _build_side_panes_soon(self) -> None:
+        QTimer.singleShot(0, self.model.hand_analysis_ahead)  # first: it may be waiting
         QTimer.singleShot(0, self._build_chrome)
         QTimer.singleShot(0, self._side_panes_built)
 

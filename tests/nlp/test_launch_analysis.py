@@ -49,3 +49,27 @@ def test_a_launch_process_given_no_text_exits_once_released(seed_text):
     assert not launch_analysis.available() and launch_analysis.analyse(seed_text) is None
     process.join(timeout=60)
     assert not process.is_alive()  # exited (once loaded) and waited for: no zombie stays
+
+
+def test_a_text_handed_ahead_is_analysed_as_one_sent_by_analyse(seed_text):
+    assert launch_analysis.start()
+    process = launch_analysis._process
+    assert launch_analysis.send_ahead(seed_text)  # the window's thread, once the text is painted
+    assert not launch_analysis.send_ahead(seed_text)  # once
+    outcome = launch_analysis.analyse(seed_text)  # the analysis thread: only waits
+    assert outcome is not None
+    parts, _changes = outcome
+    assert [(f.start, f.end) for p in parts for f in p.figures]  # the seed's figures
+    process.join(timeout=10)
+    assert not process.is_alive()
+
+
+def test_a_text_too_long_for_the_pipe_is_not_handed_ahead_and_another_text_is_refused(seed_text):
+    assert launch_analysis.start()
+    long_text = "Acme sold 3 million units. " * 3_000  # ~81,000 bytes: the write could wait
+    assert not launch_analysis.send_ahead(long_text)
+    assert launch_analysis.send_ahead(seed_text)
+    process = launch_analysis._process
+    assert launch_analysis.analyse("Another article: Acme lost $2m.") is None  # not the text it has
+    process.join(timeout=10)
+    assert not process.is_alive()
