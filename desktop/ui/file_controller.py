@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.core.article import has_scheme
 from desktop.model.background import in_next_turn
@@ -31,6 +30,8 @@ from desktop.model.session_loader import BACKGROUND_LOAD_BYTES, SessionLoader
 from desktop.ui.recent_files import RecentFiles
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop.ui.main_window import MainWindow
 
 #: A long article's or large session's background work (its analysis, its figure
@@ -60,6 +61,8 @@ class FileController(QObject):
     # -- opening -------------------------------------------------------------
     def open_dialog(self) -> None:
         folder = str(self.document.path.parent) if self.document.path else ""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self._window, "Open an article or a session", folder, OPEN_FILTER)
         if path:
             self.open_path(path)
@@ -205,6 +208,8 @@ class FileController(QObject):
         from desktop.ui.save_folder import save_start_path
 
         suggested = save_start_path(self.document.suggested_path())  # never inside the installation
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self._window, "Save the session", str(suggested), SAVE_FILTER)
         return self._save_to(Path(path)) if path else False
 
@@ -257,6 +262,8 @@ class FileController(QObject):
         """Ask what to do with unsaved edits; False when the person cancels."""
         if not self.document.modified:
             return True
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop.ui import plain_text
 
         answer = plain_text.question(
@@ -285,6 +292,8 @@ class FileController(QObject):
         for copy in copies:
             if copy.loaded is None:
                 continue
+            from PySide6.QtWidgets import QMessageBox
+
             answer = self._ask_restore(copy)
             if answer == QMessageBox.StandardButton.Yes:
                 self._restore(copy)
@@ -296,6 +305,8 @@ class FileController(QObject):
         return False
 
     def _ask_restore(self, copy: RecoveryCopy) -> QMessageBox.StandardButton:
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop.ui import plain_text
 
         session = copy.loaded.session
