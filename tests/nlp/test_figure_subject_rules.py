@@ -186,3 +186,9 @@ def test_a_currency_losing_against_another_says_against_which_and_analysts_own_n
     found = subject("In Chile the peso shed 0.4% against the dollar Analysts said that it was hard to say more.",
                     "0.4%")
     assert found == "peso against the dollar"
+
+
+def test_a_price_says_its_trading_session_and_a_session_end_is_the_price_before():
+    text = "Globex stock fell to $41.2 in after-hours trade, from a $44.05 end on Nasdaq."
+    assert subject_in(text, "$41.2") == "Globex share price in after-hours trade"
+    assert subject_in(text, "$44.05") == "Globex share price end on Nasdaq"

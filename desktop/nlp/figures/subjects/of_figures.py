@@ -33,7 +33,16 @@ from desktop.nlp.figures.subjects.names import is_name, person_opening
 from desktop.nlp.figures.subjects.references import _Names, _Paragraph
 from desktop.nlp.figures.subjects.render import render
 from desktop.nlp.figures.subjects.tokens import _is_amount, _is_noun, _measured, _named, _phrase, _verb_subject
-from desktop.nlp.figures.subjects.wording import compared_alone, movement_in_time, same_clause, with_exclusion
+from desktop.nlp.figures.subjects.wording import (
+    compared_alone,
+    exchange_rate,
+    movement_in_time,
+    same_clause,
+    unit_price,
+    with_exclusion,
+    with_session,
+    without_session,
+)
 from desktop.nlp.figures.subjects.words import (
     _MONEY_WORDS,
     _NAME_TAGS,
@@ -44,7 +53,6 @@ from desktop.nlp.figures.subjects.words import (
     NOMINALS,
     PLACEHOLDER_NOUNS,
 )
-from desktop.nlp.figures.units import currency_names
 
 if TYPE_CHECKING:
     from desktop.nlp.figures.surroundings import FigureContext
@@ -102,9 +110,9 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
                 if subject:
                     subject = _whole_names(subject, context.text[place.first:place.last])
             if reading.kind == "money":
-                subject = _exchange_rate(context.text, reading.end, reading.unit_code) or subject
+                subject = exchange_rate(context.text, reading.end, reading.unit_code) or subject
             if not subject and reading.kind == "money":
-                subject = _unit_price(context.text, reading.start, reading.end, getattr(names, "commodity", ""))
+                subject = unit_price(context.text, reading.start, reading.end, getattr(names, "commodity", ""))
             if sentence_subjects and (not subject and (
                     same_clause(context.text, context.readings[index - 1], reading) or found is None)
                     or (compared_alone(context.text, reading) or movement_in_time(context.text, reading))
@@ -112,6 +120,10 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
                 subject = sentence_subjects[-1]
             if subject and found is not None and not found.pointing:
                 subject = with_exclusion(subject, context.text, place.first, reading.start)
+                if reading.kind == "money":  # a price, quoted in a session
+                    subject = with_session(subject, context.text, reading)
+                if sentence_subjects and found.noun is not None and found.noun.lower_ in _SESSION_ENDS:
+                    subject = f"{without_session(sentence_subjects[-1])} {subject}"  # "fell to $9, from a $10 close"
             if subject:
                 last_subject = subject
                 sentence_subjects.append(subject)
@@ -121,48 +133,16 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
     return subjects
 
 
+#: Nouns of a trading session's end a price is quoted at ("from a $10.05 close").
+_SESSION_ENDS = frozenset({"end", "close", "finish", "opening", "open"})
+
+
 def _sentence_before(context: FigureContext, place) -> str:
     """The text of the sentence before ``place``'s, "" when it is in another paragraph."""
     if place.sentence <= 0:
         return ""
     first, last = context.sentences[place.sentence - 1]
     return context.text[first:last] if first >= place.paragraph else ""
-
-
-_PER_UNIT = re.compile(r"\s(?:a|an|per)\s+(barrel|tonne|ton|ounce|gallon|litre|liter|kilo|kilogram|bushel)\b")
-
-
-#: "to the US dollar" after a rate: what it is quoted against.
-_QUOTED_AGAINST = re.compile(r"\s+(?:to|per|against) (the |one |a )?((?:US |American )?(?:dollar|euro|pound))\b")
-
-
-def _exchange_rate(text: str, end: int, code: str) -> str:
-    """ "the yuan around 8.30 to the dollar": an exchange rate is of its currency
-    against the one it is quoted against ("yuan against the dollar")."""
-    match = _QUOTED_AGAINST.match(text, end)
-    name = _currency_word(code) if match is not None else ""
-    if not name or name in match.group(2).lower():
-        return ""
-    return f"{name} against the {match.group(2)}"
-
-
-def _currency_word(code: str) -> str:
-    """The plain word for a currency code: "CNY" -> "yuan" (the first single word the
-    unit lexicon gives it)."""
-    return next((word for word, named in _CURRENCY_NAMES.items() if named == code and word.isalpha()
-                 and word != code.lower() and " " not in word), "")
-
-
-_CURRENCY_NAMES = currency_names()
-
-
-def _unit_price(text: str, start: int, end: int, commodity: str) -> str:
-    """ "above $40 a barrel" with nothing else named: the price per barrel, of the
-    article's commodity when it follows one ("oil price per barrel")."""
-    match = _PER_UNIT.match(text, end) or _PER_UNIT.search(text, start, end)
-    if match is None:
-        return ""
-    return f"{commodity} price per {match.group(1)}".strip()
 
 
 def person_before(text: str, start: int) -> str:

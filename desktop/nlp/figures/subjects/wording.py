@@ -1,13 +1,15 @@
 """What the words around a figure say of its subject, read from the text without the
 parse: what a sentence's opening leaves out ("Excluding one-off items, ..."), a figure
 compared with the one before ("compared to 95% in June", "the best since an 8% rise in
-1999"), and where a clause ends."""
+1999"), the trading session a price is quoted in, where a clause ends, and what an
+exchange rate or a unit price is of ("8.30 to the dollar", "$40 a barrel")."""
 
 from __future__ import annotations
 
 import re
 
 from desktop.nlp.figures.subjects.words import _MONTHS, MOVEMENT_NOUNS
+from desktop.nlp.figures.units import currency_names
 
 #: A sentence opening that says what its measures leave out: "Excluding one-off charges, ...".
 _FRONTED_EXCLUSION = re.compile(r"\s*[\"“]?((?:excluding|including|before|stripping out) [\w' -]{3,40}?),\s",
@@ -57,3 +59,58 @@ def movement_in_time(text: str, reading) -> bool:
     """True for a figure that is a movement of a time naming nothing that moved ("the
     best year since an 8.5% rise in 1999"): it measures what the figure before did."""
     return _MOVEMENT_IN_TIME.match(text, reading.end) is not None
+
+
+#: The trading session a price is quoted in: "in after-hours trade", "in early trading".
+_SESSION_AFTER = re.compile(r"\s+(in (?:[\w-]+ ){0,2}(?:trade|trading|dealings))\b", re.IGNORECASE)
+
+
+def with_session(subject: str, text: str, reading) -> str:
+    """``subject`` with the trading session the figure after it is quoted in ("Acme
+    share price" -> "Acme share price in after-hours trade")."""
+    match = _SESSION_AFTER.match(text, reading.end)
+    return f"{subject} {match.group(1)}" if match and match.group(1) not in subject else subject
+
+
+_SESSION_END = re.compile(r" in (?:[\w-]+ ){0,2}(?:trade|trading|dealings)$", re.IGNORECASE)
+
+
+def without_session(subject: str) -> str:
+    """``subject`` without the trading session :func:`with_session` added."""
+    return _SESSION_END.sub("", subject)
+
+
+_PER_UNIT = re.compile(r"\s(?:a|an|per)\s+(barrel|tonne|ton|ounce|gallon|litre|liter|kilo|kilogram|bushel)\b")
+
+
+#: "to the US dollar" after a rate: what it is quoted against.
+_QUOTED_AGAINST = re.compile(r"\s+(?:to|per|against) (the |one |a )?((?:US |American )?(?:dollar|euro|pound))\b")
+
+
+def exchange_rate(text: str, end: int, code: str) -> str:
+    """ "the yuan around 8.30 to the dollar": an exchange rate is of its currency
+    against the one it is quoted against ("yuan against the dollar")."""
+    match = _QUOTED_AGAINST.match(text, end)
+    name = _currency_word(code) if match is not None else ""
+    if not name or name in match.group(2).lower():
+        return ""
+    return f"{name} against the {match.group(2)}"
+
+
+def _currency_word(code: str) -> str:
+    """The plain word for a currency code: "CNY" -> "yuan" (the first single word the
+    unit lexicon gives it)."""
+    return next((word for word, named in _CURRENCY_NAMES.items() if named == code and word.isalpha()
+                 and word != code.lower() and " " not in word), "")
+
+
+_CURRENCY_NAMES = currency_names()
+
+
+def unit_price(text: str, start: int, end: int, commodity: str) -> str:
+    """ "above $40 a barrel" with nothing else named: the price per barrel, of the
+    article's commodity when it follows one ("oil price per barrel")."""
+    match = _PER_UNIT.match(text, end) or _PER_UNIT.search(text, start, end)
+    if match is None:
+        return ""
+    return f"{commodity} price per {match.group(1)}".strip()
