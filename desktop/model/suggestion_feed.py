@@ -66,7 +66,7 @@ class SuggestionFeed:
         if self._revising:
             withdrawn, added = self._revising.popleft()
             removed, put = revised_suggestions(self._model.session.highlights, withdrawn, added)
-            if removed or put:
-                self._model.apply(Change(removed=tuple(removed), added=tuple(put)))
+            if removed or put:  # the figure views hear of it with the analysis's results
+                self._model.apply(Change(removed=tuple(removed), added=tuple(put)), announce_soon=True)
         if self._revising:
             self._model.scheduler.soon(self._revise_next)
