@@ -168,11 +168,7 @@ def available() -> bool:
 def release() -> None:
     """No text will come (the first article went elsewhere): the process is told so,
     exits once it has loaded, and is waited for in the background."""
-    global _connection, _ahead
-    with _lock:
-        connection, _connection = _connection, None
-        ahead, _ahead = _ahead, None
-        process = _process
+    connection, ahead, process = _take()
     if connection is None:
         return
     _close(connection, ahead)  # it reads the end of its input, and exits
@@ -210,11 +206,7 @@ def analyse(text: str, lexicon=None, year: int | None = None,
     (waiting until it has loaded and analysed it), or None: no such process, it was
     used already, it failed, or ``should_stop()`` became true meanwhile (then it is
     ended)."""
-    global _connection, _ahead
-    with _lock:
-        connection, _connection = _connection, None
-        ahead, _ahead = _ahead, None
-        process = _process
+    connection, ahead, process = _take()
     if connection is None:
         return None
     if ahead is not None and (ahead[0] != text or ahead[1] is not lexicon or ahead[2] != year):
@@ -238,6 +230,16 @@ def analyse(text: str, lexicon=None, year: int | None = None,
         receiving.close()
     process.join(EXIT_WAIT_SECONDS)  # it exits once it has sent them: not left a zombie
     return outcome  # None when the analysis failed there (its traceback was printed)
+
+
+def _take() -> tuple[Any, Any, Any]:
+    """This end of the pipes, the text sent ahead and the process, once: later
+    callers find no connection."""
+    global _connection, _ahead
+    with _lock:
+        connection, _connection = _connection, None
+        ahead, _ahead = _ahead, None
+        return connection, ahead, _process
 
 
 def _ends(connection) -> tuple[Connection, Connection]:
