@@ -21,7 +21,6 @@ from desktop import process_settings, trace
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: E402
 
 from desktop.app import seed_article_path  # noqa: E402
-from desktop.instance_server import InstanceServer  # noqa: E402
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -54,11 +53,10 @@ def start_windows(paths: list[str], analysed_at_launch: bool) -> int:
     start_cycle_collections(qt_app)
     qt_app.setDesktopFileName(DESKTOP_FILE_NAME)
     app = App(qt_app)
-    server = InstanceServer(app)
-    server.sigOpen.connect(app.open_files)
     window = app.first_window(paths[0] if paths else None)
     if analysed_at_launch:
         _load_model_when_idle(window)
+    servers = []  # the server later launches hand their files to, once the text is shown
 
     def once_text_is_shown() -> None:
         if qt_app.windowIcon().isNull():
@@ -66,17 +64,22 @@ def start_windows(paths: list[str], analysed_at_launch: bool) -> int:
 
             # xcb sends every size to the window manager as the window maps: 5-10 ms
             qt_app.setWindowIcon(app_icon(largest=WINDOW_ICON_LARGEST))
-        if server.listen():  # (imports QtNetwork, ~10 ms)
+        if not servers:
+            from desktop.instance_server import InstanceServer
+
+            servers.append(InstanceServer(app))
+            servers[0].sigOpen.connect(app.open_files)
+        if servers[0].listen():  # (imports QtNetwork, ~10 ms)
             trace.mark("listening")
 
     window.article_view.sigTextShown.connect(once_text_is_shown)
-    QTimer.singleShot(FIRST_PAINT_WAIT_MS, server, once_text_is_shown)
+    QTimer.singleShot(FIRST_PAINT_WAIT_MS, app, once_text_is_shown)
     try:
         return qt_app.exec()
     finally:
-        server.close()  # the socket goes: the next launch starts the app again
+        for server in servers:
+            server.close()  # the socket goes: the next launch starts the app again
         app.close()
-
 
 
 class App(QObject):
