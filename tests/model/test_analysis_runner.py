@@ -171,3 +171,40 @@ def test_a_long_text_says_the_model_is_loading_until_the_workers_send_results(qt
     finally:
         model.shutdown()
         parallel.shutdown_pool(wait=True)
+
+
+def test_a_short_first_text_is_handed_ahead_to_the_launch_process_once_released(qtbot, monkeypatch):
+    """The window hands the first article to the process started at launch as soon as
+    it is painted (SessionModel.hand_analysis_ahead), before its analysis thread runs."""
+    from desktop.nlp import launch_analysis, pipeline
+
+    handed = []
+    monkeypatch.setattr(launch_analysis, "send_ahead", lambda *args: handed.append(args) or True)
+    monkeypatch.setattr(launch_analysis, "available", lambda: False)  # the thread analyses here
+    monkeypatch.setattr(pipeline, "pipeline_loaded", lambda: False)  # as at launch
+    model = SessionModel()
+    model.hold_background()
+    model.open_article(Article(TEXT, date="2023-05-01"), analyse=True)
+    model.hand_analysis_ahead()
+    assert handed == [(TEXT, model.analysis._worker._lexicon, 2023)]
+    model.cancel_analysis()
+    model.open_article(Article("x " * launch_analysis.MAX_CHARS), analyse=True)  # a long one
+    model.hand_analysis_ahead()
+    assert len(handed) == 1
+    model.shutdown()
+
+
+def test_the_document_pass_reaches_the_figure_views_with_the_results_not_at_once(qtbot):
+    from desktop.nlp.results import EntityChanges, EntitySpan
+
+    text = "Acme paid $5 million. Acme paid $7 million.\n"
+    model = SessionModel()
+    model.open_article(Article(text), analyse=False)
+    told = []
+    model.sigFiguresChanged.connect(lambda: told.append("figures"))
+    model.sigFigureRowsChanged.connect(lambda change: told.append("rows"))
+    model.suggestions.apply_entity_revision(EntityChanges([], [EntitySpan(10, 20, "MONEY")]))
+    assert [h.surface(text) for h in model.session.highlights] == ["$5 million"]
+    assert told == []  # not yet: with the analysis's results (the announcer's next turn)
+    qtbot.waitUntil(lambda: told == ["figures"], timeout=5_000)
+    model.shutdown()
