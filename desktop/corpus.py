@@ -77,9 +77,9 @@ def load_model(nested_parallel: bool = False) -> None:
         import desktop.nlp.analysis as analysis
 
         analysis.PARALLEL_MIN_CHARS = 1 << 62
-    from desktop.nlp.parallel import _load_analysis
+    from desktop.nlp.pipeline import load_analysis
 
-    _load_analysis()
+    load_analysis()
 
 
 def worker_init(done: Iterable[str] = ()) -> None:

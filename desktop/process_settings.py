@@ -7,7 +7,7 @@ Each kind of process makes its settings once, at start-up, with one call:
 - the command line: :func:`configure_command_line` (``desktop.cli.main``);
 - a worker process of the analysis: :func:`configure_worker` (the pool's initializer in
   ``desktop.nlp.parallel``; a corpus or Dask worker, which loads the analysis through
-  ``parallel._load_analysis``, gets the inference settings there; so does the
+  ``pipeline.load_analysis``, gets the inference settings there; so does the
   process that analyses the first article at launch, ``desktop.nlp.launch_analysis``).
 
 The settings:

@@ -99,7 +99,7 @@ def _start_spawned() -> tuple[multiprocessing.Process, Connection]:
 
     context = multiprocessing.get_context("spawn")
     here, there = context.Pipe()
-    process = context.Process(target=_serve, args=(there, there), name="article-lens-first-analysis",
+    process = context.Process(target=_serve_spawned, args=(there,), name="article-lens-first-analysis",
                               daemon=True)
     process.start()
     there.close()
@@ -255,17 +255,24 @@ def _close(connection, ahead) -> None:
         connection.close()
 
 
+def _serve_spawned(connection: Connection) -> None:
+    """:func:`_serve` in a process multiprocessing started, which ends with its parent."""
+    from desktop.nlp.parallel import _exit_with_parent
+
+    _exit_with_parent()
+    _serve(connection, connection)
+
+
 def _serve(receiving: Connection, sending: Connection) -> None:
     """In the process: load the analysis, wait for a text, send back its analysis."""
     import traceback
 
     from desktop import process_settings
-    from desktop.nlp.parallel import _exit_with_parent, _load_analysis
+    from desktop.nlp.pipeline import load_analysis
 
-    _exit_with_parent()
     process_settings.configure_worker(nicer=True)  # on a busy machine, the window's text first
     try:
-        _load_analysis(compile_units=False)  # the text is waiting: the ones it needs, as it needs them
+        load_analysis(compile_units=False)  # the text is waiting: the ones it needs, as it needs them
     except Exception:  # noqa: BLE001 - the window's process loads it and reports why
         traceback.print_exc()
         return

@@ -37,6 +37,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import wait as wait_for
 from typing import TypeVar
 
+from desktop.nlp.pipeline import load_analysis
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -103,24 +105,7 @@ def _warm_worker(nicer: bool) -> None:
 
     _exit_with_parent()
     process_settings.configure_worker(nicer)
-    _load_analysis()
-
-
-def _load_analysis(compile_units: bool = True) -> None:
-    """The pipeline loaded and the analysis imported (at once when done already),
-    with the inference settings (a corpus or Dask worker starts here).
-    ``compile_units``: every unit pattern compiled now (~40 ms), not on a first text;
-    not where that text waits for the load (the first article's process at launch)."""
-    from desktop import process_settings
-
-    process_settings.use_inference_patches()
-    import desktop.nlp.analysis  # noqa: F401
-    from desktop.nlp.figures.units import compile_unit_matchers
-    from desktop.nlp.pipeline import load_pipeline
-
-    load_pipeline()
-    if compile_units:
-        compile_unit_matchers()
+    load_analysis()
 
 
 def _exit_with_parent() -> None:
@@ -161,7 +146,7 @@ def _pool_instance(local: bool = True) -> ProcessPoolExecutor:
             count = worker_count(local)
             method = start_method()
             if method == "fork":  # loaded here first, so that every worker has it from the start
-                _load_analysis()
+                load_analysis()
             _pool = ProcessPoolExecutor(
                 max_workers=count,
                 mp_context=multiprocessing.get_context(method),

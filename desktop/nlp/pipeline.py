@@ -63,6 +63,23 @@ def load_pipeline() -> Language:
         return _pipeline
 
 
+def load_analysis(compile_units: bool = True) -> None:
+    """The pipeline loaded and the analysis imported (at once when done already),
+    with the inference settings: where every analysing process starts (a pool's, a
+    corpus or Dask worker, the first article's at launch). ``compile_units``: every
+    unit pattern compiled now (~40 ms), not on a first text; not where that text
+    waits for the load (the first article's process at launch)."""
+    from desktop import process_settings
+
+    process_settings.use_inference_patches()
+    import desktop.nlp.analysis  # noqa: F401
+    from desktop.nlp.figures.units import compile_unit_matchers
+
+    load_pipeline()
+    if compile_units:
+        compile_unit_matchers()
+
+
 def when_loaded(prepare: Callable[[Language], None]) -> None:
     """Call ``prepare(nlp)`` on the pipeline once it is loaded (at once if it is): how
     desktop.process_settings applies a process's inference settings
