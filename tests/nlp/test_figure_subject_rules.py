@@ -192,3 +192,8 @@ def test_a_price_says_its_trading_session_and_a_session_end_is_the_price_before(
     text = "Globex stock fell to $41.2 in after-hours trade, from a $44.05 end on Nasdaq."
     assert subject_in(text, "$41.2") == "Globex share price in after-hours trade"
     assert subject_in(text, "$44.05") == "Globex share price end on Nasdaq"
+
+
+def test_a_part_of_things_that_underwent_something_says_what():
+    found = subject("Sixty percent of the repairs have already been finished, the council said.", "Sixty percent")
+    assert found == "repairs already finished"

@@ -48,6 +48,7 @@ from desktop.nlp.figures.subjects.words import (
     _NAME_TAGS,
     _OWNING_VERBS,
     _RELATIVE_TIME,
+    _SAYING_PARTICIPLES,
     _TIME_NOUNS,
     ANAPHOR,
     NOMINALS,
@@ -248,6 +249,7 @@ def find(doc, start: int, end: int) -> tuple[Found | None, set[int]]:
             _part_of(root, found)
             found.extra = found.extra or counted_whence(counted, inside)
             _traded(root, found)
+            found.done = found.done or _undergone(root)
     if found is not None and not found.pointing and found.noun is not None and root.lower_ in ("%", "percent"):
         group = _fronted_group(doc, inside)
         if group and group.lower() not in _phrase(found.noun, inside).lower():
@@ -309,6 +311,17 @@ def _aged(root, inside: set[int]) -> Found | None:
         return Found(None, name, "age")
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
     return Found(None, None, "age", person=True) if definite else None
+
+
+def _undergone(root) -> str:
+    """What the part a percentage counts underwent: "already finished" in "60% of the
+    repairs have already been finished"."""
+    verb = root.head
+    if root.lower_ not in ("%", "percent") or root.dep_ != "nsubjpass" or verb.tag_ != "VBN" \
+            or verb.lower_ in _SAYING_PARTICIPLES:
+        return ""
+    return " ".join([*(c.lower_ for c in verb.lefts if c.dep_ == "advmod" and c.lower_ in ("already", "now")),
+                     verb.lower_])
 
 
 def _fronted_group(doc, inside: set[int]) -> str:
