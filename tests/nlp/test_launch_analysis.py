@@ -73,3 +73,15 @@ def test_a_text_too_long_for_the_pipe_is_not_handed_ahead_and_another_text_is_re
     assert launch_analysis.analyse("Another article: Acme lost $2m.") is None  # not the text it has
     process.join(timeout=10)
     assert not process.is_alive()
+
+
+def test_the_process_multiprocessing_spawns_where_python_is_bundled_analyses_too(seed_text, monkeypatch):
+    monkeypatch.setattr(launch_analysis, "_plain_python", lambda: False)  # Windows, a bundle
+    assert launch_analysis.start()
+    process = launch_analysis._process
+    assert process.name == "article-lens-first-analysis"
+    assert launch_analysis.send_ahead(seed_text)
+    parts, _changes = launch_analysis.analyse(seed_text)
+    assert [(f.start, f.end) for p in parts for f in p.figures]
+    process.join(timeout=10)
+    assert not process.is_alive()
