@@ -197,3 +197,8 @@ def test_a_price_says_its_trading_session_and_a_session_end_is_the_price_before(
 def test_a_part_of_things_that_underwent_something_says_what():
     found = subject("Sixty percent of the repairs have already been finished, the council said.", "Sixty percent")
     assert found == "repairs already finished"
+
+
+def test_a_part_of_an_amount_says_what_it_is_for():
+    text = "The ministry's planned budget would rise to £9bn, including almost £2bn to help poor farmers in the north."
+    assert subject_in(text, "almost £2bn") == "ministry's planned budget to help poor farmers"

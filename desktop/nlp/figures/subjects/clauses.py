@@ -16,8 +16,19 @@ def amount_purpose(verb, inside: set[int]) -> str:
         return ""  # "the book took seven years to write": a time, not money for something
     clause = next((c for c in verb.rights if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB"
                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
-    if clause is None:
+    return _purpose_words(clause, inside) if clause is not None else ""
+
+
+def purpose_after(doc, after: int, inside: set[int]) -> str:
+    """What a part of an amount is for, when "to" and a verb follow it ("including £2bn
+    to help farmers"), "" otherwise."""
+    if after + 1 >= len(doc) or doc[after].tag_ != "TO" or doc[after].head.tag_ != "VB" \
+            or doc[after].head.i != after + 1:
         return ""
+    return _purpose_words(doc[after].head, inside)
+
+
+def _purpose_words(clause, inside: set[int]) -> str:
     cut = {t.i for c in clause.rights if c.dep_ in ("conj", "cc", "prep", "punct") for t in c.subtree}
     words = [t for t in clause.subtree if t.i not in cut]
     if len(words) > _MAX_PURPOSE_TOKENS:

@@ -27,6 +27,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from desktop.nlp.figures.subjects.article import COUNTRY_WORDS
+from desktop.nlp.figures.subjects.clauses import purpose_after
 from desktop.nlp.figures.subjects.climb import _climb, _described, counted_whence
 from desktop.nlp.figures.subjects.found import Found, _counted_found, _counted_noun
 from desktop.nlp.figures.subjects.names import is_name, person_opening
@@ -119,6 +120,9 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
                     or (compared_alone(context.text, reading) or movement_in_time(context.text, reading))
                     and same_clause(context.text, context.readings[index - 1], reading)):
                 subject = sentence_subjects[-1]
+            purpose = _part_purpose(doc, inside) if doc is not None and inside else ""
+            if subject and purpose and purpose not in subject:
+                subject = f"{subject} {purpose}"  # "including £2bn to help farmers": that part's use
             if subject and found is not None and not found.pointing:
                 subject = with_exclusion(subject, context.text, place.first, reading.start)
                 if reading.kind == "money":  # a price, quoted in a session
@@ -311,6 +315,15 @@ def _aged(root, inside: set[int]) -> Found | None:
         return Found(None, name, "age")
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
     return Found(None, None, "age", person=True) if definite else None
+
+
+def _part_purpose(doc, inside: set[int]) -> str:
+    """What a part of an amount is for: "to help farmers" in "a £9bn budget, including
+    £2bn to help farmers"; "" for a figure no "including" introduces."""
+    root = next((doc[i] for i in inside if doc[i].head.i not in inside), None)
+    if root is None or root.head.lower_ != "including":
+        return ""
+    return purpose_after(doc, max(inside) + 1, inside)
 
 
 def _undergone(root) -> str:
