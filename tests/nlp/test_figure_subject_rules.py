@@ -202,3 +202,8 @@ def test_a_part_of_things_that_underwent_something_says_what():
 def test_a_part_of_an_amount_says_what_it_is_for():
     text = "The ministry's planned budget would rise to £9bn, including almost £2bn to help poor farmers in the north."
     assert subject_in(text, "almost £2bn") == "ministry's planned budget to help poor farmers"
+
+
+def test_a_name_the_parser_left_before_a_misread_subject_owns_the_takings():
+    text = "Comedy Big Albert - co-written by Jim Cole - moved down the chart to fourth place after taking $9.7m."
+    assert subject_in(text, "$9.7m") == "Comedy Big Albert takings"

@@ -39,6 +39,14 @@ def _named(token):
     return next((c for c in token.children if c.dep_ == "appos" and c.tag_ in _NAME_TAGS), token)
 
 
+def _name_in_misread(subject):
+    """``subject``, or the name before it when the parser took a word after the name for
+    the subject ("Comedy Big Jim - co-written by ... - moved": "co" as a verb)."""
+    if subject.tag_ in _NOUN_TAGS or not subject.tag_.startswith("VB"):
+        return subject
+    return next((c for c in subject.lefts if c.dep_ == "compound" and c.tag_ in _NAME_TAGS), subject)
+
+
 def _object(verb, inside: set[int]):
     """The noun object of ``verb`` that holds no figure and is no time ("ended the session")."""
     return next((c for c in verb.children if c.dep_ == "dobj" and c.i not in inside and c.tag_ in _NOUN_TAGS
@@ -89,7 +97,7 @@ def _verb_subject(verb):
         if subject is not None:
             if subject.lower_ in _RELATIVE_WORDS and verb.dep_ == "relcl":
                 return verb.head
-            return subject
+            return _name_in_misread(subject)
         if verb.dep_ == "relcl":
             return verb.head
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.tag_.startswith("VB"):
