@@ -207,3 +207,12 @@ def test_a_part_of_an_amount_says_what_it_is_for():
 def test_a_name_the_parser_left_before_a_misread_subject_owns_the_takings():
     text = "Comedy Big Albert - co-written by Jim Cole - moved down the chart to fourth place after taking $9.7m."
     assert subject_in(text, "$9.7m") == "Comedy Big Albert takings"
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    ("Imports rose to $4.1bn in May, up 12% from last May.", "12%", "rise in Imports on last May"),
+    ("The trade deficit now stands at £8.2bn, £1.1bn higher than a year earlier.", "£1.1bn",
+     "rise in trade deficit on a year earlier"),
+])
+def test_a_change_against_its_base_is_named_as_the_change(text, surface, expected):
+    assert subject_in(text, surface) == expected

@@ -114,3 +114,24 @@ def unit_price(text: str, start: int, end: int, commodity: str) -> str:
     if match is None:
         return ""
     return f"{commodity} price per {match.group(1)}".strip()
+
+
+_RISE_WORDS = {"up": "rise", "higher": "rise", "more": "rise", "down": "fall", "lower": "fall", "less": "fall"}
+#: A change and its base: "£4.5bn higher than the same period in 2003" (the words after).
+_BASE_AFTER = re.compile(r"\s+(higher|lower|more|less) than ((?:the |a |an )?[\w' -]{3,40}?)(?=[,.;:)]|$)")
+#: "up £40m on last year": the word before, the base after.
+_UP_BEFORE = re.compile(r"\b(up|down)\s+(?:by\s+)?$", re.IGNORECASE)
+_BASE_ON = re.compile(r"\s+(?:on|from) ((?:the |a |an )?[\w' -]{3,40}?)(?=[,.;:)]|$)")
+
+
+def with_base(subject: str, text: str, reading) -> str:
+    """``subject`` as the change a figure is against its base ("£4.5bn higher than a
+    year earlier" -> "rise in <subject> on a year earlier"; "up £40m on last year")."""
+    after = _BASE_AFTER.match(text, reading.end)
+    if after is not None:
+        return f"{_RISE_WORDS[after.group(1)]} in {subject} on {after.group(2).strip()}"
+    before = _UP_BEFORE.search(text, max(0, reading.start - 12), reading.start)
+    base = _BASE_ON.match(text, reading.end) if before is not None else None
+    if base is not None and not subject.startswith(("rise in", "fall in")):
+        return f"{_RISE_WORDS[before.group(1).lower()]} in {subject} on {base.group(1).strip()}"
+    return subject
