@@ -216,3 +216,8 @@ def test_a_name_the_parser_left_before_a_misread_subject_owns_the_takings():
 ])
 def test_a_change_against_its_base_is_named_as_the_change(text, surface, expected):
     assert subject_in(text, surface) == expected
+
+
+def test_things_over_a_threshold_say_where_they_go():
+    assert subject_in("Clubs must declare all donations over £1,500 to regional branches.", "over £1,500") \
+        == "donations to regional branches"

@@ -41,6 +41,7 @@ from desktop.nlp.figures.subjects.wording import (
     same_clause,
     unit_price,
     with_base,
+    with_destination,
     with_exclusion,
     with_session,
     without_session,
@@ -127,6 +128,7 @@ def subjects_of(context: FigureContext, docs: Mapping[int, object] | None,
             if subject and found is not None and not found.pointing:
                 subject = with_exclusion(subject, context.text, place.first, reading.start)
                 subject = with_base(subject, context.text, reading)
+                subject = with_destination(subject, context.text, reading)
                 if reading.kind == "money":  # a price, quoted in a session
                     subject = with_session(subject, context.text, reading)
                 if sentence_subjects and found.noun is not None and found.noun.lower_ in _SESSION_ENDS:

@@ -135,3 +135,19 @@ def with_base(subject: str, text: str, reading) -> str:
     if base is not None and not subject.startswith(("rise in", "fall in")):
         return f"{_RISE_WORDS[before.group(1).lower()]} in {subject} on {base.group(1).strip()}"
     return subject
+
+
+_THRESHOLD = re.compile(r"^(?:over|above|under|below|more than|less than|at least)\b", re.IGNORECASE)
+_THRESHOLD_BEFORE = re.compile(r"\b(?:over|above|under|below|more than|less than|at least)\s+$", re.IGNORECASE)
+#: Where things over a threshold go: "over £1,000 to local branches".
+_DESTINATION = re.compile(r"\s+((?:to|for|from) (?:the |their |its )?(?:[a-z-]+ ){0,2}[a-z-]+s)\b")
+
+
+def with_destination(subject: str, text: str, reading) -> str:
+    """``subject`` with where the things a threshold is set for go: "donations" ->
+    "donations to local branches" for "all donations over £1,000 to local branches"."""
+    if not (_THRESHOLD.match(reading.surface) or _THRESHOLD_BEFORE.search(text, max(0, reading.start - 12),
+                                                                           reading.start)):
+        return subject
+    match = _DESTINATION.match(text, reading.end)
+    return f"{subject} {match.group(1)}" if match and match.group(1) not in subject else subject
