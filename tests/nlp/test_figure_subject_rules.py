@@ -221,3 +221,8 @@ def test_a_change_against_its_base_is_named_as_the_change(text, surface, expecte
 def test_things_over_a_threshold_say_where_they_go():
     assert subject_in("Clubs must declare all donations over £1,500 to regional branches.", "over £1,500") \
         == "donations to regional branches"
+
+
+def test_a_plural_noun_misread_as_a_verb_after_a_gerund_is_part_of_what_moved():
+    found = subject("The scheme is vital - boosting farm export flows by over £3 billion.", "over £3 billion")
+    assert found == "farm export flows"

@@ -235,6 +235,15 @@ def _noun_found(noun, inside: set[int]) -> Found | None:
     return Found(_measured(noun, inside))
 
 
+def _plural_misread(verb, subject) -> bool:
+    """A plural noun the parser took for a verb after the noun before it, in the object
+    of a gerund: "increasing world aid flows by $5bn" ("flows" as a verb, "aid" its
+    subject, "increasing" a modifier of "aid")."""
+    return verb.tag_ == "VBZ" and subject.tag_ == "NN" and subject.i == verb.i - 1 \
+        and not any(c.dep_ in ("aux", "neg", "dobj") for c in verb.children) \
+        and any(c.dep_ == "amod" and c.tag_ == "VBG" and c.i < subject.i for c in subject.lefts)
+
+
 def _passive_subject(verb):
     """The noun a passive verb is said of ("the record" in "the record was set by ...")."""
     return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_ in ("NN", "NNS")), None)
@@ -295,6 +304,8 @@ def _verb_found(verb, token, dep: str, inside: set[int]) -> Found | None:
                         found.movement = ""  # the £214m is no size of the jump
                         return found
         subject = _subject_child(verb)
+        if subject is not None and _plural_misread(verb, subject):
+            return Found(subject, extra=verb.lower_)  # "increasing world aid flows by $5bn": "aid flows"
         if subject is not None:
             found = _subject_found(subject, inside)
             if found is not None and found.noun is not None:
