@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import types
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -182,14 +183,16 @@ def _register_model_tokenizer(spacy) -> None:
 
 
 def import_spacy():
-    """``import spacy``, without importing its command line first.
+    """``import spacy``, without importing its command line or langcodes first.
 
     ``spacy/__init__`` imports ``spacy.cli`` (typer, click, requests, jinja2,
     langcodes data: ~120 ms, a quarter of spaCy's import, on the way to the first
     results) only to re-export ``spacy.info``, which the app never calls. The
     package is imported with a stand-in for ``spacy.cli.info``, which is then taken
     away again: ``import spacy.cli`` still imports the real one, and ``spacy.info``
-    imports it when called."""
+    imports it when called. ``spacy.util`` imports langcodes (~30 ms: its language
+    tables) to guess a language it has no module for, never for English: it gets a
+    module that imports langcodes on first use of one of its names."""
     import sys
 
     with _spacy_import_lock:  # one thread puts the stand-ins in; another waits for its import
@@ -216,6 +219,8 @@ def _import_spacy_without_cli():
     cli.__path__ = []  # a package, for the import system
     cli_info.info = info
     stand_ins = {"spacy.cli": cli, "spacy.cli.info": cli_info}
+    if "langcodes" not in sys.modules:
+        stand_ins["langcodes"] = _ImportedOnUse("langcodes")
     if any(name in sys.modules for name in stand_ins):
         import spacy
 
@@ -231,3 +236,16 @@ def _import_spacy_without_cli():
         if package is not None and getattr(package, "cli", None) is cli:
             del package.cli
     return spacy
+
+
+class _ImportedOnUse(types.ModuleType):
+    """Stands for a module until one of its names is used, then imports it (once
+    this stand-in is out of ``sys.modules``) and hands the name on."""
+
+    def __getattr__(self, name: str):
+        import importlib
+        import sys
+
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), name)

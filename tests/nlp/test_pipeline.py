@@ -76,3 +76,26 @@ def test_spacy_imported_by_another_thread_meanwhile_is_waited_for_not_taken_half
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == "True", done.stderr
+
+
+def test_analysing_an_english_text_never_imports_langcodes_which_still_works_when_asked_for(seed_path):
+    """langcodes (~30 ms of language tables) is for guessing a language spaCy has no
+    module for; the language families the entity stages use are in the gazetteer."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from desktop.nlp.pipeline import load_analysis\n"
+        "load_analysis(compile_units=False)\n"
+        "from desktop.nlp.analysis import iter_analysis\n"
+        f"list(iter_analysis(open({str(seed_path)!r}, encoding='utf-8').read(), lambda: False, share=False))\n"
+        "assert 'langcodes' not in sys.modules, 'imported langcodes'\n"
+        "from desktop.nlp.entities.context import ethnonym_words\n"
+        "assert {'Turkic', 'Slavic', 'Kazakh'} <= ethnonym_words()\n"
+        "import spacy.util\n"
+        "assert spacy.util.find_matching_language('no') == 'nb'\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "ok", done.stderr

@@ -52,7 +52,6 @@ _PEOPLE_ENDINGS = ("n", "an", "ian", "ean", "ese", "i", "ish")
 _SOURCE_CUE = re.compile(r"\b(?:told|[Aa]ccording to) (?=[A-Z])")
 #: A name right after a cue: capitalised words, "of"/"and" between them.
 _NAME = re.compile(r"[A-Z][\w&'’.-]*(?:\s(?:(?:of|and|for|de|la)\s)?[A-Z][\w&'’.-]*)*")
-_FAMILY = re.compile(r"^([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:ic|an|ian)) languages$")
 
 
 def apply_context(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
@@ -180,17 +179,8 @@ def is_people_word(word: str) -> bool:
 def ethnonym_words() -> frozenset[str]:
     """Language-family stems of the IANA registry ("Turkic", "Slavic", "Celtic") and
     the one-word English language names of the CLDR."""
-    from importlib.resources import files
-
-    try:
-        registry = (files("langcodes") / "data" / "language-subtag-registry.txt").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, OSError):  # a build without langcodes' data: the CLDR's names alone
-        registry = ""
-    descriptions = re.findall(r"^Description: (.+)$", registry, re.MULTILINE)
-    families = {family.group(1) for description in descriptions
-                if (family := _FAMILY.match(description))}
-    languages = {name for name in load_gazetteer().language_names if WORD.fullmatch(name)}
-    return frozenset(families | languages)
+    gazetteer = load_gazetteer()
+    return gazetteer.language_families | {name for name in gazetteer.language_names if WORD.fullmatch(name)}
 
 
 def _is_common_word(name: str) -> bool:

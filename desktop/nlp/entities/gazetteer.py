@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.nlp.entities.words import is_whole_word
@@ -54,17 +55,20 @@ class Place:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Surfaces (case-sensitive) and what they name, plus English language names and
-    every word of the CLDR's English territory names ("Asia", "Caribbean")."""
+    """Surfaces (case-sensitive) and what they name, plus English language names,
+    every word of the CLDR's English territory names ("Asia", "Caribbean") and the
+    language families of the IANA registry ("Turkic", "Slavic")."""
 
     places: dict[str, Place]
     language_names: frozenset[str]
     territory_words: frozenset[str]
+    language_families: frozenset[str]
     _by_first_word: dict[str, list[str]] = field(repr=False)
 
     @classmethod
     def of(cls, places: dict[str, Place], language_names: frozenset[str],
-           territory_words: frozenset[str] = frozenset()) -> Gazetteer:
+           territory_words: frozenset[str] = frozenset(),
+           language_families: frozenset[str] = frozenset()) -> Gazetteer:
         by_first_word: dict[str, list[str]] = {}
         for surface in places:
             first = _FIRST_WORD.match(surface)
@@ -72,7 +76,7 @@ class Gazetteer:
                 by_first_word.setdefault(first.group(), []).append(surface)
         for surfaces in by_first_word.values():
             surfaces.sort(key=len, reverse=True)
-        return cls(places, language_names, territory_words, by_first_word)
+        return cls(places, language_names, territory_words, language_families, by_first_word)
 
     def lookup(self, surface: str) -> Place | None:
         return self.places.get(surface)
@@ -143,7 +147,33 @@ def build_gazetteer() -> Gazetteer:
     language_names = frozenset(str(name) for name in english.languages.values())
     territory_words = frozenset(word for name in english.territories.values()
                                 for word in re.findall(r"[A-Z][a-z]+", str(name)))
-    return Gazetteer.of({s: place for s, (_, place) in places.items()}, language_names, territory_words)
+    return Gazetteer.of({s: place for s, (_, place) in places.items()}, language_names, territory_words,
+                        language_families())
+
+
+#: An IANA registry description naming a family of languages ("Turkic languages").
+_FAMILY = re.compile(r"^([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:ic|an|ian)) languages$", re.MULTILINE)
+
+
+def language_families() -> frozenset[str]:
+    """The stems of the language families the IANA registry (langcodes' copy) names;
+    none without it."""
+    registry = registry_path()
+    try:
+        text = registry.read_text(encoding="utf-8") if registry else ""
+    except OSError:
+        text = ""
+    return frozenset(_FAMILY.findall("\n".join(re.findall(r"^Description: (.+)$", text, re.MULTILINE))))
+
+
+def registry_path() -> Path | None:
+    """langcodes' copy of the IANA language subtag registry (found, not imported)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("langcodes")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "language-subtag-registry.txt"
 
 
 @dataclass

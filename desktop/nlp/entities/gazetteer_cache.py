@@ -2,7 +2,7 @@
 
 Its file is named for what it is built from: this app's version, Python's, the
 gazetteer's own code and the data of countryinfo and babel (their files' sizes and
-times). Anything else there is ignored, and anything unreadable, or not a gazetteer
+times; langcodes' language registry, when there is one). Anything else there is ignored, and anything unreadable, or not a gazetteer
 with every field of this code's, is built again;
 the file is written whole or not at all, and a cache that cannot be written only
 costs the build.
@@ -47,6 +47,8 @@ def cached(build: Callable[[], Gazetteer]) -> Gazetteer:
 
 def cache_path() -> Path | None:
     """The file for the installed sources, or None when they cannot be found."""
+    from desktop.nlp.entities.gazetteer import registry_path
+
     sources = [Path(__file__).with_name("gazetteer.py")]
     for package, data in (("countryinfo", "data"), ("babel", "global.dat")):
         spec = find_spec(package)
@@ -55,12 +57,21 @@ def cache_path() -> Path | None:
         sources.append(Path(next(iter(spec.submodule_search_locations))) / data)
     key = f"{__version__} {sys.version_info[:2]}"
     for source in sources:
-        try:
-            info = source.stat()
-        except OSError:
+        stamp = _stamp(source)
+        if stamp is None:
             return None
-        key += f" {source} {info.st_size} {info.st_mtime_ns}"
+        key += stamp
+    registry = registry_path()  # optional: without it, no language families
+    key += (registry and _stamp(registry)) or " no registry"
     return cache_folder("gazetteer") / f"gazetteer-{zlib.crc32(key.encode()):08x}.pickle"
+
+
+def _stamp(source: Path) -> str | None:
+    try:
+        info = source.stat()
+    except OSError:
+        return None
+    return f" {source} {info.st_size} {info.st_mtime_ns}"
 
 
 def _write(path: Path, data: bytes) -> None:
