@@ -289,3 +289,17 @@ def test_a_headline_name_the_body_writes_longer_or_after_a_dateline_is_the_artic
     text = ("Vantor cuts forecast\nOSLO, May 4, 2026 - Vantor Shipping cut its outlook on Monday. "
             "Revenue fell 4% to $1.2bn.")
     assert tuple(article_names(text)) == ("Vantor",)
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    # capitalised only for starting the sentence: the text writes the word in lower case too
+    ("Tandem makes bicycles in Leeds.\nNet income was $4.1 million in 2023, and net sales grew by 8%.",
+     "$4.1 million", "net income"),
+    ("Military spending rose 7% to $80bn, though military pay was frozen.", "7%", "military spending"),
+    # kept: a word the text never writes in lower case, and a title before a name
+    ("Exports of wheat rose 12% to $3.4 billion last year.", "12%", "Exports of wheat"),
+    ("Former Beatle Ringo Starr gave 2 million to the fund, the former drummer said.", "2 million",
+     "Former Beatle Ringo Starr"),
+])
+def test_a_subject_drops_the_capital_its_first_word_has_only_for_starting_the_sentence(text, surface, expected):
+    assert subject_in(text, surface) == expected

@@ -71,7 +71,7 @@ def _rendered(found: Found, inside: set[int], resolve: _Names, money: bool) -> s
         tokens = [t for t in tokens if t.i != noun.i]
         phrase = f"{_shares_owner(noun, tokens, inside, resolve)} share price".strip()
     else:
-        phrase = _words(tokens)
+        phrase = _lower_first(_words(tokens), min(tokens, key=lambda t: t.i), resolve.paragraph.known.text)
     for token in tokens:  # "a 50% stake in the club" -> "stake in Dunmore Rovers"
         if token.dep_ == "pobj" and token.i != noun.i and token.lower_ in _STAND_IN_CLUBS and stands_in(token):
             name = resolve(token)
@@ -126,6 +126,21 @@ def _rendered(found: Found, inside: set[int], resolve: _Names, money: bool) -> s
     if name and not _names_in(name, phrase):
         phrase = f"{name} {phrase}"  # "profits" in an article about Acme: "Acme profits"
     return phrase
+
+
+def _lower_first(phrase: str, first, text: str) -> str:
+    """``phrase`` without the capital its first word has only for starting its sentence
+    ("Net income for 2004 was ...": "net income"): a word the text also writes in lower
+    case. A name keeps it ("Brent crude", "Indian airline", "US")."""
+    word = first.text
+    after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+    if not (first.is_sent_start and phrase.startswith(word) and len(word) > 1 and word[0].isupper()
+            and word[1:].islower() and first.tag_ not in _NAME_TAGS
+            and (after is None or after.tag_ not in _NAME_TAGS)):  # "Former Beatle Paul ..." is a name
+        return phrase
+    if not re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text):
+        return phrase
+    return word.lower() + phrase[len(word):]
 
 
 #: Stand-ins written out inside a phrase; "the country" and "the government" stay.
