@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.article import Article
-from desktop.core.figure import FigureReading
 from desktop.core.highlight import Highlight
 from desktop.core.session import Session
 from desktop.model.background import settle_long_lived_objects
@@ -27,6 +26,7 @@ if TYPE_CHECKING:  # pandas and the figure engine load after the window shows (s
     import pandas as pd
 
     from desktop.core.change import Change
+    from desktop.core.figure import FigureReading
     from desktop.model.analysis_runner import AnalysisRunner
     from desktop.model.chart_data import Bars, FigureGroup
     from desktop.model.period_series import PeriodSeries

@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from desktop.core.article import Article
-from desktop.core.change import Change, apply_change
 from desktop.core.highlight import Highlight
 from desktop.core.labels import Label
 from desktop.core.navigation import neighbour
@@ -24,6 +23,7 @@ from desktop.model.scheduler import Scheduler
 from desktop.model.suggestion_feed import SuggestionFeed
 
 if TYPE_CHECKING:
+    from desktop.core.change import Change
     from desktop.model.entity_table import EntityTable
 
 UNDO_LIMIT = 500
@@ -150,6 +150,8 @@ class SessionModel(QObject):
     def apply(self, change: Change, announce_soon: bool = False, reread: list[Highlight] = ()) -> None:
         """Make ``change`` in the session and tell everyone (``sigChanged``). Undo
         commands call this; a person's edit goes through :meth:`push` instead."""
+        from desktop.core.change import apply_change  # (the first comes after the first paint)
+
         apply_change(self._session, change)
         self.figure_store.follow(change, reread, announce_soon)
         if self._selected and self._selected not in self._session.highlights:

@@ -1,7 +1,8 @@
 """SuggestionFeed: the analysis's results turned into Changes the model applies.
 
 Suggestions never replace what a person decided (``core.suggestions``) and are not
-undo steps, since the person did not make them.
+undo steps, since the person did not make them. The core's rules are imported as the
+first results come, after a window's first paint.
 """
 
 from __future__ import annotations
@@ -9,9 +10,6 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
-
-from desktop.core.change import Change
-from desktop.core.suggestions import new_suggestions, revised_suggestions, revision_slices
 
 if TYPE_CHECKING:
     from desktop.model.session_model import SessionModel
@@ -50,6 +48,9 @@ class SuggestionFeed:
         model = self._model
         reread = model.figure_store.take_results(parts)
         spans = [(e.start, e.end, e.label, e.reason) for part in parts for e in part.entities]
+        from desktop.core.change import Change
+        from desktop.core.suggestions import new_suggestions
+
         added = new_suggestions(model.session.highlights, spans) if self.suggest else []
         model.apply(Change(added=tuple(added)), announce_soon=True, reread=reread)
 
@@ -57,6 +58,8 @@ class SuggestionFeed:
         """Bring the suggestions in line with the document-level entity pass, run when
         the analysis ends (``changes``: EntityChanges), a run of paragraphs at a time."""
         if self.suggest:
+            from desktop.core.suggestions import revision_slices
+
             self._revising.extend(revision_slices(self._model.text, changes, REVISION_SLICE))
             self._revise_next()
 
@@ -65,6 +68,9 @@ class SuggestionFeed:
         person decided on meanwhile stays theirs)."""
         if self._revising:
             withdrawn, added = self._revising.popleft()
+            from desktop.core.change import Change
+            from desktop.core.suggestions import revised_suggestions
+
             removed, put = revised_suggestions(self._model.session.highlights, withdrawn, added)
             if removed or put:  # the figure views hear of it with the analysis's results
                 self._model.apply(Change(removed=tuple(removed), added=tuple(put)), announce_soon=True)
