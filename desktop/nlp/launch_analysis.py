@@ -73,27 +73,27 @@ def _start_interpreter() -> tuple[_Child, _Pipes]:
     over two pipes: nothing to import first (subprocess, socket and multiprocessing
     cost ~20 ms on the way to the first paint; the pipes' Connections are made by
     :func:`analyse`, in the analysis thread)."""
-    to_child, from_parent = os.pipe()
-    to_parent, from_child = os.pipe()
-    theirs = (to_child, from_child)
+    child_reads, parent_writes = os.pipe()
+    parent_reads, child_writes = os.pipe()
+    theirs = (child_reads, child_writes)
     try:
         for fd in theirs:
             os.set_inheritable(fd, True)
         # -S: no site module (~20 ms of its start): this process's own search path
         # instead, with the folder this package is in (an editable install finds it
         # through a hook of the site module's)
-        command = [sys.executable, "-S", "-m", "desktop.nlp.launch_analysis", str(to_child), str(from_child)]
+        command = [sys.executable, "-S", "-m", "desktop.nlp.launch_analysis", str(child_reads), str(child_writes)]
         env = dict(os.environ, PYTHONPATH=os.pathsep.join([_package_root(), *(p for p in sys.path if p)]))
         stdin = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0)]
         pid = os.posix_spawn(sys.executable, command, env, file_actions=stdin)
     except BaseException:
-        os.close(from_parent)
-        os.close(to_parent)
+        os.close(parent_writes)
+        os.close(parent_reads)
         raise
     finally:
         for fd in theirs:
             os.close(fd)
-    return _Child(pid), _Pipes(from_parent, to_parent)
+    return _Child(pid), _Pipes(parent_writes, parent_reads)
 
 
 def _start_spawned() -> tuple[multiprocessing.Process, Connection]:
