@@ -59,11 +59,6 @@ def start_windows(paths: list[str], analysed_at_launch: bool) -> int:
     servers = []  # the server later launches hand their files to, once the text is shown
 
     def once_text_is_shown() -> None:
-        if qt_app.windowIcon().isNull():
-            from desktop.ui.app_icon import app_icon
-
-            # xcb sends every size to the window manager as the window maps: 5-10 ms
-            qt_app.setWindowIcon(app_icon(largest=WINDOW_ICON_LARGEST))
         if not servers:
             from desktop.instance_server import InstanceServer
 
@@ -71,6 +66,11 @@ def start_windows(paths: list[str], analysed_at_launch: bool) -> int:
             servers[0].sigOpen.connect(app.open_files)
         if servers[0].listen():  # (imports QtNetwork, ~10 ms)
             trace.mark("listening")
+        if qt_app.windowIcon().isNull():
+            from desktop.ui.app_icon import app_icon
+
+            # xcb sends every size to the window manager as the window maps: 5-10 ms
+            qt_app.setWindowIcon(app_icon(largest=WINDOW_ICON_LARGEST))
 
     window.article_view.sigTextShown.connect(once_text_is_shown)
     QTimer.singleShot(FIRST_PAINT_WAIT_MS, app, once_text_is_shown)

@@ -79,7 +79,7 @@ def configure_command_line() -> None:
 def configure_worker(nicer: bool) -> None:
     """An analysis worker process: ``nicer`` (started by a window, which comes first)
     runs WORKER_NICENESS nicer; as nice as the command line that started it otherwise."""
-    if nicer:
+    if nicer and hasattr(os, "nice"):  # (not on Windows)
         try:
             os.nice(WORKER_NICENESS)
         except OSError:

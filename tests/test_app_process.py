@@ -95,3 +95,14 @@ assert pipeline._when_loaded == [pipeline.use_matmul_ops]
 assert all(isinstance(node.ops, MatmulOps) for node in nlp.get_pipe("ner").model.walk())
 print("ok")
 """)
+
+
+def test_a_worker_where_there_is_no_os_nice_runs_at_its_normal_priority(monkeypatch):
+    """Windows has no os.nice: the first article's process and the pool's workers died
+    on it at start (AttributeError), and the window analysed everything itself."""
+    import os
+
+    from desktop import process_settings
+
+    monkeypatch.delattr(os, "nice", raising=False)
+    process_settings.configure_worker(nicer=True)  # raises nothing

@@ -96,8 +96,12 @@ class AnalysisRunner(QObject):
         self._pending = deque(item for item in self._pending if item[0] is None)
 
     def shutdown(self) -> None:
-        """Cancel and wait for every worker thread to end."""
+        """Cancel and wait for every worker thread to end (and end the process started
+        at launch, if it still waits for a text or analyses one nobody will take)."""
+        from desktop.nlp import launch_analysis
+
         self.cancel()
+        launch_analysis.release()
         self._held = None  # never started: nothing to wait for
         for thread in list(self._running):
             thread.quit()

@@ -34,8 +34,10 @@ JOB_WAIT_SECONDS = 30.0
 #: How often the waiting analysis thread checks for cancellation (s).
 POLL_SECONDS = 0.05
 #: A text is handed over ahead (see send_ahead) only when its message is at most this
-#: long (bytes): a pipe holds 64 KiB, so the write never waits for the process.
-AHEAD_MAX_BYTES = 60_000
+#: long (bytes), and only over the POSIX pipes: a fresh pipe holds 16 KiB (macOS; 64
+#: on Linux), so the write never waits for the process. multiprocessing's pipes (Windows,
+#: bundles) hold 8 KiB or less.
+AHEAD_MAX_BYTES = 16_000
 #: How often joining the spawned interpreter checks whether it has exited (s).
 JOIN_POLL_SECONDS = 0.01
 #: How long the analysis thread waits for the process to exit after its results (s).
@@ -81,9 +83,11 @@ def _start_interpreter() -> tuple[_Child, _Pipes]:
             os.set_inheritable(fd, True)
         # -S: no site module (~20 ms of its start): this process's own search path
         # instead, with the folder this package is in (an editable install finds it
-        # through a hook of the site module's)
-        command = [sys.executable, "-S", "-m", "desktop.nlp.launch_analysis", str(child_reads), str(child_writes)]
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join([_package_root(), *(p for p in sys.path if p)]))
+        # through a hook of the site module's). -P: not the working folder first.
+        command = [sys.executable, "-S", "-P", "-m", "desktop.nlp.launch_analysis",
+                   str(child_reads), str(child_writes)]
+        path = [p for p in sys.path if p]
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join([*path, *{_package_root()} - set(path)]))
         stdin = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0)]
         pid = os.posix_spawn(sys.executable, command, env, file_actions=stdin)
     except BaseException:
@@ -176,14 +180,20 @@ def available() -> bool:
 
 
 def release() -> None:
-    """No text will come (the first article went elsewhere): the process is told so,
-    exits once it has loaded, and is waited for in the background."""
+    """No text will come (the first article went elsewhere), or none is waited for
+    (its analysis was cancelled, the app quits): the process is told so, or ended if
+    it has one, and waited for in the background."""
     connection, ahead, process = _take()
     if connection is None:
         return
     _close(connection, ahead)  # it reads the end of its input, and exits
-    threading.Thread(target=process.join, args=(JOB_WAIT_SECONDS + EXIT_WAIT_SECONDS,),
-                     name="article-lens-launch-exit", daemon=True).start()
+
+    def end() -> None:
+        if ahead is not None:
+            process.kill()  # it has a text already, which nobody waits for
+        process.join()
+
+    threading.Thread(target=end, name="article-lens-launch-exit", daemon=True).start()
 
 
 def send_ahead(text: str, lexicon=None, year: int | None = None) -> bool:
@@ -194,7 +204,7 @@ def send_ahead(text: str, lexicon=None, year: int | None = None) -> bool:
     :func:`analyse` with the same text then only waits for the results."""
     global _ahead
     with _lock:
-        if _connection is None or _ahead is not None:
+        if not isinstance(_connection, _Pipes) or _ahead is not None:
             return False
         import pickle
 
@@ -228,8 +238,10 @@ def analyse(text: str, lexicon=None, year: int | None = None,
         if ahead is None:
             sending.send((text, lexicon, year))
         while not receiving.poll(POLL_SECONDS):
-            if should_stop() or not process.is_alive():
+            if should_stop():
                 process.kill()
+                return None
+            if not process.is_alive() and not receiving.poll(0):  # (it may have sent them, then exited)
                 return None
         outcome = receiving.recv()
     except (OSError, EOFError):

@@ -76,12 +76,25 @@ def test_a_text_too_long_for_the_pipe_is_not_handed_ahead_and_another_text_is_re
 
 
 def test_the_process_multiprocessing_spawns_where_python_is_bundled_analyses_too(seed_text, monkeypatch):
-    monkeypatch.setattr(launch_analysis, "_plain_python", lambda: False)  # Windows, a bundle
+    """(Windows, a bundle.)"""
+    monkeypatch.setattr(launch_analysis, "_plain_python", lambda: False)
     assert launch_analysis.start()
     process = launch_analysis._process
     assert process.name == "article-lens-first-analysis"
-    assert launch_analysis.send_ahead(seed_text)
-    parts, _changes = launch_analysis.analyse(seed_text)
+    assert not launch_analysis.send_ahead(seed_text)  # its pipe may hold 8 KiB: the window would wait
+    parts, _changes = launch_analysis.analyse(seed_text)  # sent by the analysis thread
     assert [(f.start, f.end) for p in parts for f in p.figures]
     process.join(timeout=10)
     assert not process.is_alive()
+
+
+def test_a_process_with_a_text_nobody_takes_is_ended_when_released(seed_text):
+    """The first window closed (or its analysis cancelled) after its text was handed
+    ahead: AnalysisRunner.shutdown releases the process, which is ended and reaped."""
+    assert launch_analysis.start()
+    process = launch_analysis._process
+    assert launch_analysis.send_ahead(seed_text)
+    launch_analysis.release()
+    process.join(timeout=10)
+    assert not process.is_alive()
+    assert launch_analysis.analyse(seed_text) is None

@@ -2,10 +2,10 @@
 
 Its file is named for what it is built from: this app's version, Python's, the
 gazetteer's own code and the data of countryinfo and babel (their files' sizes and
-times; langcodes' language registry, when there is one). Anything else there is ignored, and anything unreadable, or not a gazetteer
-with every field of this code's, is built again;
-the file is written whole or not at all, and a cache that cannot be written only
-costs the build.
+times; langcodes' language registry, when there is one), or, in a bundle, its
+executable. Anything else there is ignored; anything unreadable, or not a gazetteer
+with every field of this code's, is built again. The file is written whole or not at
+all, and a cache that cannot be written only costs the build.
 """
 
 from __future__ import annotations
@@ -49,13 +49,17 @@ def cache_path() -> Path | None:
     """The file for the installed sources, or None when they cannot be found."""
     from desktop.nlp.entities.gazetteer import registry_path
 
+    key = f"{__version__} {sys.version_info[:2]}"
+    if getattr(sys, "frozen", False):  # a bundle: its code and data are its executable's
+        stamp = _stamp(Path(sys.executable))
+        return cache_folder("gazetteer") / f"gazetteer-{zlib.crc32((key + stamp).encode()):08x}.pickle" \
+            if stamp else None
     sources = [Path(__file__).with_name("gazetteer.py")]
     for package, data in (("countryinfo", "data"), ("babel", "global.dat")):
         spec = find_spec(package)
         if spec is None or not spec.submodule_search_locations:
             return None
         sources.append(Path(next(iter(spec.submodule_search_locations))) / data)
-    key = f"{__version__} {sys.version_info[:2]}"
     for source in sources:
         stamp = _stamp(source)
         if stamp is None:

@@ -77,3 +77,16 @@ def test_the_file_is_named_for_what_it_is_built_from(monkeypatch, tmp_path):
     (tmp_path / "gazetteer.py").write_text("# changed")
     monkeypatch.setattr(gazetteer_cache, "__file__", str(copy))
     assert gazetteer_cache.cache_path() != path
+
+
+def test_a_bundle_names_its_file_for_its_executable(monkeypatch, tmp_path):
+    """In a bundle the gazetteer's source and the packages' data are not files of their
+    own: the executable stands for them all."""
+    executable = tmp_path / "article-lens"
+    executable.write_bytes(b"one build")
+    monkeypatch.setattr(gazetteer_cache.sys, "frozen", True, raising=False)
+    monkeypatch.setattr(gazetteer_cache.sys, "executable", str(executable))
+    first = gazetteer_cache.cache_path()
+    assert first is not None and first.parent.name == "gazetteer"
+    executable.write_bytes(b"another build, installed over it")
+    assert gazetteer_cache.cache_path() not in (None, first)
