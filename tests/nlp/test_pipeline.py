@@ -43,9 +43,6 @@ def test_the_tokenizer_is_the_one_spacy_loads_with_the_model(seed_text):
 
 
 def test_spacy_is_imported_without_its_command_line_which_still_works_when_asked_for():
-    import subprocess
-    import sys
-
     code = (
         "import sys\n"
         "from desktop.nlp.pipeline import import_spacy\n"
@@ -56,14 +53,10 @@ def test_spacy_is_imported_without_its_command_line_which_still_works_when_asked
         "assert spacy.cli.info is not None and hasattr(spacy.cli, 'download')\n"
         "print('ok')\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert done.stdout.strip() == "ok", done.stderr
+    _assert_prints(code, "ok")
 
 
 def test_spacy_imported_by_another_thread_meanwhile_is_waited_for_not_taken_half_made():
-    import subprocess
-    import sys
-
     code = (
         "import sys, threading, time\n"
         "from desktop.nlp.pipeline import import_spacy\n"
@@ -74,16 +67,12 @@ def test_spacy_imported_by_another_thread_meanwhile_is_waited_for_not_taken_half
         "print(hasattr(spacy, 'registry') and hasattr(spacy, 'load'))\n"
         "plain.join()\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert done.stdout.strip() == "True", done.stderr
+    _assert_prints(code, "True")
 
 
 def test_analysing_an_english_text_never_imports_langcodes_which_still_works_when_asked_for(seed_path):
     """langcodes (~30 ms of language tables) is for guessing a language spaCy has no
     module for; the language families the entity stages use are in the gazetteer."""
-    import subprocess
-    import sys
-
     code = (
         "import sys\n"
         "from desktop.nlp.pipeline import load_analysis\n"
@@ -97,5 +86,14 @@ def test_analysing_an_english_text_never_imports_langcodes_which_still_works_whe
         "assert spacy.util.find_matching_language('no') == 'nb'\n"
         "print('ok')\n"
     )
+    _assert_prints(code, "ok")
+
+
+def _assert_prints(code: str, expected: str) -> None:
+    """Run ``code`` in a fresh interpreter (what it imports is the point) and check what
+    it prints."""
+    import subprocess
+    import sys
+
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert done.stdout.strip() == "ok", done.stderr
+    assert done.stdout.strip() == expected, done.stderr
