@@ -98,6 +98,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     parser.add_argument("--compare", type=Path, help="another checkout whose app is timed too")
+    parser.add_argument("--timeline", action="store_true",
+                        help="also the median time of every trace mark of each app (its launch process's too)")
     options = parser.parse_args()
 
     env = child_env(options.platform)
@@ -130,7 +132,19 @@ def main() -> int:
               f"≤ {TEXT_GOAL_RATIO}× bare")
         print(f"{name + ': highlights, figures and charts shown':<52}{results:>9.2f}"
               f"{results / bare:>9.2f}  ≤ {RESULTS_GOAL_SECONDS:.1f} s")
+    if options.timeline:
+        print_timeline(runs, apps)
     return 0
+
+
+def print_timeline(runs: dict[str, list[dict[str, float]]], apps: dict[str, Path]) -> None:
+    """Each app's trace marks in the order they came, with their median seconds."""
+    for name in apps:
+        marks = {event for run in runs[name] for event in run}
+        medians = {event: statistics.median(r[event] for r in runs[name] if event in r) for event in marks}
+        print(f"\n{name}: timeline (median s)")
+        for event, seconds in sorted(medians.items(), key=lambda item: item[1]):
+            print(f"  {seconds:6.2f}  {event}")
 
 
 if __name__ == "__main__":

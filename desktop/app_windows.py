@@ -50,6 +50,8 @@ def start_windows(paths: list[str], analysed_at_launch: bool) -> int:
     from desktop.ui.main_window import application, start_cycle_collections
 
     qt_app = application()
+    if trace.enabled():
+        trace.quit_with(lambda: _quit_for_trace(qt_app))
     start_cycle_collections(qt_app)
     qt_app.setDesktopFileName(DESKTOP_FILE_NAME)
     app = App(qt_app)
@@ -196,6 +198,13 @@ class App(QObject):
         if window in self._windows:
             self._windows.remove(window)
         QTimer.singleShot(CLOSED_WINDOW_COLLECT_MS, _collect_closed_window)
+
+
+def _quit_for_trace(qt_app) -> None:
+    """Close every window and quit (a benchmark's run ends: ARTICLE_LENS_QUIT_AFTER)."""
+    for window in qt_app.topLevelWidgets():
+        window.close()
+    qt_app.quit()
 
 
 def _trace_first_results(window) -> None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
 _ENABLED = bool(os.environ.get("ARTICLE_LENS_TRACE"))
 _QUIT_AFTER = os.environ.get("ARTICLE_LENS_QUIT_AFTER", "")
 _seen: set[str] = set()
+_quit: Callable[[], None] | None = None
 
 
 def enabled() -> bool:
@@ -25,11 +27,12 @@ def mark(event: str) -> None:
         return
     _seen.add(event)
     print(f"article-lens-trace {event}", file=sys.stderr, flush=True)
-    if event == _QUIT_AFTER:
-        from PySide6.QtWidgets import QApplication
+    if event == _QUIT_AFTER and _quit is not None:
+        _quit()
 
-        app = QApplication.instance()
-        if app is not None:
-            for window in app.topLevelWidgets():
-                window.close()
-            app.quit()
+
+def quit_with(quit_app: Callable[[], None]) -> None:
+    """How the app quits after the event ARTICLE_LENS_QUIT_AFTER names (the windows'
+    process sets it; this module imports no Qt: the analysis's processes mark too)."""
+    global _quit
+    _quit = quit_app

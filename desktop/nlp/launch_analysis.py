@@ -289,23 +289,29 @@ def _serve(receiving: Connection, sending: Connection) -> None:
     """In the process: load the analysis, wait for a text, send back its analysis."""
     import traceback
 
-    from desktop import process_settings
-    from desktop.nlp.pipeline import load_analysis
+    from desktop import process_settings, trace
+    from desktop.core.compiled_patterns import patterns_from_cache
+    from desktop.nlp.pipeline import import_spacy, load_analysis
 
     # Nicer than the window: at its priority the window's text came ~15 ms later on 2
     # cores (its results ~40 ms sooner), and the text is the first thing to show.
     process_settings.configure_worker(nicer=True)
     try:
-        load_analysis(compile_units=False)  # the text is waiting: the ones it needs, as it needs them
+        with patterns_from_cache():  # spaCy's own too
+            import_spacy()
+            trace.mark("launch-spacy-imported")
+            load_analysis(compile_units=False)  # the text is waiting: the ones it needs, as it needs them
     except Exception:  # noqa: BLE001 - the window's process loads it and reports why
         traceback.print_exc()
         return
+    trace.mark("launch-loaded")
     if not receiving.poll(JOB_WAIT_SECONDS):
         return
     try:
         text, lexicon, year = receiving.recv()
     except (OSError, EOFError):
         return
+    trace.mark("launch-text-received")
     try:
         from desktop.nlp.analysis import iter_analysis
         from desktop.nlp.entities.document import document_changes
@@ -313,6 +319,7 @@ def _serve(receiving: Connection, sending: Connection) -> None:
         parts = list(iter_analysis(text, lambda: False, lexicon=lexicon, share=False, year=year))
         changes = document_changes([e for part in parts for e in part.entities], text, lexicon)
         outcome: tuple[list, Any] | None = (parts, changes)
+        trace.mark("launch-analysed")
     except Exception:  # noqa: BLE001 - reported there; the window's process analyses it again
         traceback.print_exc()
         outcome = None
