@@ -72,6 +72,7 @@ def run(paths: list[str]) -> int:
 
     if instance.hand_over(paths):
         return 0  # the running app opens them, each in a window of its own
+    process_settings.one_blas_thread_from_start()  # before NumPy, here and in every child
     wanted = wants_model_at_start(paths[0] if paths else None)
     launched = False
     if wanted:

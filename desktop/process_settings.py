@@ -22,6 +22,8 @@ The settings:
   (:func:`use_inference_patches`; implemented in ``desktop.nlp.pipeline`` and
   ``desktop.nlp.matmul_ops``, applied to the pipeline as it loads).
 - **Niceness** (workers a window starts): :data:`WORKER_NICENESS`.
+- **One BLAS thread from the start** (every process, through the environment its
+  children inherit): :func:`one_blas_thread_from_start`.
 
 This module imports only the standard library at its top and never Qt, so the
 Qt-free layers (``desktop.nlp``) may call it.
@@ -64,6 +66,17 @@ def configure_gui() -> None:
     use_inference_patches()
 
 
+def one_blas_thread_from_start() -> None:
+    """OpenBLAS starts one thread per core as NumPy is imported, unless told
+    otherwise before (``OPENBLAS_NUM_THREADS``; a user's own setting is kept). Those
+    threads spin at start: importing NumPy took ~160 ms of CPU time for ~80 ms of
+    wall time, on the core the other process at launch needs (the window's and the
+    first article's each import NumPy). No process of the app multiplies matrices on
+    more than one thread (:func:`use_inference_patches`). Called before NumPy is
+    imported, by the entry points; every process started later inherits it."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
 def stop_automatic_collections() -> None:
     """No cycle collection starts by itself: the window's thread runs the ones due
     (:func:`collect_young_objects`, on a timer: ``ui.main_window.start_cycle_collections``)."""
@@ -73,6 +86,7 @@ def stop_automatic_collections() -> None:
 def configure_command_line() -> None:
     """The command line: the inference settings (its worker processes, forked, share
     them; collections stay automatic: no window waits)."""
+    one_blas_thread_from_start()
     use_inference_patches()
 
 

@@ -106,3 +106,27 @@ def test_a_worker_where_there_is_no_os_nice_runs_at_its_normal_priority(monkeypa
 
     monkeypatch.delattr(os, "nice", raising=False)
     process_settings.configure_worker(nicer=True)  # raises nothing
+
+
+def test_numpy_starts_one_blas_thread_unless_the_user_set_how_many():
+    """OpenBLAS's threads spin as NumPy is imported, on the core the other process at
+    launch needs; every process the app starts inherits the setting."""
+    code = """
+import os, sys
+from desktop import process_settings
+process_settings.one_blas_thread_from_start()
+assert os.environ["OPENBLAS_NUM_THREADS"] == sys.argv[1], os.environ["OPENBLAS_NUM_THREADS"]
+import numpy
+if sys.argv[1] == "1" and os.path.isdir("/proc/self/task"):
+    assert len(os.listdir("/proc/self/task")) == 1, "NumPy started threads"
+print("ok")
+"""
+    import os
+
+    for user_setting, expected in ((None, "1"), ("3", "3")):
+        env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+        if user_setting:
+            env["OPENBLAS_NUM_THREADS"] = user_setting
+        done = subprocess.run([sys.executable, "-c", code, expected], cwd=REPO, capture_output=True,
+                              text=True, timeout=120, env=env)
+        assert done.stdout.strip() == "ok", done.stderr
