@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import threading
-import types
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
+
+from desktop.nlp.spacy_import import import_spacy
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -71,14 +72,16 @@ def load_analysis(compile_units: bool = True) -> None:
     unit pattern compiled now (~40 ms), not on a first text; not where that text
     waits for the load (the first article's process at launch)."""
     from desktop import process_settings
+    from desktop.core.compiled_patterns import patterns_from_cache
 
     process_settings.use_inference_patches()
-    import desktop.nlp.analysis  # noqa: F401
-    from desktop.nlp.figures.units import compile_unit_matchers
+    with patterns_from_cache():  # the figure engine's and the tokenizer's (~100 ms)
+        import desktop.nlp.analysis  # noqa: F401
+        from desktop.nlp.figures.units import compile_unit_matchers
 
-    load_pipeline()
-    if compile_units:
-        compile_unit_matchers()
+        load_pipeline()
+        if compile_units:
+            compile_unit_matchers()
 
 
 def when_loaded(prepare: Callable[[Language], None]) -> None:
@@ -180,72 +183,3 @@ def _register_model_tokenizer(spacy) -> None:
         return make
 
     spacy.registry.tokenizers.register(MODEL_TOKENIZER, func=model_tokenizer)
-
-
-def import_spacy():
-    """``import spacy``, without importing its command line or langcodes first.
-
-    ``spacy/__init__`` imports ``spacy.cli`` (typer, click, requests, jinja2,
-    langcodes data: ~120 ms, a quarter of spaCy's import, on the way to the first
-    results) only to re-export ``spacy.info``, which the app never calls. The
-    package is imported with a stand-in for ``spacy.cli.info``, which is then taken
-    away again: ``import spacy.cli`` still imports the real one, and ``spacy.info``
-    imports it when called. ``spacy.util`` imports langcodes (~30 ms: its language
-    tables) to guess a language it has no module for, never for English: it gets a
-    module that imports langcodes on first use of one of its names."""
-    import sys
-
-    with _spacy_import_lock:  # one thread puts the stand-ins in; another waits for its import
-        if "spacy" in sys.modules:
-            import spacy  # (complete: an import under way in another thread is waited for)
-
-            return spacy
-        return _import_spacy_without_cli()
-
-
-_spacy_import_lock = threading.Lock()
-
-
-def _import_spacy_without_cli():
-    import sys
-    import types
-
-    def info(*args, **kwargs):
-        from spacy.cli.info import info as real_info
-
-        return real_info(*args, **kwargs)
-
-    cli, cli_info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
-    cli.__path__ = []  # a package, for the import system
-    cli_info.info = info
-    stand_ins = {"spacy.cli": cli, "spacy.cli.info": cli_info}
-    if "langcodes" not in sys.modules:
-        stand_ins["langcodes"] = _ImportedOnUse("langcodes")
-    if any(name in sys.modules for name in stand_ins):
-        import spacy
-
-        return spacy
-    sys.modules.update(stand_ins)
-    try:
-        import spacy
-    finally:
-        for name, module in stand_ins.items():
-            if sys.modules.get(name) is module:
-                del sys.modules[name]
-        package = sys.modules.get("spacy")
-        if package is not None and getattr(package, "cli", None) is cli:
-            del package.cli
-    return spacy
-
-
-class _ImportedOnUse(types.ModuleType):
-    """Stands for a module until one of its names is used, then imports it (once
-    this stand-in is out of ``sys.modules``) and hands the name on."""
-
-    def __getattr__(self, name: str):
-        import importlib
-        import sys
-
-        if sys.modules.get(self.__name__) is self:
-            del sys.modules[self.__name__]
-        return getattr(importlib.import_module(self.__name__), name)

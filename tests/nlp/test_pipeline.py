@@ -97,3 +97,22 @@ def _assert_prints(code: str, expected: str) -> None:
 
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == expected, done.stderr
+
+
+def test_catalogue_finds_entry_points_by_group_as_it_would_by_scanning_them():
+    from importlib.metadata import entry_points
+
+    import catalogue
+
+    from desktop.nlp.spacy_import import EntryPointsByGroup, import_spacy
+
+    import_spacy()
+    indexed = catalogue.AVAILABLE_ENTRY_POINTS
+    assert isinstance(indexed, EntryPointsByGroup)
+    installed = entry_points()  # (Python 3.11: a dict of the groups; later: the entry points)
+    groups = installed.groups
+    assert "console_scripts" in groups and len(groups) > 5
+    for group in [*groups, "no_such_group"]:
+        assert list(indexed.select(group=group)) == list(installed.select(group=group))
+    assert list(indexed.select(group="console_scripts", name="pip")) == \
+        list(installed.select(group="console_scripts", name="pip"))
