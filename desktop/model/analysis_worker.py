@@ -59,7 +59,10 @@ class AnalysisWorker(QObject):
             if self._for_launch_process() and self._in_launch_process(total):
                 return
             launch_analysis.release()  # not for this text, nor for any later one
-            from desktop.nlp.analysis import PARALLEL_MIN_CHARS, iter_analysis
+            from desktop.core.compiled_patterns import patterns_from_cache
+
+            with patterns_from_cache():
+                from desktop.nlp.analysis import PARALLEL_MIN_CHARS, iter_analysis
 
             # A long text goes to the worker processes whole: this one needs no model,
             # but they may still be loading theirs (2-4 s before the first results).
@@ -67,7 +70,7 @@ class AnalysisWorker(QObject):
             waiting = long_text and not parallel.ready()
             if not long_text and not pipeline.pipeline_loaded():
                 self.sigStage.emit(generation, "Loading the language model…")
-                pipeline.load_pipeline()
+                pipeline.load_analysis(compile_units=False)
                 settle_long_lived_objects()
             if waiting:
                 self.sigStage.emit(generation, "Loading the language model…")
@@ -217,11 +220,7 @@ def _preload() -> None:
     try:
         from desktop.nlp import pipeline
 
-        pipeline.load_pipeline()
-        import desktop.nlp.analysis  # noqa: F401 - its first import costs ~0.3 s
-        from desktop.nlp.figures.units import compile_unit_matchers
-
-        compile_unit_matchers()
+        pipeline.load_analysis()  # the analysis's first import costs ~0.3 s
         settle_long_lived_objects()
     except Exception:  # noqa: BLE001 - the analysis loads it again and reports the failure
         traceback.print_exc()

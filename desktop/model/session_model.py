@@ -177,8 +177,11 @@ class SessionModel(QObject):
         """Import the analysis's modules now, at a quiet moment: the analysis thread
         would otherwise import them as an article opens, holding the GIL for ~90 ms
         (where no bytecode is cached) while the window paints it."""
-        import desktop.nlp.analysis  # noqa: F401
-        import desktop.nlp.parallel  # noqa: F401
+        from desktop.core.compiled_patterns import patterns_from_cache
+
+        with patterns_from_cache():
+            import desktop.nlp.analysis  # noqa: F401
+            import desktop.nlp.parallel  # noqa: F401
 
     def cancel_analysis(self) -> None:
         self.analysis.cancel()

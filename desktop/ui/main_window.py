@@ -140,10 +140,13 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QUndoView
 
-        from desktop.ui.charts_view import ChartsView
-        from desktop.ui.entities_view import EntitiesView
-        from desktop.ui.figures_view import FiguresView
-        from desktop.ui.notes_view import NotesView
+        from desktop.core.compiled_patterns import patterns_from_cache
+
+        with patterns_from_cache():  # the figure engine's (~55 ms to compile)
+            from desktop.ui.charts_view import ChartsView
+            from desktop.ui.entities_view import EntitiesView
+            from desktop.ui.figures_view import FiguresView
+            from desktop.ui.notes_view import NotesView
 
         panes = self._side_panes
         panes["figures"] = FiguresView(self.model, self)

@@ -10,7 +10,6 @@ all, and a cache that cannot be written only costs the build.
 
 from __future__ import annotations
 
-import os
 import pickle
 import sys
 import zlib
@@ -21,10 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import __version__
+from desktop.core.cache_files import mark_used, write_whole
 from desktop.core.user_folders import cache_folder
 
 if TYPE_CHECKING:
     from desktop.nlp.entities.gazetteer import Gazetteer
+
+#: The names of the cache's files start with this.
+FAMILY = "gazetteer-"
 
 
 def cached(build: Callable[[], Gazetteer]) -> Gazetteer:
@@ -38,10 +41,11 @@ def cached(build: Callable[[], Gazetteer]) -> Gazetteer:
         except Exception:  # noqa: BLE001 - missing, unreadable, or from other code: built again
             kept = None
         if isinstance(kept, Gazetteer) and all(hasattr(kept, f.name) for f in fields(Gazetteer)):
+            mark_used(path)
             return kept  # (a process running older code may have written it under this name)
     gazetteer = build()
     if path is not None:
-        _write(path, pickle.dumps(gazetteer, protocol=pickle.HIGHEST_PROTOCOL))
+        write_whole(path, pickle.dumps(gazetteer, protocol=pickle.HIGHEST_PROTOCOL), FAMILY)
     return gazetteer
 
 
@@ -52,7 +56,7 @@ def cache_path() -> Path | None:
     key = f"{__version__} {sys.version_info[:2]}"
     if getattr(sys, "frozen", False):  # a bundle: its code and data are its executable's
         stamp = _stamp(Path(sys.executable))
-        return cache_folder("gazetteer") / f"gazetteer-{zlib.crc32((key + stamp).encode()):08x}.pickle" \
+        return cache_folder("gazetteer") / f"{FAMILY}{zlib.crc32((key + stamp).encode()):08x}.pickle" \
             if stamp else None
     sources = [Path(__file__).with_name("gazetteer.py")]
     for package, data in (("countryinfo", "data"), ("babel", "global.dat")):
@@ -67,7 +71,7 @@ def cache_path() -> Path | None:
         key += stamp
     registry = registry_path()  # optional: without it, no language families
     key += (registry and _stamp(registry)) or " no registry"
-    return cache_folder("gazetteer") / f"gazetteer-{zlib.crc32(key.encode()):08x}.pickle"
+    return cache_folder("gazetteer") / f"{FAMILY}{zlib.crc32(key.encode()):08x}.pickle"
 
 
 def _stamp(source: Path) -> str | None:
@@ -76,16 +80,3 @@ def _stamp(source: Path) -> str | None:
     except OSError:
         return None
     return f" {source} {info.st_size} {info.st_mtime_ns}"
-
-
-def _write(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, path)  # whole or not at all
-    except OSError:
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:
-            pass  # its folder could not be made: nothing was written
