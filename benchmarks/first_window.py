@@ -10,7 +10,8 @@ them alike; prints medians and ratios. Bytecode is cached as in an installed app
 (PYTHONDONTWRITEBYTECODE is dropped for the children).
 
     python benchmarks/first_window.py [--runs 5] [--platform offscreen|xcb]
-                                      [--compare OTHER_CHECKOUT] [FILE]
+                                      [--compare OTHER_CHECKOUT] [--fresh-cache]
+                                      [--timeline] [FILE]
 
 ``--compare`` also times the app of another checkout (say, the commit before a
 change, from `git archive`) in the same rounds.
@@ -92,12 +93,22 @@ def child_env(platform: str, quit_after: str = "results-shown") -> dict:
     return env
 
 
+def with_fresh_cache(env: dict) -> dict:
+    """``env`` with an empty cache folder of its own."""
+    import tempfile
+
+    return dict(env, XDG_CACHE_HOME=tempfile.mkdtemp(prefix="al-bench-cache-"))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", default=str(SEED))
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     parser.add_argument("--compare", type=Path, help="another checkout whose app is timed too")
+    parser.add_argument("--fresh-cache", action="store_true",
+                        help="every app run with an empty cache folder (the first launch after an install: "
+                             "no gazetteer or compiled patterns kept yet)")
     parser.add_argument("--timeline", action="store_true",
                         help="also the median time of every trace mark of each app (its launch process's too)")
     options = parser.parse_args()
@@ -114,7 +125,8 @@ def main() -> int:
     for _ in range(options.runs):
         runs["bare"].append(timed_run(bare_command, env, ("text-shown",)))
         for name, folder in apps.items():
-            runs[name].append(timed_run([sys.executable, "-m", "desktop.cli", options.file], env,
+            app_env = with_fresh_cache(env) if options.fresh_cache else env
+            runs[name].append(timed_run([sys.executable, "-m", "desktop.cli", options.file], app_env,
                                         events, folder))
 
     def median(name: str, event: str) -> float:
@@ -122,7 +134,8 @@ def main() -> int:
 
     bare = median("bare", "text-shown")
     print(f"article: {Path(options.file).name} ({Path(options.file).stat().st_size:,} bytes), "
-          f"platform {options.platform}, median of {options.runs} warm runs; CPU {cpu_name()} "
+          f"platform {options.platform}, median of {options.runs} warm runs"
+          f"{' (each with an empty cache folder)' if options.fresh_cache else ''}; CPU {cpu_name()} "
           f"({os.cpu_count()} cores)\n")
     print(f"{'measure':<52}{'seconds':>9}{'× bare':>9}  goal")
     print(f"{'bare PySide6 window with the text shown':<52}{bare:>9.2f}{1:>9.2f}")
