@@ -9,10 +9,10 @@ groups) depends only on the pattern, its flags and the Python build, so it is ke
 disk, keyed by all three, and turned back into a pattern in microseconds.
 
 Inside :func:`patterns_from_cache`, ``re.compile`` of a text pattern is answered from
-the cache; a pattern it lacks is compiled as usual, its program made the way
-``re._compiler.compile`` makes it, and kept only if the pattern it makes is equal to
-the one ``re`` compiled (patterns compare equal when their flags and programs are the
-same). Anything unexpected (another Python implementation, a changed private API,
+the cache; a pattern it lacks is compiled as usual, and later (:func:`save`) its
+program is made the way ``re._compiler.compile`` makes it and kept only if the
+pattern it makes is equal to the one ``re`` compiled (patterns compare equal when
+their flags and programs are the same). Anything unexpected (another Python implementation, a changed private API,
 an unreadable file) falls back to ``re.compile`` itself, silently: only time is at
 stake.
 """
@@ -40,7 +40,7 @@ Program = tuple[int, bytes, int, dict, tuple]
 
 _lock = threading.Lock()
 _programs: dict[tuple[str, int], Program] | None = None  # read from the file on first use
-_new: dict[tuple[str, int], Program] = {}  # compiled here since, not yet written
+_missed: dict[tuple[str, int], re.Pattern] = {}  # compiled by re here since, not yet cached
 _made: dict[tuple[str, int], re.Pattern] = {}  # as re's own cache: the same pattern once
 #: At most this many patterns are kept in _made (re keeps 512).
 MADE_AT_MOST = 512
@@ -50,9 +50,11 @@ _replaced = re.compile  # what re.compile was when the first of them opened
 
 
 @contextmanager
-def patterns_from_cache() -> Iterator[None]:
-    """While open, ``re.compile`` answers from the cache (see the module's text); what
-    was compiled meanwhile is written to the cache when the last context closes.
+def patterns_from_cache(save_now: bool = True) -> Iterator[None]:
+    """While open, ``re.compile`` answers from the cache (see the module's text); the
+    patterns it lacked are cached when the last context closes, or with
+    ``save_now=False`` at the next :func:`save` (where something waits: their
+    programs take as long again to make).
 
     ``re.compile`` is replaced for the whole process meanwhile, so another thread's
     patterns come from the cache too: equal patterns to the ones ``re`` makes."""
@@ -73,7 +75,7 @@ def patterns_from_cache() -> Iterator[None]:
             last = _depth == 0
             if last:
                 re.compile = _replaced
-        if last:
+        if last and save_now:
             save()
 
 
@@ -85,7 +87,7 @@ def compile_pattern(pattern, flags=0) -> re.Pattern:
     made = _made.get(key)
     if made is not None:
         return made
-    program = _loaded().get(key) or _new.get(key)
+    program = _loaded().get(key)
     if program is not None:
         try:
             made = _from_program(pattern, program)
@@ -97,24 +99,32 @@ def compile_pattern(pattern, flags=0) -> re.Pattern:
             _made[key] = made
             return made
     compiled = _original_compile(pattern, flags)
-    try:
-        program = _program_of(pattern, int(flags))
-        if _from_program(pattern, program) == compiled:
-            _new[key] = program
-    except Exception:  # noqa: BLE001 - re's internals are not as expected: not cached
-        pass
+    _missed[key] = compiled
     return compiled
 
 
 def save() -> None:
-    """Write the patterns compiled since the cache was read (with the ones another
-    process wrote meanwhile)."""
+    """Cache the patterns compiled by ``re`` since the last save: each one's program,
+    if the pattern it makes equals re's, is written with the rest (and the ones
+    another process wrote meanwhile)."""
     path = cache_path()
-    if not _new or path is None:
+    with _lock:
+        missed = dict(_missed)
+        _missed.clear()
+    if not missed or path is None:
+        return
+    programs = {}
+    for (pattern, flags), compiled in missed.items():
+        try:
+            program = _program_of(pattern, flags)
+            if _from_program(pattern, program) == compiled:
+                programs[pattern, flags] = program
+        except Exception:  # noqa: BLE001 - re's internals are not as expected: not cached
+            pass
+    if not programs:
         return
     with _lock:
-        merged = {**_read(path), **_loaded(), **_new}
-        _new.clear()
+        merged = {**_read(path), **_loaded(), **programs}
         _loaded().update(merged)
     write_whole(path, marshal.dumps(merged), FAMILY)
 

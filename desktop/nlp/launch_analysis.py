@@ -290,14 +290,14 @@ def _serve(receiving: Connection, sending: Connection) -> None:
     import traceback
 
     from desktop import process_settings, trace
-    from desktop.core.compiled_patterns import patterns_from_cache
+    from desktop.core import compiled_patterns
     from desktop.nlp.pipeline import import_spacy, load_analysis
 
     # Nicer than the window: at its priority the window's text came ~15 ms later on 2
     # cores (its results ~40 ms sooner), and the text is the first thing to show.
     process_settings.configure_worker(nicer=True)
     try:
-        with patterns_from_cache():  # spaCy's own too
+        with compiled_patterns.patterns_from_cache(save_now=False):  # spaCy's own too; cached once sent
             import_spacy()
             trace.mark("launch-spacy-imported")
             load_analysis(compile_units=False)  # the text is waiting: the ones it needs, as it needs them
@@ -327,6 +327,7 @@ def _serve(receiving: Connection, sending: Connection) -> None:
         sending.send(outcome)
     except (OSError, EOFError):
         pass
+    compiled_patterns.save()  # (the first launch after an install: nobody waits for it now)
 
 
 if __name__ == "__main__":  # the process _start_interpreter starts: its ends of the pipes

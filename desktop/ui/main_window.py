@@ -142,7 +142,8 @@ class MainWindow(QMainWindow):
 
         from desktop.core.compiled_patterns import patterns_from_cache
 
-        with patterns_from_cache():  # the figure engine's (~55 ms to compile)
+        # the figure engine's (~55 ms to compile); cached when this process loads its model
+        with patterns_from_cache(save_now=False):
             from desktop.ui.charts_view import ChartsView
             from desktop.ui.entities_view import EntitiesView
             from desktop.ui.figures_view import FiguresView

@@ -26,7 +26,7 @@ TEXTS = ["Sales ROSE 12.5% and costs fell 3%", "in 2004, not $2004 or 20045", "Ã
 def fresh_cache(monkeypatch):
     """The module as in a process that has read no cache yet."""
     monkeypatch.setattr(compiled_patterns, "_programs", None)
-    monkeypatch.setattr(compiled_patterns, "_new", {})
+    monkeypatch.setattr(compiled_patterns, "_missed", {})
     monkeypatch.setattr(compiled_patterns, "_made", {})
     re.purge()
 
@@ -127,3 +127,17 @@ def test_the_figure_engine_loads_from_the_cache_in_another_process(tmp_path):
                                  timeout=120, check=True, cwd=Path(__file__).parents[2]).stdout)
               for _ in range(2)]
     assert counts[0] > 50 and counts[1] == 0
+
+
+def test_patterns_missed_with_save_now_false_are_cached_at_the_next_save(fresh_cache):
+    """The launch process caches nothing until its results are sent: making the
+    programs costs as much again as compiling."""
+    with compiled_patterns.patterns_from_cache(save_now=False):
+        first = [re.compile(pattern, flags) for pattern, flags in PATTERNS]
+    path = compiled_patterns.cache_path()
+    assert not path.exists()
+    compiled_patterns.save()
+    assert set(compiled_patterns._read(path)) == {(pattern, int(flags)) for pattern, flags in PATTERNS}
+    assert compiled_patterns._missed == {}
+    compiled_patterns.save()  # nothing new: the file stays as it is
+    assert len(compiled_patterns._read(path)) == len(first)

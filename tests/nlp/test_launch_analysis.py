@@ -32,6 +32,10 @@ def test_the_launch_process_gives_the_analysis_of_this_process_and_then_exits(se
     process.join(timeout=10)
     assert not process.is_alive()  # no process stays after a short article
     assert not launch_analysis.available() and launch_analysis.analyse(seed_text) is None  # used once
+    from desktop.core import compiled_patterns
+
+    # what it compiled is cached once its results were sent: the next launch reads it
+    assert len(compiled_patterns._read(compiled_patterns.cache_path())) > 100
 
 
 def test_a_cancelled_analysis_ends_the_launch_process(seed_text):
