@@ -94,10 +94,14 @@ def child_env(platform: str, quit_after: str = "results-shown") -> dict:
 
 
 def with_fresh_cache(env: dict) -> dict:
-    """``env`` with an empty cache folder of its own."""
+    """``env`` with an empty cache folder of its own (removed as the benchmark ends)."""
+    import atexit
+    import shutil
     import tempfile
 
-    return dict(env, XDG_CACHE_HOME=tempfile.mkdtemp(prefix="al-bench-cache-"))
+    folder = tempfile.mkdtemp(prefix="al-bench-cache-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return dict(env, XDG_CACHE_HOME=folder)
 
 
 def main() -> int:
@@ -113,6 +117,8 @@ def main() -> int:
                         help="also the median time of every trace mark of each app (its launch process's too)")
     options = parser.parse_args()
 
+    if options.fresh_cache and not sys.platform.startswith("linux"):
+        parser.error("--fresh-cache empties the cache folder through XDG_CACHE_HOME, which only Linux reads")
     env = child_env(options.platform)
     events = ("text-shown", "results-shown")
     apps = {"Article Lens": REPO}

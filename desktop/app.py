@@ -64,6 +64,7 @@ def wants_model_at_start(target: str | None) -> bool:
 def run(paths: list[str]) -> int:
     """Hand ``paths`` to the running app, or start the app with a window on
     ``paths[0]`` (or the seed) and run the event loop."""
+    process_settings.one_blas_thread_from_start()  # before NumPy, here and in every child
     message = no_display_message()
     if message:
         print(message, file=sys.stderr)
@@ -72,7 +73,6 @@ def run(paths: list[str]) -> int:
 
     if instance.hand_over(paths):
         return 0  # the running app opens them, each in a window of its own
-    process_settings.one_blas_thread_from_start()  # before NumPy, here and in every child
     wanted = wants_model_at_start(paths[0] if paths else None)
     launched = False
     if wanted:

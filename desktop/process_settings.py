@@ -73,7 +73,9 @@ def one_blas_thread_from_start() -> None:
     wall time, on the core the other process at launch needs (the window's and the
     first article's each import NumPy). No process of the app multiplies matrices on
     more than one thread (:func:`use_inference_patches`). Called before NumPy is
-    imported, by the entry points; every process started later inherits it."""
+    imported, by the entry points; every process started later inherits it (the
+    app's workers, and a program it opens, say the browser for a link: it only tells
+    OpenBLAS, should such a program use it, to start one thread)."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 

@@ -117,7 +117,7 @@ from desktop import process_settings
 process_settings.one_blas_thread_from_start()
 assert os.environ["OPENBLAS_NUM_THREADS"] == sys.argv[1], os.environ["OPENBLAS_NUM_THREADS"]
 import numpy
-if sys.argv[1] == "1" and os.path.isdir("/proc/self/task"):
+if sys.argv[1] == "1" and sys.platform.startswith("linux"):
     assert len(os.listdir("/proc/self/task")) == 1, "NumPy started threads"
 print("ok")
 """
@@ -130,3 +130,20 @@ print("ok")
         done = subprocess.run([sys.executable, "-c", code, expected], cwd=REPO, capture_output=True,
                               text=True, timeout=120, env=env)
         assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_the_app_sets_one_blas_thread_before_anything_else():
+    """desktop.app.run sets it first thing, even when it hands its files to a running app."""
+    import os
+
+    code = """
+import os
+from desktop import app, instance
+instance.hand_over = lambda paths: True  # as when an app runs already
+assert app.run([]) == 0
+print(os.environ.get("OPENBLAS_NUM_THREADS"))
+"""
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120,
+                          env={**env, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stdout.strip() == "1", done.stderr

@@ -4,6 +4,7 @@ and removed once unused for a month or abandoned half-written."""
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -23,7 +24,7 @@ def write_whole(path: Path, data: bytes, family: str = "") -> bool:
     prefix of such files, say "gazetteer-"), the folder's unused and abandoned files
     of that family are removed (:func:`remove_unused`). False when it could not be
     written (a cache that cannot be kept only costs its build)."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_bytes(data)

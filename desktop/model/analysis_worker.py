@@ -61,7 +61,7 @@ class AnalysisWorker(QObject):
             launch_analysis.release()  # not for this text, nor for any later one
             from desktop.core.compiled_patterns import patterns_from_cache
 
-            with patterns_from_cache():
+            with patterns_from_cache(save_now=False):  # cached once the analysis has finished
                 from desktop.nlp.analysis import PARALLEL_MIN_CHARS, iter_analysis
 
             # A long text goes to the worker processes whole: this one needs no model,
@@ -70,7 +70,7 @@ class AnalysisWorker(QObject):
             waiting = long_text and not parallel.ready()
             if not long_text and not pipeline.pipeline_loaded():
                 self.sigStage.emit(generation, "Loading the language model…")
-                pipeline.load_analysis(compile_units=False)
+                pipeline.load_analysis(compile_units=False, save_patterns=False)
                 settle_long_lived_objects()
             if waiting:
                 self.sigStage.emit(generation, "Loading the language model…")
@@ -101,6 +101,9 @@ class AnalysisWorker(QObject):
         if not cancelled:
             self.sigProgress.emit(generation, total, total)
         self.sigFinished.emit(generation, cancelled)
+        from desktop.core import compiled_patterns
+
+        compiled_patterns.save()  # what the cache lacked (the first run after an install): nobody waits now
 
     def hand_ahead(self) -> None:
         """Give the text to the process started at launch now, if it is for it (on the

@@ -179,7 +179,7 @@ class SessionModel(QObject):
         (where no bytecode is cached) while the window paints it."""
         from desktop.core.compiled_patterns import patterns_from_cache
 
-        with patterns_from_cache():
+        with patterns_from_cache(save_now=False):  # cached as this process loads its model
             import desktop.nlp.analysis  # noqa: F401
             import desktop.nlp.parallel  # noqa: F401
 

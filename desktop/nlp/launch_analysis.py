@@ -307,7 +307,8 @@ def _serve(receiving: Connection, sending: Connection) -> None:
         with compiled_patterns.patterns_from_cache(save_now=False):  # spaCy's own too; cached once sent
             import_spacy()
             trace.mark("launch-spacy-imported")
-            load_analysis(compile_units=False)  # the text is waiting: the ones it needs, as it needs them
+            # the text is waiting: the units it needs as it needs them, the patterns cached later
+            load_analysis(compile_units=False, save_patterns=False)
     except Exception:  # noqa: BLE001 - the window's process loads it and reports why
         traceback.print_exc()
         return

@@ -65,17 +65,20 @@ def load_pipeline() -> Language:
         return _pipeline
 
 
-def load_analysis(compile_units: bool = True) -> None:
+def load_analysis(compile_units: bool = True, save_patterns: bool = True) -> None:
     """The pipeline loaded and the analysis imported (at once when done already),
     with the inference settings: where every analysing process starts (a pool's, a
     corpus or Dask worker, the first article's at launch). ``compile_units``: every
     unit pattern compiled now (~40 ms), not on a first text; not where that text
-    waits for the load (the first article's process at launch)."""
+    waits for the load (the first article's process at launch). The regular
+    expressions come from the user's cache (``core.compiled_patterns``); with
+    ``save_patterns=False`` the ones it lacked are cached by the caller's later
+    ``compiled_patterns.save()``, not now (where a text waits)."""
     from desktop import process_settings
     from desktop.core.compiled_patterns import patterns_from_cache
 
     process_settings.use_inference_patches()
-    with patterns_from_cache():  # the figure engine's and the tokenizer's (~100 ms)
+    with patterns_from_cache(save_now=save_patterns):  # the figure engine's and the tokenizer's (~100 ms)
         import desktop.nlp.analysis  # noqa: F401
         from desktop.nlp.figures.units import compile_unit_matchers
 

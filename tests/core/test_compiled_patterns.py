@@ -22,13 +22,31 @@ TEXTS = ["Sales ROSE 12.5% and costs fell 3%", "in 2004, not $2004 or 20045", "Ã
          "Ford Ford\nGM", "aXXb Q3 q3", "12 bn 7m"]
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def fresh_cache(monkeypatch):
-    """The module as in a process that has read no cache yet."""
+    """The module as in a process that has read no cache yet (each test has a cache
+    folder of its own)."""
     monkeypatch.setattr(compiled_patterns, "_programs", None)
     monkeypatch.setattr(compiled_patterns, "_missed", {})
     monkeypatch.setattr(compiled_patterns, "_made", {})
+    monkeypatch.setattr(compiled_patterns, "_used", set())
     re.purge()
+
+
+def later_process(monkeypatch) -> list[str]:
+    """As a later process: nothing in memory; the patterns re compiles from now on
+    (through a re.compile another library put in place, which the cache respects)."""
+    monkeypatch.setattr(compiled_patterns, "_programs", None)
+    monkeypatch.setattr(compiled_patterns, "_made", {})
+    compiled_by_re = []
+    original = re.compile
+
+    def counted(pattern, flags=0):
+        compiled_by_re.append(pattern)
+        return original(pattern, flags)
+
+    monkeypatch.setattr(re, "compile", counted)
+    return compiled_by_re
 
 
 def compile_all() -> list[re.Pattern]:
@@ -36,33 +54,60 @@ def compile_all() -> list[re.Pattern]:
         return [re.compile(pattern, flags) for pattern, flags in PATTERNS]
 
 
-def test_patterns_read_back_from_the_cache_are_the_ones_re_compiles(fresh_cache, monkeypatch):
+def test_patterns_read_back_from_the_cache_are_the_ones_re_compiles(monkeypatch):
     first = compile_all()
     path = compiled_patterns.cache_path()
     assert path.is_file() and path.name.startswith(compiled_patterns.FAMILY)
-    # a later process: nothing in memory, and re's own compiler may not be used
-    monkeypatch.setattr(compiled_patterns, "_programs", None)
-    monkeypatch.setattr(compiled_patterns, "_made", {})
-
-    compiled_again = []
-    original = compiled_patterns._original_compile
-
-    def counted(pattern, flags=0):
-        compiled_again.append(pattern)
-        return original(pattern, flags)
-
-    monkeypatch.setattr(compiled_patterns, "_original_compile", counted)
+    compiled_by_re = later_process(monkeypatch)
+    counted = re.compile
     again = compile_all()
-    assert not set(compiled_again) & {pattern for pattern, _ in PATTERNS}
-    for made, stock, (pattern, flags) in zip(again, first, PATTERNS):
-        assert made == re.compile(pattern, flags) == stock  # same flags, same program
+    assert compiled_by_re == [] and re.compile is counted  # none compiled; the other library's kept
+    for made, stock, (pattern, _) in zip(again, first, PATTERNS):
+        assert made == stock  # same flags, same program
         assert made.pattern == pattern and made.groupindex == stock.groupindex and made.groups == stock.groups
         for text in TEXTS:
             assert [m.span() for m in made.finditer(text)] == [m.span() for m in stock.finditer(text)]
             assert [m.groupdict() for m in made.finditer(text)] == [m.groupdict() for m in stock.finditer(text)]
 
 
-def test_re_compile_is_itself_again_once_the_context_closes_even_on_an_error(fresh_cache):
+def test_only_the_thread_in_the_context_uses_the_cache_and_fills_it():
+    """Other threads' patterns (an analysis's, built from an article's words) are
+    re's and never written; nor are those compiled later through a reference taken
+    meanwhile (the standard library's _strptime takes one)."""
+    import threading
+
+    elsewhere = []
+    with compiled_patterns.patterns_from_cache():
+        captured = re.compile
+        thread = threading.Thread(target=lambda: elsewhere.append(re.compile(r"Kazakhstan(?![\w-])")))
+        thread.start()
+        thread.join()
+        mine = re.compile(PATTERNS[0][0], PATTERNS[0][1])
+    captured(r"Nairobi\b")
+    assert elsewhere[0].search("in Kazakhstan.") and mine.search(TEXTS[0])
+    assert compiled_patterns._missed == {}
+    assert set(compiled_patterns._read(compiled_patterns.cache_path())) == {(PATTERNS[0][0], int(PATTERNS[0][1]))}
+
+
+def test_a_re_compile_put_in_place_meanwhile_by_another_library_is_kept():
+    def theirs(pattern, flags=0):
+        return stock(pattern, flags)
+
+    stock = re.compile
+    try:
+        with compiled_patterns.patterns_from_cache():
+            replaced_by_us = re.compile
+            re.compile = theirs
+        assert re.compile is theirs
+        re.compile = replaced_by_us  # the library puts ours back: the next context must not call itself
+        with compiled_patterns.patterns_from_cache():
+            assert re.compile(r"a+b").match("aab")
+        assert re.compile(r"c+d").match("ccd")
+    finally:
+        re.compile = stock
+
+
+def test_re_compile_is_itself_again_once_the_context_closes_even_on_an_error():
     original = re.compile
     with pytest.raises(ValueError):
         with compiled_patterns.patterns_from_cache():
@@ -74,7 +119,7 @@ def test_re_compile_is_itself_again_once_the_context_closes_even_on_an_error(fre
     assert re.compile is original
 
 
-def test_what_re_compile_refuses_it_refuses_and_other_patterns_pass_through(fresh_cache):
+def test_what_re_compile_refuses_it_refuses_and_other_patterns_pass_through():
     with compiled_patterns.patterns_from_cache():
         with pytest.raises(re.error):
             re.compile(r"(unclosed")
@@ -85,7 +130,7 @@ def test_what_re_compile_refuses_it_refuses_and_other_patterns_pass_through(fres
 
 
 @pytest.mark.parametrize("junk", [b"", b"not marshal", b"\xe9\x01\x00\x00\x00"])
-def test_an_unreadable_cache_is_compiled_anew_and_replaced(fresh_cache, junk):
+def test_an_unreadable_cache_is_compiled_anew_and_replaced(junk):
     path = compiled_patterns.cache_path()
     path.parent.mkdir(parents=True)
     path.write_bytes(junk)
@@ -93,43 +138,64 @@ def test_an_unreadable_cache_is_compiled_anew_and_replaced(fresh_cache, junk):
     assert len(compiled_patterns._read(path)) == len(PATTERNS)
 
 
-def test_a_program_this_python_refuses_is_compiled_by_re_instead(fresh_cache, monkeypatch):
+def test_a_program_this_python_refuses_is_compiled_by_re_instead(monkeypatch):
     compile_all()
     path = compiled_patterns.cache_path()
     programs = compiled_patterns._read(path)
     key = (PATTERNS[0][0], int(PATTERNS[0][1]))
     flags, code, groups, groupindex, indexgroup = programs[key]
     programs[key] = (flags, b"\xff\xff\xff\x7f" + code[4:], groups, groupindex, indexgroup)  # broken
-    import marshal
-
-    path.write_bytes(marshal.dumps(programs))
-    monkeypatch.setattr(compiled_patterns, "_programs", None)
-    monkeypatch.setattr(compiled_patterns, "_made", {})
+    write_cache(path, programs)
+    compiled_by_re = later_process(monkeypatch)
     made = compile_all()[0]
-    assert made == re.compile(*PATTERNS[0]) and made.search(TEXTS[0])["by"] == "12.5"
+    assert compiled_by_re == [PATTERNS[0][0]]
+    assert made == compiled_patterns._replaced(*PATTERNS[0]) and made.search(TEXTS[0])["by"] == "12.5"
+
+
+def test_a_damaged_cache_is_not_used(monkeypatch):
+    """A changed byte in a program could still be a valid one that matches other text:
+    the file carries a checksum."""
+    compile_all()
+    path = compiled_patterns.cache_path()
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    compiled_by_re = later_process(monkeypatch)
+    compile_all()
+    assert compiled_by_re == [pattern for pattern, _ in PATTERNS]
+
+
+def write_cache(path, programs) -> None:
+    import marshal
+    import zlib
+
+    payload = marshal.dumps(programs)
+    path.write_bytes(zlib.crc32(payload).to_bytes(4, "little") + payload)
 
 
 def test_the_figure_engine_loads_from_the_cache_in_another_process(tmp_path):
     """The first process writes what the engine compiles; the next compiles nothing
     of it (what a launch saves: ~55 ms)."""
     code = (
-        "import re, time\n"
+        "import json, re\n"
         "from desktop.core import compiled_patterns as c\n"
         "compiled = []\n"
-        "original = c._original_compile\n"
-        "c._original_compile = lambda p, f=0: (isinstance(p, str) and compiled.append(p), original(p, f))[1]\n"
+        "original = re.compile\n"
+        "re.compile = lambda p, f=0: (isinstance(p, str) and compiled.append(p), original(p, f))[1]\n"
         "with c.patterns_from_cache():\n"
         "    import desktop.nlp.figures.describe\n"
-        "print(len(compiled))\n"
+        "print(json.dumps(compiled))\n"
     )
     env = {"XDG_CACHE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    counts = [int(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                                 timeout=120, check=True, cwd=Path(__file__).parents[2]).stdout)
-              for _ in range(2)]
-    assert counts[0] > 50 and counts[1] == 0
+    import json
+
+    first, second = [json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                               env=env, timeout=120, check=True,
+                                               cwd=Path(__file__).parents[2]).stdout) for _ in range(2)]
+    assert len(first) > 50 and second == [compiled_patterns.PROBE]  # (every process probes re's internals)
 
 
-def test_patterns_missed_with_save_now_false_are_cached_at_the_next_save(fresh_cache):
+def test_patterns_missed_with_save_now_false_are_cached_at_the_next_save():
     """The launch process caches nothing until its results are sent: making the
     programs costs as much again as compiling."""
     with compiled_patterns.patterns_from_cache(save_now=False):
