@@ -43,7 +43,8 @@ PAINT_FIRST_CHARS = 50_000
 class FileController(QObject):
     """The File menu's work, with a message for every failure and no work lost."""
 
-    #: Reading an address failed or was cancelled while the window had no article open.
+    #: Reading an address or a large session (both in the background) failed, or was
+    #: cancelled, while the window had no article open.
     sigNothingOpen = Signal()
 
     def __init__(self, window: MainWindow) -> None:
@@ -123,9 +124,9 @@ class FileController(QObject):
         return self.web
 
     def _open_session(self, path: Path) -> bool:
-        # In the background only while an article is open to show meanwhile: a window
-        # with none (at start) must learn here whether the file opened, to fall back.
-        if self._window.model.text and _size(path) >= BACKGROUND_LOAD_BYTES:
+        # A large one in the background, also in a window with nothing open yet (a
+        # double-click at start): that window learns of a failure by sigNothingOpen.
+        if _size(path) >= BACKGROUND_LOAD_BYTES:
             return self._open_session_in_background(path)
         try:
             loaded = self.document.open(path)
@@ -139,7 +140,7 @@ class FileController(QObject):
         if self._loader is None:
             self._loader = SessionLoader(self)
             self._loader.sigLoaded.connect(self._on_session_loaded)
-            self._loader.sigFailed.connect(lambda where, error: self._failed(Path(where), error))
+            self._loader.sigFailed.connect(self._on_session_failed)
         self._history_at_load = self._window.model.undo_stack.index()
         self._stamp_at_load = (path, disk_stamp(path))
         self._message(f"Opening {path.name}…")
@@ -157,6 +158,11 @@ class FileController(QObject):
         read, stamp = self._stamp_at_load or (None, None)
         self.document.show_loaded(loaded, path, stamp if read == path else None)
         self._show_opened(path, loaded)
+
+    def _on_session_failed(self, where: str, error: Exception) -> None:
+        self._failed(Path(where), error)
+        if not self._window.model.text:
+            self.sigNothingOpen.emit()  # the window has nothing to show: its opener decides
 
     def _paint_first(self) -> None:
         """Hold the background work of the article about to open until the article

@@ -4,6 +4,7 @@ import json
 import os
 
 import pytest
+from large_sessions import large_session
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -166,28 +167,6 @@ def test_recovery_copies_follow_bursts_of_edits(annotated, qtbot):
     QCoreApplication.processEvents()
 
 
-def large_session(tmp_path, paragraphs=4000):
-    """A session file over the background-loading size: a long article, many highlights."""
-    from desktop.core.article import Article
-    from desktop.core.highlight import Highlight
-    from desktop.core.highlight_set import HighlightSet
-    from desktop.core.session import Session
-    from desktop.formats.session_file import save_session
-
-    paragraph = "Trade between Kazakhstan and Azerbaijan grew by 40 percent to $460 million.\n"
-    text = paragraph * paragraphs
-    place, money = paragraph.index("Kazakhstan"), paragraph.index("$460 million")
-    highlights = []
-    for i in range(paragraphs):
-        base = i * len(paragraph)
-        highlights.append(Highlight(base + place, base + place + 10, "GPE", origin="model", status="suggested"))
-        highlights.append(Highlight(base + money, base + money + 12, "MONEY", origin="manual", status="accepted"))
-    path = tmp_path / "long.alens"
-    save_session(Session(Article(text, title="long"), HighlightSet(highlights)), path)
-    assert path.stat().st_size > 1_000_000
-    return path, len(highlights)
-
-
 def test_a_large_session_opens_in_the_background_and_the_window_keeps_painting(
         window, seed_path, wait_for_analysis, tmp_path, qtbot):
     path, count = large_session(tmp_path)
@@ -228,3 +207,38 @@ def test_a_large_session_with_a_wrong_field_is_refused_with_the_field_named(
     qtbot.waitUntil(lambda: bool(dialogs.shown), timeout=30_000)
     assert "status" in dialogs.shown[-1][1] and "maybe" in dialogs.shown[-1][1]
     assert window.model.text.startswith("BAKU")
+
+
+def test_a_large_session_opened_in_a_window_with_nothing_open_loads_in_the_background(window, tmp_path, qtbot):
+    """A double-click on a large session at start: the window paints at once (the
+    event loop never waits for the file), then shows the session."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    path, count = large_session(tmp_path)
+    assert not window.model.text
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(5)
+    started = time.perf_counter()
+    assert window.open_path(path)
+    returned = time.perf_counter() - started
+    qtbot.waitUntil(lambda: len(window.model.session.highlights) == count, timeout=30_000)
+    timer.stop()
+    assert returned < 0.05  # the file is read later, in steps
+    assert "long.alens" in window.windowTitle() and window.model.text.startswith("Trade between")
+    assert len(ticks) > 10  # the timer ran while it loaded
+
+
+def test_a_broken_large_session_in_a_window_with_nothing_open_says_so(window, tmp_path, qtbot, dialogs):
+    """Its opener (the app at start) is told, to open the seed instead, or to close
+    a window made for it."""
+    path, _ = large_session(tmp_path)
+    path.write_bytes(path.read_bytes()[:-200])  # truncated
+    nothing = []
+    window.files.sigNothingOpen.connect(lambda: nothing.append(True))
+    assert window.open_path(path)
+    qtbot.waitUntil(lambda: bool(nothing), timeout=30_000)
+    assert "JSON" in dialogs.shown[-1][1] and not window.model.text

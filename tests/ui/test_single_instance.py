@@ -345,3 +345,19 @@ def test_the_app_sets_its_window_icon_once_the_first_text_is_shown(qtbot, monkey
         QApplication.setOrganizationName(names[0])
         QApplication.setApplicationName(names[1])
         qtbot.wait(10)
+
+
+def test_a_broken_large_session_at_start_gives_the_seed_and_in_a_new_window_closes_it(
+        app, qtbot, seed_path, tmp_path, dialogs):
+    """A large session loads in the background, also at start; when it turns out
+    broken, the first window shows the seed, and a window made for it closes."""
+    from large_sessions import large_session
+
+    path, _ = large_session(tmp_path)
+    path.write_bytes(path.read_bytes()[:-200])  # truncated
+    first = app.first_window(str(path))
+    qtbot.waitUntil(lambda: first.document_name() == seed_path.name, timeout=30_000)
+    app.open_files([str(path)])
+    assert len(app.windows) == 2
+    qtbot.waitUntil(lambda: len(app.windows) == 1, timeout=30_000)
+    assert len(dialogs.shown) == 2 and all("JSON" in shown[1] for shown in dialogs.shown)
