@@ -47,7 +47,7 @@ class FigureBarsChart(QWidget):
         self.set_box.currentIndexChanged.connect(self._redraw)
         self.chart.sigBarClicked.connect(self._on_bar_click)
         self._refresher = RefreshWhenShown(self, self._on_figures_change)
-        model.sigFiguresChanged.connect(self._refresher.request)
+        model.sigFiguresChanged.connect(lambda: self._refresher.request_after(lambda: len(model.figures())))
         model.sigFigureRowsChanged.connect(self._refresher.request)  # an edit's rows
         model.sigSelectionChanged.connect(self._on_selection_change)
 

@@ -187,7 +187,7 @@ class PeriodChart(QWidget):
         self.points.sigClicked.connect(self._on_points_click)
         self.changes.sigBarClicked.connect(self._on_change_click)
         self._refresher = RefreshWhenShown(self, self._on_figures_change)
-        model.sigFiguresChanged.connect(self._refresher.request)
+        model.sigFiguresChanged.connect(lambda: self._refresher.request_after(lambda: len(model.figures())))
         model.sigFigureRowsChanged.connect(self._refresher.request)
         model.sigSelectionChanged.connect(self._on_selection_change)
 

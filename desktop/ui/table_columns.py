@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QStyledItemDelegate, QTableVie
 from desktop.ui.colour_scheme import SCHEME
 
 #: Rows measured when a column is fitted to its content.
-MEASURED_ROWS = 200
+MEASURED_ROWS = 100
 #: Room the last column (it stretches) keeps when the others are widened to their content.
 LAST_COLUMN_PX = 200
 #: How long after the table is resized its columns are fitted again.

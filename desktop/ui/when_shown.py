@@ -7,6 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+#: A figures table at least this long has each chart redrawn in a turn of its own.
+TURN_OF_ITS_OWN_ROWS = 1000
+
 
 class RefreshWhenShown(QObject):
     """Calls ``refresh`` at once while ``widget`` is visible; otherwise remembers that
@@ -18,6 +21,7 @@ class RefreshWhenShown(QObject):
         self._widget = widget
         self._refresh = refresh
         self._stale = stale  # True: refresh on the first show even with no change yet
+        self._soon = False  # a request waits for the next turn (request_after)
         widget.installEventFilter(self)
 
     @property
@@ -31,6 +35,24 @@ class RefreshWhenShown(QObject):
             self._refresh()
         else:
             self._stale = True
+
+    def request_after(self, rows: Callable[[], int], *_args) -> None:
+        """As :meth:`request`, but in the next turn of the event loop when ``rows()``
+        is at least TURN_OF_ITS_OWN_ROWS (once, however often asked meanwhile): on a
+        long article the figures table and each chart then take a turn each (~20-50
+        ms), where together they kept the window from painting for ~90 ms. A short
+        one's charts come with its table, in the same paint."""
+        if rows() < TURN_OF_ITS_OWN_ROWS:
+            self.request()
+        elif not self._soon:
+            from desktop.model.background import in_next_turn
+
+            self._soon = True
+            in_next_turn(self, self._request_soon)
+
+    def _request_soon(self) -> None:
+        self._soon = False
+        self.request()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A wrapper Qt makes anew for this object after Python let go of the first
