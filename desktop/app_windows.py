@@ -59,8 +59,11 @@ def start_windows(paths: list[str], analysed_at_launch: bool) -> int:
     if analysed_at_launch:
         _load_model_when_idle(window)
     servers = []  # the server later launches hand their files to, once the text is shown
+    ended = []  # the event loop has returned: nothing more to start
 
     def once_text_is_shown() -> None:
+        if ended:
+            return
         if not servers:
             from desktop.instance_server import InstanceServer
 
@@ -79,6 +82,7 @@ def start_windows(paths: list[str], analysed_at_launch: bool) -> int:
     try:
         return qt_app.exec()
     finally:
+        ended.append(True)
         for server in servers:
             server.close()  # the socket goes: the next launch starts the app again
         app.close()

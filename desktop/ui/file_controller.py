@@ -144,11 +144,14 @@ class FileController(QObject):
         self._history_at_load = self._window.model.undo_stack.index()
         self._stamp_at_load = (path, disk_stamp(path))
         self._message(f"Opening {path.name}…")
+        if not self._window.model.text:  # an empty window says it too, where the text will be
+            self._window.article_view.setPlaceholderText(f"Opening {path.name}…")
         loader = self._loader
         self._window.when_settled(lambda: loader.load(path))
         return True
 
     def _on_session_loaded(self, where: str, loaded) -> None:
+        self._window.article_view.setPlaceholderText("")
         path = Path(where)
         edited_meanwhile = self._window.model.undo_stack.index() != self._history_at_load
         if edited_meanwhile and not self.maybe_save():
@@ -160,6 +163,7 @@ class FileController(QObject):
         self._show_opened(path, loaded)
 
     def _on_session_failed(self, where: str, error: Exception) -> None:
+        self._window.article_view.setPlaceholderText("")
         self._failed(Path(where), error)
         if not self._window.model.text:
             self.sigNothingOpen.emit()  # the window has nothing to show: its opener decides

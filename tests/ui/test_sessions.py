@@ -225,7 +225,9 @@ def test_a_large_session_opened_in_a_window_with_nothing_open_loads_in_the_backg
     started = time.perf_counter()
     assert window.open_path(path)
     returned = time.perf_counter() - started
+    assert window.article_view.placeholderText() == "Opening long.alens…"
     qtbot.waitUntil(lambda: len(window.model.session.highlights) == count, timeout=30_000)
+    assert window.article_view.placeholderText() == ""
     timer.stop()
     assert returned < 0.05  # the file is read later, in steps
     assert "long.alens" in window.windowTitle() and window.model.text.startswith("Trade between")
@@ -242,3 +244,4 @@ def test_a_broken_large_session_in_a_window_with_nothing_open_says_so(window, tm
     assert window.open_path(path)
     qtbot.waitUntil(lambda: bool(nothing), timeout=30_000)
     assert "JSON" in dialogs.shown[-1][1] and not window.model.text
+    assert window.article_view.placeholderText() == ""
