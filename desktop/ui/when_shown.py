@@ -42,8 +42,8 @@ class RefreshWhenShown(QObject):
         long article the figures table and each chart then take a turn each (~20-50
         ms), where together they kept the window from painting for ~90 ms. A short
         one's charts come with its table, in the same paint."""
-        if rows() < TURN_OF_ITS_OWN_ROWS:
-            self.request()
+        if not self._widget.isVisible() or rows() < TURN_OF_ITS_OWN_ROWS:
+            self.request()  # (hidden: marked stale, refreshed when shown)
         elif not self._soon:
             from desktop.model.background import in_next_turn
 
