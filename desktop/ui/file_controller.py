@@ -177,10 +177,15 @@ class FileController(QObject):
     def _paint_in_next_turn(self) -> None:
         """Paint the window in the turn of the event loop after this one: setting a
         long text (~30 ms) and painting every pane it changes (~20-50 ms) then each
-        take a turn, with timers and input handled between them."""
-        window = self._window
-        window.setUpdatesEnabled(False)
-        in_next_turn(window, lambda: window.setUpdatesEnabled(True))
+        take a turn, with timers and input handled between them.
+
+        The window's panes are held, not the window itself: once a top-level window's
+        updates were disabled and enabled again, Qt painted none of the text's view
+        until something else repainted the window (a long session's text came ~8 s
+        late, when its analysis ended)."""
+        panes = self._window.centralWidget()
+        panes.setUpdatesEnabled(False)
+        in_next_turn(panes, lambda: panes.setUpdatesEnabled(True))
 
     def _show_opened(self, path: Path, loaded) -> None:
         from desktop.ui.load_notices import show_load_warnings
