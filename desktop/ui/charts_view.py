@@ -47,7 +47,7 @@ class FigureBarsChart(QWidget):
         self.set_box.currentIndexChanged.connect(self._redraw)
         self.chart.sigBarClicked.connect(self._on_bar_click)
         self._refresher = RefreshWhenShown(self, self._on_figures_change)
-        model.sigFiguresChanged.connect(self._on_figures_replaced)
+        self._refresher.request_after_on(model.sigFiguresChanged, lambda: len(model.figures()))
         model.sigFigureRowsChanged.connect(self._refresher.request)  # an edit's rows
         model.sigSelectionChanged.connect(self._on_selection_change)
 
@@ -56,11 +56,6 @@ class FigureBarsChart(QWidget):
 
     def _group(self) -> FigureGroup | None:
         return next((g for g in self._groups if g.key == self.group_box.currentData()), None)
-
-    def _on_figures_replaced(self) -> None:
-        """A new table (an article's figures, a session's): after a long one's table,
-        in a turn of its own."""
-        self._refresher.request_after(lambda: len(self._model.figures()))
 
     def _on_figures_change(self) -> None:
         groups = self._model.figure_store.groups()  # kept row by row: no table is made

@@ -187,7 +187,7 @@ class PeriodChart(QWidget):
         self.points.sigClicked.connect(self._on_points_click)
         self.changes.sigBarClicked.connect(self._on_change_click)
         self._refresher = RefreshWhenShown(self, self._on_figures_change)
-        model.sigFiguresChanged.connect(self._on_figures_replaced)
+        self._refresher.request_after_on(model.sigFiguresChanged, lambda: len(model.figures()))
         model.sigFigureRowsChanged.connect(self._refresher.request)
         model.sigSelectionChanged.connect(self._on_selection_change)
 
@@ -201,11 +201,6 @@ class PeriodChart(QWidget):
     def line_count(self) -> int:
         """How many lines are drawn (a line joins two or more comparable periods)."""
         return sum(1 for line in self._lines if line.segments)
-
-    def _on_figures_replaced(self) -> None:
-        """A new table (an article's figures, a session's): after a long one's table,
-        in a turn of its own."""
-        self._refresher.request_after(lambda: len(self._model.figures()))
 
     def _on_figures_change(self) -> None:
         current = self.current()

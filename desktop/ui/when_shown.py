@@ -50,6 +50,16 @@ class RefreshWhenShown(QObject):
             self._soon = True
             in_next_turn(self, self._request_soon)
 
+    def request_after_on(self, signal, rows: Callable[[], int]) -> None:
+        """Call :meth:`request_after` with ``rows`` whenever ``signal`` comes (a new
+        figures table: an article's, a session's). The connection ends with this
+        object, and so with its widget."""
+        self._rows = rows
+        signal.connect(self._request_after_rows)
+
+    def _request_after_rows(self, *_args) -> None:
+        self.request_after(self._rows)
+
     def _request_soon(self) -> None:
         self._soon = False
         self.request()
